@@ -1,0 +1,7 @@
+import type { UnmaskBridge } from '../shared/api'
+
+declare global {
+  interface Window {
+    unmask?: UnmaskBridge
+  }
+}

@@ -1,0 +1,9 @@
+import { cli } from './cli'
+import { common } from './common'
+import { findings } from './findings'
+import { lab } from './lab'
+import { probe } from './probe'
+import { remedies } from './remedies'
+import { ui } from './ui'
+
+export const ko = { common, cli, findings, remedies, probe, lab, ui }

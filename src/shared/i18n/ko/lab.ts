@@ -1,0 +1,2 @@
+// Texts for the lab namespace; keep keys identical in en and ko (tests/shared/i18n checks).
+export const lab = {}
