@@ -2,7 +2,7 @@ import { resolve } from 'node:path'
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'electron-vite'
 
-// The main build also produces the headless entry points (CLI, lab) so that they share the
+// The main build also produces the headless CLI entry (the lab runs through it as `unmask lab`) so that they share the
 // main services' code and externalised dependencies without a second bundler configuration.
 export default defineConfig({
   main: {
@@ -11,7 +11,6 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'src/main/index.ts'),
           cli: resolve(__dirname, 'src/cli/index.ts'),
-          lab: resolve(__dirname, 'src/lab/index.ts'),
         },
       },
     },
