@@ -1,0 +1,122 @@
+/**
+ * An SMTP transcript read as a conversation: each client command paired with the server's reply, the EHLO
+ * extension list, the STARTTLS exchange and the TLS outcome. This is the input of every `smtp.*` rule.
+ *
+ * Pasted text often lacks the client side (a block of reply lines quoted in a support article); commands are
+ * then inferred from the replies (`inferred: true`): a greeting 220, an EHLO-shaped 250 list, and a
+ * "not recognized" 5xx right after an EHLO reply that masked STARTTLS (the client must have tried it).
+ */
+import {
+  type EhloReplyView,
+  looksLikeEhloReply,
+  parseEhloReply,
+  parseReplies,
+  replyText,
+  type SmtpReply,
+} from './smtp-reply'
+import type { SmtpTranscript, TlsOutcome, TranscriptLine } from './types'
+
+export interface SmtpExchange {
+  /** The client line, or null when the command was inferred or the reply came unasked. */
+  command: TranscriptLine | null
+  /** Upper-cased verb (`EHLO`, `STARTTLS`, `XXXXXXXX` when the client side shows a masked command). */
+  verb: string | null
+  inferred: boolean
+  reply: SmtpReply | null
+  /** Whether this exchange took place after TLS was established (inside the encrypted session). */
+  afterTls: boolean
+}
+
+export interface SmtpEhlo extends EhloReplyView {
+  exchange: SmtpExchange
+  reply: SmtpReply
+}
+
+export interface SmtpSession {
+  source: string
+  /** The 220 (or other) reply received before any command. */
+  greeting: SmtpReply | null
+  exchanges: SmtpExchange[]
+  /** The first EHLO reply in clear text (the one a firewall rewrites). */
+  ehlo: SmtpEhlo | null
+  /** The first STARTTLS exchange, sent or inferred. */
+  starttls: SmtpExchange | null
+  tls: TlsOutcome | null
+  /** Client lines in the transcript: false for a bare block of replies. */
+  hasClientSide: boolean
+}
+
+export const NOT_RECOGNIZED = /not\s+recogni[sz]ed|unrecogni[sz]ed|unknown\s+command|command\s+unknown|syntax error/i
+const TLS_OK_NOTE = /\bTLS\b.*\b(started|established|negotiated|succe\w*|ok)\b|\bSSL\b.*\bestablished\b|New, TLSv1/i
+const TLS_FAIL_NOTE = /\b(TLS|SSL)\b.*\b(fail\w*|error|alert|abort\w*)\b|handshake failure/i
+
+function verbOf(text: string): string {
+  return (text.trim().split(/\s+/)[0] ?? '').toUpperCase()
+}
+
+function tlsFromNotes(lines: readonly TranscriptLine[]): TlsOutcome | null {
+  for (const l of lines) {
+    if (l.direction !== 'note') continue
+    if (TLS_FAIL_NOTE.test(l.text)) return { established: false, error: l.text.trim(), line: l.line }
+    if (TLS_OK_NOTE.test(l.text)) return { established: true, line: l.line }
+  }
+  return null
+}
+
+function inferVerb(reply: SmtpReply, previous: SmtpExchange | undefined, isFirst: boolean): string | null {
+  if (isFirst && reply.code === 220) return null
+  if (looksLikeEhloReply(reply)) return 'EHLO'
+  if (previous?.verb === 'EHLO' && previous.reply && reply.code >= 500 && NOT_RECOGNIZED.test(replyText(reply))) {
+    const view = parseEhloReply(previous.reply)
+    if (view.extensions.some((e) => e.masked?.keyword === 'STARTTLS')) return 'STARTTLS'
+  }
+  return null
+}
+
+/** Pairs commands with replies in order (pipelined commands queue up), then picks out EHLO and STARTTLS. */
+export function buildSmtpSession(transcript: SmtpTranscript): SmtpSession {
+  const replies = parseReplies(transcript.lines)
+  const replyByStart = new Map(replies.map((r) => [r.startLine, r]))
+  const tls = transcript.tls ?? tlsFromNotes(transcript.lines)
+  const pending: SmtpExchange[] = []
+  const exchanges: SmtpExchange[] = []
+  let greeting: SmtpReply | null = null
+  let afterTls = false
+  let sawAnything = false
+  for (const l of transcript.lines) {
+    if (l.direction === 'note') {
+      if (TLS_OK_NOTE.test(l.text) && !TLS_FAIL_NOTE.test(l.text)) afterTls = true
+      continue
+    }
+    if (l.direction === 'client') {
+      const exchange: SmtpExchange = { command: l, verb: verbOf(l.text), inferred: false, reply: null, afterTls }
+      exchanges.push(exchange)
+      pending.push(exchange)
+      sawAnything = true
+      continue
+    }
+    const reply = replyByStart.get(l.line)
+    if (!reply) continue
+    const asked = pending.shift()
+    if (asked) asked.reply = reply
+    else if (!sawAnything && reply.code === 220) greeting = reply
+    else {
+      const verb = inferVerb(reply, exchanges[exchanges.length - 1], !sawAnything)
+      exchanges.push({ command: null, verb, inferred: verb !== null, reply, afterTls })
+    }
+    sawAnything = true
+  }
+  const ehloExchange = exchanges.find((e) => e.verb === 'EHLO' && !e.afterTls && e.reply && e.reply.code === 250)
+  const ehlo = ehloExchange?.reply
+    ? { ...parseEhloReply(ehloExchange.reply), exchange: ehloExchange, reply: ehloExchange.reply }
+    : null
+  return {
+    source: transcript.source,
+    greeting,
+    exchanges,
+    ehlo,
+    starttls: exchanges.find((e) => e.verb === 'STARTTLS') ?? null,
+    tls,
+    hasClientSide: transcript.lines.some((l) => l.direction === 'client'),
+  }
+}
