@@ -9,6 +9,9 @@ const alias = {
 
 export default defineConfig({
   test: {
+    // The JSON report is what .ci/run counts (scripts/test-summary.mjs); the default reporter is for people.
+    reporters: ['default', 'json'],
+    outputFile: { json: '.vitest-report.json' },
     projects: [
       {
         resolve: { alias },

@@ -1,0 +1,59 @@
+import { existsSync, mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { type Browser, chromium } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createHandlers } from '../../src/main/api-handlers'
+import { CaseStore } from '../../src/main/cases/case-store'
+import {
+  bridgeScript,
+  CHROMIUM_ARGS,
+  chromiumPath,
+  type Harness,
+  rendererDir,
+  startRendererHarness,
+} from '../support/renderer-harness'
+import { makeTempDir } from '../support/temp-dir'
+
+const artifacts = join(import.meta.dirname, '../../test-artifacts')
+const ready = chromiumPath !== undefined && existsSync(join(rendererDir, 'index.html'))
+
+describe.skipIf(!ready)('built renderer in headless Chromium', () => {
+  let browser: Browser
+  let harness: Harness
+  let temp: ReturnType<typeof makeTempDir>
+
+  beforeAll(async () => {
+    temp = makeTempDir()
+    const store = new CaseStore(temp.path)
+    store.create({ customer: 'Hanbit Logistics', site: 'Incheon DC' }).close()
+    harness = await startRendererHarness(createHandlers({ cases: store, platform: 'linux' }))
+    browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: CHROMIUM_ARGS })
+  })
+
+  afterAll(async () => {
+    await browser?.close()
+    await harness?.close()
+    temp?.remove()
+  })
+
+  it('boots the app frame with the real case store behind the contract, without page errors', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'en-US' })
+    const errors: string[] = []
+    page.on('pageerror', (e) => errors.push(e.message))
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text())
+    })
+    await page.addInitScript(bridgeScript)
+    await page.goto(harness.url)
+    await expect.poll(() => page.getByTestId('case-current').textContent()).toBe('Hanbit Logistics · Incheon DC')
+    expect(await page.getByRole('region', { name: 'Terminal' }).textContent()).toContain('No device session')
+    await page.selectOption('select', 'ko')
+    await expect
+      .poll(() => page.getByRole('region', { name: '진단' }).textContent())
+      .toContain('아직 발견 사항이 없습니다')
+    mkdirSync(artifacts, { recursive: true })
+    await page.screenshot({ path: join(artifacts, 'app-frame-ko.png') })
+    expect(errors).toEqual([])
+    await page.close()
+  })
+})
