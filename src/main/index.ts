@@ -4,7 +4,9 @@ import { createHandlers } from './api-handlers'
 import { CaseStore } from './cases/case-store'
 import { unmaskHome } from './cases/paths'
 import { registerIpc } from './ipc'
+import { installApplicationMenu } from './menu'
 import { createMainWindow } from './window'
+import { windowStatePath } from './window-state'
 
 let mainWindow: BrowserWindow | null = null
 
@@ -22,7 +24,8 @@ if (!app.requestSingleInstanceLock()) {
         createHandlers({ cases: new CaseStore(home), platform: process.platform }),
         (w) => w !== null && w === mainWindow,
       )
-      mainWindow = createMainWindow()
+      installApplicationMenu()
+      mainWindow = createMainWindow(windowStatePath(home))
       mainWindow.on('closed', () => (mainWindow = null))
     },
     (error: unknown) => {

@@ -1,11 +1,15 @@
 /** The single main window with the security settings the design requires. */
 import { join } from 'node:path'
 import { BrowserWindow, shell } from 'electron'
+import { loadWindowState, saveWindowState } from './window-state'
 
-export function createMainWindow(): BrowserWindow {
+export function createMainWindow(statePath: string): BrowserWindow {
+  const state = loadWindowState(statePath)
   const window = new BrowserWindow({
-    width: 1400,
-    height: 900,
+    x: state.x,
+    y: state.y,
+    width: state.width,
+    height: state.height,
     show: false,
     title: 'Unmask',
     autoHideMenuBar: false,
@@ -19,7 +23,14 @@ export function createMainWindow(): BrowserWindow {
       spellcheck: false,
     },
   })
-  window.on('ready-to-show', () => window.show())
+  window.on('ready-to-show', () => {
+    if (state.maximized) window.maximize()
+    window.show()
+  })
+  window.on('close', () => {
+    const bounds = window.getNormalBounds()
+    saveWindowState(statePath, { ...bounds, maximized: window.isMaximized() })
+  })
   // No new windows and no navigation away from the app; links open in the user's browser.
   window.webContents.setWindowOpenHandler(({ url }) => {
     if (/^https?:\/\//.test(url)) void shell.openExternal(url)
