@@ -8,5 +8,7 @@ export const ui = {
   cases: 'Cases',
   language: 'Language',
   createCase: 'Create',
+  search: 'Search the terminal',
+  findNext: 'Find next',
   cancel: 'Cancel',
 }

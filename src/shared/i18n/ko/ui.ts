@@ -8,5 +8,7 @@ export const ui = {
   cases: '케이스',
   language: '언어',
   createCase: '만들기',
+  search: '터미널 검색',
+  findNext: '다음 찾기',
   cancel: '취소',
 }
