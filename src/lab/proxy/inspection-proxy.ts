@@ -1,0 +1,101 @@
+/**
+ * The inspecting path: a TCP proxy on 127.0.0.1 in front of the mail host. Each new connection asks the simulated
+ * firewall for its policy at that moment, so a configuration change over SSH applies to the next connection, just as
+ * on a real ASA. Streams both ways with back-pressure, so large messages pass without being held in memory.
+ */
+import { connect, createServer, type Server, type Socket } from 'node:net'
+import type { InspectingFirewall } from './policy'
+import { type InspectorOutput, SmtpInspector } from './smtp-inspector'
+
+export interface InspectionProxyOptions {
+  upstream: { host: string; port: number }
+  /** null: no firewall in the path (a plain relay). */
+  firewall: InspectingFirewall | null
+  port?: number
+  idleTimeoutMs?: number
+  connectTimeoutMs?: number
+}
+
+export interface InspectionProxy {
+  host: '127.0.0.1'
+  port: number
+  close(): Promise<void>
+}
+
+export async function startInspectionProxy(options: InspectionProxyOptions): Promise<InspectionProxy> {
+  const sockets = new Set<Socket>()
+  const server: Server = createServer((client) => handle(client, options, sockets))
+  server.on('error', () => {})
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(options.port ?? 0, '127.0.0.1', () => {
+      server.off('error', reject)
+      resolve()
+    })
+  })
+  const address = server.address()
+  return {
+    host: '127.0.0.1',
+    port: typeof address === 'object' && address ? address.port : 0,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const s of sockets) s.destroy()
+        server.close(() => resolve())
+      }),
+  }
+}
+
+function handle(client: Socket, options: InspectionProxyOptions, sockets: Set<Socket>): void {
+  const policy = options.firewall?.currentPolicy() ?? { kind: 'off' as const }
+  const upstream = connect({ host: options.upstream.host, port: options.upstream.port })
+  for (const s of [client, upstream]) {
+    sockets.add(s)
+    s.setNoDelay(true)
+    s.setTimeout(options.idleTimeoutMs ?? 300_000, () => s.destroy())
+    s.on('close', () => {
+      sockets.delete(s)
+      const other = s === client ? upstream : client
+      if (!other.destroyed) other.end()
+    })
+    s.on('error', () => {
+      const other = s === client ? upstream : client
+      other.destroy()
+    })
+  }
+  const connectTimer = setTimeout(() => {
+    client.destroy()
+    upstream.destroy()
+  }, options.connectTimeoutMs ?? 10_000)
+  upstream.once('connect', () => clearTimeout(connectTimer))
+  client.on('close', () => clearTimeout(connectTimer))
+
+  if (policy.kind === 'off') {
+    client.pipe(upstream)
+    upstream.pipe(client)
+    return
+  }
+  const firewall = options.firewall!
+  const inspector = new SmtpInspector(policy, firewall.counters, (m) => firewall.log(m))
+  const apply = (outputs: InspectorOutput[], source: Socket) => {
+    for (const o of outputs) {
+      if ('action' in o) {
+        if (o.action === 'reset') {
+          client.resetAndDestroy()
+          upstream.resetAndDestroy()
+        } else {
+          client.destroy()
+          upstream.destroy()
+        }
+        return
+      }
+      const target = o.to === 'server' ? upstream : client
+      if (target.destroyed) continue
+      if (!target.write(o.data)) {
+        source.pause()
+        target.once('drain', () => source.resume())
+      }
+    }
+  }
+  client.on('data', (chunk: Buffer) => apply(inspector.fromClient(chunk), client))
+  upstream.on('data', (chunk: Buffer) => apply(inspector.fromServer(chunk), upstream))
+}

@@ -1,0 +1,50 @@
+/** What the simulated firewall does to SMTP on a new connection, as read from its live configuration. */
+export type InspectionPolicy =
+  | { kind: 'off' }
+  | {
+      /** PIX/ASA 7.x+ `inspect esmtp` with an ESMTP inspect map. */
+      kind: 'esmtp'
+      map: string
+      maskBanner: boolean
+      allowTls: boolean
+      /** Pre-7.2(3) bug: resets the connection when DKIM/DomainKeys signature headers are seen. */
+      duplicateHeaderBug: boolean
+    }
+  | {
+      /** PIX 6.x and older `fixup protocol smtp` (MailGuard). */
+      kind: 'mailguard'
+      duplicateHeaderBug: boolean
+    }
+
+/** Counters the proxy increments; the device shows them in `show service-policy inspect esmtp`. */
+export interface InspectionCounters {
+  packet: number
+  drop: number
+  resetDrop: number
+  maskBanner: number
+  ehloMask: number
+  commandsMasked: number
+  tlsAllowed: number
+  cmdLineTooLong: number
+}
+
+export function newCounters(): InspectionCounters {
+  return {
+    packet: 0,
+    drop: 0,
+    resetDrop: 0,
+    maskBanner: 0,
+    ehloMask: 0,
+    commandsMasked: 0,
+    tlsAllowed: 0,
+    cmdLineTooLong: 0,
+  }
+}
+
+/** The firewall as the proxy sees it: asked once per new connection, so configuration changes apply to the next one. */
+export interface InspectingFirewall {
+  currentPolicy(): InspectionPolicy
+  counters: InspectionCounters
+  /** Syslog-style line (e.g. %ASA-6-108007) for the lab's event log. */
+  log(message: string): void
+}
