@@ -17,7 +17,15 @@ function recordingSource() {
     ack: (n) => acks.push(n),
     resize: () => {},
   }
-  return { source, written, acks, emit: (t: string) => listeners.forEach((l) => l(t)), listeners }
+  return {
+    source,
+    written,
+    acks,
+    emit: (t: string) => {
+      for (const l of listeners) l(t)
+    },
+    listeners,
+  }
 }
 
 function lines(terminal: Terminal, count: number): string[] {

@@ -25,6 +25,7 @@ export function TerminalView({ source, fontSize = 14, backspace = 'del', onReady
   const host = useRef<HTMLDivElement>(null)
   const terminalRef = useRef<Terminal | null>(null)
   const fitRef = useRef<FitAddon | null>(null)
+  const initialFontSize = useRef(fontSize)
   const backspaceRef = useRef(backspace)
   backspaceRef.current = backspace
   const [searchOpen, setSearchOpen] = useState(false)
@@ -36,7 +37,7 @@ export function TerminalView({ source, fontSize = 14, backspace = 'del', onReady
     const element = host.current
     if (!element) return
     const terminal = new Terminal({
-      fontSize,
+      fontSize: initialFontSize.current,
       scrollback: 100_000,
       allowProposedApi: true,
       fontFamily: '"DejaVu Sans Mono", "Noto Sans Mono CJK KR", monospace',
@@ -141,29 +142,29 @@ export function TerminalView({ source, fontSize = 14, backspace = 'del', onReady
   return (
     <div className="terminal-view">
       {searchOpen && (
-        <form
-          className="terminal-search"
-          role="search"
-          onSubmit={(e) => {
-            e.preventDefault()
-            searchRef.current?.findNext(query)
-          }}
-        >
-          <input
-            aria-label={t('ui.search')}
-            value={query}
-            // biome-ignore lint/a11y/noAutofocus: the search box opens on Ctrl+F and must take the keys at once
-            autoFocus
-            onChange={(e) => setQuery(e.target.value)}
-            onKeyDown={(e) => {
-              if (e.key === 'Escape') {
-                setSearchOpen(false)
-                terminalRef.current?.focus()
-              }
+        <search className="terminal-search">
+          <form
+            onSubmit={(e) => {
+              e.preventDefault()
+              searchRef.current?.findNext(query)
             }}
-          />
-          <button type="submit">{t('ui.findNext')}</button>
-        </form>
+          >
+            <input
+              aria-label={t('ui.search')}
+              value={query}
+              // biome-ignore lint/a11y/noAutofocus: the search box opens on Ctrl+F and must take the keys at once
+              autoFocus
+              onChange={(e) => setQuery(e.target.value)}
+              onKeyDown={(e) => {
+                if (e.key === 'Escape') {
+                  setSearchOpen(false)
+                  terminalRef.current?.focus()
+                }
+              }}
+            />
+            <button type="submit">{t('ui.findNext')}</button>
+          </form>
+        </search>
       )}
       <div className="terminal-host" ref={host} data-testid="terminal-host" />
     </div>
