@@ -1,0 +1,144 @@
+/**
+ * Names what a pasted text is (`detectKind`) and splits a pasted terminal session into the outputs of the commands
+ * typed at each prompt (`splitSession`). Line numbers always refer to the whole pasted text.
+ */
+import { transcriptShape } from './smtp/transcript-text'
+import { type NumberedLine, numberLines } from './types'
+
+export type EvidenceKind =
+  | 'smtp-transcript'
+  | 'ndr'
+  | 'show-version'
+  | 'running-config'
+  | 'show-fixup'
+  | 'show-service-policy'
+  | 'show-context'
+  | 'show-failover'
+  | 'log'
+  | 'unknown'
+
+export interface SessionPart {
+  /** The command typed at the prompt, or null for text before the first prompt (or a text with no prompts). */
+  command: string | null
+  /** Hostname shown in the prompt (`fw` in `fw(config)# show fixup`). */
+  hostname: string | null
+  promptLine: number | null
+  /** The output lines (without the prompt line). */
+  lines: NumberedLine[]
+}
+
+/** `host#`, `host>`, `host(config)#`, `host/context#` followed by an optional command. */
+const PROMPT = /^([A-Za-z][\w.-]{1,63})(\/[\w.-]+)?(\([\w.-]+\))?([#>])[ \t]?(.*)$/
+
+const COMMANDS: [string[], EvidenceKind][] = [
+  [['show', 'version'], 'show-version'],
+  [['show', 'running-config'], 'running-config'],
+  [['show', 'startup-config'], 'running-config'],
+  [['write', 'terminal'], 'running-config'],
+  [['more', 'system:running-config'], 'running-config'],
+  [['show', 'fixup'], 'show-fixup'],
+  [['show', 'service-policy'], 'show-service-policy'],
+  [['show', 'context'], 'show-context'],
+  [['show', 'failover'], 'show-failover'],
+  [['show', 'logging'], 'log'],
+]
+
+/** The kind a typed device command produces, accepting Cisco abbreviations (`sh ver`, `wr t`, `sh run | i …`). */
+export function kindOfCommand(command: string): EvidenceKind | null {
+  const typed = command.split('|')[0]!.trim().toLowerCase().split(/\s+/)
+  for (const [full, kind] of COMMANDS) {
+    if (typed.length < full.length) continue
+    const ok = full.every((word, i) => {
+      const t = typed[i]!
+      return t.length >= (i === 0 ? 2 : 1) && word.startsWith(t)
+    })
+    if (ok) return kind
+  }
+  return null
+}
+
+function count(lines: readonly NumberedLine[], re: RegExp, limit = 5000): number {
+  let n = 0
+  for (let i = 0; i < lines.length && i < limit; i++) {
+    const t = lines[i]!.text
+    if (re.test(t.length > 1024 ? t.slice(0, 1024) : t)) n++
+  }
+  return n
+}
+
+/** Names the kind of a block of lines from its content alone. */
+export function detectKindOfLines(lines: readonly NumberedLine[]): EvidenceKind {
+  if (lines.length === 0) return 'unknown'
+  if (count(lines, /^\s*Context Name\s+Class\s+Interfaces/) > 0) return 'show-context'
+  if (
+    count(lines, /^\s*(Service-policy:|Global policy:|Interface \S+:\s*$)/) > 0 &&
+    count(lines, /Inspect:|Class-map:/) > 0
+  )
+    return 'show-service-policy'
+  if (count(lines, /^Failover (On|Off)\s*$/) > 0 && count(lines, /^(Failover unit|\s*This host:)/) > 0)
+    return 'show-failover'
+  if (count(lines, /^(ASA|PIX|FWSM) Version \S+/) > 0) return 'running-config'
+  if (
+    count(
+      lines,
+      /Cisco (Adaptive Security Appliance|PIX Security Appliance) Software Version|Cisco PIX Firewall Version|^Model\s*:.*Threat Defense/,
+    ) > 0
+  )
+    return 'show-version'
+  const logs = count(
+    lines,
+    /%(ASA|PIX|FWSM|FTD)-\d-\d{6}|postfix\/\w+\[\d+\]|enabling PIX (workarounds|<CRLF>)|\b(ICID|DCID|MID) \d+|STARTTLS command not supported/,
+  )
+  const shape = transcriptShape(lines)
+  if (logs > 0 && (shape === null || shape === 'ndr' || logs >= lines.length / 4)) return 'log'
+  if (shape === 'ndr') return 'ndr'
+  if (shape) return 'smtp-transcript'
+  const fixups = count(lines, /^\s*(no\s+)?fixup protocol \S+/)
+  const config = count(
+    lines,
+    /^(hostname \S|interface \S|policy-map \S|class-map \S|service-policy \S|access-list \S|nameif |object(-group)? network )/,
+  )
+  if (fixups > 0 && config === 0) return 'show-fixup'
+  if (config + fixups >= 1) return 'running-config'
+  return 'unknown'
+}
+
+export function detectKind(text: string): EvidenceKind {
+  const parts = splitSession(numberLines(text))
+  const kinds = parts.map(kindOfPart).filter((k) => k !== 'unknown')
+  return kinds[0] ?? 'unknown'
+}
+
+export function kindOfPart(part: SessionPart): EvidenceKind {
+  const byCommand = part.command ? kindOfCommand(part.command) : null
+  if (byCommand) return byCommand
+  return detectKindOfLines(part.lines)
+}
+
+/** Splits at prompt lines; a prompt with a command starts a part, a bare prompt ends one. */
+export function splitSession(lines: readonly NumberedLine[]): SessionPart[] {
+  const parts: SessionPart[] = []
+  let current: SessionPart = { command: null, hostname: null, promptLine: null, lines: [] }
+  const flush = () => {
+    if (current.lines.length > 0) parts.push(current)
+  }
+  for (const l of lines) {
+    const m = l.text.length <= 512 ? PROMPT.exec(l.text.trimEnd()) : null
+    if (!m || !isPrompt(m)) {
+      current.lines.push(l)
+      continue
+    }
+    flush()
+    const command = m[5]!.trim()
+    current = { command: command || null, hostname: m[1]!, promptLine: l.line, lines: [] }
+  }
+  flush()
+  return parts
+}
+
+/** Rejects look-alikes: swaks arrows, `S>`/`C>` transcript tags, config words followed by `>`. */
+function isPrompt(m: RegExpExecArray): boolean {
+  const host = m[1]!
+  if (/^(S|C|Server|Client)$/i.test(host)) return false
+  return true
+}

@@ -1,0 +1,164 @@
+/**
+ * What the SMTP rules need from a PIX/ASA configuration: the version header, hostname, `fixup protocol smtp`
+ * lines (PIX 6.x and older), service policies, policy-maps with their classes and `inspect` lines, and ESMTP
+ * inspect maps with their `allow-tls` parameter. Read from the block tree, so lines keep their numbers.
+ */
+
+import type { NumberedLine } from '../types'
+import { parseVersion, type SoftwareVersion } from '../version'
+import { type ConfigNode, parseConfigTree } from './config-tree'
+
+export type DevicePlatform = 'asa' | 'pix' | 'fwsm' | 'ftd'
+
+export interface FixupLine {
+  protocol: string
+  /** As written: `25`, `25-26`, `h225 1720`. */
+  port: string
+  /** False for `no fixup protocol smtp 25`. */
+  enabled: boolean
+  line: number
+  text: string
+}
+
+export interface InspectLine {
+  protocol: string
+  /** The inspect map after the protocol (`inspect esmtp MAP`), null for the default map. */
+  map: string | null
+  line: number
+  text: string
+}
+
+export interface PolicyClass {
+  name: string
+  line: number
+  inspects: InspectLine[]
+  /** `no inspect …` lines seen in the class (a pasted change, or an interface policy switching one off). */
+  negatedInspects: InspectLine[]
+}
+
+export interface PolicyMap {
+  name: string
+  line: number
+  classes: PolicyClass[]
+}
+
+export interface EsmtpInspectMap {
+  name: string
+  line: number
+  /** The `allow-tls` line under `parameters`; null when absent or negated. */
+  allowTls: { line: number; text: string } | null
+}
+
+export interface ServicePolicyBinding {
+  policy: string
+  /** `global`, or the interface name of `service-policy NAME interface IF`. */
+  scope: string
+  line: number
+  text: string
+}
+
+export interface DeviceConfig {
+  header: { platform: DevicePlatform; version: SoftwareVersion | null; line: number; text: string } | null
+  hostname: { value: string; line: number } | null
+  fixups: FixupLine[]
+  policyMaps: PolicyMap[]
+  esmtpMaps: EsmtpInspectMap[]
+  classMaps: { name: string; line: number }[]
+  servicePolicies: ServicePolicyBinding[]
+  firstLine: number
+  lastLine: number
+}
+
+const HEADER = /^(ASA|PIX|FWSM) Version (\S+)/
+const FIXUP = /^(no\s+)?fixup protocol (\S+)(?:\s+(.*))?$/
+const INSPECT = /^(no\s+)?inspect (\S+)(?:\s+(\S+))?/
+
+function parseFixup(node: ConfigNode): FixupLine | null {
+  const m = FIXUP.exec(node.text)
+  if (!m) return null
+  return { protocol: m[2]!.toLowerCase(), port: (m[3] ?? '').trim(), enabled: !m[1], line: node.line, text: node.text }
+}
+
+function parsePolicyClass(node: ConfigNode, name: string): PolicyClass {
+  const cls: PolicyClass = { name, line: node.line, inspects: [], negatedInspects: [] }
+  for (const child of node.children) {
+    const m = INSPECT.exec(child.text)
+    if (!m) continue
+    // `inspect h323 h225` and `inspect dns preset_dns_map`: only esmtp's second word is a map name we use.
+    const inspect: InspectLine = {
+      protocol: m[2]!.toLowerCase(),
+      map: m[3] ?? null,
+      line: child.line,
+      text: child.text,
+    }
+    if (m[1]) {
+      cls.negatedInspects.push(inspect)
+      cls.inspects = cls.inspects.filter((i) => i.protocol !== inspect.protocol)
+    } else cls.inspects.push(inspect)
+  }
+  return cls
+}
+
+function parseEsmtpMap(node: ConfigNode, name: string): EsmtpInspectMap {
+  let allowTls: EsmtpInspectMap['allowTls'] = null
+  for (const child of node.children) {
+    if (child.text !== 'parameters') continue
+    for (const p of child.children) {
+      if (/^allow-tls\b/.test(p.text)) allowTls = { line: p.line, text: p.text }
+      else if (/^no allow-tls\b/.test(p.text)) allowTls = null
+    }
+  }
+  return { name, line: node.line, allowTls }
+}
+
+export function readDeviceConfig(lines: readonly NumberedLine[]): DeviceConfig {
+  const roots = parseConfigTree(lines)
+  const config: DeviceConfig = {
+    header: null,
+    hostname: null,
+    fixups: [],
+    policyMaps: [],
+    esmtpMaps: [],
+    classMaps: [],
+    servicePolicies: [],
+    firstLine: lines[0]?.line ?? 1,
+    lastLine: lines[lines.length - 1]?.line ?? 1,
+  }
+  for (const node of roots) {
+    const text = node.text
+    const header = HEADER.exec(text)
+    if (header && !config.header) {
+      const platform = header[1]!.toLowerCase() as DevicePlatform
+      config.header = { platform, version: parseVersion(header[2]!), line: node.line, text }
+      continue
+    }
+    const w = text.split(/\s+/)
+    if (w[0] === 'hostname' && w[1]) config.hostname = { value: w[1], line: node.line }
+    else if (/^(no\s+)?fixup /.test(text)) {
+      const fixup = parseFixup(node)
+      if (fixup) config.fixups.push(fixup)
+    } else if (w[0] === 'policy-map' && w[1] === 'type' && w[2] === 'inspect' && w[3] === 'esmtp' && w[4]) {
+      config.esmtpMaps.push(parseEsmtpMap(node, w[4]))
+    } else if (w[0] === 'policy-map' && w[1] && w[1] !== 'type') {
+      const classes = node.children
+        .filter((c) => c.text.startsWith('class '))
+        .map((c) => parsePolicyClass(c, c.text.slice('class '.length).trim()))
+      const existing = config.policyMaps.find((p) => p.name === w[1])
+      if (existing) existing.classes.push(...classes)
+      else config.policyMaps.push({ name: w[1], line: node.line, classes })
+    } else if (w[0] === 'class-map' && w[1] && w[1] !== 'type') {
+      config.classMaps.push({ name: w[1], line: node.line })
+    } else if (w[0] === 'service-policy' && w[1] && (w[2] === 'global' || (w[2] === 'interface' && w[3]))) {
+      config.servicePolicies.push({ policy: w[1], scope: w[2] === 'global' ? 'global' : w[3]!, line: node.line, text })
+    } else if (w[0] === 'no' && w[1] === 'service-policy' && w[2]) {
+      const scope = w[3] === 'global' ? 'global' : (w[4] ?? '')
+      config.servicePolicies = config.servicePolicies.filter((s) => !(s.policy === w[2] && s.scope === scope))
+    }
+  }
+  return config
+}
+
+/** Whether this text carries any configuration the SMTP rules read. */
+export function hasSmtpRelevantConfig(config: DeviceConfig): boolean {
+  return config.fixups.length > 0 || config.policyMaps.length > 0 || config.servicePolicies.length > 0
+}

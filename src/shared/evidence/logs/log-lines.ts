@@ -1,0 +1,104 @@
+/**
+ * Log lines that bear on SMTP inspection, from three families:
+ * - ASA/PIX syslog: 108002–108007 (ESMTP inspection actions; 108007 = TLS allowed) and 507003 (inspector
+ *   disconnected a flow), with the destination port when the message names one;
+ * - Postfix client: `enabling PIX workarounds: … for host[ip]:port` (Postfix saw an asterisked banner) and
+ *   `TLS is required, but was not offered`;
+ * - Cisco ESA mail_logs: `TLS failed`, `TLS success`, `STARTTLS command not supported`.
+ */
+import type { NumberedLine } from '../types'
+
+export type LogFamily = 'asa' | 'postfix' | 'esa'
+
+export type LogEvent =
+  | 'asa-esmtp-action'
+  | 'asa-esmtp-tls-started'
+  | 'asa-inspector-disconnected'
+  | 'postfix-pix-workaround'
+  | 'postfix-tls-not-offered'
+  | 'esa-tls-failed'
+  | 'esa-tls-success'
+  | 'esa-starttls-not-supported'
+
+export interface LogEntry {
+  family: LogFamily
+  event: LogEvent
+  line: number
+  text: string
+  /** Syslog message id (`108004`), when an ASA line. */
+  messageId?: string
+  /** Destination `ifc:ip/port` pieces or the remote host, as far as the line names them. */
+  host?: string
+  port?: number
+  /** ESA connection ids (`ICID 282204970`, `DCID 123`) or a Postfix queue id. */
+  connection?: string
+  detail?: string
+}
+
+const ASA = /%(ASA|PIX|FWSM|FTD)-(\d)-(\d{6}):\s*(.*)$/
+const ASA_DEST = /\bto\s+([\w.-]+):([0-9a-fA-F.:]+)\/(\d+)/
+const ASA_SERVER = /\bserver\s+([\w.-]+):([0-9a-fA-F.:]+)\/(\d+)/
+const POSTFIX_PIX =
+  /enabling PIX (workarounds: (.*?) for|<CRLF>\.<CRLF> workaround for) (\S+?)(?:\[([^\]]+)\])?(?::(\d+))?\s*$/
+const POSTFIX_QID = /postfix\/\w+\[\d+\]:\s+([0-9A-F]{6,}|[0-9A-Za-z]{10,}):/
+const POSTFIX_NOTLS = /TLS is required, but was not offered by host (\S+?)(?:\[([^\]]+)\])?\s*$/
+const ESA_ID = /\b(ICID|DCID|MID)\s+(\S+)/
+const ESA_STARTTLS = /STARTTLS command not supported/i
+const ESA_TLS = /\bTLS (failed|success|error)\b/i
+
+function asaEntry(m: RegExpExecArray, line: number, text: string): LogEntry | null {
+  const id = m[3]!
+  const message = m[4]!
+  const dest = ASA_SERVER.exec(message) ?? ASA_DEST.exec(message)
+  const base = { family: 'asa' as const, line, text, messageId: id, detail: message }
+  const where = dest ? { host: dest[2], port: Number(dest[3]) } : {}
+  if (id === '108007') return { ...base, ...where, event: 'asa-esmtp-tls-started' }
+  if (/^10800[2-6]$/.test(id)) return { ...base, ...where, event: 'asa-esmtp-action' }
+  if (id === '507003') return { ...base, ...where, event: 'asa-inspector-disconnected' }
+  return null
+}
+
+function postfixEntry(line: number, text: string): LogEntry | null {
+  const qid = POSTFIX_QID.exec(text)?.[1]
+  const pix = POSTFIX_PIX.exec(text)
+  if (pix) {
+    return {
+      family: 'postfix',
+      event: 'postfix-pix-workaround',
+      line,
+      text,
+      connection: qid,
+      host: pix[4] ?? pix[3],
+      port: pix[5] ? Number(pix[5]) : undefined,
+      detail: pix[2] ?? 'delay_dotcrlf',
+    }
+  }
+  const notls = POSTFIX_NOTLS.exec(text)
+  if (notls) return { family: 'postfix', event: 'postfix-tls-not-offered', line, text, connection: qid, host: notls[1] }
+  return null
+}
+
+function esaEntry(line: number, text: string): LogEntry | null {
+  const id = ESA_ID.exec(text)
+  const connection = id ? `${id[1]} ${id[2]}` : undefined
+  if (ESA_STARTTLS.test(text)) return { family: 'esa', event: 'esa-starttls-not-supported', line, text, connection }
+  const tls = ESA_TLS.exec(text)
+  if (tls && id) {
+    const event = tls[1]!.toLowerCase() === 'success' ? 'esa-tls-success' : 'esa-tls-failed'
+    return { family: 'esa', event, line, text, connection }
+  }
+  return null
+}
+
+/** Every relevant entry, in line order; other lines are ignored. */
+export function parseLogLines(lines: readonly NumberedLine[]): LogEntry[] {
+  const out: LogEntry[] = []
+  for (const { line, text: raw } of lines) {
+    // Log lines are short; a megabyte "line" is garbage and only its start is worth reading.
+    const text = raw.length > 4096 ? raw.slice(0, 4096) : raw
+    const asa = ASA.exec(text)
+    const entry = asa ? asaEntry(asa, line, text) : (postfixEntry(line, text) ?? esaEntry(line, text))
+    if (entry) out.push(entry)
+  }
+  return out
+}

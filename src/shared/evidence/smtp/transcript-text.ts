@@ -1,0 +1,133 @@
+/**
+ * Pasted SMTP conversations turned into transcript lines, keeping the pasted line numbers. Shapes:
+ * - swaks: ` -> EHLO x` / `<-  250-…` (clear), ` ~> ` / `<~ ` (inside TLS), `<** ` (an error reply), `=== `/`*** ` notes;
+ * - `S: 220 …` / `C: EHLO …` (also `S> `, `C> `, `>>> `/`<<< `);
+ * - a raw telnet session: reply lines start with a code, the typed commands are the other lines;
+ * - a bare block of reply lines, as quoted in a support article (no client side);
+ * - an NDR/bounce that quotes the remote reply (`… said: 500 5.5.1 …`, `Remote Server returned '550 …'`).
+ */
+import type { NumberedLine, SmtpTranscript, TranscriptDirection, TranscriptLine } from '../types'
+
+export type TranscriptShape = 'swaks' | 'sc' | 'telnet' | 'bare' | 'ndr'
+
+export interface ParsedTranscript extends SmtpTranscript {
+  shape: TranscriptShape
+}
+
+const SWAKS = /^\s*(->|<-|~>|<~|<\*\*|\*\*\*|===)\s?(.*)$/
+const SC = /^\s*(S|C|Server|Client|<<<|>>>)\s*[:>]\s?(.*)$/i
+const REPLY = /^\d{3}(?:[ -]|$)/
+/** An asterisked PIX banner line (Postfix's test: only `2`, `0`, space, `*`, tab). */
+export const MASKED_BANNER = /^2[20 *\t]*\*[20 *\t]*$/
+const CMAP_BANNER = /^220 SMTP\/cmap_+read/
+const COMMAND = /^(X{3,}[A-Z0-9]?|[A-Za-z]{4}\b|MAIL FROM|RCPT TO)/i
+const TELNET_NOISE =
+  /^(Trying |Connected to |Escape character|Connection closed|Connection to .* closed|telnet>|\S+[#>$]\s*telnet )/
+const NDR_REPLY = [
+  /\bsaid:\s*(\d{3}[ -].*?)(?:\s*\(in reply to .*\))?\s*$/i,
+  /Remote Server returned '(\d{3}[ -].*?)'/i,
+  /Diagnostic-Code:\s*smtp;\s*(\d{3}[ -].*)$/i,
+  /^\s*(\d{3}[ -]\d\.\d{1,3}\.\d{1,3}\b.*)$/,
+  /^\s*(\d{3} \d{3} \d\.\d{1,3}\.\d{1,3}\b.*)$/,
+]
+const NDR_MARK =
+  /(Delivery (has )?failed|Undeliver|Mail Delivery (Sub)?system|Diagnostic-Code:|Technical details of permanent failure|returned mail|delivery status notification|\bsaid:\s*\d{3}|Remote Server returned)/i
+
+function line(direction: TranscriptDirection, text: string, n: number): TranscriptLine {
+  return { direction, text, line: n }
+}
+
+function fromSwaks(lines: readonly NumberedLine[]): TranscriptLine[] {
+  const out: TranscriptLine[] = []
+  for (const l of lines) {
+    const m = SWAKS.exec(l.text)
+    if (!m) continue
+    const tag = m[1]!
+    const text = m[2]!.trimStart()
+    if (tag === '->' || tag === '~>') out.push(line('client', text, l.line))
+    else if (tag === '<-' || tag === '<~' || tag === '<**') out.push(line('server', text, l.line))
+    else out.push(line('note', text, l.line))
+  }
+  return out
+}
+
+function fromSc(lines: readonly NumberedLine[]): TranscriptLine[] {
+  const out: TranscriptLine[] = []
+  for (const l of lines) {
+    const m = SC.exec(l.text)
+    if (!m) {
+      if (l.text.trim()) out.push(line('note', l.text.trim(), l.line))
+      continue
+    }
+    const tag = m[1]!.toLowerCase()
+    const server = tag === 's' || tag === 'server' || tag === '<<<'
+    out.push(line(server ? 'server' : 'client', m[2]!, l.line))
+  }
+  return out
+}
+
+function isServerText(text: string): boolean {
+  return REPLY.test(text) || MASKED_BANNER.test(text) || CMAP_BANNER.test(text)
+}
+
+function fromTelnet(lines: readonly NumberedLine[]): TranscriptLine[] {
+  const out: TranscriptLine[] = []
+  for (const l of lines) {
+    const text = l.text.trim()
+    if (text === '') continue
+    if (isServerText(text)) out.push(line('server', text, l.line))
+    else if (TELNET_NOISE.test(text) || !COMMAND.test(text)) out.push(line('note', text, l.line))
+    else out.push(line('client', text, l.line))
+  }
+  return out
+}
+
+function fromNdr(lines: readonly NumberedLine[]): TranscriptLine[] {
+  const out: TranscriptLine[] = []
+  for (const l of lines) {
+    const text = l.text.length > 4096 ? l.text.slice(0, 4096) : l.text
+    const quoted = NDR_REPLY.map((re) => re.exec(text)?.[1]).find((q) => q !== undefined)
+    if (quoted) out.push(line('server', quoted.trim().replace(/^(\d{3}) \1 /, '$1 '), l.line))
+    else if (text.trim()) out.push(line('note', text.trim(), l.line))
+  }
+  return out
+}
+
+/** Which shape a text has, judged by the share of lines in each form; null when it is not SMTP at all. */
+export function transcriptShape(lines: readonly NumberedLine[]): TranscriptShape | null {
+  let swaks = 0
+  let sc = 0
+  let replies = 0
+  let commands = 0
+  let ndr = false
+  for (const l of lines.slice(0, 2000)) {
+    const text = l.text.length > 512 ? l.text.slice(0, 512) : l.text
+    if (SWAKS.test(text) && /^\s*(->|<-|~>|<~|<\*\*)/.test(text)) swaks++
+    else if (SC.test(text) && /^\s*(S|C|<<<|>>>)\s*[:>]\s?(\d{3}|[A-Za-z]{4})/i.test(text)) sc++
+    else if (isServerText(text.trim())) replies++
+    else if (/^(EHLO|HELO|STARTTLS|MAIL FROM|RCPT TO|QUIT|DATA|NOOP|RSET)\b/i.test(text.trim())) commands++
+    if (NDR_MARK.test(text)) ndr = true
+  }
+  if (swaks >= 2) return 'swaks'
+  if (sc >= 2) return 'sc'
+  if (ndr && !commands) return 'ndr'
+  if (replies > 0 && commands > 0) return 'telnet'
+  if (replies > 0) return 'bare'
+  return null
+}
+
+export function parseTranscriptText(
+  source: string,
+  lines: readonly NumberedLine[],
+  shape = transcriptShape(lines) ?? 'bare',
+): ParsedTranscript {
+  const parsed =
+    shape === 'swaks'
+      ? fromSwaks(lines)
+      : shape === 'sc'
+        ? fromSc(lines)
+        : shape === 'ndr'
+          ? fromNdr(lines)
+          : fromTelnet(lines)
+  return { kind: 'smtp-transcript', source, lines: parsed, shape }
+}
