@@ -1,0 +1,85 @@
+/**
+ * Secrets that a single line of PIX/ASA (and IOS-style) configuration or session output can carry, as regular
+ * expressions whose named group `s` is the secret. Each rule matches the syntax of one command family; the generic
+ * `password`/`secret` rule is the net under them.
+ *
+ * Values that are already masked by the device (`*****`) are redacted too: it costs nothing and keeps the output
+ * uniform. Words that follow `password` without being one (`password encryption aes`, `password-policy`) are left.
+ */
+import type { SecretKind } from './marker'
+
+export interface LineRule {
+  kind: SecretKind
+  /** Must have the `d` flag (match indices) and a named group `s`; may have a second group `s2`. */
+  pattern: RegExp
+}
+
+/** An optional IOS/ASA encryption-type digit (`0`, `5`, `7`, `8`, `9`) in front of a value. */
+const TYPE = String.raw`(?:[0-9]\s+(?=\S))?`
+const NOT_A_VALUE = String.raw`(?!(?:encryption|encrypted|policy|management|recovery|prompt|aes|level)\b)`
+
+export const LINE_RULES: readonly LineRule[] = [
+  // enable password 8Ry2YjIyt7RRXU24 encrypted | enable secret 5 $1$... | enable password level 15 xyz
+  {
+    kind: 'password',
+    pattern: new RegExp(String.raw`\benable\s+(?:password|secret)\s+(?:level\s+\d+\s+)?${TYPE}(?<s>\S+)`, 'di'),
+  },
+  // passwd 2KFQnbNIdI.2KYOU encrypted (PIX/ASA telnet/ssh login password)
+  { kind: 'password', pattern: /^\s*passwd\s+(?<s>\S+)/di },
+  // username admin password 5Xb... encrypted privilege 15 | username bob secret 9 $9$...
+  {
+    kind: 'password',
+    pattern: new RegExp(String.raw`\busername\s+\S+\s+(?:password|secret)\s+${TYPE}(?<s>\S+)`, 'di'),
+  },
+  // tunnel-group … ipsec-attributes: pre-shared-key X | ikev1 pre-shared-key X | ikev2 local-authentication pre-shared-key 0 X
+  {
+    kind: 'pre-shared-key',
+    pattern: new RegExp(String.raw`\bpre-shared-key\s+(?!(?:address|hostname)\b)${TYPE}(?<s>\S+)`, 'di'),
+  },
+  // IOS keyring: pre-shared-key address 192.0.2.1 key X
+  { kind: 'pre-shared-key', pattern: /\bpre-shared-key\s+(?:address|hostname)\s+.*?\bkey\s+(?<s>\S+)/di },
+  // PIX 6.x: isakmp key X address 192.0.2.1 netmask 255.255.255.255 | IOS: crypto isakmp key X address …
+  { kind: 'pre-shared-key', pattern: new RegExp(String.raw`\bisakmp\s+key\s+${TYPE}(?<s>\S+)`, 'di') },
+  // snmp-server community public | snmp-server community 0 s3cret
+  { kind: 'snmp-community', pattern: new RegExp(String.raw`\bsnmp-server\s+community\s+${TYPE}(?<s>\S+)`, 'di') },
+  // snmp-server host inside 192.0.2.5 community s3cret version 2c
+  {
+    kind: 'snmp-community',
+    pattern: new RegExp(String.raw`\bsnmp-server\s+host\s+.*?\bcommunity\s+${TYPE}(?<s>\S+)`, 'di'),
+  },
+  // snmp-server user U G v3 auth sha AUTHPASS priv aes 128 PRIVPASS
+  {
+    kind: 'snmp-community',
+    pattern: /\bsnmp-server\s+user\s+.*?\bauth\s+\S+\s+(?<s>\S+)(?:.*?\bpriv\s+(?:aes\s+\d+|\S+)\s+(?<s2>\S+))?/di,
+  },
+  // aaa-server ISE (inside) host 10.1.1.5 / key s3cret — the key line under the host block
+  // Lower-case only: `Key Version : A` in show version is not a key.
+  { kind: 'aaa-key', pattern: /^\s*key\s+(?<s>\S+)/d },
+  // PIX 6.x: aaa-server TACACS+ (inside) host 10.1.1.5 s3cret timeout 5
+  {
+    kind: 'aaa-key',
+    pattern: /\baaa-server\s+\S+\s+\(\S+\)\s+host\s+\S+\s+(?!(?:timeout|key)\b)(?<s>\S+)/di,
+  },
+  // radius-common-pw s3cret | tacacs-server key 7 0822455D0A16 | radius-server host 10.1.1.5 key s3cret
+  { kind: 'aaa-key', pattern: /\bradius-common-pw\s+(?<s>\S+)/di },
+  { kind: 'aaa-key', pattern: new RegExp(String.raw`\b(?:tacacs|radius)-server\b.*?\bkey\s+${TYPE}(?<s>\S+)`, 'di') },
+  // failover key [hex] X | ntp authentication-key 1 md5 X | ospf message-digest-key 1 md5 X | key-string 7 X
+  { kind: 'other-key', pattern: /\bfailover\s+key\s+(?:hex\s+)?(?<s>\S+)/di },
+  {
+    kind: 'other-key',
+    pattern: /\b(?:authentication-key|message-digest-key)\s+\d+\s+md5\s+(?:[0-9]\s+(?=\S))?(?<s>\S+)/di,
+  },
+  { kind: 'other-key', pattern: new RegExp(String.raw`\bkey-string\s+${TYPE}(?<s>\S+)`, 'di') },
+  // ldap-login-password X, and every other `password X` / `secret X` / `passwd X` (trustpoint enrolment, ftp, wccp…)
+  { kind: 'password', pattern: /\bldap-login-password\s+(?<s>\S+)/di },
+  {
+    kind: 'password',
+    pattern: new RegExp(String.raw`(?:^|\s)(?:password|passwd|secret)\s+${TYPE}${NOT_A_VALUE}(?<s>\S+)`, 'di'),
+  },
+  // SMTP AUTH with an initial response: AUTH PLAIN AGJvYgBzM2NyZXQ=
+  { kind: 'password', pattern: /^\s*AUTH\s+(?:PLAIN|LOGIN|XOAUTH2|OAUTHBEARER)\s+(?<s>\S+)/di },
+]
+
+/** Private key blocks span lines; everything between these two lines is secret. */
+export const PRIVATE_KEY_BEGIN = /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY( BLOCK)?-----/
+export const PRIVATE_KEY_END = /-----END (?:[A-Z0-9]+ )*PRIVATE KEY( BLOCK)?-----/
