@@ -4,28 +4,78 @@
  * exactly the code the app uses.
  */
 
+import type { z } from 'zod'
 import pkg from '../../package.json'
 import { type ApiError, isRequestName, type RequestName, type RequestOutput, requests } from '../shared/api'
 import type { CaseStore } from './cases/case-store'
+import type { ProfileStore } from './profiles/profile-store'
+import type { SecretStore } from './secrets/secret-store'
+import type { SessionService } from './sessions/session-service'
 
 export type Handlers = { [M in RequestName]: (input: unknown) => Promise<RequestOutput<M>> | RequestOutput<M> }
 
 export interface Services {
   cases: CaseStore
+  profiles: ProfileStore
+  secrets: SecretStore
+  sessions: SessionService
   platform: string
 }
+
+type Parsed<M extends RequestName> = z.output<(typeof requests)[M]['input']>
+const parse = <M extends RequestName>(method: M, input: unknown): Parsed<M> =>
+  (requests[method].input as unknown as z.ZodType<Parsed<M>>).parse(input)
 
 export function createHandlers(services: Services): Handlers {
   return {
     'app.info': () => ({ name: 'Unmask', version: pkg.version, platform: services.platform }),
     'cases.list': () => services.cases.list(),
     'cases.create': (input) => {
-      const handle = services.cases.create(requests['cases.create'].input.parse(input))
+      const handle = services.cases.create(parse('cases.create', input))
       handle.close()
       const { entries: _e, problems: _p, attachments: _a, ...summary } = services.cases.read(handle.id)
       return summary
     },
-    'cases.open': (input) => services.cases.read(requests['cases.open'].input.parse(input).id),
+    'cases.open': (input) => services.cases.read(parse('cases.open', input).id),
+    'profiles.list': () => services.profiles.read(),
+    'profiles.saveDevice': (input) => services.profiles.saveDevice(parse('profiles.saveDevice', input)),
+    'profiles.saveMailTarget': (input) => services.profiles.saveMailTarget(parse('profiles.saveMailTarget', input)),
+    'profiles.remove': (input) => {
+      const { id } = parse('profiles.remove', input)
+      services.secrets.forget(id)
+      return services.profiles.remove(id)
+    },
+    'session.open': async (input) => {
+      const { profileId, password, secret, remember } = parse('session.open', input)
+      const profile = services.profiles.read().devices.find((d) => d.id === profileId)
+      if (!profile) throw new Error('no such device profile')
+      const credentials = {
+        password: password ?? services.secrets.get(profileId, 'password'),
+        secret: secret ?? services.secrets.get(profileId, 'enable'),
+      }
+      const opened = await services.sessions.open(profile, credentials)
+      // Remember only what worked, and only where the OS can encrypt it.
+      if (remember && password !== undefined) services.secrets.set(profileId, 'password', password)
+      if (remember && secret !== undefined) services.secrets.set(profileId, 'enable', secret)
+      return opened
+    },
+    'session.write': (input) => {
+      const { sessionId, data } = parse('session.write', input)
+      services.sessions.write(sessionId, data)
+    },
+    'session.resize': (input) => {
+      const { sessionId, cols, rows } = parse('session.resize', input)
+      services.sessions.resize(sessionId, cols, rows)
+    },
+    'session.ack': (input) => {
+      const { sessionId, chars } = parse('session.ack', input)
+      services.sessions.ack(sessionId, chars)
+    },
+    'session.close': (input) => services.sessions.close(parse('session.close', input).sessionId),
+    'session.hostKeyDecision': (input) => {
+      const { requestId, accept } = parse('session.hostKeyDecision', input)
+      services.sessions.decideHostKey(requestId, accept)
+    },
   }
 }
 

@@ -1,10 +1,12 @@
 /** Electron start-up: single instance, one window, IPC bound to the main services. */
 import { app, type BrowserWindow } from 'electron'
+import { EVENT_CHANNEL_PREFIX } from '../shared/api'
 import { createHandlers } from './api-handlers'
-import { CaseStore } from './cases/case-store'
 import { unmaskHome } from './cases/paths'
 import { registerIpc } from './ipc'
 import { installApplicationMenu } from './menu'
+import { electronEncryptor } from './secrets/safe-storage'
+import { createServices } from './services'
 import { createMainWindow } from './window'
 import { windowStatePath } from './window-state'
 
@@ -20,10 +22,13 @@ if (!app.requestSingleInstanceLock()) {
   app.whenReady().then(
     () => {
       const home = process.env.UNMASK_HOME ?? unmaskHome()
-      registerIpc(
-        createHandlers({ cases: new CaseStore(home), platform: process.platform }),
-        (w) => w !== null && w === mainWindow,
-      )
+      const services = createServices({
+        home,
+        encryptor: electronEncryptor(),
+        emit: (event, payload) => mainWindow?.webContents.send(`${EVENT_CHANNEL_PREFIX}${event}`, payload),
+      })
+      registerIpc(createHandlers(services), (w) => w !== null && w === mainWindow)
+      app.on('before-quit', () => void services.sessions.closeAll())
       installApplicationMenu()
       mainWindow = createMainWindow(windowStatePath(home))
       mainWindow.on('closed', () => (mainWindow = null))

@@ -6,8 +6,10 @@
  */
 import { z } from 'zod'
 import { caseIdSchema, caseMetaSchema, caseSummarySchema, journalEntrySchema } from './cases'
+import { deviceProfileSchema, mailTargetSchema, profilesFileSchema } from './profiles'
 
 const none = z.undefined()
+const sessionId = z.string().uuid()
 
 export const appInfoSchema = z.object({
   name: z.string(),
@@ -26,10 +28,54 @@ export const requests = {
   'cases.list': { input: none, output: z.array(caseSummarySchema) },
   'cases.create': { input: caseMetaSchema, output: caseSummarySchema },
   'cases.open': { input: z.object({ id: caseIdSchema }), output: caseDetailSchema },
+  'profiles.list': { input: none, output: profilesFileSchema },
+  'profiles.saveDevice': { input: deviceProfileSchema, output: profilesFileSchema },
+  'profiles.saveMailTarget': { input: mailTargetSchema, output: profilesFileSchema },
+  'profiles.remove': { input: z.object({ id: z.string().uuid() }), output: profilesFileSchema },
+  /** Secrets go renderer → main only; no method ever returns one. */
+  'session.open': {
+    input: z.object({
+      profileId: z.string().uuid(),
+      password: z.string().max(256).optional(),
+      secret: z.string().max(256).optional(),
+      remember: z.boolean().default(false),
+    }),
+    output: z.object({ sessionId: sessionId }),
+  },
+  'session.write': { input: z.object({ sessionId, data: z.string().max(65_536) }), output: z.void() },
+  'session.resize': {
+    input: z.object({ sessionId, cols: z.number().int().min(2).max(1000), rows: z.number().int().min(1).max(1000) }),
+    output: z.void(),
+  },
+  'session.ack': {
+    input: z.object({ sessionId, chars: z.number().int().positive().max(10_000_000) }),
+    output: z.void(),
+  },
+  'session.close': { input: z.object({ sessionId }), output: z.void() },
+  'session.hostKeyDecision': {
+    input: z.object({ requestId: z.string().uuid(), accept: z.boolean() }),
+    output: z.void(),
+  },
 } as const
 
 export const events = {
   'case.entry': z.object({ caseId: caseIdSchema, entry: journalEntrySchema }),
+  'session.data': z.object({ sessionId, data: z.string() }),
+  'session.state': z.object({
+    sessionId,
+    profileId: z.string(),
+    state: z.enum(['connecting', 'connected', 'failed', 'closed']),
+    message: z.string().optional(),
+  }),
+  /** An unknown host key the user must accept or refuse (changed keys never ask: they fail). */
+  'session.hostKey': z.object({
+    requestId: z.string().uuid(),
+    sessionId,
+    host: z.string(),
+    port: z.number(),
+    keyType: z.string(),
+    fingerprint: z.string(),
+  }),
 } as const
 
 export type RequestName = keyof typeof requests

@@ -4,6 +4,7 @@ import { type Browser, chromium } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createHandlers } from '../../src/main/api-handlers'
 import { CaseStore } from '../../src/main/cases/case-store'
+import { createServices } from '../../src/main/services'
 import {
   bridgeScript,
   CHROMIUM_ARGS,
@@ -26,7 +27,9 @@ describe.skipIf(!ready)('built renderer in headless Chromium', () => {
     temp = makeTempDir()
     const store = new CaseStore(temp.path)
     store.create({ customer: 'Hanbit Logistics', site: 'Incheon DC' }).close()
-    harness = await startRendererHarness(createHandlers({ cases: store, platform: 'linux' }))
+    harness = await startRendererHarness((emit) =>
+      createHandlers(createServices({ home: temp.path, encryptor: null, emit, platform: 'linux' })),
+    )
     browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: CHROMIUM_ARGS })
   })
 

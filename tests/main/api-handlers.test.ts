@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { createHandlers, dispatch } from '../../src/main/api-handlers'
-import { CaseStore } from '../../src/main/cases/case-store'
+import { createServices } from '../../src/main/services'
 import { makeTempDir } from '../support/temp-dir'
 
 let temp: ReturnType<typeof makeTempDir>
@@ -8,7 +8,7 @@ afterEach(() => temp?.remove())
 
 function setup() {
   temp = makeTempDir()
-  return createHandlers({ cases: new CaseStore(temp.path), platform: 'linux' })
+  return createHandlers(createServices({ home: temp.path, encryptor: null, emit: () => {}, platform: 'linux' }))
 }
 
 describe('contract dispatch', () => {
@@ -42,6 +42,26 @@ describe('contract dispatch', () => {
       error: { code: 'invalid-input' },
     })
     expect(await dispatch(handlers, 'cases.list', undefined)).toEqual({ ok: true, value: [] })
+  })
+
+  it('keeps device profiles and never accepts a password inside one', async () => {
+    const handlers = setup()
+    const id = '0b6f1d1e-3f61-4a57-9a55-8a0f7c2f0e01'
+    const saved = await dispatch(handlers, 'profiles.saveDevice', {
+      id,
+      name: 'asa1',
+      transport: 'ssh',
+      host: '127.0.0.1',
+      port: 2222,
+      username: 'admin',
+      password: 'Cisco123',
+    })
+    expect(saved.ok).toBe(true)
+    expect(JSON.stringify(saved)).not.toContain('Cisco123')
+    const opened = await dispatch(handlers, 'session.open', { profileId: '0b6f1d1e-3f61-4a57-9a55-8a0f7c2f0e02' })
+    expect(opened).toMatchObject({ ok: false, error: { code: 'failed', message: 'no such device profile' } })
+    const write = await dispatch(handlers, 'session.write', { sessionId: 'not-a-uuid', data: 'x' })
+    expect(write).toMatchObject({ ok: false, error: { code: 'invalid-input' } })
   })
 
   it('turns a failing handler into a structured error, never a throw', async () => {

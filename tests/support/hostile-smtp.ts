@@ -145,12 +145,13 @@ function speak(socket: Socket, script: SmtpScript, eol: string, secure: boolean)
       } else if (verb === 'HELO') reply(script.helo ?? ['250 scripted.example'])
       else if (verb === 'STARTTLS') {
         const answer = script.starttls ?? ['220 2.0.0 Ready to start TLS']
-        if (!answer[0]!.startsWith('220') || secure) {
-          reply(answer)
-          continue
+        const agrees = answer[0]!.startsWith('220') && !secure
+        if (agrees && !script.tls && (script.afterStarttls ?? 'tls') === 'tls') reply(['454 4.7.0 TLS not available'])
+        else if (!agrees) reply(answer)
+        else {
+          socket.off('data', onData)
+          return startTls(socket, script, eol, answer[0]!)
         }
-        socket.off('data', onData)
-        return startTls(socket, script, eol, answer[0]!)
       } else if (verb === 'MAIL' || verb === 'RCPT') reply(['250 2.1.0 Ok'])
       else if (verb === 'DATA') {
         inData = []
@@ -175,7 +176,7 @@ function startTls(socket: Socket, script: SmtpScript, eol: string, ready: string
   }
   if (mode === 'inject') socket.write(`${ready}${eol}250 injected before TLS${eol}`)
   else socket.write(`${ready}${eol}`)
-  if (!script.tls) throw new Error('scripted STARTTLS needs tls: { key, cert }')
+  if (!script.tls) return void socket.destroy()
   const secure = new TLSSocket(socket, { isServer: true, key: script.tls.key, cert: script.tls.cert })
   secure.on('error', () => socket.destroy())
   speak(secure, script, eol, true)

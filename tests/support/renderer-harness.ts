@@ -9,6 +9,7 @@ import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { extname, join, normalize } from 'node:path'
 import { dispatch, type Handlers } from '../../src/main/api-handlers'
+import type { EventName, EventPayload } from '../../src/shared/api'
 
 export const rendererDir = join(import.meta.dirname, '../../out/renderer')
 export const chromiumPath = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find(
@@ -36,12 +37,41 @@ const TYPES: Record<string, string> = {
 
 export interface Harness {
   url: string
+  /** Pushes a main-process event to the page, as webContents.send does in the app. */
+  emit: <E extends EventName>(event: E, payload: EventPayload<E>) => void
   close(): Promise<void>
 }
 
-export async function startRendererHarness(handlers: Handlers): Promise<Harness> {
+/** Events sent before the page subscribed are kept and replayed, so a test never races the page's load. */
+class EventHub {
+  private readonly clients = new Set<import('node:http').ServerResponse>()
+  private readonly backlog: string[] = []
+  emit(event: string, payload: unknown): void {
+    const frame = `data: ${JSON.stringify({ event, payload })}\n\n`
+    if (this.clients.size === 0) this.backlog.push(frame)
+    for (const c of this.clients) c.write(frame)
+  }
+  attach(res: import('node:http').ServerResponse): void {
+    res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store' })
+    for (const frame of this.backlog.splice(0)) res.write(frame)
+    this.clients.add(res)
+    res.on('close', () => this.clients.delete(res))
+  }
+  end(): void {
+    for (const c of this.clients) c.end()
+  }
+}
+
+export async function startRendererHarness(makeHandlers: (emit: Harness['emit']) => Handlers): Promise<Harness> {
+  const hub = new EventHub()
+  const emit: Harness['emit'] = (event, payload) => hub.emit(event, payload)
+  const handlers = makeHandlers(emit)
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1')
+    if (url.pathname === '/__events') {
+      hub.attach(res)
+      return
+    }
     if (req.method === 'POST' && url.pathname.startsWith('/__api/')) {
       const chunks: Buffer[] = []
       req.on('data', (c: Buffer) => chunks.push(c))
@@ -69,7 +99,12 @@ export async function startRendererHarness(handlers: Handlers): Promise<Harness>
   const { port } = server.address() as AddressInfo
   return {
     url: `http://127.0.0.1:${port}/`,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    emit,
+    close: () => {
+      hub.end()
+      server.closeAllConnections()
+      return new Promise((resolve) => server.close(() => resolve()))
+    },
   }
 }
 
@@ -85,6 +120,19 @@ export const bridgeScript = `
       if (!result.ok) throw new Error(result.error.code + ': ' + result.error.message)
       return result.value
     },
-    on() { return () => {} },
+    on(event, listener) {
+      if (!window.__unmaskEvents) {
+        window.__unmaskEvents = new Map()
+        const source = new EventSource('/__events')
+        source.onmessage = (m) => {
+          const { event, payload } = JSON.parse(m.data)
+          for (const l of window.__unmaskEvents.get(event) ?? []) l(payload)
+        }
+      }
+      const set = window.__unmaskEvents.get(event) ?? new Set()
+      set.add(listener)
+      window.__unmaskEvents.set(event, set)
+      return () => set.delete(listener)
+    },
   }
 `

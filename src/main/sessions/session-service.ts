@@ -1,0 +1,140 @@
+/**
+ * Live device sessions for the desktop app: one per terminal tab. Output flows to the renderer through an
+ * OutputPump (acknowledged, paused at the high watermark); input from the renderer goes to the device.
+ * Unknown host keys are put to the user through a `session.hostKey` event and answered with
+ * `decideHostKey`; an unanswered question is refused after a while, never accepted.
+ */
+import { randomUUID } from 'node:crypto'
+import type { EventName, EventPayload } from '../../shared/api'
+import type { DeviceProfile } from '../../shared/profiles'
+import { OutputPump, type PausableSource } from '../terminal/output-pump'
+import type { ByteChannel } from '../transports/channel'
+import type { HostKeyInfo } from '../transports/host-key-trust'
+
+export type Emit = <E extends EventName>(event: E, payload: EventPayload<E>) => void
+
+export interface SessionCredentials {
+  password?: string
+  secret?: string
+}
+
+/** A channel that may also support backpressure (ssh2 channels and sockets do; a serial port may not). */
+export type SessionChannel = ByteChannel & { pause?(): void; resume?(): void }
+
+export type OpenChannel = (
+  profile: DeviceProfile,
+  credentials: SessionCredentials,
+  askHostKey: (info: HostKeyInfo) => Promise<boolean>,
+) => Promise<SessionChannel>
+
+interface LiveSession {
+  id: string
+  profile: DeviceProfile
+  channel: SessionChannel
+  pump: OutputPump
+}
+
+const HOST_KEY_QUESTION_TIMEOUT_MS = 5 * 60_000
+const MAX_WRITE = 64 * 1024
+
+export class SessionService {
+  private readonly sessions = new Map<string, LiveSession>()
+  private readonly questions = new Map<string, { resolve: (accept: boolean) => void; timer: NodeJS.Timeout }>()
+
+  constructor(
+    private readonly openChannel: OpenChannel,
+    private readonly emit: Emit,
+    private readonly hostKeyTimeoutMs = HOST_KEY_QUESTION_TIMEOUT_MS,
+  ) {}
+
+  async open(profile: DeviceProfile, credentials: SessionCredentials): Promise<{ sessionId: string }> {
+    const id = randomUUID()
+    this.emit('session.state', { sessionId: id, state: 'connecting', profileId: profile.id })
+    let channel: SessionChannel
+    try {
+      channel = await this.openChannel(profile, credentials, (info) => this.askHostKey(id, info))
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error)
+      this.emit('session.state', { sessionId: id, state: 'failed', profileId: profile.id, message })
+      throw error
+    }
+    const pump = new OutputPump(pausable(channel), (data) => this.emit('session.data', { sessionId: id, data }))
+    this.sessions.set(id, { id, profile, channel, pump })
+    channel.onClose((reason) => {
+      pump.dispose()
+      this.sessions.delete(id)
+      this.emit('session.state', { sessionId: id, state: 'closed', profileId: profile.id, message: reason?.message })
+    })
+    this.emit('session.state', { sessionId: id, state: 'connected', profileId: profile.id })
+    return { sessionId: id }
+  }
+
+  write(sessionId: string, data: string): void {
+    if (data.length > MAX_WRITE) throw new Error('input too large')
+    this.get(sessionId).channel.write(data)
+  }
+
+  resize(sessionId: string, cols: number, rows: number): void {
+    this.get(sessionId).channel.resize(cols, rows)
+  }
+
+  ack(sessionId: string, chars: number): void {
+    this.sessions.get(sessionId)?.pump.ack(chars)
+  }
+
+  async close(sessionId: string): Promise<void> {
+    await this.sessions.get(sessionId)?.channel.close()
+  }
+
+  async closeAll(): Promise<void> {
+    await Promise.all([...this.sessions.keys()].map((id) => this.close(id)))
+    for (const requestId of [...this.questions.keys()]) this.decideHostKey(requestId, false)
+  }
+
+  decideHostKey(requestId: string, accept: boolean): void {
+    const question = this.questions.get(requestId)
+    if (!question) return
+    clearTimeout(question.timer)
+    this.questions.delete(requestId)
+    question.resolve(accept)
+  }
+
+  get openSessions(): number {
+    return this.sessions.size
+  }
+
+  private askHostKey(sessionId: string, info: HostKeyInfo): Promise<boolean> {
+    const requestId = randomUUID()
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => this.decideHostKey(requestId, false), this.hostKeyTimeoutMs)
+      this.questions.set(requestId, { resolve, timer })
+      this.emit('session.hostKey', { requestId, sessionId, ...info })
+    })
+  }
+
+  private get(sessionId: string): LiveSession {
+    const session = this.sessions.get(sessionId)
+    if (!session) throw new Error('no such session')
+    return session
+  }
+}
+
+/** Adapts a ByteChannel to the pump's source shape. */
+function pausable(channel: SessionChannel): PausableSource {
+  const offs = new Map<(chunk: Buffer | string) => void, () => void>()
+  return {
+    on(event: 'data' | 'end' | 'close', listener: ((chunk: Buffer | string) => void) | (() => void)) {
+      if (event === 'data')
+        offs.set(listener as (c: Buffer | string) => void, channel.onData(listener as (c: Buffer) => void))
+      else channel.onClose(() => (listener as () => void)())
+      return this
+    },
+    off(_event: 'data', listener: (chunk: Buffer | string) => void) {
+      offs.get(listener)?.()
+      offs.delete(listener)
+      return this
+    },
+    pause: () => channel.pause?.(),
+    resume: () => channel.resume?.(),
+  } as PausableSource
+}
