@@ -1,0 +1,88 @@
+/**
+ * Device facts gathered from every piece of evidence: platform, version, hostname, model, context mode and
+ * failover. The first source that states a fact wins, except that `show version` beats a config header.
+ */
+import type { EvidenceRef } from '../findings'
+import type { DevicePlatform } from './device/device-config'
+import type { Evidence } from './index'
+import { parseVersion, type SoftwareVersion } from './version'
+
+export interface DeviceFacts {
+  platform: DevicePlatform | null
+  version: string | null
+  hostname: string | null
+  model: string | null
+  contextMode: 'single' | 'multiple' | null
+  failover: boolean | null
+  /** For FTD: the version of the ASA engine inside it. */
+  asaVersion: string | null
+}
+
+export interface FactsWithEvidence {
+  facts: DeviceFacts
+  /** Where each fact was read, by fact name. */
+  sources: Partial<Record<keyof DeviceFacts, EvidenceRef>>
+  /** The parsed version, for comparisons. */
+  parsedVersion: SoftwareVersion | null
+}
+
+export function collectFacts(evidence: readonly Evidence[]): FactsWithEvidence {
+  const facts: DeviceFacts = {
+    platform: null,
+    version: null,
+    hostname: null,
+    model: null,
+    contextMode: null,
+    failover: null,
+    asaVersion: null,
+  }
+  const sources: FactsWithEvidence['sources'] = {}
+  const set = <K extends keyof DeviceFacts>(
+    key: K,
+    value: DeviceFacts[K],
+    source: string,
+    line: number,
+    excerpt: string,
+  ) => {
+    if (value === null || facts[key] !== null) return
+    facts[key] = value
+    sources[key] = { source, startLine: line, endLine: line, excerpt }
+  }
+  // show version first: it is the authoritative statement of platform and version.
+  const ordered = [...evidence].sort((a, b) => Number(b.kind === 'show-version') - Number(a.kind === 'show-version'))
+  for (const e of ordered) {
+    if (e.kind === 'show-version') {
+      const d = e.data
+      if (d.version) {
+        set('platform', d.platform, e.source, d.version.line, d.version.value.text)
+        set('version', d.version.value.text, e.source, d.version.line, d.version.value.text)
+      }
+      if (d.asaVersion && d.platform === 'ftd')
+        set('asaVersion', d.asaVersion.value.text, e.source, d.asaVersion.line, '')
+      if (d.hostname) set('hostname', d.hostname.value, e.source, d.hostname.line, d.hostname.value)
+      if (d.model) set('model', d.model.value, e.source, d.model.line, d.model.value)
+      if (d.contextMode) set('contextMode', d.contextMode.value, e.source, d.contextMode.line, '')
+      if (d.failover) set('failover', d.failover.value, e.source, d.failover.line, '')
+    } else if (e.kind === 'running-config') {
+      const h = e.data.header
+      if (h) {
+        set('platform', h.platform, e.source, h.line, h.text)
+        set('version', h.version?.text ?? null, e.source, h.line, h.text)
+      }
+      const host = e.data.hostname
+      if (host) set('hostname', host.value, e.source, host.line, `hostname ${host.value}`)
+    } else if (e.kind === 'show-context' && e.data.contexts.length > 0) {
+      set('contextMode', 'multiple', e.source, e.data.contexts[0]!.line, '')
+    } else if (e.kind === 'show-failover' && e.data.enabled) {
+      set('failover', e.data.enabled.value, e.source, e.data.enabled.line, '')
+    } else if (e.kind === 'show-fixup' && e.data.length > 0) {
+      // Only PIX 6.x and older have `show fixup`.
+      set('platform', 'pix', e.source, e.data[0]!.line, e.data[0]!.text)
+    }
+    if ('hostname' in e && e.hostname && e.kind !== 'smtp-transcript' && e.kind !== 'unknown') {
+      set('hostname', e.hostname, e.source, e.firstLine ?? 1, e.hostname)
+    }
+  }
+  for (const s of Object.values(sources)) if (s && !s.excerpt) s.excerpt = ''
+  return { facts, sources, parsedVersion: facts.version ? parseVersion(facts.version) : null }
+}

@@ -1,0 +1,41 @@
+/** Every rule, in the order they run (rules that combine other findings come last). Ids are stable API. */
+import { asaEsmtpInspectionActive } from './device/asa-esmtp-inspection-active'
+import { asaEsmtpInspectionAllowTls } from './device/asa-esmtp-inspection-allow-tls'
+import { deviceNoSmtpInspection } from './device/device-no-smtp-inspection'
+import { ftdManagedDevice } from './device/ftd-managed-device'
+import { pixDuplicateHeaderBug } from './device/pix-duplicate-header-bug'
+import { pixMailguardActive } from './device/pix-mailguard-active'
+import { asaEsmtpInspectionLog } from './log/asa-esmtp-inspection'
+import { esaStarttlsNotSupported } from './log/esa-starttls-not-supported'
+import { postfixPixWorkaround } from './log/postfix-pix-workaround'
+import { bannerMasked } from './smtp/banner-masked'
+import { commandMasked } from './smtp/command-masked'
+import { ehloRejected } from './smtp/ehlo-rejected'
+import { starttlsBeforeGreeting } from './smtp/starttls-before-greeting'
+import { starttlsMasked } from './smtp/starttls-masked'
+import { starttlsMissing } from './smtp/starttls-missing'
+import { starttlsRejected } from './smtp/starttls-rejected'
+import { tlsOk } from './smtp/tls-ok'
+import type { Rule } from './types'
+
+export const RULES: readonly Rule[] = [
+  starttlsMasked,
+  starttlsRejected,
+  commandMasked,
+  bannerMasked,
+  ehloRejected,
+  starttlsMissing,
+  starttlsBeforeGreeting,
+  tlsOk,
+  asaEsmtpInspectionActive,
+  asaEsmtpInspectionAllowTls,
+  pixMailguardActive,
+  ftdManagedDevice,
+  deviceNoSmtpInspection,
+  postfixPixWorkaround,
+  asaEsmtpInspectionLog,
+  esaStarttlsNotSupported,
+  pixDuplicateHeaderBug,
+]
+
+export const RULE_IDS: readonly string[] = RULES.map((r) => r.id)
