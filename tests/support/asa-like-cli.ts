@@ -1,3 +1,4 @@
+// biome-ignore-all lint/correctness/noVoidTypeReturn: the scripted CLI ends each branch with `return this.print(…)`
 /**
  * A small scripted firewall CLI for tests: ASA 9.x, PIX 7.x, PIX 6.x or FTD behaviour, just enough for
  * the driver (prompts, enable, `login`, the pager, paging commands, errors, contexts, failover prompts).
