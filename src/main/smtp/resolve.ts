@@ -11,7 +11,10 @@ export interface ResolvedAddress {
   family: 4 | 6
 }
 
-export type Resolution<T> = { ok: true; value: T } | { ok: false; code: 'dns-failed' | 'dns-timeout'; message: string }
+export type Resolution<T> =
+  | { ok: true; value: T }
+  /** `errno` is the resolver's code (`ENOTFOUND`, `ENODATA`…) when there is one. */
+  | { ok: false; code: 'dns-failed' | 'dns-timeout'; message: string; errno?: string }
 
 export interface ResolveOptions {
   servers?: string[]
@@ -79,6 +82,7 @@ async function withDeadline<T>(
       ok: false,
       code: 'dns-failed',
       message: error.code ? `${error.code}: ${error.message}` : String(error.message ?? error),
+      errno: error.code,
     }),
   )
   try {
