@@ -28,7 +28,12 @@ const parse = <M extends RequestName>(method: M, input: unknown): Parsed<M> =>
 
 export function createHandlers(services: Services): Handlers {
   return {
-    'app.info': () => ({ name: 'Unmask', version: pkg.version, platform: services.platform }),
+    'app.info': () => ({
+      name: 'Unmask',
+      version: pkg.version,
+      platform: services.platform,
+      secretsStorable: services.secrets.canStore,
+    }),
     'cases.list': () => services.cases.list(),
     'cases.create': (input) => {
       const handle = services.cases.create(parse('cases.create', input))

@@ -15,6 +15,8 @@ export const appInfoSchema = z.object({
   name: z.string(),
   version: z.string(),
   platform: z.string(),
+  /** Whether the OS keychain can encrypt secrets; if not, the app asks for passwords each time. */
+  secretsStorable: z.boolean(),
 })
 
 export const caseDetailSchema = caseSummarySchema.extend({

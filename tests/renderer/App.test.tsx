@@ -7,7 +7,8 @@ import type { UnmaskBridge } from '../../src/shared/api'
 function fakeBridge(cases: Array<{ id: string; customer: string; site?: string; created: string }>): UnmaskBridge {
   return {
     invoke: (async (method: string) => {
-      if (method === 'app.info') return { name: 'Unmask', version: '9.9.9', platform: 'test' }
+      if (method === 'app.info') return { name: 'Unmask', version: '9.9.9', platform: 'test', secretsStorable: false }
+      if (method === 'profiles.list') return { devices: [], mailTargets: [] }
       if (method === 'cases.list') return cases
       throw new Error(`unexpected ${method}`)
     }) as UnmaskBridge['invoke'],
@@ -35,7 +36,7 @@ describe('App frame', () => {
 
   it('switches to Korean at run time', async () => {
     render(<App />)
-    await userEvent.selectOptions(screen.getByRole('combobox'), 'ko')
+    await userEvent.selectOptions(screen.getByLabelText('Language'), 'ko')
     expect(screen.getByRole('region', { name: '터미널' })).toHaveTextContent('장비 세션이 없습니다')
     expect(screen.getByTestId('case-current')).toHaveTextContent('열린 케이스 없음')
   })

@@ -126,6 +126,7 @@ export const bridgeScript = `
         const source = new EventSource('/__events')
         source.onmessage = (m) => {
           const { event, payload } = JSON.parse(m.data)
+          if (event === 'session.data') window.__unmaskDataChars = (window.__unmaskDataChars ?? 0) + payload.data.length
           for (const l of window.__unmaskEvents.get(event) ?? []) l(payload)
         }
       }

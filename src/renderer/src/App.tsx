@@ -1,9 +1,12 @@
-/** The app frame: a case bar above a split of terminal (left) and diagnosis (right). */
+/** The app frame: a case bar above a resizable split of device terminal (left) and diagnosis (right). */
 
 import type { UnmaskBridge } from '@shared/api'
 import type { CaseSummary } from '@shared/cases'
 import { LANGUAGES, type Language, languageFromLocale } from '@shared/i18n'
 import { useEffect, useMemo, useState } from 'react'
+import { Group, Panel, Separator } from 'react-resizable-panels'
+import { BridgeContext } from './bridge'
+import { DevicePane } from './devices/DevicePane'
 import { I18nContext, translatorFor } from './i18n'
 
 export interface AppProps {
@@ -15,13 +18,21 @@ export function App({ bridge }: AppProps) {
   const [language, setLanguage] = useState<Language>(() => languageFromLocale(navigator.language))
   const [cases, setCases] = useState<CaseSummary[]>([])
   const [version, setVersion] = useState<string>('')
+  const [secretsStorable, setSecretsStorable] = useState(false)
   const t = translatorFor(language)
   const i18n = useMemo(() => ({ t, language, setLanguage }), [t, language])
 
   useEffect(() => {
+    document.documentElement.lang = language
+  }, [language])
+
+  useEffect(() => {
     if (!bridge) return
     bridge.invoke('app.info', undefined).then(
-      (info) => setVersion(info.version),
+      (info) => {
+        setVersion(info.version)
+        setSecretsStorable(info.secretsStorable)
+      },
       () => {},
     )
     bridge.invoke('cases.list', undefined).then(setCases, () => {})
@@ -29,37 +40,41 @@ export function App({ bridge }: AppProps) {
 
   const current = cases[0]
   return (
-    <I18nContext.Provider value={i18n}>
-      <div className="app">
-        <header className="case-bar">
-          <strong>{t('common.appName')}</strong>
-          <span className="case-current" data-testid="case-current">
-            {current ? `${current.customer}${current.site ? ` · ${current.site}` : ''}` : t('ui.noCase')}
-          </span>
-          <span className="spacer" />
-          <label>
-            {t('ui.language')}{' '}
-            <select value={language} onChange={(e) => setLanguage(e.target.value as Language)}>
-              {LANGUAGES.map((l) => (
-                <option key={l} value={l}>
-                  {l === 'en' ? 'English' : '한국어'}
-                </option>
-              ))}
-            </select>
-          </label>
-          {version && <span className="version">v{version}</span>}
-        </header>
-        <main className="split">
-          <section className="pane terminal-pane" aria-label={t('ui.terminal')}>
-            <h2>{t('ui.terminal')}</h2>
-            <p className="empty">{t('ui.noSession')}</p>
-          </section>
-          <section className="pane diagnosis-pane" aria-label={t('ui.diagnosis')}>
-            <h2>{t('ui.diagnosis')}</h2>
-            <p className="empty">{t('ui.noFindings')}</p>
-          </section>
-        </main>
-      </div>
-    </I18nContext.Provider>
+    <BridgeContext.Provider value={bridge}>
+      <I18nContext.Provider value={i18n}>
+        <div className="app">
+          <header className="case-bar">
+            <strong>{t('common.appName')}</strong>
+            <span className="case-current" data-testid="case-current">
+              {current ? `${current.customer}${current.site ? ` · ${current.site}` : ''}` : t('ui.noCase')}
+            </span>
+            <span className="spacer" />
+            <label>
+              {t('ui.language')}{' '}
+              <select value={language} onChange={(e) => setLanguage(e.target.value as Language)}>
+                {LANGUAGES.map((l) => (
+                  <option key={l} value={l}>
+                    {l === 'en' ? 'English' : '한국어'}
+                  </option>
+                ))}
+              </select>
+            </label>
+            {version && <span className="version">v{version}</span>}
+          </header>
+          <Group orientation="horizontal" className="split">
+            <Panel defaultSize="55" minSize="20">
+              <DevicePane canRememberSecrets={secretsStorable} />
+            </Panel>
+            <Separator className="split-handle" />
+            <Panel defaultSize="45" minSize="20">
+              <section className="pane diagnosis-pane" aria-label={t('ui.diagnosis')}>
+                <h2>{t('ui.diagnosis')}</h2>
+                <p className="empty">{t('ui.noFindings')}</p>
+              </section>
+            </Panel>
+          </Group>
+        </div>
+      </I18nContext.Provider>
+    </BridgeContext.Provider>
   )
 }

@@ -1,0 +1,44 @@
+/** A modal dialog: focus moves in on open, Tab stays inside, Escape cancels, focus returns on close. */
+import { type ReactNode, useEffect, useRef } from 'react'
+
+export interface DialogProps {
+  title: string
+  onCancel: () => void
+  children: ReactNode
+}
+
+export function Dialog({ title, onCancel, children }: DialogProps) {
+  const ref = useRef<HTMLDivElement>(null)
+  useEffect(() => {
+    const previous = document.activeElement as HTMLElement | null
+    const first = ref.current?.querySelector<HTMLElement>('input, select, button, textarea')
+    first?.focus()
+    return () => previous?.focus?.()
+  }, [])
+  const onKeyDown = (event: React.KeyboardEvent) => {
+    if (event.key === 'Escape') {
+      event.stopPropagation()
+      onCancel()
+      return
+    }
+    if (event.key !== 'Tab' || !ref.current) return
+    const focusable = [...ref.current.querySelectorAll<HTMLElement>('input, select, button, textarea, [tabindex="0"]')]
+    const first = focusable[0]
+    const last = focusable.at(-1)
+    if (event.shiftKey && document.activeElement === first) {
+      event.preventDefault()
+      last?.focus()
+    } else if (!event.shiftKey && document.activeElement === last) {
+      event.preventDefault()
+      first?.focus()
+    }
+  }
+  return (
+    <div className="dialog-backdrop">
+      <div ref={ref} className="dialog" role="dialog" aria-modal="true" aria-label={title} onKeyDown={onKeyDown}>
+        <h2>{title}</h2>
+        {children}
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,192 @@
+/** Left pane: saved device profiles, one terminal tab per live session, host-key questions. */
+
+import type { EventPayload } from '@shared/api'
+import type { DeviceProfile } from '@shared/profiles'
+import { useCallback, useEffect, useMemo, useState } from 'react'
+import { bridgeSource, useBridge, useBridgeEvent } from '../bridge'
+import { useI18n } from '../i18n'
+import { TerminalView } from '../terminal/TerminalView'
+import { ConnectForm, type ConnectRequest } from './ConnectForm'
+import { HostKeyDialog } from './HostKeyDialog'
+import { ProfileForm } from './ProfileForm'
+
+interface Tab {
+  sessionId: string
+  profile: DeviceProfile
+  state: EventPayload<'session.state'>['state']
+}
+
+export interface DevicePaneProps {
+  canRememberSecrets: boolean
+}
+
+export function DevicePane({ canRememberSecrets }: DevicePaneProps) {
+  const bridge = useBridge()
+  const { t } = useI18n()
+  const [profiles, setProfiles] = useState<DeviceProfile[]>([])
+  const [selected, setSelected] = useState<string>('')
+  const [creating, setCreating] = useState(false)
+  const [connecting, setConnecting] = useState<DeviceProfile | null>(null)
+  const [connectError, setConnectError] = useState<string>()
+  const [busy, setBusy] = useState(false)
+  const [tabs, setTabs] = useState<Tab[]>([])
+  const [active, setActive] = useState<string>()
+  const [questions, setQuestions] = useState<Array<EventPayload<'session.hostKey'>>>([])
+  const [fontSize, setFontSize] = useState(14)
+
+  useEffect(() => {
+    bridge?.invoke('profiles.list', undefined).then(
+      (file) => {
+        setProfiles(file.devices)
+        setSelected((s) => s || file.devices[0]?.id || '')
+      },
+      () => {},
+    )
+  }, [bridge])
+
+  useBridgeEvent(
+    'session.state',
+    useCallback((p: EventPayload<'session.state'>) => {
+      setTabs((all) => all.map((tab) => (tab.sessionId === p.sessionId ? { ...tab, state: p.state } : tab)))
+    }, []),
+  )
+  useBridgeEvent(
+    'session.hostKey',
+    useCallback((q: EventPayload<'session.hostKey'>) => setQuestions((all) => [...all, q]), []),
+  )
+
+  const saveProfile = async (profile: DeviceProfile) => {
+    if (!bridge) return
+    const file = await bridge.invoke('profiles.saveDevice', profile)
+    setProfiles(file.devices)
+    setSelected(profile.id)
+    setCreating(false)
+  }
+
+  const connect = async (profile: DeviceProfile, request: ConnectRequest) => {
+    if (!bridge) return
+    setBusy(true)
+    setConnectError(undefined)
+    try {
+      const { sessionId } = await bridge.invoke('session.open', { profileId: profile.id, ...request })
+      setTabs((all) => [...all, { sessionId, profile, state: 'connected' }])
+      setActive(sessionId)
+      setConnecting(null)
+    } catch (error) {
+      setConnectError(error instanceof Error ? error.message.replace(/^failed: /, '') : String(error))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const closeTab = (sessionId: string) => {
+    void bridge?.invoke('session.close', { sessionId }).catch(() => {})
+    setTabs((all) => all.filter((tab) => tab.sessionId !== sessionId))
+    setActive((current) => (current === sessionId ? undefined : current))
+  }
+
+  const sources = useMemo(
+    () => new Map(tabs.map((tab) => [tab.sessionId, bridge ? bridgeSource(bridge, tab.sessionId) : undefined])),
+    // A source per session, stable for the session's life.
+    // biome-ignore lint/correctness/useExhaustiveDependencies: keyed on the session ids only
+    [bridge, tabs.map((tab) => tab.sessionId).join()],
+  )
+  const current = tabs.find((tab) => tab.sessionId === active) ?? tabs.at(-1)
+  const selectedProfile = profiles.find((p) => p.id === selected)
+
+  return (
+    <section className="pane terminal-pane" aria-label={t('ui.terminal')}>
+      <div className="toolbar">
+        <label>
+          {t('ui.device.profile')}{' '}
+          <select value={selected} onChange={(e) => setSelected(e.target.value)} aria-label={t('ui.device.profile')}>
+            {profiles.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button
+          type="button"
+          disabled={!selectedProfile}
+          onClick={() => selectedProfile && setConnecting(selectedProfile)}
+        >
+          {t('ui.device.connect')}
+        </button>
+        <button type="button" onClick={() => setCreating(true)}>
+          {t('ui.device.newProfile')}
+        </button>
+        <span className="spacer" />
+        <button type="button" aria-label={t('ui.fontSmaller')} onClick={() => setFontSize((s) => Math.max(9, s - 1))}>
+          A−
+        </button>
+        <button type="button" aria-label={t('ui.fontLarger')} onClick={() => setFontSize((s) => Math.min(28, s + 1))}>
+          A+
+        </button>
+      </div>
+      {tabs.length > 0 && (
+        <div className="tabs" role="tablist">
+          {tabs.map((tab) => (
+            <div key={tab.sessionId} className={`tab state-${tab.state}`}>
+              <button
+                type="button"
+                role="tab"
+                aria-selected={tab.sessionId === current?.sessionId}
+                onClick={() => setActive(tab.sessionId)}
+              >
+                {tab.profile.name}
+                {tab.state !== 'connected' ? ` (${t(`ui.sessionState.${tab.state}`)})` : ''}
+              </button>
+              <button
+                type="button"
+                className="close"
+                aria-label={t('ui.closeTab', { name: tab.profile.name })}
+                onClick={() => closeTab(tab.sessionId)}
+              >
+                ×
+              </button>
+            </div>
+          ))}
+        </div>
+      )}
+      {current && sources.get(current.sessionId) ? (
+        <TerminalView
+          key={current.sessionId}
+          source={sources.get(current.sessionId)!}
+          fontSize={fontSize}
+          backspace={current.profile.backspace}
+          onReady={exposeForTests}
+        />
+      ) : (
+        <p className="empty">{t('ui.noSession')}</p>
+      )}
+      {creating && <ProfileForm onSave={(p) => void saveProfile(p)} onCancel={() => setCreating(false)} />}
+      {connecting && !questions[0] && (
+        <ConnectForm
+          profile={connecting}
+          canRemember={canRememberSecrets}
+          error={connectError}
+          busy={busy}
+          onConnect={(r) => void connect(connecting, r)}
+          onCancel={() => setConnecting(null)}
+        />
+      )}
+      {questions[0] && (
+        <HostKeyDialog
+          question={questions[0]}
+          onDecide={(accept) => {
+            const q = questions[0]!
+            void bridge?.invoke('session.hostKeyDecision', { requestId: q.requestId, accept }).catch(() => {})
+            setQuestions((all) => all.slice(1))
+          }}
+        />
+      )}
+    </section>
+  )
+}
+
+/** The e2e tests read the terminal buffer through this; harmless in the app. */
+function exposeForTests(terminal: unknown): void {
+  ;(window as unknown as { __unmaskTerminal?: unknown }).__unmaskTerminal = terminal
+}
