@@ -2,10 +2,11 @@
 
 import type { EventPayload } from '@shared/api'
 import type { DeviceProfile } from '@shared/profiles'
-import { useCallback, useEffect, useMemo, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import { bridgeSource, useBridge, useBridgeEvent } from '../bridge'
 import { useI18n } from '../i18n'
 import { TerminalView } from '../terminal/TerminalView'
+import type { TerminalSource } from '../terminal/types'
 import { ConnectForm, type ConnectRequest } from './ConnectForm'
 import { HostKeyDialog } from './HostKeyDialog'
 import { ProfileForm } from './ProfileForm'
@@ -81,16 +82,22 @@ export function DevicePane({ canRememberSecrets }: DevicePaneProps) {
 
   const closeTab = (sessionId: string) => {
     void bridge?.invoke('session.close', { sessionId }).catch(() => {})
+    sources.current.delete(sessionId)
     setTabs((all) => all.filter((tab) => tab.sessionId !== sessionId))
     setActive((current) => (current === sessionId ? undefined : current))
   }
 
-  const sources = useMemo(
-    () => new Map(tabs.map((tab) => [tab.sessionId, bridge ? bridgeSource(bridge, tab.sessionId) : undefined])),
-    // A source per session, stable for the session's life.
-    // biome-ignore lint/correctness/useExhaustiveDependencies: keyed on the session ids only
-    [bridge, tabs.map((tab) => tab.sessionId).join()],
-  )
+  // One source per session, created once and kept for the session's life.
+  const sources = useRef(new Map<string, TerminalSource>())
+  const sourceFor = (sessionId: string): TerminalSource | undefined => {
+    if (!bridge) return undefined
+    let source = sources.current.get(sessionId)
+    if (!source) {
+      source = bridgeSource(bridge, sessionId)
+      sources.current.set(sessionId, source)
+    }
+    return source
+  }
   const current = tabs.find((tab) => tab.sessionId === active) ?? tabs.at(-1)
   const selectedProfile = profiles.find((p) => p.id === selected)
 
@@ -150,10 +157,10 @@ export function DevicePane({ canRememberSecrets }: DevicePaneProps) {
           ))}
         </div>
       )}
-      {current && sources.get(current.sessionId) ? (
+      {current && sourceFor(current.sessionId) ? (
         <TerminalView
           key={current.sessionId}
-          source={sources.get(current.sessionId)!}
+          source={sourceFor(current.sessionId)!}
           fontSize={fontSize}
           backspace={current.profile.backspace}
           onReady={exposeForTests}
