@@ -3,12 +3,12 @@
  * is ready, with progress. Stopping the iteration (break, return, abort signal) cancels the probes still
  * running: each then ends as `aborted` and no socket stays open.
  */
-import type { ProbeOptions, ProbeResult, ProbeTarget } from '../../shared/probe/types'
-import { probe } from './probe'
+import type { ProbeResult, ProbeTarget } from '../../shared/probe/types'
+import { type ProbeRunOptions, probe } from './probe'
 
 export const DEFAULT_CONCURRENCY = 8
 
-export interface BatchOptions extends ProbeOptions {
+export interface BatchOptions extends ProbeRunOptions {
   concurrency?: number
 }
 

@@ -26,7 +26,12 @@ import { isMailbox } from './test-message'
 
 const EHLO_NAME = /^[\x21-\x7e]{1,255}$/
 
-export async function probe(target: ProbeTarget, options: ProbeOptions = {}): Promise<ProbeResult> {
+/** What only a caller in main can give: a way to cancel. */
+export interface ProbeRunOptions extends ProbeOptions {
+  signal?: AbortSignal
+}
+
+export async function probe(target: ProbeTarget, options: ProbeRunOptions = {}): Promise<ProbeResult> {
   const timeouts: ProbeTimeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts }
   const limits = { ...DEFAULT_LIMITS, ...options.limits }
   const rec = new ProbeRecorder()

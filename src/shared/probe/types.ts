@@ -70,7 +70,6 @@ export interface ProbeOptions {
   message?: ProbeTestMessage
   /** DNS servers (`ip` or `ip:port`) for this probe instead of the system resolver. */
   dnsServers?: string[]
-  signal?: AbortSignal
 }
 
 export const DEFAULT_TIMEOUTS: ProbeTimeouts = {

@@ -11,6 +11,7 @@ import { postfixPixWorkaround } from './log/postfix-pix-workaround'
 import { bannerMasked } from './smtp/banner-masked'
 import { commandMasked } from './smtp/command-masked'
 import { ehloRejected } from './smtp/ehlo-rejected'
+import { pathDiffers } from './smtp/path-differs'
 import { starttlsBeforeGreeting } from './smtp/starttls-before-greeting'
 import { starttlsMasked } from './smtp/starttls-masked'
 import { starttlsMissing } from './smtp/starttls-missing'
@@ -27,6 +28,7 @@ export const RULES: readonly Rule[] = [
   starttlsMissing,
   starttlsBeforeGreeting,
   tlsOk,
+  pathDiffers,
   asaEsmtpInspectionActive,
   asaEsmtpInspectionAllowTls,
   pixMailguardActive,
