@@ -20,7 +20,7 @@ export function renderLine(line: string): string {
   for (const ch of line) {
     if (ch === '\r') cursor = 0
     else if (ch === '\b') cursor = Math.max(0, cursor - 1)
-    else if (ch < ' ' || ch === '\x7f') continue
+    else if ((ch < ' ' && ch !== '\t') || ch === '\x7f') continue
     else cells[cursor++] = ch
   }
   return Array.from(cells, (c) => c ?? ' ')

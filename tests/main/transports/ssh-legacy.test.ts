@@ -77,7 +77,7 @@ describe('legacy SSH (an ASA 8.x that only speaks SHA-1/CBC)', () => {
       username: 'admin',
       password: 'admin-pass',
       legacy,
-      trust: new HostKeyTrust({ storeFile: join(tmp.path, `kh-${port}`), readOnlyFiles: [] }),
+      trust: new HostKeyTrust({ storeFile: join(tmp.path, `kh-${port}-${Math.random()}`), readOnlyFiles: [] }),
       askHostKey: async () => true,
     })
 
