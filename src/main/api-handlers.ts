@@ -8,6 +8,7 @@ import type { z } from 'zod'
 import pkg from '../../package.json'
 import { type ApiError, isRequestName, type RequestName, type RequestOutput, requests } from '../shared/api'
 import type { CaseStore } from './cases/case-store'
+import type { InvestigationService } from './investigation/investigation-service'
 import type { ProfileStore } from './profiles/profile-store'
 import type { SecretStore } from './secrets/secret-store'
 import type { SessionService } from './sessions/session-service'
@@ -19,6 +20,7 @@ export interface Services {
   profiles: ProfileStore
   secrets: SecretStore
   sessions: SessionService
+  investigation: InvestigationService
   platform: string
 }
 
@@ -42,6 +44,14 @@ export function createHandlers(services: Services): Handlers {
       return summary
     },
     'cases.open': (input) => services.cases.read(parse('cases.open', input).id),
+    'probe.run': (input) => {
+      const { targets, caseId } = parse('probe.run', input)
+      return services.investigation.runProbes(targets, caseId)
+    },
+    'analysis.run': (input) => {
+      const { texts, probes, caseId } = parse('analysis.run', input)
+      return services.investigation.analyze(texts, probes, caseId)
+    },
     'profiles.list': () => services.profiles.read(),
     'profiles.saveDevice': (input) => services.profiles.saveDevice(parse('profiles.saveDevice', input)),
     'profiles.saveMailTarget': (input) => services.profiles.saveMailTarget(parse('profiles.saveMailTarget', input)),

@@ -6,10 +6,36 @@
  */
 import { z } from 'zod'
 import { caseIdSchema, caseMetaSchema, caseSummarySchema, journalEntrySchema } from './cases'
+import type { Analysis } from './diagnosis'
+import type { PathComparison } from './probe/compare'
+import type { ProbeResult } from './probe/types'
 import { deviceProfileSchema, mailTargetSchema, profilesFileSchema } from './profiles'
 
 const none = z.undefined()
 const sessionId = z.string().uuid()
+const MAX_TEXT = 5 * 1024 * 1024
+
+const probeTargetSchema = z.object({
+  host: z
+    .string()
+    .trim()
+    .min(1)
+    .max(253)
+    .regex(/^[A-Za-z0-9.:_-]+$/, 'not a host name or address'),
+  port: z.number().int().min(1).max(65_535),
+  vantage: z.string().trim().min(1).max(40).optional(),
+  mode: z.enum(['starttls', 'implicit-tls', 'plain']).optional(),
+})
+
+/** Probe results come back from the renderer for a combined analysis: only their outline is checked here. */
+const probeResultSchema = z.custom<ProbeResult>(
+  (value) =>
+    typeof value === 'object' &&
+    value !== null &&
+    (value as { version?: unknown }).version === 1 &&
+    Array.isArray((value as { transcript?: unknown }).transcript),
+  'not a probe result',
+)
 
 export const appInfoSchema = z.object({
   name: z.string(),
@@ -30,6 +56,18 @@ export const requests = {
   'cases.list': { input: none, output: z.array(caseSummarySchema) },
   'cases.create': { input: caseMetaSchema, output: caseSummarySchema },
   'cases.open': { input: z.object({ id: caseIdSchema }), output: caseDetailSchema },
+  'probe.run': {
+    input: z.object({ targets: z.array(probeTargetSchema).min(1).max(2), caseId: caseIdSchema.optional() }),
+    output: z.custom<{ results: ProbeResult[]; comparison?: PathComparison; analysis: Analysis }>(),
+  },
+  'analysis.run': {
+    input: z.object({
+      texts: z.array(z.object({ source: z.string().min(1).max(200), text: z.string().max(MAX_TEXT) })).max(20),
+      probes: z.array(probeResultSchema).max(20).default([]),
+      caseId: caseIdSchema.optional(),
+    }),
+    output: z.custom<Analysis>(),
+  },
   'profiles.list': { input: none, output: profilesFileSchema },
   'profiles.saveDevice': { input: deviceProfileSchema, output: profilesFileSchema },
   'profiles.saveMailTarget': { input: mailTargetSchema, output: profilesFileSchema },
