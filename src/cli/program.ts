@@ -5,6 +5,7 @@
 import { Command, CommanderError } from 'commander'
 import pkg from '../../package.json'
 import { createTranslator, isLanguage, type Language, languageFromLocale, type Translate } from '../shared/i18n'
+import { registerAnalyzeCommand } from './commands/analyze'
 import { registerCaseCommands } from './commands/case'
 import { type CliContext, type CliIo, UsageError } from './io'
 
@@ -39,6 +40,7 @@ function buildProgram(ctx: CliContext): Command {
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: () => {}, outputError: () => {} })
   registerCaseCommands(program, ctx)
+  registerAnalyzeCommand(program, ctx)
   for (const command of program.commands) applyDefaults(command, io)
   return program
 }

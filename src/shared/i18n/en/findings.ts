@@ -1,2 +1,190 @@
 // Texts for the findings namespace; keep keys identical in en and ko (tests/shared/i18n checks).
-export const findings = {}
+// Rule ids map to nested keys: `smtp.starttls-masked` → findings.smtp['starttls-masked'].
+export const findings = {
+  smtp: {
+    'starttls-masked': {
+      title: 'STARTTLS is masked in the EHLO reply ({{masked}})',
+      explanation:
+        'The server\u2019s EHLO reply lists "{{masked}}" where STARTTLS belongs: the same length, X-ed out. PIX/ASA ESMTP inspection rewrites the keyword in transit, so the client never learns that the server offers TLS and sends mail in clear text.',
+    },
+    'starttls-rejected': {
+      title: 'STARTTLS was answered "command not recognized"',
+      explanation:
+        'The reply to STARTTLS was "{{reply}}". Mail servers that offer TLS do not answer this way: an inspecting firewall overwrote the command with X\u2019s, so the server saw an unknown command.',
+    },
+    'command-masked': {
+      title: 'A command reached the server as X\u2019s ({{masked}})',
+      explanation:
+        'The server quotes the command it received as "{{masked}}". A firewall running SMTP inspection replaces commands it does not allow (STARTTLS among them) with X\u2019s of the same length.',
+    },
+    'banner-masked': {
+      title: 'The 220 greeting banner is asterisked',
+      explanation:
+        'The server\u2019s greeting arrives as asterisks. PIX MailGuard keeps only the digits 2 and 0 and spaces; ASA mask-banner and PIX 4.x leave only asterisks. Postfix then assumes a PIX and turns ESMTP (and STARTTLS) off for the session.',
+    },
+    'ehlo-rejected': {
+      title: 'EHLO was refused',
+      explanation:
+        'The reply to EHLO was "{{reply}}". PIX MailGuard refuses EHLO so that only plain SMTP passes; without an EHLO reply the client cannot see STARTTLS. Some very old servers also refuse EHLO, so check the device before concluding.',
+    },
+    'starttls-missing': {
+      title: 'The EHLO reply does not offer STARTTLS',
+      explanation:
+        'The reply is complete and nothing in it is masked, but STARTTLS is not listed. The server (or this listener) may simply not offer TLS: this alone is not proof of a firewall. Compare with a test from the server\u2019s own network.',
+    },
+    'starttls-before-greeting': {
+      title: '{{keyword}} is listed before the EHLO greeting line',
+      explanation:
+        'The first line of an EHLO reply must be the greeting (the server\u2019s name); here it is {{keyword}}. Clients that follow RFC 5321, a Cisco ESA among them, ignore that line and report "STARTTLS not supported". This is a server bug that looks like the firewall fault: fix the server, not the firewall.',
+    },
+    'tls-ok': {
+      title: 'STARTTLS was accepted and TLS established',
+      explanation:
+        'The server answered 220 to STARTTLS and the TLS handshake completed. Nothing on this path masks STARTTLS.',
+    },
+  },
+  asa: {
+    'esmtp-inspection-active': {
+      title: 'ESMTP inspection is active without allow-tls ({{places}})',
+      explanation:
+        '"inspect esmtp" is applied with the map {{map}}, which does not allow TLS. The firewall removes STARTTLS from EHLO replies (250 XXXXXXXA) and X-es out the STARTTLS command, so mail through it cannot be encrypted.',
+    },
+    'esmtp-inspection-allow-tls': {
+      title: 'ESMTP inspection allows TLS',
+      explanation:
+        'ESMTP inspection is applied with a map that has allow-tls (or the firewall logged 108007 "TLS started"). STARTTLS passes this inspection, so it is not what breaks TLS here.',
+    },
+  },
+  pix: {
+    'mailguard-active': {
+      title: 'PIX MailGuard is on (fixup protocol smtp {{ports}})',
+      explanation:
+        'With "fixup protocol smtp" only the seven RFC 821 commands pass; EHLO is refused and the banner asterisked, so the server can never offer STARTTLS through this firewall.',
+    },
+    'duplicate-header-bug': {
+      title: 'Software {{version}} has the duplicate-header bug',
+      explanation:
+        'PIX/ASA releases before 7.2(3) with any SMTP/ESMTP inspection drop connections when they misread duplicate headers; DomainKeys/DKIM signature headers are a known trigger (Cisco 118550). Expect some signed mail to fail until the inspection is off or the software is upgraded.',
+    },
+  },
+  ftd: {
+    'managed-device': {
+      title: 'This is a Firepower Threat Defense device',
+      explanation:
+        'FTD is configured from FMC or FDM. Commands typed at its CLI are not supported and are overwritten at the next deployment, so changes to inspection go through a FlexConfig object.',
+    },
+  },
+  device: {
+    'no-smtp-inspection': {
+      title: 'No SMTP inspection in this device output ({{what}})',
+      explanation:
+        'Neither "inspect esmtp" nor "fixup protocol smtp" is active in what was given. If STARTTLS is still masked, the inspecting firewall is elsewhere in the path, or this output is incomplete (check that the policy-map section is included).',
+    },
+  },
+  log: {
+    'postfix-pix-workaround': {
+      title: 'Postfix enabled its PIX workarounds ({{hosts}})',
+      explanation:
+        'Postfix saw a banner made of asterisks and turned on "{{workarounds}}". With disable_esmtp it does not even try STARTTLS: a PIX/ASA masking the banner sits in front of that host.',
+    },
+    'asa-esmtp-inspection': {
+      title: 'The firewall logged ESMTP inspection actions ({{messageIds}})',
+      explanation:
+        'Syslog messages 108002\u2013108006 and 507003 on an SMTP port come from the ESMTP inspection engine: it is live on the firewall that logged them ({{count}} line(s)).',
+    },
+    'esa-starttls-not-supported': {
+      title: 'The ESA logged failed or unsupported STARTTLS',
+      explanation:
+        'Lines such as "STARTTLS command not supported" or "TLS failed" are consistent with a firewall masking STARTTLS, but they are not proof: the peer may simply not offer TLS, or list it out of order.',
+    },
+  },
+  causes: {
+    'local-esmtp-inspection': {
+      title: 'ESMTP inspection on this PIX/ASA masks STARTTLS',
+      explanation:
+        'The firewall\u2019s own configuration, counters or logs show ESMTP inspection without allow-tls. It removes STARTTLS from EHLO replies and X-es the STARTTLS command, so mail through it cannot be encrypted.',
+    },
+    'ftd-esmtp-inspection': {
+      title: 'ESMTP inspection on this FTD masks STARTTLS',
+      explanation:
+        'The FTD applies ESMTP inspection without allow-tls. The fix belongs in FMC/FDM (FlexConfig), not at the device CLI.',
+    },
+    'pix-mailguard': {
+      title: 'PIX MailGuard (fixup protocol smtp) blocks ESMTP and STARTTLS',
+      explanation:
+        'MailGuard lets only plain SMTP through: EHLO is refused and the banner asterisked, so STARTTLS is never offered.',
+    },
+    'old-pix-duplicate-header': {
+      title: 'PIX/ASA {{version}} may drop DKIM-signed mail',
+      explanation:
+        'Releases before 7.2(3) with SMTP inspection end connections on duplicate headers, and DK/DKIM signatures are a known trigger.',
+    },
+    'remote-inspection': {
+      title: 'SMTP inspection on the remote organisation\u2019s side',
+      explanation:
+        'The symptoms come from delivering to another organisation (or the local device shows no SMTP inspection): their firewall masks STARTTLS. Only they can change it; the local mail gateway can keep mail flowing meanwhile.',
+    },
+    'path-inspection': {
+      title: 'A PIX/ASA with SMTP inspection in the mail path masks STARTTLS',
+      explanation:
+        'The SMTP conversation shows what only an inspecting firewall does (masked STARTTLS, X-ed commands, asterisked banner). Collect the firewall\u2019s configuration to confirm which device it is and to build the fix.',
+    },
+    'server-lookalike': {
+      title: 'A server bug that looks like the firewall fault',
+      explanation:
+        'The server lists STARTTLS before its greeting line, so strict clients ignore it. Turning off firewall inspection will not help; the server\u2019s EHLO reply must be fixed.',
+    },
+    'server-no-starttls': {
+      title: 'The server does not offer STARTTLS',
+      explanation:
+        'Nothing is masked; the server simply does not list STARTTLS. Enable TLS on the server or listener, or test from the server\u2019s own network to rule out a firewall.',
+    },
+  },
+  severity: { critical: 'CRITICAL', warning: 'WARNING', info: 'INFO' },
+  kinds: {
+    'smtp-transcript': 'SMTP transcript',
+    ndr: 'bounce (NDR)',
+    'show-version': 'show version',
+    'running-config': 'configuration',
+    'show-fixup': 'show fixup',
+    'show-service-policy': 'show service-policy',
+    'show-context': 'show context',
+    'show-failover': 'show failover',
+    log: 'log lines',
+    unknown: 'not recognised',
+  },
+  facts: {
+    platform: 'Platform',
+    version: 'Version',
+    hostname: 'Hostname',
+    model: 'Model',
+    contextMode: 'Context mode',
+    failover: 'Failover',
+    asaVersion: 'ASA engine version',
+  },
+  report: {
+    inputs: 'Inputs',
+    facts: 'Device facts',
+    noFacts: 'none found',
+    findings: 'Findings',
+    noFindings: 'Nothing relevant to SMTP inspection was found.',
+    causes: 'Root causes',
+    noCauses: 'No root cause: nothing here shows STARTTLS being masked.',
+    basedOn: 'Based on:',
+    remedies: 'Remedies',
+    noRemedies: 'None.',
+    commands: 'Commands:',
+    undo: 'Undo:',
+    verify: 'Verify:',
+    impact: 'Impact:',
+    skipped: 'Not proposed: {{id}}.',
+  },
+  analyze: {
+    description: 'analyse device output, SMTP transcripts, bounces and logs; print findings, causes and fixes',
+    files: 'files to analyse (- reads standard input)',
+    unreadable: 'Cannot read {{file}}: {{reason}}.',
+    isDirectory: '{{file}} is a directory, not a file.',
+    notText: '{{file}} is not a text file.',
+    tooLarge: '{{file}} is larger than {{max}} bytes.',
+  },
+}

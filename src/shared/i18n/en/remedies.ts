@@ -1,2 +1,93 @@
 // Texts for the remedies namespace; keep keys identical in en and ko (tests/shared/i18n checks).
-export const remedies = {}
+// Remedy ids map to nested keys: `asa.allow-tls-map` → remedies.asa['allow-tls-map'].
+export const remedies = {
+  asa: {
+    'allow-tls-map': {
+      title: 'Keep ESMTP inspection but allow TLS',
+      summary:
+        'Add "allow-tls action log" to the ESMTP inspect map ({{maps}}) used in {{places}}, so STARTTLS passes while the other SMTP checks stay.',
+      impact:
+        'Once a session switches to TLS the firewall no longer inspects it (it logs 108007). The new map keeps the command-length, recipient-count and header-length limits but does not mask the banner, because Postfix treats a masked banner as a PIX and turns STARTTLS off. Connections already open keep the old behaviour until they close.',
+    },
+    'no-inspect-esmtp': {
+      title: 'Turn off ESMTP inspection',
+      summary: 'Remove "inspect esmtp" from {{places}}.',
+      impact:
+        'SMTP through this firewall is no longer inspected: STARTTLS and every ESMTP extension pass unchanged, and the firewall stops masking the banner and enforcing SMTP command limits (the mail server must protect itself, as a Cisco ESA does). Connections already open keep the old behaviour until they close.',
+    },
+  },
+  pix: {
+    'no-fixup-smtp': {
+      title: 'Turn off PIX MailGuard',
+      summary:
+        'Enter "no fixup protocol smtp" for port(s) {{ports}}, naming the port (without it, port 25 comes back).',
+      impact:
+        'All SMTP commands, EHLO and STARTTLS included, pass to the mail server, which must protect itself. New connections get the change; open ones keep MailGuard until they close.',
+    },
+  },
+  advice: {
+    upgrade: {
+      title: 'Upgrade the firewall software',
+      summary:
+        'Release {{version}} is earlier than 7.2(3): it has the duplicate-header bug and cannot allow TLS in ESMTP inspection.',
+      impact: 'An upgrade is planned work with a maintenance window; until then, turn off the SMTP inspection.',
+      steps: {
+        plan: 'Plan an upgrade to 7.2(3) or later (8.0(3) or later on the 8.0 train) with the device owner.',
+        meanwhile:
+          'Until then, turn off SMTP inspection on this device, or ask senders to stop DK/DKIM signing for this destination.',
+      },
+    },
+    'remote-side': {
+      title: 'Ask the other organisation to fix their firewall',
+      summary: 'The masking firewall is not yours. Send its owner the evidence and keep mail flowing meanwhile.',
+      summaryPath:
+        'A firewall in the mail path masks STARTTLS, and the evidence does not say whose it is. Find out first; if it is the other organisation\u2019s, send its owner the evidence.',
+      impact:
+        'Nothing changes on your devices until you decide; with TLS Preferred, mail to that domain flows unencrypted until they fix it.',
+      steps: {
+        collectDevice:
+          'Collect "show version", "show running-config" and "show service-policy inspect esmtp" (or "show fixup" on PIX 6.x) from your own firewalls in the mail path and analyse them with this evidence: if one of them shows SMTP inspection, fix it there.',
+        tellPartner:
+          'Send the other organisation these lines and ask them to turn off ESMTP inspection for their mail server or to allow TLS in it (allow-tls, ASA/PIX 7.2(3)+):\n{{evidence}}',
+        tlsPreferred:
+          'On your mail gateway, set TLS for that destination to Preferred rather than Required, so mail is delivered (in clear) instead of queued or bounced.',
+        dkimOff:
+          'While an old PIX (before 7.2(3)) is suspected, turn off DK/DKIM signing for that destination: signature headers trigger its duplicate-header bug.',
+        recheck:
+          'When they report the change, probe their mail server again and check that STARTTLS is offered and TLS is established.',
+      },
+    },
+    'ftd-flexconfig': {
+      title: 'Change ESMTP inspection through FlexConfig (FMC/FDM)',
+      summary: 'FTD must not be changed at the CLI. Deploy the lines below in a FlexConfig object ({{places}}).',
+      impact:
+        'The change reaches the device with the next deployment; the deployment itself may briefly affect traffic as any FTD deployment does.',
+      steps: {
+        findPlaces:
+          'On the device, run "show running-config policy-map" to see which policy-map and class apply inspect esmtp; the FlexConfig lines must name exactly those.',
+        object: 'In FMC (Objects > FlexConfig) or FDM, create a FlexConfig object with the lines shown.',
+        assign: 'Add the object to the device\u2019s FlexConfig policy.',
+        deploy: 'Deploy, then check with "show service-policy inspect esmtp" and probe the mail server again.',
+      },
+    },
+  },
+  verify: {
+    noInspectLine: 'Policy-map {{policy}} class {{class}} no longer has an "inspect esmtp" line',
+    servicePolicyEmpty: 'No ESMTP inspection is listed any more',
+    probeTls: 'Probe the mail server through the firewall again: STARTTLS is offered and TLS is established',
+    allowTlsLine: 'Map {{map}} has "allow-tls action log" under parameters',
+    serviceTlsMap: 'ESMTP inspection is listed with the map that allows TLS',
+    syslog108007: 'New mail sessions log %ASA-6-108007 "TLS started on ESMTP session"',
+    noFixup: 'No "fixup protocol smtp" line is on for port(s) {{ports}}',
+    newConnections: 'Only new connections see the change; wait for open SMTP connections to close',
+    probeBanner: 'Probe the mail server again: the banner is readable and EHLO lists the extensions, STARTTLS included',
+  },
+  skipped: {
+    noPlaces:
+      'the configuration (or "show service-policy") that names the policy-map and class is missing; collect "show running-config policy-map" to build the commands.',
+    versionUnknown: 'the software version is unknown, and allow-tls needs 7.2(3) or later; add "show version".',
+    allowTlsVersion: 'version {{version}} does not support allow-tls (it needs 7.2(3)+ or 8.0(3)+).',
+    mapNotInConfig: 'the custom ESMTP inspect map is not in the configuration given; collect the whole configuration.',
+    noFixupSeen: 'no "fixup protocol smtp" line was seen, so the port to turn off is unknown; collect "show fixup".',
+  },
+}

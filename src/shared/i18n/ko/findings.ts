@@ -1,2 +1,189 @@
 // Texts for the findings namespace; keep keys identical in en and ko (tests/shared/i18n checks).
-export const findings = {}
+export const findings = {
+  smtp: {
+    'starttls-masked': {
+      title: 'EHLO 응답에서 STARTTLS가 가려졌습니다 ({{masked}})',
+      explanation:
+        '서버의 EHLO 응답에서 STARTTLS가 있어야 할 자리에 같은 길이의 "{{masked}}"가 보입니다. PIX/ASA의 ESMTP 검사가 전송 중에 키워드를 X로 덮어써서, 클라이언트는 서버가 TLS를 지원한다는 사실을 모른 채 메일을 평문으로 보냅니다.',
+    },
+    'starttls-rejected': {
+      title: 'STARTTLS에 "command not recognized" 응답이 왔습니다',
+      explanation:
+        'STARTTLS에 대한 응답은 "{{reply}}"였습니다. TLS를 지원하는 메일 서버는 이렇게 답하지 않습니다. 검사 기능이 켜진 방화벽이 명령을 X로 덮어써서 서버가 알 수 없는 명령을 받은 것입니다.',
+    },
+    'command-masked': {
+      title: '명령이 X로 바뀌어 서버에 도착했습니다 ({{masked}})',
+      explanation:
+        '서버가 받은 명령을 "{{masked}}"로 인용하고 있습니다. SMTP 검사를 하는 방화벽은 허용하지 않는 명령(STARTTLS 포함)을 같은 길이의 X로 바꿉니다.',
+    },
+    'banner-masked': {
+      title: '220 인사 배너가 별표(*)로 가려졌습니다',
+      explanation:
+        '서버의 인사말이 별표로 바뀌어 도착합니다. PIX MailGuard는 숫자 2와 0, 공백만 남기고, ASA의 mask-banner와 PIX 4.x는 별표만 남깁니다. 이 경우 Postfix는 PIX로 판단하고 해당 세션에서 ESMTP(와 STARTTLS)를 끕니다.',
+    },
+    'ehlo-rejected': {
+      title: 'EHLO가 거부되었습니다',
+      explanation:
+        'EHLO에 대한 응답은 "{{reply}}"였습니다. PIX MailGuard는 일반 SMTP만 통과시키려고 EHLO를 거부하며, EHLO 응답이 없으면 클라이언트는 STARTTLS를 볼 수 없습니다. 아주 오래된 서버도 EHLO를 거부할 수 있으니 장비를 확인한 뒤 판단하십시오.',
+    },
+    'starttls-missing': {
+      title: 'EHLO 응답에 STARTTLS가 없습니다',
+      explanation:
+        '응답은 온전하고 가려진 항목도 없지만 STARTTLS가 목록에 없습니다. 서버(또는 이 리스너)가 TLS를 제공하지 않는 것일 수 있으므로, 이것만으로는 방화벽 문제라고 단정할 수 없습니다. 서버와 같은 네트워크에서 시험한 결과와 비교하십시오.',
+    },
+    'starttls-before-greeting': {
+      title: 'EHLO 인사 줄보다 먼저 {{keyword}}가 나옵니다',
+      explanation:
+        'EHLO 응답의 첫 줄은 인사(서버 이름)여야 하는데 여기서는 {{keyword}}입니다. RFC 5321을 따르는 클라이언트(Cisco ESA 포함)는 그 줄을 무시하고 "STARTTLS not supported"로 기록합니다. 방화벽 문제처럼 보이는 서버 버그이므로 방화벽이 아니라 서버를 고쳐야 합니다.',
+    },
+    'tls-ok': {
+      title: 'STARTTLS가 수락되고 TLS가 연결되었습니다',
+      explanation:
+        '서버가 STARTTLS에 220으로 응답했고 TLS 핸드셰이크가 완료되었습니다. 이 경로에는 STARTTLS를 가리는 장비가 없습니다.',
+    },
+  },
+  asa: {
+    'esmtp-inspection-active': {
+      title: 'allow-tls 없이 ESMTP 검사가 켜져 있습니다 ({{places}})',
+      explanation:
+        '"inspect esmtp"가 TLS를 허용하지 않는 맵 {{map}}으로 적용되어 있습니다. 방화벽이 EHLO 응답에서 STARTTLS를 지우고(250 XXXXXXXA) STARTTLS 명령을 X로 바꾸므로, 이 방화벽을 지나는 메일은 암호화될 수 없습니다.',
+    },
+    'esmtp-inspection-allow-tls': {
+      title: 'ESMTP 검사가 TLS를 허용합니다',
+      explanation:
+        'ESMTP 검사가 allow-tls가 있는 맵으로 적용되어 있습니다(또는 방화벽이 108007 "TLS started"를 기록했습니다). STARTTLS가 이 검사를 통과하므로, TLS 문제의 원인은 이 검사가 아닙니다.',
+    },
+  },
+  pix: {
+    'mailguard-active': {
+      title: 'PIX MailGuard가 켜져 있습니다 (fixup protocol smtp {{ports}})',
+      explanation:
+        '"fixup protocol smtp"가 켜져 있으면 RFC 821의 일곱 개 명령만 통과합니다. EHLO는 거부되고 배너는 별표로 가려지므로, 이 방화벽을 거쳐서는 서버가 STARTTLS를 제공할 수 없습니다.',
+    },
+    'duplicate-header-bug': {
+      title: '소프트웨어 {{version}}에는 중복 헤더 버그가 있습니다',
+      explanation:
+        '7.2(3)보다 이전의 PIX/ASA는 SMTP/ESMTP 검사가 켜져 있으면 중복 헤더를 잘못 해석해 연결을 끊습니다. DomainKeys/DKIM 서명 헤더가 알려진 원인입니다(Cisco 118550). 검사를 끄거나 업그레이드하기 전까지 서명된 메일 일부가 실패할 수 있습니다.',
+    },
+  },
+  ftd: {
+    'managed-device': {
+      title: 'Firepower Threat Defense 장비입니다',
+      explanation:
+        'FTD는 FMC 또는 FDM에서 설정합니다. CLI에서 입력한 명령은 지원되지 않으며 다음 배포 때 덮어써지므로, 검사 설정 변경은 FlexConfig 개체로 해야 합니다.',
+    },
+  },
+  device: {
+    'no-smtp-inspection': {
+      title: '이 장비 출력에는 SMTP 검사가 없습니다 ({{what}})',
+      explanation:
+        '주어진 출력에서 "inspect esmtp"도 "fixup protocol smtp"도 켜져 있지 않습니다. 그런데도 STARTTLS가 가려진다면 검사하는 방화벽이 경로의 다른 곳에 있거나, 출력이 불완전한 것입니다(policy-map 부분이 포함되었는지 확인하십시오).',
+    },
+  },
+  log: {
+    'postfix-pix-workaround': {
+      title: 'Postfix가 PIX 우회 기능을 켰습니다 ({{hosts}})',
+      explanation:
+        'Postfix가 별표로 된 배너를 보고 "{{workarounds}}"를 켰습니다. disable_esmtp가 켜지면 STARTTLS를 시도조차 하지 않습니다. 해당 호스트 앞에 배너를 가리는 PIX/ASA가 있습니다.',
+    },
+    'asa-esmtp-inspection': {
+      title: '방화벽이 ESMTP 검사 동작을 기록했습니다 ({{messageIds}})',
+      explanation:
+        'SMTP 포트에 대한 syslog 108002–108006과 507003은 ESMTP 검사 엔진이 남기는 메시지입니다. 이를 기록한 방화벽에서 검사가 동작 중입니다({{count}}줄).',
+    },
+    'esa-starttls-not-supported': {
+      title: 'ESA가 STARTTLS 실패 또는 미지원을 기록했습니다',
+      explanation:
+        '"STARTTLS command not supported"나 "TLS failed" 같은 줄은 방화벽이 STARTTLS를 가리는 상황과 들어맞지만 증거는 아닙니다. 상대 서버가 TLS를 제공하지 않거나 순서를 잘못 나열했을 수도 있습니다.',
+    },
+  },
+  causes: {
+    'local-esmtp-inspection': {
+      title: '이 PIX/ASA의 ESMTP 검사가 STARTTLS를 가립니다',
+      explanation:
+        '방화벽 자체의 설정, 카운터 또는 로그에 allow-tls 없는 ESMTP 검사가 보입니다. EHLO 응답에서 STARTTLS를 지우고 STARTTLS 명령을 X로 바꾸므로, 이 방화벽을 지나는 메일은 암호화될 수 없습니다.',
+    },
+    'ftd-esmtp-inspection': {
+      title: '이 FTD의 ESMTP 검사가 STARTTLS를 가립니다',
+      explanation:
+        'FTD가 allow-tls 없이 ESMTP 검사를 적용하고 있습니다. 수정은 장비 CLI가 아니라 FMC/FDM(FlexConfig)에서 해야 합니다.',
+    },
+    'pix-mailguard': {
+      title: 'PIX MailGuard(fixup protocol smtp)가 ESMTP와 STARTTLS를 막습니다',
+      explanation:
+        'MailGuard는 일반 SMTP만 통과시킵니다. EHLO는 거부되고 배너는 별표로 가려져 STARTTLS가 제공되지 않습니다.',
+    },
+    'old-pix-duplicate-header': {
+      title: 'PIX/ASA {{version}}에서 DKIM 서명 메일이 끊길 수 있습니다',
+      explanation:
+        '7.2(3) 이전 릴리스는 SMTP 검사가 켜져 있으면 중복 헤더 때문에 연결을 끊으며, DK/DKIM 서명이 알려진 원인입니다.',
+    },
+    'remote-inspection': {
+      title: '상대 기관 쪽의 SMTP 검사',
+      explanation:
+        '증상이 다른 기관으로 메일을 보낼 때 나타납니다(또는 로컬 장비에는 SMTP 검사가 없습니다). 상대 쪽 방화벽이 STARTTLS를 가리고 있으며, 바꿀 수 있는 것은 상대 기관뿐입니다. 그동안 로컬 메일 게이트웨이에서 메일 흐름을 유지할 수 있습니다.',
+    },
+    'path-inspection': {
+      title: '메일 경로의 PIX/ASA SMTP 검사가 STARTTLS를 가립니다',
+      explanation:
+        'SMTP 대화에 검사하는 방화벽만이 만드는 흔적(가려진 STARTTLS, X로 바뀐 명령, 별표 배너)이 있습니다. 어느 장비인지 확인하고 수정안을 만들려면 방화벽 설정을 수집하십시오.',
+    },
+    'server-lookalike': {
+      title: '방화벽 문제처럼 보이는 서버 버그',
+      explanation:
+        '서버가 인사 줄보다 먼저 STARTTLS를 나열해서 엄격한 클라이언트가 이를 무시합니다. 방화벽 검사를 꺼도 소용없으며, 서버의 EHLO 응답을 고쳐야 합니다.',
+    },
+    'server-no-starttls': {
+      title: '서버가 STARTTLS를 제공하지 않습니다',
+      explanation:
+        '가려진 것은 없고, 서버가 STARTTLS를 나열하지 않을 뿐입니다. 서버나 리스너에서 TLS를 켜거나, 서버와 같은 네트워크에서 시험해 방화벽 가능성을 배제하십시오.',
+    },
+  },
+  severity: { critical: '심각', warning: '주의', info: '정보' },
+  kinds: {
+    'smtp-transcript': 'SMTP 대화 기록',
+    ndr: '반송 메일(NDR)',
+    'show-version': 'show version',
+    'running-config': '설정',
+    'show-fixup': 'show fixup',
+    'show-service-policy': 'show service-policy',
+    'show-context': 'show context',
+    'show-failover': 'show failover',
+    log: '로그',
+    unknown: '인식하지 못함',
+  },
+  facts: {
+    platform: '플랫폼',
+    version: '버전',
+    hostname: '호스트 이름',
+    model: '모델',
+    contextMode: '컨텍스트 모드',
+    failover: '페일오버',
+    asaVersion: 'ASA 엔진 버전',
+  },
+  report: {
+    inputs: '입력',
+    facts: '장비 정보',
+    noFacts: '찾지 못함',
+    findings: '발견 사항',
+    noFindings: 'SMTP 검사와 관련된 내용을 찾지 못했습니다.',
+    causes: '근본 원인',
+    noCauses: '근본 원인 없음: STARTTLS가 가려졌다는 흔적이 없습니다.',
+    basedOn: '근거:',
+    remedies: '조치',
+    noRemedies: '없음.',
+    commands: '명령:',
+    undo: '되돌리기:',
+    verify: '확인:',
+    impact: '영향:',
+    skipped: '제안하지 않음: {{id}}.',
+  },
+  analyze: {
+    description: '장비 출력, SMTP 대화 기록, 반송 메일, 로그를 분석해 발견 사항, 원인, 조치를 출력합니다',
+    files: '분석할 파일 (- 는 표준 입력)',
+    unreadable: '{{file}}을(를) 읽을 수 없습니다: {{reason}}.',
+    isDirectory: '{{file}}은(는) 파일이 아니라 디렉터리입니다.',
+    notText: '{{file}}은(는) 텍스트 파일이 아닙니다.',
+    tooLarge: '{{file}}이(가) {{max}}바이트보다 큽니다.',
+  },
+}

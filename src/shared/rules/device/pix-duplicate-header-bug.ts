@@ -13,11 +13,14 @@ export const pixDuplicateHeaderBug: Rule = {
   run(ctx) {
     const v = ctx.facts.parsedVersion
     const platform = ctx.facts.facts.platform
-    if (!v || (platform !== 'pix' && platform !== 'asa' && platform !== 'fwsm') || !hasDuplicateHeaderBug(v)) return []
+    if (platform !== 'pix' && platform !== 'asa' && platform !== 'fwsm') return []
     const inspection = ctx.findings.filter((f) => INSPECTION.includes(f.id))
     if (inspection.length === 0) return []
+    // `show fixup` exists only up to PIX 6.3, so an SMTP fixup without a stated version still dates the software.
+    const fixupOnly = !v && inspection.some((f) => f.id === 'pix.mailguard-active')
+    if (!fixupOnly && (!v || !hasDuplicateHeaderBug(v))) return []
     const versionRef = ctx.facts.sources.version
     const refs = [...(versionRef ? [versionRef] : []), ...inspection.flatMap((f) => f.evidence.slice(0, 1))]
-    return [makeFinding(this.id, 'warning', 0.7, refs, { version: v.text })]
+    return [makeFinding(this.id, 'warning', fixupOnly ? 0.6 : 0.7, refs, { version: v?.text ?? '6.x' })]
   },
 }

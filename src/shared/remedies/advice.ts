@@ -1,0 +1,73 @@
+/**
+ * Advice remedies: steps for people rather than commands for a device.
+ * - `advice.upgrade`: PIX/ASA earlier than 7.2(3) (duplicate-header bug; no `allow-tls`).
+ * - `advice.remote-side`: the masking firewall belongs to the other organisation: what to send them and what the
+ *   local mail gateway can do meanwhile (TLS Preferred, not Required; DK/DKIM signing off while an old PIX is suspected).
+ * - `advice.ftd-flexconfig`: FTD is managed by FMC/FDM: the change goes in a FlexConfig object, never a CLI push.
+ */
+import type { InspectionPlace } from './places'
+import { type CommandLine, type Remedy, remedyTexts } from './types'
+
+function advice(id: Remedy['id'], causes: string[], stepKeys: string[], params: Record<string, string>): Remedy {
+  return {
+    id,
+    type: 'advice',
+    ...remedyTexts(id),
+    params,
+    causes,
+    commands: [],
+    undo: [],
+    verify: [],
+    steps: stepKeys.map((k) => ({ textKey: `remedies.${id}.steps.${k}`, params })),
+    target: null,
+  }
+}
+
+export function buildUpgradeAdvice(version: string, causes: string[]): Remedy {
+  return advice('advice.upgrade', causes, ['plan', 'meanwhile'], { version })
+}
+
+/** `sideKnown` false: the firewall may be local or remote, so the first step is to find out which. */
+export function buildRemoteSideAdvice(
+  causes: string[],
+  oldPixSuspected: boolean,
+  evidenceLines: string,
+  sideKnown = true,
+): Remedy {
+  const steps = [
+    ...(sideKnown ? [] : ['collectDevice']),
+    'tellPartner',
+    'tlsPreferred',
+    ...(oldPixSuspected ? ['dkimOff'] : []),
+    'recheck',
+  ]
+  const r = advice('advice.remote-side', causes, steps, { evidence: evidenceLines })
+  if (!sideKnown) r.summaryKey = 'remedies.advice.remote-side.summaryPath'
+  return r
+}
+
+export function buildFtdAdvice(places: InspectionPlace[], causes: string[]): Remedy {
+  const r = advice(
+    'advice.ftd-flexconfig',
+    causes,
+    places.length ? ['object', 'assign', 'deploy'] : ['findPlaces', 'object', 'assign', 'deploy'],
+    {
+      places: places.map((p) => `${p.policy}/${p.className}`).join(', '),
+    },
+  )
+  const lines = (inner: (p: InspectionPlace) => string): CommandLine[] =>
+    places.flatMap((p): CommandLine[] => [
+      { mode: 'flexconfig', command: `policy-map ${p.policy}` },
+      { mode: 'flexconfig', command: ` class ${p.className}` },
+      { mode: 'flexconfig', command: `  ${inner(p)}` },
+    ])
+  r.commands = lines((p) => `no ${p.inspectText}`)
+  r.undo = lines((p) => p.inspectText)
+  r.verify = places.length
+    ? [
+        { textKey: 'remedies.verify.serviceTlsMap', command: 'show service-policy inspect esmtp' },
+        { textKey: 'remedies.verify.probeTls' },
+      ]
+    : []
+  return r
+}
