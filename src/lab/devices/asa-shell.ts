@@ -1,0 +1,288 @@
+/**
+ * The CLI of a simulated ASA 8.x/9.x or PIX 7.x: `>` / `#` / `(config…)#` prompts, enable with `Password:`
+ * echoing `*`, paging, show commands, MPF configuration for SMTP inspection, `write memory`, and the caret plus
+ * `ERROR: % Invalid input detected at '^' marker.` for anything it does not know.
+ */
+import { applyPipe, type CommandTable, dispatch, splitWords } from '../terminal/command-words'
+import type { Shell, ShellIo } from '../terminal/terminal-session'
+import {
+  type ConfigContext,
+  type ConfigMode,
+  classMapCommands,
+  globalConfigCommands,
+  parametersCommands,
+  policyClassCommands,
+  policyMapCommands,
+} from './asa-configure'
+import { showCurpriv, showRunningConfig, showServicePolicy } from './asa-show'
+import type { LabDevice } from './lab-device'
+import { showVersion } from './show-version'
+
+type Mode = 'exec' | 'priv' | ConfigMode
+
+interface ExecContext {
+  shell: AsaShell
+  io: ShellIo
+  pipe: string | undefined
+}
+
+export class AsaShell implements Shell {
+  mode: Mode = 'exec'
+  path: string[] = []
+  private pager: number
+  private enableFailures = 0
+
+  constructor(
+    readonly device: LabDevice,
+    readonly username: string,
+  ) {
+    const pagerLine = device.running.find((n) => n.line.startsWith('pager lines '))
+    this.pager = pagerLine ? Number(pagerLine.line.split(' ')[2]) : 24
+  }
+
+  prompt(): string {
+    const host = this.device.hostname
+    if (this.mode === 'exec') return `${host}> `
+    if (this.mode === 'priv') return `${host}# `
+    return `${host}(${this.mode})# `
+  }
+
+  pagerLines(): number {
+    return this.pager
+  }
+
+  setMode(mode: Mode): void {
+    this.mode = mode
+  }
+
+  setPager(lines: number): void {
+    this.pager = lines
+  }
+
+  handleLine(raw: string, io: ShellIo): void {
+    const [commandPart, ...pipes] = raw.split('|')
+    const line = commandPart!.replace(/\s+$/, '')
+    const pipe = pipes.length > 0 ? pipes.join('|') : undefined
+    const words = splitWords(line)
+    if (words.length === 0 || line.trimStart().startsWith('!')) return
+    const texts = words.map((w) => w.word)
+    const context: ExecContext = { shell: this, io, pipe }
+
+    if (this.mode === 'exec' || this.mode === 'priv') {
+      const table = this.mode === 'exec' ? userCommands : [...userCommands, ...privilegedCommands]
+      const result = dispatch(table, texts, context)
+      if (!result.matched) this.invalid(io, line, words, result.failedAt, result.incomplete)
+      return
+    }
+    // In configuration modes, show/write and the navigation commands work everywhere.
+    const anywhere = dispatch(configAnywhere, texts, context)
+    if (anywhere.matched) return
+    const tables = modeTables(this.mode)
+    let furthest = anywhere
+    for (const table of tables) {
+      const ctx = this.configContext(io, tableDepth(table))
+      const result = dispatch(table, texts, ctx)
+      if (result.matched) return
+      if (result.failedAt > furthest.failedAt) furthest = result
+    }
+    if (!furthest.matched) this.invalid(io, line, words, furthest.failedAt, furthest.incomplete)
+  }
+
+  private configContext(io: ShellIo, depth: number): ConfigContext {
+    return {
+      device: this.device,
+      path: this.path.slice(0, depth),
+      mode: this.mode as ConfigMode,
+      print: (text) => io.print(text),
+      enter: (mode, path) => {
+        this.mode = mode
+        this.path = path
+      },
+    }
+  }
+
+  private invalid(
+    io: ShellIo,
+    line: string,
+    words: Array<{ column: number }>,
+    failedAt: number,
+    incomplete: boolean,
+  ): void {
+    if (incomplete) {
+      io.print('ERROR: % Incomplete command')
+      return
+    }
+    const column = words[failedAt]?.column ?? line.length
+    io.print(`${' '.repeat(this.prompt().length + column)}^`)
+    io.print("ERROR: % Invalid input detected at '^' marker.")
+  }
+
+  enable(io: ShellIo): void {
+    io.askSecret('Password: ', '*', (value) => {
+      if (value === this.device.spec.credentials.enable) {
+        this.mode = 'priv'
+        this.enableFailures = 0
+        return
+      }
+      this.enableFailures += 1
+      io.print(this.enableFailures >= 3 ? 'Access denied.' : 'Invalid password')
+      if (this.enableFailures >= 3) this.enableFailures = 0
+    })
+  }
+
+  exitConfig(): void {
+    if (this.mode === 'config') {
+      this.mode = 'priv'
+      this.path = []
+      return
+    }
+    this.path = this.path.slice(0, -1)
+    if (this.mode === 'config-pmap-c' || this.mode === 'config-pmap-p') this.mode = 'config-pmap'
+    else this.mode = 'config'
+  }
+
+  writeMemory(io: ShellIo): void {
+    const saved = this.device.writeMemory()
+    const sum = saved.checksum.match(/.{8}/g)!.join(' ')
+    const secs = (0.05 + saved.bytes / 40_000).toFixed(2)
+    io.print(
+      [
+        '',
+        'Building configuration...',
+        `Cryptochecksum: ${sum} `,
+        `${saved.bytes} bytes copied in ${secs} secs (${saved.bytes} bytes/sec)`,
+        '[OK]',
+      ].join('\n'),
+    )
+  }
+}
+
+/** How deep in the config tree a table's commands act: global 0, class-map/policy-map 1, class/parameters 2. */
+function tableDepth(table: Array<CommandTable<ConfigContext>>): number {
+  if (table === globalConfigCommands) return 0
+  if (table === classMapCommands || table === policyMapCommands) return 1
+  return 2
+}
+
+function modeTables(mode: Mode): Array<Array<CommandTable<ConfigContext>>> {
+  switch (mode) {
+    case 'config-cmap':
+      return [classMapCommands, globalConfigCommands]
+    case 'config-pmap':
+      return [policyMapCommands, globalConfigCommands]
+    case 'config-pmap-c':
+      return [policyClassCommands, policyMapCommands, globalConfigCommands]
+    case 'config-pmap-p':
+      return [parametersCommands, globalConfigCommands]
+    default:
+      return [globalConfigCommands]
+  }
+}
+
+function out(ctx: ExecContext, lines: string[]): void {
+  const filtered = applyPipe(lines, ctx.pipe)
+  if (filtered === null) {
+    ctx.io.print("ERROR: % Invalid input detected at '^' marker.")
+    return
+  }
+  if (filtered.length > 0) ctx.io.print(filtered.join('\n'))
+}
+
+const showCommands: Array<CommandTable<ExecContext>> = [
+  { pattern: 'show version', run: (ctx) => out(ctx, ['', ...showVersion(ctx.shell.device)]) },
+  {
+    pattern: 'show curpriv',
+    run: (ctx) => {
+      const m = ctx.shell.mode
+      out(ctx, showCurpriv(ctx.shell.username, m === 'exec' ? 'exec' : m === 'priv' ? 'priv' : 'config'))
+    },
+  },
+]
+
+const userCommands: Array<CommandTable<ExecContext>> = [
+  ...showCommands,
+  { pattern: 'enable', run: (ctx) => (ctx.shell.mode === 'exec' ? ctx.shell.enable(ctx.io) : undefined) },
+  { pattern: 'terminal pager <n>', run: (ctx, [n]) => ctx.shell.setPager(Number(n) || 0) },
+  { pattern: 'terminal pager lines <n>', run: (ctx, [n]) => ctx.shell.setPager(Number(n) || 0) },
+  { pattern: 'terminal width <n>', run: () => {} },
+  { pattern: 'logout', run: (ctx) => bye(ctx) },
+  { pattern: 'exit', run: (ctx) => bye(ctx) },
+  { pattern: 'quit', run: (ctx) => bye(ctx) },
+  { pattern: 'help', run: (ctx) => ctx.io.print(help(ctx.shell.mode)) },
+]
+
+function bye(ctx: ExecContext): void {
+  ctx.io.print('\nLogoff\n')
+  ctx.io.close()
+}
+
+const showPrivileged: Array<CommandTable<ExecContext>> = [
+  { pattern: 'show running-config ...', run: (ctx, _a, rest) => out(ctx, showRunningConfig(ctx.shell.device, rest)) },
+  { pattern: 'write terminal', run: (ctx) => out(ctx, showRunningConfig(ctx.shell.device, [])) },
+  {
+    pattern: 'show startup-config',
+    run: (ctx) => {
+      const { device } = ctx.shell
+      out(ctx, [
+        ': Saved',
+        ':',
+        ...device.startup.flatMap((n) => [n.line, ...n.children.map((c) => ` ${c.line}`)]),
+        ': end',
+      ])
+    },
+  },
+  { pattern: 'show service-policy', run: (ctx) => out(ctx, showServicePolicy(ctx.shell.device, false)) },
+  { pattern: 'show service-policy inspect esmtp', run: (ctx) => out(ctx, showServicePolicy(ctx.shell.device, true)) },
+  {
+    pattern: 'show ssh',
+    run: (ctx) =>
+      out(ctx, [
+        'Timeout: 5 minutes',
+        `Versions allowed: ${ctx.shell.device.spec.version.startsWith('8') ? '1 and 2' : '2'}`,
+      ]),
+  },
+]
+
+const privilegedCommands: Array<CommandTable<ExecContext>> = [
+  ...showPrivileged,
+  { pattern: 'configure terminal', run: (ctx) => ctx.shell.setMode('config') },
+  { pattern: 'write memory', run: (ctx) => ctx.shell.writeMemory(ctx.io) },
+  { pattern: 'copy running-config startup-config', run: (ctx) => ctx.shell.writeMemory(ctx.io) },
+  {
+    pattern: 'disable',
+    run: (ctx) => {
+      ctx.shell.mode = 'exec'
+    },
+  },
+]
+
+const configAnywhere: Array<CommandTable<ExecContext>> = [
+  ...showCommands,
+  ...showPrivileged,
+  { pattern: 'write memory', run: (ctx) => ctx.shell.writeMemory(ctx.io) },
+  { pattern: 'terminal pager <n>', run: (ctx, [n]) => ctx.shell.setPager(Number(n) || 0) },
+  { pattern: 'terminal width <n>', run: () => {} },
+  { pattern: 'exit', run: (ctx) => ctx.shell.exitConfig() },
+  {
+    pattern: 'end',
+    run: (ctx) => {
+      ctx.shell.mode = 'priv'
+      ctx.shell.path = []
+    },
+  },
+]
+
+function help(mode: Mode): string {
+  const common = [
+    '  enable      Turn on privileged commands',
+    '  exit        Exit from the EXEC',
+    '  logout      Exit from the EXEC',
+    '  show        Show running system information',
+  ]
+  if (mode === 'exec') return common.join('\n')
+  return [
+    ...common,
+    '  configure   Configure from the terminal',
+    '  write       Write running configuration to memory, network, or terminal',
+  ].join('\n')
+}

@@ -1,0 +1,115 @@
+/**
+ * SSH access to a simulated device (ssh2 Server): password login, a PTY shell running the device's CLI. Legacy mode
+ * offers only what an ASA 8.x offers: diffie-hellman-group1-sha1, ssh-rsa, CBC ciphers and hmac-sha1.
+ */
+import { createHash } from 'node:crypto'
+import { type Algorithms, type Connection, Server, utils } from 'ssh2'
+import { type Shell, TerminalSession } from '../terminal/terminal-session'
+import { loadOrCreateHostKey } from './host-keys'
+
+export interface SshEndpointOptions {
+  deviceId: string
+  stateDir: string
+  credentials: { username: string; password: string }
+  legacyAlgorithms: boolean
+  port?: number
+  /** The shell and its login banner for one session. */
+  openShell(username: string, from: string): { shell: Shell; greeting: string }
+}
+
+export interface SshEndpoint {
+  host: '127.0.0.1'
+  port: number
+  /** SHA256 fingerprint as OpenSSH prints it (SHA256:base64). */
+  fingerprint: string
+  close(): Promise<void>
+}
+
+export const LEGACY_SSH_ALGORITHMS: Algorithms = {
+  kex: ['diffie-hellman-group1-sha1'],
+  serverHostKey: ['ssh-rsa'],
+  cipher: ['aes128-cbc', 'aes256-cbc', '3des-cbc'],
+  hmac: ['hmac-sha1'],
+  compress: ['none'],
+}
+
+export async function startSshEndpoint(options: SshEndpointOptions): Promise<SshEndpoint> {
+  const hostKey = loadOrCreateHostKey(options.stateDir, options.deviceId)
+  const clients = new Set<Connection>()
+  const server = new Server(
+    {
+      hostKeys: [hostKey],
+      ident: 'SSH-2.0-Cisco-1.25',
+      ...(options.legacyAlgorithms ? { algorithms: LEGACY_SSH_ALGORITHMS } : {}),
+    },
+    (client, info) => {
+      clients.add(client)
+      client.on('error', () => {})
+      client.on('close', () => clients.delete(client))
+      let username = ''
+      client.on('authentication', (ctx) => {
+        const ok =
+          ctx.method === 'password' &&
+          ctx.username === options.credentials.username &&
+          ctx.password === options.credentials.password
+        if (ok) {
+          username = ctx.username
+          ctx.accept()
+        } else ctx.reject(['password'])
+      })
+      client.on('ready', () => {
+        client.on('session', (acceptSession) => {
+          const session = acceptSession()
+          session.on('pty', (accept) => accept?.())
+          session.on('window-change', (accept) => accept?.())
+          session.on('env', (accept) => accept?.())
+          session.on('exec', (_accept, reject) => reject?.())
+          session.on('shell', (accept) => {
+            const stream = accept()
+            const { shell, greeting } = options.openShell(username, info.ip)
+            const terminal = new TerminalSession(
+              shell,
+              (text) => {
+                if (stream.writable) stream.write(text)
+              },
+              () => {
+                stream.exit(0)
+                stream.end()
+                setTimeout(() => client.end(), 50)
+              },
+            )
+            stream.on('data', (data: Buffer) => terminal.input(data.toString('latin1')))
+            stream.on('error', () => {})
+            terminal.start(greeting)
+          })
+        })
+      })
+    },
+  )
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(options.port ?? 0, '127.0.0.1', () => {
+      server.off('error', reject)
+      resolve()
+    })
+  })
+  const address = server.address()
+  return {
+    host: '127.0.0.1',
+    port: typeof address === 'object' && address ? address.port : 0,
+    fingerprint: fingerprintOf(hostKey),
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const c of clients) c.end()
+        server.close(() => resolve())
+      }),
+  }
+}
+
+function fingerprintOf(privateKey: string): string {
+  const parsed = utils.parseKey(privateKey)
+  if (parsed instanceof Error) return ''
+  const key = Array.isArray(parsed) ? parsed[0]! : parsed
+  const hash = createHash('sha256').update(key.getPublicSSH()).digest('base64').replace(/=+$/, '')
+  return `SHA256:${hash}`
+}

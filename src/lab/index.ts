@@ -1,0 +1,157 @@
+/**
+ * The lab: a mail host, an inspecting path in front of it and the firewall that decides the inspection, all on
+ * 127.0.0.1. `startLab` is what `unmask lab` runs and what other parts' tests use to get something real to talk to.
+ */
+import { join } from 'node:path'
+import { AsaShell } from './devices/asa-shell'
+import { FtdShell, ftdGreeting } from './devices/ftd-shell'
+import { LabDevice } from './devices/lab-device'
+import { asaLoginBanner } from './devices/login-banner'
+import { Pix6Shell } from './devices/pix6-shell'
+import { type SshEndpoint, startSshEndpoint } from './endpoints/ssh-endpoint'
+import { startTelnetEndpoint, type TelnetEndpoint } from './endpoints/telnet-endpoint'
+import { type MailHost, startMailHost } from './mail/mail-host'
+import { type InspectionProxy, startInspectionProxy } from './proxy/inspection-proxy'
+import { loadScenario, type Scenario } from './scenarios'
+import { defaultLabStateDir, ensureDir } from './state-dir'
+
+export type { LabDevice } from './devices/lab-device'
+export type { InspectionPolicy } from './proxy/policy'
+export type { Scenario } from './scenarios'
+export { listScenarios, UnknownScenarioError } from './scenarios'
+
+export interface LabPorts {
+  /** SMTP through the (simulated) firewall. */
+  smtp: number
+  /** SMTP straight to the mail host, bypassing the firewall. */
+  direct: number
+  /** The firewall's SSH or telnet management. */
+  management: number
+}
+
+export interface LabOptions {
+  scenario: string
+  /** Certificates, host keys, mailboxes and saved configs; default: the Unmask home's `lab` folder. */
+  stateDir?: string
+  ports?: Partial<LabPorts>
+  /** Load the device's startup-config saved by an earlier `write memory` (default: start from the scenario). */
+  persistConfig?: boolean
+}
+
+export interface LabEndpoint {
+  name: 'smtp' | 'direct' | 'management'
+  protocol: 'smtp' | 'ssh' | 'telnet'
+  host: '127.0.0.1'
+  port: number
+}
+
+export interface LabCredentials {
+  username: string
+  password: string
+  enable: string
+}
+
+export interface Lab {
+  scenario: Scenario
+  endpoints: LabEndpoint[]
+  smtp: LabEndpoint
+  direct: LabEndpoint
+  management?: LabEndpoint & { hostKeyFingerprint?: string }
+  credentials?: LabCredentials
+  /** The simulated firewall (also for remote-side, where it has no management endpoint). */
+  device?: LabDevice
+  devices: LabDevice[]
+  mailHost: MailHost
+  stateDir: string
+  stop(): Promise<void>
+}
+
+export async function startLab(options: LabOptions): Promise<Lab> {
+  const { scenario, config } = loadScenario(options.scenario)
+  const stateDir = ensureDir(options.stateDir ?? defaultLabStateDir())
+  const closers: Array<() => Promise<void>> = []
+  const stop = async () => {
+    for (const close of closers.reverse()) await close().catch(() => {})
+  }
+  try {
+    const mailHost = await startMailHost({ ...scenario.mailHost, stateDir, port: options.ports?.direct })
+    closers.push(() => mailHost.close())
+    let device: LabDevice | undefined
+    if (scenario.firewall && config !== undefined) {
+      const fw = scenario.firewall
+      const startupFile = options.persistConfig
+        ? join(ensureDir(join(stateDir, 'configs')), `${fw.id}-startup-config.txt`)
+        : undefined
+      device = new LabDevice({ ...fw, config, startupFile })
+    }
+    const proxy: InspectionProxy = await startInspectionProxy({
+      upstream: mailHost,
+      firewall: device ?? null,
+      port: options.ports?.smtp,
+    })
+    closers.push(() => proxy.close())
+    const management = device ? await startManagement(scenario, device, stateDir, options.ports?.management) : undefined
+    if (management) closers.push(() => management.endpoint.close())
+
+    const smtp: LabEndpoint = { name: 'smtp', protocol: 'smtp', host: '127.0.0.1', port: proxy.port }
+    const direct: LabEndpoint = { name: 'direct', protocol: 'smtp', host: '127.0.0.1', port: mailHost.port }
+    const managementEndpoint = management
+      ? {
+          name: 'management' as const,
+          protocol: management.protocol,
+          host: '127.0.0.1' as const,
+          port: management.endpoint.port,
+          hostKeyFingerprint: 'fingerprint' in management.endpoint ? management.endpoint.fingerprint : undefined,
+        }
+      : undefined
+    return {
+      scenario,
+      endpoints: [smtp, direct, ...(managementEndpoint ? [managementEndpoint] : [])],
+      smtp,
+      direct,
+      management: managementEndpoint,
+      credentials: management && scenario.firewall ? scenario.firewall.credentials : undefined,
+      device,
+      devices: device ? [device] : [],
+      mailHost,
+      stateDir,
+      stop,
+    }
+  } catch (error) {
+    await stop()
+    throw error
+  }
+}
+
+async function startManagement(
+  scenario: Scenario,
+  device: LabDevice,
+  stateDir: string,
+  port: number | undefined,
+): Promise<{ protocol: 'ssh' | 'telnet'; endpoint: SshEndpoint | TelnetEndpoint } | undefined> {
+  const fw = scenario.firewall
+  if (!fw?.management) return undefined
+  if (fw.management.protocol === 'telnet') {
+    const endpoint = await startTelnetEndpoint({
+      password: fw.credentials.password,
+      port,
+      openShell: () => ({
+        shell: new Pix6Shell(device),
+        greeting: "Type help or '?' for a list of available commands.\n",
+      }),
+    })
+    return { protocol: 'telnet', endpoint }
+  }
+  const endpoint = await startSshEndpoint({
+    deviceId: fw.id,
+    stateDir,
+    credentials: fw.credentials,
+    legacyAlgorithms: fw.management.legacyAlgorithms,
+    port,
+    openShell: (username, from) => {
+      if (fw.kind === 'ftd') return { shell: new FtdShell(device), greeting: ftdGreeting(device) }
+      return { shell: new AsaShell(device, username), greeting: asaLoginBanner(device, username, from) }
+    },
+  })
+  return { protocol: 'ssh', endpoint }
+}

@@ -1,0 +1,64 @@
+/** Lab scenarios: JSON files in resources/lab/scenarios, each naming a mail host and (optionally) a firewall. */
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { dirname, join, resolve } from 'node:path'
+import { z } from 'zod'
+import { PERSONA_IDS } from './mail/personas'
+
+const firewallSchema = z.object({
+  id: z.string().regex(/^[A-Za-z0-9_-]+$/),
+  kind: z.enum(['asa', 'pix6', 'ftd']),
+  family: z.enum(['ASA', 'PIX']),
+  model: z.string(),
+  version: z.string(),
+  serial: z.string(),
+  config: z.string(),
+  credentials: z.object({ username: z.string(), password: z.string(), enable: z.string() }),
+  /** null: the firewall exists but its management is out of reach (someone else's device). */
+  management: z.object({ protocol: z.enum(['ssh', 'telnet']), legacyAlgorithms: z.boolean() }).nullable(),
+})
+
+export const scenarioSchema = z.object({
+  name: z.string().regex(/^[a-z0-9-]+$/),
+  description: z.string(),
+  mailHost: z.object({ persona: z.enum(PERSONA_IDS), hostname: z.string(), domain: z.string() }),
+  firewall: firewallSchema.nullable(),
+})
+
+export type Scenario = z.infer<typeof scenarioSchema>
+export type ScenarioFirewall = z.infer<typeof firewallSchema>
+
+export class UnknownScenarioError extends Error {
+  constructor(
+    readonly scenario: string,
+    readonly known: string[],
+  ) {
+    super(`unknown lab scenario '${scenario}' (known: ${known.join(', ')})`)
+  }
+}
+
+/** resources/lab, found from the source tree (tests) or the built CLI (out/main); UNMASK_LAB_RESOURCES overrides. */
+export function labResourcesDir(env: NodeJS.ProcessEnv = process.env): string {
+  if (env.UNMASK_LAB_RESOURCES) return resolve(env.UNMASK_LAB_RESOURCES)
+  let dir = __dirname
+  for (let i = 0; i < 6; i++) {
+    const candidate = join(dir, 'resources', 'lab')
+    if (existsSync(join(candidate, 'scenarios'))) return candidate
+    dir = dirname(dir)
+  }
+  throw new Error(`lab resources not found above ${__dirname}`)
+}
+
+export function listScenarios(resources = labResourcesDir()): string[] {
+  return readdirSync(join(resources, 'scenarios'))
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => f.slice(0, -'.json'.length))
+    .sort()
+}
+
+export function loadScenario(name: string, resources = labResourcesDir()): { scenario: Scenario; config?: string } {
+  const known = listScenarios(resources)
+  if (!known.includes(name)) throw new UnknownScenarioError(name, known)
+  const scenario = scenarioSchema.parse(JSON.parse(readFileSync(join(resources, 'scenarios', `${name}.json`), 'utf8')))
+  const config = scenario.firewall ? readFileSync(join(resources, scenario.firewall.config), 'utf8') : undefined
+  return { scenario, config }
+}
