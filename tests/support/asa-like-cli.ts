@@ -26,6 +26,8 @@ export interface AsaLikeCliOptions {
   failover?: string
   pagerLines?: number
   runningConfig?: string
+  /** Says nothing until the first Enter, like a console port nobody has touched yet. */
+  quietStart?: boolean
   /** Adds an ANSI colour sequence and CR runs to every prompt, as some terminal servers do. */
   noisy?: boolean
 }
@@ -66,7 +68,9 @@ const FTD_VERSION = [
 ]
 
 export class AsaLikeCli {
-  private readonly o: Required<Omit<AsaLikeCliOptions, 'localUser' | 'linePassword' | 'failover' | 'contexts'>> &
+  private readonly o: Required<
+    Omit<AsaLikeCliOptions, 'localUser' | 'linePassword' | 'failover' | 'contexts' | 'quietStart'>
+  > &
     AsaLikeCliOptions
   private line = ''
   private lastWasCr = false
@@ -114,7 +118,7 @@ export class AsaLikeCli {
       this.out('\r\n\r\nUser Access Verification\r\n\r\nUsername: ')
     } else {
       this.state = 'cli'
-      this.greet()
+      if (!options.quietStart) this.greet()
     }
   }
 

@@ -1,0 +1,83 @@
+/** Telnet to a firewall (PIX 6.x has no usable SSH): a TCP socket with option negotiation on top. */
+import { connect as tcpConnect } from 'node:net'
+import { type ByteChannel, DataListeners, Listeners, TransportError } from './channel'
+import { TelnetNegotiator } from './telnet-protocol'
+
+export interface TelnetOptions {
+  host: string
+  port?: number
+  cols?: number
+  rows?: number
+  timeoutMs?: number
+}
+
+export interface TelnetChannel extends ByteChannel {
+  readonly kind: 'telnet'
+  readonly negotiator: TelnetNegotiator
+}
+
+export function connectTelnet(options: TelnetOptions): Promise<TelnetChannel> {
+  const port = options.port ?? 23
+  const peer = `telnet://${options.host}:${port}`
+  const timeoutMs = options.timeoutMs ?? 15_000
+  return new Promise((resolve, reject) => {
+    const socket = tcpConnect({ host: options.host, port })
+    const timer = setTimeout(() => {
+      socket.destroy()
+      reject(new TransportError('timeout', { peer, ms: timeoutMs }))
+    }, timeoutMs)
+    const data = new DataListeners()
+    const closed = new Listeners<Error | undefined>()
+    let isClosed = false
+    const negotiator = new TelnetNegotiator(
+      (bytes) => {
+        if (!socket.destroyed) socket.write(bytes)
+      },
+      { cols: options.cols ?? 200, rows: options.rows ?? 48 },
+    )
+    socket.on('data', (chunk: Buffer) => {
+      const payload = negotiator.receive(chunk)
+      if (payload.length) data.emit(payload)
+    })
+    const finish = (error?: Error): void => {
+      if (isClosed) return
+      isClosed = true
+      closed.emit(error)
+    }
+    socket.once('error', (error) => {
+      clearTimeout(timer)
+      reject(new TransportError('connectFailed', { peer, reason: error.message }))
+      finish(error)
+    })
+    socket.on('close', () => finish())
+    socket.once('connect', () => {
+      clearTimeout(timer)
+      socket.setNoDelay(true)
+      socket.setKeepAlive(true, 15_000)
+      resolve({
+        kind: 'telnet',
+        peer,
+        negotiator,
+        get closed() {
+          return isClosed
+        },
+        write: (chunk) => {
+          if (!isClosed) socket.write(negotiator.encode(chunk))
+        },
+        onData: (listener) => data.add(listener),
+        onClose: (listener) => closed.add(listener),
+        resize: (cols, rows) => negotiator.resize(cols, rows),
+        close: () =>
+          new Promise<void>((done) => {
+            if (isClosed) return done()
+            socket.once('close', () => done())
+            socket.end()
+            setTimeout(() => {
+              socket.destroy()
+              done()
+            }, 1_000).unref()
+          }),
+      })
+    })
+  })
+}
