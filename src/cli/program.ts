@@ -7,6 +7,8 @@ import pkg from '../../package.json'
 import { createTranslator, isLanguage, type Language, languageFromLocale, type Translate } from '../shared/i18n'
 import { registerAnalyzeCommand } from './commands/analyze'
 import { registerCaseCommands } from './commands/case'
+import { registerLabCommands } from './commands/lab'
+import { registerProbeCommands } from './commands/probe'
 import { type CliContext, type CliIo, UsageError } from './io'
 
 export const VERSION: string = pkg.version
@@ -40,7 +42,9 @@ function buildProgram(ctx: CliContext): Command {
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: () => {}, outputError: () => {} })
   registerCaseCommands(program, ctx)
+  registerProbeCommands(program, ctx)
   registerAnalyzeCommand(program, ctx)
+  registerLabCommands(program, ctx)
   for (const command of program.commands) applyDefaults(command, io)
   return program
 }

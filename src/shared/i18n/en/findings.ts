@@ -42,6 +42,11 @@ export const findings = {
       explanation:
         'The server answered 220 to STARTTLS and the TLS handshake completed. Nothing on this path masks STARTTLS.',
     },
+    'path-differs': {
+      title: 'The mail path answers differently from {{left}} and {{right}}',
+      explanation:
+        'The same SMTP probe got different answers from the two vantage points ({{differences}}). A server does not change its answers with the client\u2019s location, so a device between the two points rewrites the conversation, typically firewall SMTP inspection that removes STARTTLS.',
+    },
   },
   asa: {
     'esmtp-inspection-active': {

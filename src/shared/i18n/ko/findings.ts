@@ -41,6 +41,11 @@ export const findings = {
       explanation:
         '서버가 STARTTLS에 220으로 응답했고 TLS 핸드셰이크가 완료되었습니다. 이 경로에는 STARTTLS를 가리는 장비가 없습니다.',
     },
+    'path-differs': {
+      title: '{{left}}와 {{right}}에서 메일 경로의 응답이 다릅니다',
+      explanation:
+        '같은 SMTP 점검인데 두 지점에서 받은 응답이 다릅니다({{differences}}). 서버는 클라이언트 위치에 따라 응답을 바꾸지 않으므로, 두 지점 사이의 장비가 대화를 고쳐 쓰고 있습니다. 대개 STARTTLS를 지우는 방화벽의 SMTP 검사(inspection)입니다.',
+    },
   },
   asa: {
     'esmtp-inspection-active': {
