@@ -74,6 +74,7 @@ export function createHandlers(services: Services): Handlers {
       if (remember && secret !== undefined) services.secrets.set(profileId, 'enable', secret)
       return opened
     },
+    'session.attach': (input) => services.sessions.attach(parse('session.attach', input).sessionId),
     'session.write': (input) => {
       const { sessionId, data } = parse('session.write', input)
       services.sessions.write(sessionId, data)

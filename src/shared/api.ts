@@ -82,6 +82,7 @@ export const requests = {
     }),
     output: z.object({ sessionId: sessionId }),
   },
+  'session.attach': { input: z.object({ sessionId }), output: z.void() },
   'session.write': { input: z.object({ sessionId, data: z.string().max(65_536) }), output: z.void() },
   'session.resize': {
     input: z.object({ sessionId, cols: z.number().int().min(2).max(1000), rows: z.number().int().min(1).max(1000) }),

@@ -32,6 +32,8 @@ interface LiveSession {
   profile: DeviceProfile
   channel: SessionChannel
   pump: OutputPump
+  /** Output held until the renderer's terminal has subscribed (null once it has), so no banner is lost. */
+  held: { chunks: string[] | null }
 }
 
 const HOST_KEY_QUESTION_TIMEOUT_MS = 5 * 60_000
@@ -58,8 +60,13 @@ export class SessionService {
       this.emit('session.state', { sessionId: id, state: 'failed', profileId: profile.id, message })
       throw error
     }
-    const pump = new OutputPump(pausable(channel), (data) => this.emit('session.data', { sessionId: id, data }))
-    this.sessions.set(id, { id, profile, channel, pump })
+    const held: LiveSession['held'] = { chunks: [] }
+    // Held output still counts as unacknowledged, so a terminal that never attaches pauses the device.
+    const pump = new OutputPump(pausable(channel), (data) => {
+      if (held.chunks) held.chunks.push(data)
+      else this.emit('session.data', { sessionId: id, data })
+    })
+    this.sessions.set(id, { id, profile, channel, pump, held })
     channel.onClose((reason) => {
       pump.dispose()
       this.sessions.delete(id)
@@ -67,6 +74,14 @@ export class SessionService {
     })
     this.emit('session.state', { sessionId: id, state: 'connected', profileId: profile.id })
     return { sessionId: id }
+  }
+
+  /** The renderer's terminal is listening: release what arrived before it was. */
+  attach(sessionId: string): void {
+    const { held } = this.get(sessionId)
+    const chunks = held.chunks ?? []
+    held.chunks = null
+    for (const data of chunks) this.emit('session.data', { sessionId, data })
   }
 
   write(sessionId: string, data: string): void {

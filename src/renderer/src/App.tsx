@@ -7,6 +7,7 @@ import { useEffect, useMemo, useState } from 'react'
 import { Group, Panel, Separator } from 'react-resizable-panels'
 import { BridgeContext } from './bridge'
 import { DevicePane } from './devices/DevicePane'
+import { DiagnosisPane } from './diagnosis/DiagnosisPane'
 import { I18nContext, translatorFor } from './i18n'
 
 export interface AppProps {
@@ -67,10 +68,7 @@ export function App({ bridge }: AppProps) {
             </Panel>
             <Separator className="split-handle" />
             <Panel defaultSize="45" minSize="20">
-              <section className="pane diagnosis-pane" aria-label={t('ui.diagnosis')}>
-                <h2>{t('ui.diagnosis')}</h2>
-                <p className="empty">{t('ui.noFindings')}</p>
-              </section>
+              <DiagnosisPane caseId={current?.id} />
             </Panel>
           </Group>
         </div>

@@ -24,5 +24,6 @@ export function bridgeSource(bridge: UnmaskBridge, sessionId: string): TerminalS
     write: (data) => void bridge.invoke('session.write', { sessionId, data }).catch(ignore),
     ack: (chars) => void bridge.invoke('session.ack', { sessionId, chars }).catch(ignore),
     resize: (cols, rows) => void bridge.invoke('session.resize', { sessionId, cols, rows }).catch(ignore),
+    attach: () => void bridge.invoke('session.attach', { sessionId }).catch(ignore),
   }
 }

@@ -49,6 +49,10 @@ describe('session service', () => {
     const r = recorder()
     const service = new SessionService(() => socketChannel(port), r.emit)
     const { sessionId } = await service.open(profile, {})
+    // Nothing is lost before the terminal listens: the greeting is held, then released on attach.
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(r.data()).toBe('')
+    service.attach(sessionId)
     await expect.poll(r.data).toBe('ciscoasa> ')
     service.write(sessionId, 'show version\r')
     await expect.poll(r.data).toBe('ciscoasa> show version\r')

@@ -91,6 +91,8 @@ export function TerminalView({ source, fontSize = 14, backspace = 'del', onReady
         decorate()
       })
     })
+    source.attach?.()
+    source.resize(terminal.cols, terminal.rows)
     const flushAck = setInterval(() => {
       if (unacked > 0) {
         source.ack(unacked)

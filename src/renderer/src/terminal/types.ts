@@ -6,6 +6,8 @@ export interface TerminalSource {
   /** Tells main that xterm has parsed this many characters (flow control). */
   ack(chars: number): void
   resize(cols: number, rows: number): void
+  /** Called once the view listens; the session then releases output that arrived before. */
+  attach?(): void
 }
 
 export type BackspaceMode = 'del' | 'ctrl-h'

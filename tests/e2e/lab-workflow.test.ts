@@ -1,0 +1,135 @@
+/**
+ * The engineer's path through the built renderer, with the real main services and the lab behind it:
+ * connect to the simulated ASA over SSH (accepting its unknown host key), probe the mail path direct and
+ * through the firewall, see the masked STARTTLS proven, paste the configuration and get the remedy.
+ */
+import { existsSync, mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { type Browser, chromium, type Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type Lab, startLab } from '../../src/lab'
+import { createHandlers } from '../../src/main/api-handlers'
+import { createServices } from '../../src/main/services'
+import {
+  bridgeScript,
+  CHROMIUM_ARGS,
+  chromiumPath,
+  type Harness,
+  rendererDir,
+  startRendererHarness,
+} from '../support/renderer-harness'
+import { makeTempDir } from '../support/temp-dir'
+
+const ready = chromiumPath !== undefined && existsSync(join(rendererDir, 'index.html'))
+const artifacts = join(import.meta.dirname, '../../test-artifacts')
+
+async function terminalText(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const term = (
+      window as unknown as {
+        __unmaskTerminal?: {
+          buffer: {
+            active: { length: number; getLine(i: number): { translateToString(t: boolean): string } | undefined }
+          }
+        }
+      }
+    ).__unmaskTerminal
+    if (!term) return ''
+    const lines: string[] = []
+    for (let i = 0; i < term.buffer.active.length; i++)
+      lines.push(term.buffer.active.getLine(i)?.translateToString(true) ?? '')
+    return lines.join('\n')
+  })
+}
+
+describe.skipIf(!ready)('lab workflow in the built renderer', () => {
+  let browser: Browser
+  let harness: Harness
+  let lab: Lab
+  let temp: ReturnType<typeof makeTempDir>
+
+  beforeAll(async () => {
+    temp = makeTempDir()
+    lab = await startLab({ scenario: 'asa9-default', stateDir: join(temp.path, 'lab') })
+    harness = await startRendererHarness((emit) =>
+      createHandlers(
+        createServices({ home: temp.path, encryptor: null, emit, probeOptions: { timeouts: { totalMs: 15_000 } } }),
+      ),
+    )
+    browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: CHROMIUM_ARGS })
+  })
+
+  afterAll(async () => {
+    await browser?.close()
+    await harness?.close()
+    await lab?.stop()
+    temp?.remove()
+  })
+
+  it('connects to the ASA, proves the masking from both vantage points and proposes the fix', {
+    timeout: 90_000,
+  }, async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'en-US' })
+    const errors: string[] = []
+    page.on('pageerror', (e) => errors.push(e.message))
+    await page.addInitScript(bridgeScript)
+    await page.goto(harness.url)
+    mkdirSync(artifacts, { recursive: true })
+
+    // A device profile for the lab ASA, then connect: the unknown host key must be shown and accepted.
+    await page.getByRole('button', { name: 'New device' }).click()
+    await page.getByLabel('Name', { exact: true }).fill('lab-asa')
+    await page.getByLabel('Host or address').fill('127.0.0.1')
+    await page.getByLabel('Port').fill(String(lab.management!.port))
+    await page.getByLabel('User name').fill(lab.credentials!.username)
+    await page.getByRole('button', { name: 'Save' }).click()
+    await page.getByRole('button', { name: 'Connect' }).click()
+    await page.getByLabel('Password', { exact: true }).fill(lab.credentials!.password)
+    await page.getByRole('dialog').locator('button[type="submit"]').click()
+    const fingerprint = page.getByTestId('host-key-fingerprint')
+    await fingerprint.waitFor({ timeout: 15_000 })
+    expect(await fingerprint.textContent()).toMatch(/^SHA256:/)
+    await page.getByRole('button', { name: 'Accept and connect' }).click()
+    await page.getByRole('tab', { name: 'lab-asa' }).waitFor({ timeout: 15_000 })
+    await expect.poll(() => terminalText(page), { timeout: 15_000 }).toMatch(/>\s*$/m)
+    await page.locator('.xterm').click()
+    await page.keyboard.type('show version')
+    await page.keyboard.press('Enter')
+    await expect.poll(() => terminalText(page), { timeout: 15_000 }).toContain('Adaptive Security Appliance')
+
+    // Probe the mail path straight to the server and through the firewall.
+    await page.getByLabel('Mail server, direct (inside)').fill(`127.0.0.1:${lab.direct.port}`)
+    await page.getByLabel('Mail server through the firewall (outside)').fill(`127.0.0.1:${lab.smtp.port}`)
+    await page.getByRole('button', { name: 'Probe', exact: true }).click()
+    const findings = page.getByRole('region', { name: 'Findings' })
+    await findings.waitFor({ timeout: 30_000 })
+    expect(await findings.textContent()).toMatch(/STARTTLS/)
+    expect(await page.locator('.transcript li.masked').count()).toBeGreaterThan(0)
+    expect(await page.locator('table.comparison tr.differs').count()).toBeGreaterThan(0)
+
+    // An evidence link jumps to the masked line of the firewall-side transcript.
+    await findings.locator('button.link').first().click()
+    const focused = await page.evaluate(() => document.activeElement?.textContent ?? '')
+    expect(focused).toMatch(/X{4,}|STARTTLS|500/)
+
+    // The running configuration pasted from the session gives the device-side proof and the remedy.
+    await page
+      .getByLabel(/Paste device output/)
+      .fill(
+        [
+          'hostname ciscoasa',
+          'policy-map global_policy',
+          ' class inspection_default',
+          '  inspect esmtp',
+          'service-policy global_policy global',
+        ].join('\n'),
+      )
+    await page.getByRole('button', { name: 'Analyse' }).click()
+    const remedies = page.getByRole('region', { name: 'Remedies' })
+    await remedies.waitFor({ timeout: 15_000 })
+    expect(await remedies.textContent()).toContain('no inspect esmtp')
+    await page.screenshot({ path: join(artifacts, 'lab-workflow-diagnosis.png'), fullPage: false })
+    expect(errors).toEqual([])
+    await page.close()
+  })
+})
