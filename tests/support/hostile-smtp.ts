@@ -20,7 +20,7 @@ export interface TestServer {
 
 export type Behaviour = (socket: Socket) => void
 
-export async function startServer(behaviour: Behaviour, host = '127.0.0.1'): Promise<TestServer> {
+export async function startServer(behaviour: Behaviour, host = '127.0.0.1', port = 0): Promise<TestServer> {
   const sockets = new Set<Socket>()
   const server: Server = createServer((socket) => {
     handle.connections++
@@ -32,7 +32,7 @@ export async function startServer(behaviour: Behaviour, host = '127.0.0.1'): Pro
   })
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
-    server.listen(0, host, () => resolve())
+    server.listen(port, host, () => resolve())
   })
   const address = server.address()
   if (!address || typeof address === 'string') throw new Error('no address')

@@ -33,6 +33,7 @@ interface ProbeCliOptions {
   vantage?: string
   compare?: string
   compareVantage?: string
+  port?: string
   case?: string
   json?: boolean
   timeout?: string
@@ -55,6 +56,7 @@ export function registerProbeCommands(program: Command, ctx: CliContext): void {
     .option('--vantage <name>', t('probe.cli.vantage'))
     .option('--compare <target>', t('probe.cli.compare'))
     .option('--compare-vantage <name>', t('probe.cli.compareVantage'))
+    .option('--port <port>', t('probe.cli.port'))
     .option('--case <case>', t('probe.cli.case'))
     .option('--json', t('cli.options.json'))
     .option('--timeout <ms>', t('probe.cli.timeout'))
@@ -71,8 +73,9 @@ export function registerProbeCommands(program: Command, ctx: CliContext): void {
 
 async function runProbe(input: string, opts: ProbeCliOptions, ctx: CliContext): Promise<void> {
   const { t, io } = ctx
-  const main = targetOf(input, t)
-  const compare = opts.compare === undefined ? undefined : targetOf(opts.compare, t)
+  const port = opts.port === undefined ? DEFAULT_PORT : portOf(opts.port, t)
+  const main = targetOf(input, port, t)
+  const compare = opts.compare === undefined ? undefined : targetOf(opts.compare, port, t)
   if (opts.implicitTls && opts.plain) throw new UsageError(t('probe.cli.conflictingModes'))
   const mode: ProbeMode = opts.implicitTls ? 'implicit-tls' : opts.plain ? 'plain' : 'starttls'
   const options = runOptions(opts, t)
@@ -154,8 +157,8 @@ function onProgress(p: BatchProgress, targets: ProbeTarget[], single: boolean, a
   )
 }
 
-function targetOf(input: string, t: Translate): ParsedTarget {
-  const parsed = parseTarget(input, DEFAULT_PORT)
+function targetOf(input: string, port: number, t: Translate): ParsedTarget {
+  const parsed = parseTarget(input, port)
   if (!parsed.ok) throw new UsageError(t('probe.cli.badTarget', { target: input }))
   return parsed.target
 }
@@ -193,6 +196,12 @@ function runOptions(opts: ProbeCliOptions, t: Translate): ProbeRunOptions {
     options.message = { from: opts.testFrom, to: opts.testTo, dkimSignature: opts.dkim === true }
   }
   return options
+}
+
+function portOf(text: string, t: Translate): number {
+  const port = /^[0-9]{1,5}$/.test(text) ? Number(text) : 0
+  if (port < 1 || port > 65535) throw new UsageError(t('probe.cli.badPort'))
+  return port
 }
 
 function positive(text: string, option: string, t: Translate): number {

@@ -90,6 +90,8 @@ export const probe = {
     implicitTls: 'TLS from the first byte (port 465) instead of STARTTLS',
     plain: 'plain SMTP only: never send STARTTLS',
     ehlo: 'name to send with EHLO/HELO',
+    port: 'port for hosts given without one and for MX hosts (default 25)',
+    badPort: '--port must be a number from 1 to 65535.',
     dns: 'DNS server to ask (IP or IP:PORT) instead of the system resolver',
     concurrency: 'how many hosts to probe at once (default {{n}})',
     testTo: 'send a test message to this address (off by default)',

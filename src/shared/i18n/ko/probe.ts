@@ -90,6 +90,8 @@ export const probe = {
     implicitTls: 'STARTTLS 대신 첫 바이트부터 TLS 사용 (포트 465)',
     plain: '평문 SMTP만 사용: STARTTLS를 보내지 않음',
     ehlo: 'EHLO/HELO에 보낼 이름',
+    port: '포트를 지정하지 않은 호스트와 MX 호스트에 쓸 포트 (기본값 25)',
+    badPort: '--port에는 1부터 65535까지의 숫자를 지정해야 합니다.',
     dns: '시스템 리졸버 대신 질의할 DNS 서버 (IP 또는 IP:PORT)',
     concurrency: '동시에 점검할 호스트 수 (기본값 {{n}})',
     testTo: '이 주소로 테스트 메일 보내기 (기본값은 보내지 않음)',
