@@ -9,6 +9,7 @@ import { type Browser, chromium, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type Lab, startLab } from '../../src/lab'
 import { createHandlers } from '../../src/main/api-handlers'
+import { CaseStore } from '../../src/main/cases/case-store'
 import { createServices } from '../../src/main/services'
 import {
   bridgeScript,
@@ -76,6 +77,13 @@ describe.skipIf(!ready)('lab workflow in the built renderer', () => {
     await page.goto(harness.url)
     mkdirSync(artifacts, { recursive: true })
 
+    // Open a case first: everything gathered below must land in its journal.
+    await page.getByRole('button', { name: 'New case' }).click()
+    await page.getByLabel('Customer').fill('Hanbit Logistics')
+    await page.getByLabel('Site').fill('Incheon DC')
+    await page.getByRole('button', { name: 'Create' }).click()
+    await expect.poll(() => page.getByTestId('case-current').textContent()).toBe('Hanbit Logistics · Incheon DC')
+
     // A device profile for the lab ASA, then connect: the unknown host key must be shown and accepted.
     await page.getByRole('button', { name: 'New device' }).click()
     await page.getByLabel('Name', { exact: true }).fill('lab-asa')
@@ -129,6 +137,10 @@ describe.skipIf(!ready)('lab workflow in the built renderer', () => {
     await remedies.waitFor({ timeout: 15_000 })
     expect(await remedies.textContent()).toContain('no inspect esmtp')
     await page.screenshot({ path: join(artifacts, 'lab-workflow-diagnosis.png'), fullPage: false })
+    const [summary] = new CaseStore(temp.path).list()
+    const journal = new CaseStore(temp.path).read(summary!.id).entries.map((e) => e.type)
+    expect(journal.filter((type) => type === 'probe.result')).toHaveLength(2)
+    expect(journal).toContain('analysis.result')
     expect(errors).toEqual([])
     await page.close()
   })

@@ -6,6 +6,7 @@ import { LANGUAGES, type Language, languageFromLocale } from '@shared/i18n'
 import { useEffect, useMemo, useState } from 'react'
 import { Group, Panel, Separator } from 'react-resizable-panels'
 import { BridgeContext } from './bridge'
+import { CaseBar } from './cases/CaseBar'
 import { DevicePane } from './devices/DevicePane'
 import { DiagnosisPane } from './diagnosis/DiagnosisPane'
 import { I18nContext, translatorFor } from './i18n'
@@ -18,6 +19,7 @@ export interface AppProps {
 export function App({ bridge }: AppProps) {
   const [language, setLanguage] = useState<Language>(() => languageFromLocale(navigator.language))
   const [cases, setCases] = useState<CaseSummary[]>([])
+  const [caseId, setCaseId] = useState<string>()
   const [version, setVersion] = useState<string>('')
   const [secretsStorable, setSecretsStorable] = useState(false)
   const t = translatorFor(language)
@@ -36,19 +38,30 @@ export function App({ bridge }: AppProps) {
       },
       () => {},
     )
-    bridge.invoke('cases.list', undefined).then(setCases, () => {})
+    bridge.invoke('cases.list', undefined).then(
+      (list) => {
+        setCases(list)
+        setCaseId((id) => id ?? list[0]?.id)
+      },
+      () => {},
+    )
   }, [bridge])
 
-  const current = cases[0]
   return (
     <BridgeContext.Provider value={bridge}>
       <I18nContext.Provider value={i18n}>
         <div className="app">
           <header className="case-bar">
             <strong>{t('common.appName')}</strong>
-            <span className="case-current" data-testid="case-current">
-              {current ? `${current.customer}${current.site ? ` · ${current.site}` : ''}` : t('ui.noCase')}
-            </span>
+            <CaseBar
+              cases={cases}
+              currentId={caseId}
+              onSelect={setCaseId}
+              onCreated={(created) => {
+                setCases((all) => [created, ...all])
+                setCaseId(created.id)
+              }}
+            />
             <span className="spacer" />
             <label>
               {t('ui.language')}{' '}
@@ -68,7 +81,7 @@ export function App({ bridge }: AppProps) {
             </Panel>
             <Separator className="split-handle" />
             <Panel defaultSize="45" minSize="20">
-              <DiagnosisPane caseId={current?.id} />
+              <DiagnosisPane caseId={caseId} />
             </Panel>
           </Group>
         </div>

@@ -157,17 +157,22 @@ export function DevicePane({ canRememberSecrets }: DevicePaneProps) {
           ))}
         </div>
       )}
-      {current && sourceFor(current.sessionId) ? (
-        <TerminalView
-          key={current.sessionId}
-          source={sourceFor(current.sessionId)!}
-          fontSize={fontSize}
-          backspace={current.profile.backspace}
-          onReady={exposeForTests}
-        />
-      ) : (
-        <p className="empty">{t('ui.noSession')}</p>
-      )}
+      {/* Every tab stays mounted (hidden when inactive) so no session loses its scrollback on a switch. */}
+      {tabs.map((tab) => {
+        const source = sourceFor(tab.sessionId)
+        const shown = tab.sessionId === current?.sessionId
+        return source ? (
+          <div key={tab.sessionId} className={shown ? 'tab-panel' : 'tab-panel hidden'} role="tabpanel" hidden={!shown}>
+            <TerminalView
+              source={source}
+              fontSize={fontSize}
+              backspace={tab.profile.backspace}
+              onReady={shown ? exposeForTests : undefined}
+            />
+          </div>
+        ) : null
+      })}
+      {tabs.length === 0 && <p className="empty">{t('ui.noSession')}</p>}
       {creating && <ProfileForm onSave={(p) => void saveProfile(p)} onCancel={() => setCreating(false)} />}
       {connecting && !questions[0] && (
         <ConnectForm

@@ -1,0 +1,98 @@
+/** The case the engineer works in: pick one or open a new one; everything gathered is journalled into it. */
+
+import type { CaseSummary } from '@shared/cases'
+import { useState } from 'react'
+import { useBridge } from '../bridge'
+import { Dialog } from '../Dialog'
+import { useI18n } from '../i18n'
+
+export interface CaseBarProps {
+  cases: CaseSummary[]
+  currentId?: string
+  onSelect: (id: string | undefined) => void
+  onCreated: (created: CaseSummary) => void
+}
+
+export function CaseBar({ cases, currentId, onSelect, onCreated }: CaseBarProps) {
+  const bridge = useBridge()
+  const { t } = useI18n()
+  const [creating, setCreating] = useState(false)
+  const [customer, setCustomer] = useState('')
+  const [site, setSite] = useState('')
+  const [engineer, setEngineer] = useState('')
+  const [error, setError] = useState<string>()
+  const current = cases.find((c) => c.id === currentId)
+
+  const create = async (event: React.FormEvent) => {
+    event.preventDefault()
+    if (!bridge) return
+    try {
+      const created = await bridge.invoke('cases.create', {
+        customer,
+        site: site || undefined,
+        engineer: engineer || undefined,
+      })
+      onCreated(created)
+      setCreating(false)
+      setCustomer('')
+      setSite('')
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e))
+    }
+  }
+
+  return (
+    <>
+      <span className="case-current" data-testid="case-current">
+        {current ? `${current.customer}${current.site ? ` · ${current.site}` : ''}` : t('ui.noCase')}
+      </span>
+      <label>
+        <span className="visually-hidden">{t('ui.cases')}</span>
+        <select
+          aria-label={t('ui.cases')}
+          value={currentId ?? ''}
+          onChange={(e) => onSelect(e.target.value || undefined)}
+        >
+          <option value="">{t('ui.noCase')}</option>
+          {cases.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.customer} — {c.created.slice(0, 10)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button type="button" disabled={!bridge} onClick={() => setCreating(true)}>
+        {t('ui.newCase')}
+      </button>
+      {creating && (
+        <Dialog title={t('ui.newCase')} onCancel={() => setCreating(false)}>
+          <form className="form-grid" onSubmit={(e) => void create(e)}>
+            <label>
+              {t('common.customer')}
+              <input required maxLength={200} value={customer} onChange={(e) => setCustomer(e.target.value)} />
+            </label>
+            <label>
+              {t('common.site')}
+              <input maxLength={200} value={site} onChange={(e) => setSite(e.target.value)} />
+            </label>
+            <label>
+              {t('common.engineer')}
+              <input maxLength={200} value={engineer} onChange={(e) => setEngineer(e.target.value)} />
+            </label>
+            {error && (
+              <p className="error" role="alert">
+                {error}
+              </p>
+            )}
+            <div className="actions">
+              <button type="button" onClick={() => setCreating(false)}>
+                {t('ui.cancel')}
+              </button>
+              <button type="submit">{t('ui.createCase')}</button>
+            </div>
+          </form>
+        </Dialog>
+      )}
+    </>
+  )
+}
