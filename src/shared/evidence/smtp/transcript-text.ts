@@ -84,11 +84,22 @@ function fromTelnet(lines: readonly NumberedLine[]): TranscriptLine[] {
 
 function fromNdr(lines: readonly NumberedLine[]): TranscriptLine[] {
   const out: TranscriptLine[] = []
+  let last: TranscriptLine | null = null
   for (const l of lines) {
     const text = l.text.length > 4096 ? l.text.slice(0, 4096) : l.text
+    // Bounces wrap a long quoted reply onto indented lines; they belong to the reply above.
+    if (last && /^\s+\S/.test(text) && last.text.length < 4096) {
+      last.text = `${last.text} ${text.trim()}`.replace(/\s*\(in reply to .*\)\s*$/i, '')
+      continue
+    }
     const quoted = NDR_REPLY.map((re) => re.exec(text)?.[1]).find((q) => q !== undefined)
-    if (quoted) out.push(line('server', quoted.trim().replace(/^(\d{3}) \1 /, '$1 '), l.line))
-    else if (text.trim()) out.push(line('note', text.trim(), l.line))
+    if (quoted) {
+      last = line('server', quoted.trim().replace(/^(\d{3}) \1 /, '$1 '), l.line)
+      out.push(last)
+    } else {
+      last = null
+      if (text.trim()) out.push(line('note', text.trim(), l.line))
+    }
   }
   return out
 }
