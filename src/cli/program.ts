@@ -9,6 +9,7 @@ import { registerAnalyzeCommand } from './commands/analyze'
 import { registerCaseCommands } from './commands/case'
 import { registerLabCommands } from './commands/lab'
 import { registerProbeCommands } from './commands/probe'
+import { registerReportCommands } from './commands/report'
 import { type CliContext, type CliIo, UsageError } from './io'
 
 export const VERSION: string = pkg.version
@@ -42,6 +43,7 @@ function buildProgram(ctx: CliContext): Command {
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: () => {}, outputError: () => {} })
   registerCaseCommands(program, ctx)
+  registerReportCommands(program, ctx)
   registerProbeCommands(program, ctx)
   registerAnalyzeCommand(program, ctx)
   registerLabCommands(program, ctx)

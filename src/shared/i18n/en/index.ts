@@ -4,6 +4,7 @@ import { findings } from './findings'
 import { lab } from './lab'
 import { probe } from './probe'
 import { remedies } from './remedies'
+import { report } from './report'
 import { ui } from './ui'
 
-export const en = { common, cli, findings, remedies, probe, lab, ui }
+export const en = { common, cli, findings, remedies, probe, lab, ui, report }

@@ -1,0 +1,60 @@
+/**
+ * The app's printer: Electron's `webContents.printToPDF` in a hidden, sandboxed window with JavaScript off. The HTML
+ * goes through a temporary file (a data: URL of a report with embedded fonts exceeds Chromium's URL length limit).
+ * The only file of the report feature that imports 'electron'; the CLI and the tests never load it.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { BrowserWindow } from 'electron'
+import { type PdfPrinter, PRINT_TIMEOUT_MS, withTimeout } from './printer'
+
+export function createElectronPrinter(timeoutMs = PRINT_TIMEOUT_MS): PdfPrinter {
+  const windows = new Set<BrowserWindow>()
+
+  const print = async (html: string): Promise<Uint8Array> => {
+    const dir = mkdtempSync(join(tmpdir(), 'unmask-report-'))
+    const file = join(dir, 'report.html')
+    writeFileSync(file, html, { mode: 0o600 })
+    const fileUrl = pathToFileURL(file).href
+    const window = new BrowserWindow({
+      show: false,
+      webPreferences: {
+        sandbox: true,
+        contextIsolation: true,
+        javascript: false,
+        nodeIntegration: false,
+        // Its own in-memory session, so the request filter below never touches the app window's session.
+        partition: 'unmask-report-print',
+      },
+    })
+    windows.add(window)
+    // Nothing but the report file itself (and its data: URLs) may load.
+    window.webContents.session.webRequest.onBeforeRequest({ urls: ['<all_urls>'] }, (details, callback) => {
+      const allowed = details.url.startsWith('data:') || details.url === fileUrl
+      callback({ cancel: !allowed })
+    })
+    window.webContents.on('will-navigate', (event) => event.preventDefault())
+    try {
+      const run = async () => {
+        await window.loadFile(file)
+        const pdf = await window.webContents.printToPDF({ preferCSSPageSize: true, printBackground: true })
+        return new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength)
+      }
+      return await withTimeout(run(), timeoutMs, 'printing the report', () => window.destroy())
+    } finally {
+      windows.delete(window)
+      if (!window.isDestroyed()) window.destroy()
+      rmSync(dir, { recursive: true, force: true })
+    }
+  }
+
+  return {
+    print,
+    close: async () => {
+      for (const w of windows) if (!w.isDestroyed()) w.destroy()
+      windows.clear()
+    },
+  }
+}

@@ -1,0 +1,135 @@
+/** Sections 5–8: the change, its verification, the recommendations and the appendix. */
+import { REDACTION_MARKER, SECRET_KINDS } from '../../redaction'
+import type { ChangeView, ReportModel } from '../model'
+import type { RenderContext } from './context'
+import { caseText, esc } from './escape'
+import { dialogTable } from './probe-sections'
+import { table, textRef } from './sections'
+
+function lineList(lines: readonly string[]): string {
+  if (lines.length === 0) return '<p>—</p>'
+  const rows = lines.map((l, i) => `<tr><td class="n">${i + 1}</td><td class="text">${caseText(l)}</td></tr>`)
+  return `<table class="dialog"><tbody>${rows.join('')}</tbody></table>`
+}
+
+function changeBlock(c: ChangeView, ctx: RenderContext): string {
+  const { t } = ctx
+  const unknown = esc(t('report.change.unknown'))
+  const saved =
+    c.saved === undefined
+      ? esc(t('report.change.savedUnknown'))
+      : c.saved
+        ? `<span class="ok">${esc(t('report.change.savedYes', { at: ctx.date(c.savedAt ?? c.at) }))}</span>`
+        : `<span class="bad">${esc(t('report.change.savedNo'))}</span>`
+  const outcome =
+    c.outcome === 'applied'
+      ? `<span class="ok">${esc(t('report.change.outcomes.applied'))}</span>`
+      : `<span class="bad">${esc(t('report.change.outcomes.failed'))}</span>${
+          c.failedLine
+            ? `<br>${caseText(t('report.change.failedAt', { line: c.failedLine, error: c.error ?? '' }))}`
+            : ''
+        }`
+  const rows: string[][] = [
+    [esc(t('report.change.device')), caseText(c.device)],
+    [esc(t('report.change.time')), esc(ctx.date(c.at))],
+    [esc(t('report.change.confirmedBy')), c.confirmedBy ? caseText(c.confirmedBy) : unknown],
+    ...(c.confirmedAt ? [[esc(t('report.change.confirmedAt')), esc(ctx.date(c.confirmedAt))]] : []),
+    [
+      esc(t('report.change.backup')),
+      c.backupSha256 ? `<span class="mono">${caseText(c.backupSha256)}</span>` : unknown,
+    ],
+    [esc(t('report.change.outcome')), outcome],
+    [esc(t('report.change.saved')), saved],
+    ...(c.undone
+      ? [
+          [
+            esc(t('report.change.undone', { at: ctx.date(c.undone.at) })),
+            esc(t(`report.change.outcomes.${c.undone.outcome}`)),
+          ],
+        ]
+      : []),
+  ]
+  return `<table class="kv"><tbody>${rows.map(([k, v]) => `<tr><th>${k}</th><td>${v}</td></tr>`).join('')}</tbody></table>
+<h4>${esc(t('report.change.lines'))}</h4>${lineList(c.lines)}
+<h4>${esc(t('report.change.undo'))}</h4>${lineList(c.undoLines)}`
+}
+
+export function changeSection(m: ReportModel, ctx: RenderContext): string {
+  const { t } = ctx
+  const body = m.changes.length
+    ? m.changes.map((c) => changeBlock(c, ctx)).join('')
+    : `<p>${esc(t('report.change.none'))}</p>`
+  return `<section class="chapter" id="change"><h2>5. ${esc(t('report.sections.change'))}</h2>${body}</section>`
+}
+
+export function verificationSection(m: ReportModel, ctx: RenderContext): string {
+  const { t } = ctx
+  const body = m.verifications.length
+    ? m.verifications
+        .map((v) => {
+          const head = `<p><span class="${v.passed ? 'ok' : 'bad'}">${esc(t(v.passed ? 'report.verification.passed' : 'report.verification.failed'))}</span> · ${esc(t('report.verification.at', { at: ctx.date(v.at) }))}${v.device ? ` · ${caseText(v.device)}` : ''}</p>`
+          const rows = v.checks.map((c) => [
+            `<span class="mono">${caseText(c.text)}</span>`,
+            `<span class="${c.passed ? 'ok' : 'bad'}">${esc(t(c.passed ? 'report.verification.passed' : 'report.verification.failed'))}</span>`,
+          ])
+          return (
+            head +
+            (rows.length
+              ? table([esc(t('report.verification.check')), esc(t('report.verification.result'))], rows)
+              : '')
+          )
+        })
+        .join('')
+    : `<p>${esc(t('report.verification.none'))}</p>`
+  return `<section class="flow" id="verification"><h2>6. ${esc(t('report.sections.verification'))}</h2>${body}</section>`
+}
+
+export function recommendationsSection(m: ReportModel, ctx: RenderContext): string {
+  const items = m.recommendations.map((r) => `<li>${textRef(ctx, r, r.key)}</li>`).join('')
+  return `<section class="flow" id="recommendations"><h2>7. ${esc(ctx.t('report.sections.recommendations'))}</h2><ol class="recommendations">${items}</ol></section>`
+}
+
+export function appendixSection(m: ReportModel, ctx: RenderContext): string {
+  const { t } = ctx
+  const none = `<p>${esc(t('report.appendix.none'))}</p>`
+  const texts = m.appendix.texts.length
+    ? m.appendix.texts
+        .map((x) => {
+          const rows = x.lines.map((l, i) => `<tr><td class="n">${i + 1}</td><td class="text">${caseText(l)}</td></tr>`)
+          return `<h4>${esc(t(x.kindKey))}: <span class="mono">${caseText(x.title)}</span></h4><table class="dialog"><tbody>${rows.join('')}</tbody></table>`
+        })
+        .join('')
+    : none
+  const transcripts = m.appendix.transcripts.length
+    ? m.appendix.transcripts
+        .map(
+          (p) =>
+            `<h4>${caseText(t('report.appendix.probeTitle', { when: t(`report.probes.${p.when}`), path: p.path, at: ctx.date(p.startedAt) }))}</h4>${dialogTable(p, ctx)}`,
+        )
+        .join('')
+    : none
+  const other = m.appendix.other.length
+    ? table(
+        ['entry', 'time', 'type', 'data'].map((k) => esc(t(`report.appendix.${k}`))),
+        m.appendix.other.map((e) => [
+          esc(e.seq),
+          esc(ctx.date(e.at)),
+          `<span class="mono">${caseText(e.type)}</span>`,
+          `<span class="mono">${caseText(e.excerpt)}</span>`,
+        ]),
+      )
+    : none
+  const total = SECRET_KINDS.reduce((n, k) => n + m.redactions[k], 0)
+  const kinds = SECRET_KINDS.filter((k) => m.redactions[k] > 0)
+    .map((k) => `<li>${esc(t(`report.appendix.redactionKinds.${k}`))}: ${m.redactions[k]}</li>`)
+    .join('')
+  const problems = m.appendix.journalProblems
+    ? `<p class="bad">${esc(t('report.appendix.journalProblems', { count: m.appendix.journalProblems }))}</p>`
+    : ''
+  return `<section class="chapter" id="appendix"><h2>8. ${esc(t('report.sections.appendix'))}</h2>
+<h3>A. ${esc(t('report.appendix.redactions'))}</h3><p>${esc(t('report.appendix.redactionsText', { count: total }))} ${caseText(t('report.redactionNote', { marker: REDACTION_MARKER }))}</p>${kinds ? `<ul>${kinds}</ul>` : ''}
+<h3>B. ${esc(t('report.appendix.texts'))}</h3>${texts}
+<h3>C. ${esc(t('report.appendix.transcripts'))}</h3>${transcripts}
+<h3>D. ${esc(t('report.appendix.other'))}</h3>${other}${problems}
+</section>`
+}
