@@ -46,7 +46,8 @@ export class Pix6Shell implements Shell {
     const [command, ...pipes] = raw.split('|')
     const words = splitWords(command!).map((w) => w.word)
     if (words.length === 0) return
-    const table = this.mode === 'exec' ? exec : this.mode === 'priv' ? [...exec, ...priv] : [...priv, ...config]
+    const table =
+      this.mode === 'exec' ? exec : this.mode === 'priv' ? [...exec, ...priv] : [...exec, ...priv, ...config]
     const result = dispatch(table, words, { shell: this, io, pipe: pipes.length ? pipes.join('|') : undefined })
     // PIX 6 answers anything it does not know with its usage hint.
     if (!result.matched) io.print("Type help or '?' for a list of available commands.")

@@ -129,7 +129,6 @@ function asa5500Version(device: LabDevice): string[] {
 
 function pix7Version(device: LabDevice): string[] {
   return [
-    '',
     `Cisco PIX Security Appliance Software Version ${device.spec.version}`,
     'Device Manager Version 5.2(1)',
     '',

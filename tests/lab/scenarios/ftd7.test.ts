@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest'
+import { labPerFile, smtpGreeting } from '../helpers/lab-fixture'
+import { ShellClient } from '../helpers/ssh-shell'
+
+const { lab, track } = labPerFile('ftd7')
+
+describe('ftd7 scenario', () => {
+  it('gives the > shell: show commands work, configuration is refused', async () => {
+    const { shell } = await ShellClient.open(lab().management!.port, 'admin', 'lab-admin')
+    track(shell)
+    const banner = await shell.waitFor('> ')
+    expect(banner).toContain('Cisco Firepower Threat Defense for VMware v7.2.5')
+    await shell.run('terminal pager 0', '\r\n> ')
+    const version = await shell.run('show version', '\r\n> ')
+    expect(version).toContain(
+      'Model                     : Cisco Firepower Threat Defense for VMware (75) Version 7.2.5',
+    )
+    const config = await shell.run('show running-config policy-map', '\r\n> ')
+    expect(config).toContain('policy-map global_policy')
+    expect(config).toContain('  inspect esmtp')
+    for (const command of ['configure terminal', 'enable', 'conf t']) {
+      expect(await shell.run(command, '\r\n> ')).toContain('Syntax error: Illegal parameter')
+    }
+    // The refusal changed nothing: inspection is still on.
+    expect(lab().device!.currentPolicy().kind).toBe('esmtp')
+  })
+
+  it('inspects SMTP with the default map (LINA)', async () => {
+    const g = await smtpGreeting(lab().smtp.port, track)
+    expect(g.ehlo.at(-1)).toBe('250 XXXXXXXA')
+    expect(g.starttls).toBe('500 #5.5.1 command not recognized')
+  })
+})
