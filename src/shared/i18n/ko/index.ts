@@ -1,10 +1,11 @@
 import { cli } from './cli'
 import { common } from './common'
 import { findings } from './findings'
+import { fix } from './fix'
 import { lab } from './lab'
 import { probe } from './probe'
 import { remedies } from './remedies'
 import { report } from './report'
 import { ui } from './ui'
 
-export const ko = { common, cli, findings, remedies, probe, lab, ui, report }
+export const ko = { common, cli, findings, remedies, probe, lab, ui, report, fix }

@@ -1,0 +1,208 @@
+/**
+ * Remediation on one live device session: read → preview (token) → apply (token + typed hostname) → verify →
+ * save (a second, separate confirmation) or undo (the same flow with the undo lines). The only code in Unmask that
+ * sends configuration. Refusals come back as data; every step goes into the case journal with its time and who
+ * confirmed it.
+ */
+import type { Translate } from '../../shared/i18n'
+import type { Remedy } from '../../shared/remedies/types'
+import { runApply } from './apply'
+import type { DeviceLink } from './device-link'
+import type { FixJournal } from './fix-journal'
+import { linesHash } from './hash'
+import { type PrecheckOptions, runPrechecks } from './prechecks'
+import { runSave } from './save'
+import { readSnapshot } from './snapshot'
+import { TokenBook } from './token'
+import type {
+  ApplyResult,
+  DeviceSnapshot,
+  FixPlan,
+  Preview,
+  Refusal,
+  RefusalCode,
+  SaveResult,
+  VerifyResult,
+} from './types'
+import { type ProbeRun, runVerify, type VerifyProbe } from './verify'
+
+export interface FixSessionOptions {
+  link: DeviceLink
+  journal: FixJournal
+  t: Translate
+  tokens?: TokenBook
+}
+
+export interface ApplyRequest {
+  token: string
+  /** The device's hostname as the user typed it. */
+  typedHostname: string
+  /** Who confirmed (the engineer's name). */
+  confirmedBy: string
+}
+
+export function refusal(code: RefusalCode, params: Record<string, string> = {}): Refusal {
+  return { refused: true, code, params }
+}
+
+export class FixSession {
+  readonly tokens: TokenBook
+  snapshot: DeviceSnapshot | null = null
+  /** The previews whose tokens are still unspent, by token. */
+  private readonly pending = new Map<string, { preview: Preview; remedy: Remedy }>()
+  /** The last apply that sent at least one line: what undo takes back. */
+  lastApplied: { remedy: Remedy; plan: FixPlan; result: ApplyResult; snapshotBefore: DeviceSnapshot } | null = null
+
+  constructor(readonly options: FixSessionOptions) {
+    this.tokens = options.tokens ?? new TokenBook()
+  }
+
+  get link(): DeviceLink {
+    return this.options.link
+  }
+
+  get journal(): FixJournal {
+    return this.options.journal
+  }
+
+  deviceKey(snapshot: DeviceSnapshot): string {
+    return `${this.link.peer}|${snapshot.hostname}|${snapshot.context ?? ''}`
+  }
+
+  /** Reads the device (identity, context, failover, running-config, counters) and journals each output. */
+  async read(): Promise<DeviceSnapshot> {
+    const snapshot = await readSnapshot(this.link.driver, this.link.versionText)
+    for (const o of snapshot.outputs)
+      this.journal.append('device.output', { device: snapshot.hostname, command: o.command, output: o.output })
+    this.snapshot = snapshot
+    return snapshot
+  }
+
+  preview(remedy: Remedy, options: PrecheckOptions = {}): Promise<Preview> {
+    const plan: FixPlan = {
+      kind: 'apply',
+      remedyId: remedy.id,
+      lines: remedy.commands,
+      undo: remedy.undo,
+      impactKey: remedy.impactKey,
+      params: remedy.params,
+    }
+    return this.issue(plan, remedy, options)
+  }
+
+  /** The undo of the last apply, as a plan of its own with its own token. */
+  async previewUndo(options: PrecheckOptions = {}): Promise<Preview | Refusal> {
+    const last = this.lastApplied
+    if (!last) return refusal('nothingApplied')
+    const plan: FixPlan = {
+      kind: 'undo',
+      remedyId: last.remedy.id,
+      lines: last.plan.undo,
+      undo: last.plan.lines,
+      impactKey: last.remedy.impactKey,
+      params: last.remedy.params,
+    }
+    return this.issue(plan, last.remedy, options)
+  }
+
+  private async issue(plan: FixPlan, remedy: Remedy, options: PrecheckOptions): Promise<Preview> {
+    const snapshot = await this.read()
+    const checks = runPrechecks(snapshot, remedy, options)
+    const passed = checks.every((c) => c.passed)
+    const hash = linesHash(plan.lines)
+    const issuedAt = new Date().toISOString()
+    let token: string | null = null
+    let expiresAt: string | null = null
+    if (passed) {
+      const issued = this.tokens.issue({
+        device: this.deviceKey(snapshot),
+        kind: plan.kind,
+        planId: plan.remedyId,
+        linesHash: hash,
+        configHash: snapshot.configHash,
+      })
+      token = issued.token
+      expiresAt = new Date(issued.expiresAt).toISOString()
+    }
+    const { hostname, platform, version, context, prompt } = snapshot
+    const preview: Preview = {
+      plan,
+      device: { hostname, platform, version, context, prompt },
+      checks,
+      token,
+      linesHash: hash,
+      configHash: snapshot.configHash,
+      issuedAt,
+      expiresAt,
+    }
+    if (token) this.pending.set(token, { preview, remedy })
+    // The token itself is a capability: it is never written down.
+    this.journal.append('fix.preview', {
+      device: hostname,
+      kind: plan.kind,
+      remedyId: plan.remedyId,
+      lines: plan.lines.map((l) => l.command),
+      modes: plan.lines.map((l) => l.mode),
+      undoLines: plan.undo.map((l) => l.command),
+      checks: checks.map((c) => ({ id: c.id, passed: c.passed, key: c.key, params: c.params })),
+      allowed: passed,
+      linesSha256: hash,
+      configSha256: snapshot.configHash,
+    })
+    return preview
+  }
+
+  async apply(request: ApplyRequest): Promise<ApplyResult | Refusal> {
+    const snapshot = this.snapshot
+    const refuse = (code: RefusalCode, params: Record<string, string> = {}): Refusal => {
+      this.journal.append('fix.refused', {
+        device: snapshot?.hostname ?? '',
+        code,
+        params,
+        confirmedBy: request.confirmedBy,
+      })
+      return refusal(code, params)
+    }
+    if (!snapshot) return refuse('tokenUnknown')
+    const redeemed = this.tokens.redeem(request.token, this.deviceKey(snapshot))
+    const pending = this.pending.get(request.token)
+    this.pending.delete(request.token)
+    if (!redeemed.ok) return refuse(redeemed.code)
+    if (!pending || linesHash(pending.preview.plan.lines) !== redeemed.binding.linesHash) return refuse('tokenUnknown')
+    if (!request.confirmedBy.trim()) return refuse('noConfirmer')
+    if (request.typedHostname.trim() !== snapshot.hostname)
+      return refuse('hostnameMismatch', { typed: request.typedHostname.trim(), hostname: snapshot.hostname })
+    const { preview, remedy } = pending
+    const result = await runApply(this, preview, redeemed.binding.configHash, request, refuse)
+    if (!result.refused && result.sent.length > 0 && preview.plan.kind === 'apply')
+      this.lastApplied = { remedy, plan: preview.plan, result, snapshotBefore: snapshot }
+    return result
+  }
+
+  verify(remedy: Remedy, probes: VerifyProbe[], probeRun?: ProbeRun): Promise<VerifyResult> {
+    return runVerify(this, remedy, probes, probeRun)
+  }
+
+  /** The second confirmation: a token for `write memory` alone, asked for after the change was verified. */
+  requestSave(): { token: string } | Refusal {
+    const snapshot = this.snapshot
+    if (!snapshot) return refusal('nothingApplied')
+    const { token } = this.tokens.issue({
+      device: this.deviceKey(snapshot),
+      kind: 'save',
+      planId: 'write-memory',
+      linesHash: '',
+      configHash: '',
+    })
+    return { token }
+  }
+
+  save(token: string, confirmedBy: string): Promise<SaveResult | Refusal> {
+    return runSave(this, token, confirmedBy)
+  }
+
+  /** Records that the user chose not to save (the change stays in the running-config only). */
+  declineSave(confirmedBy: string): void {
+    this.journal.append('fix.saved', { device: this.snapshot?.hostname ?? '', saved: false, confirmedBy })
+  }
+}

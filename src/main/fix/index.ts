@@ -1,0 +1,7 @@
+export { analyzeSnapshot } from './analysis'
+export { type DeviceLink, type LinkOptions, openDeviceLink } from './device-link'
+export type { FixJournal } from './fix-journal'
+export { type ApplyRequest, FixSession, type FixSessionOptions } from './fix-session'
+export { TokenBook } from './token'
+export type * from './types'
+export type { ProbeRun, VerifyProbe } from './verify'
