@@ -28,9 +28,20 @@ export interface SshDevice {
   close(): Promise<void>
 }
 
+/**
+ * A key pair ssh2 can read back: about 1 in 700 ed25519 keys from ssh2's own generator fails its parser
+ * ("Malformed OpenSSH private key"), so a pair is only returned once it parses.
+ */
+export function generateKeyPair(type: 'ed25519' | 'rsa' = 'ed25519'): { private: string; public: string } {
+  for (;;) {
+    const pair =
+      type === 'rsa' ? utils.generateKeyPairSync('rsa', { bits: 2048 }) : utils.generateKeyPairSync('ed25519')
+    if (!(utils.parseKey(pair.private) instanceof Error)) return pair
+  }
+}
+
 export function generateHostKey(type: 'ed25519' | 'rsa' = 'ed25519'): string {
-  const pair = type === 'rsa' ? utils.generateKeyPairSync('rsa', { bits: 2048 }) : utils.generateKeyPairSync('ed25519')
-  return pair.private
+  return generateKeyPair(type).private
 }
 
 export async function startSshDevice(options: SshDeviceOptions = {}): Promise<SshDevice> {

@@ -25,9 +25,12 @@ export const ASA_FAILURES: RegExp[] = [
   /Command authorization failed/i,
 ]
 
+/**
+ * The whole running-config rather than its class-map/policy-map/service-policy sections: the engine reads one
+ * configuration as a whole (a policy-map, the class it uses, the service-policy binding it and interface
+ * exemptions), and separate section outputs would be separate configurations to it.
+ */
 export const ASA_SERVICE_POLICY_STEPS = [
-  { id: 'running-config-class-map', command: 'show running-config class-map' },
-  { id: 'running-config-policy-map', command: 'show running-config policy-map' },
-  { id: 'running-config-service-policy', command: 'show running-config service-policy' },
+  { id: 'running-config', command: 'show running-config' },
   { id: 'service-policy-esmtp', command: 'show service-policy inspect esmtp' },
 ] as const

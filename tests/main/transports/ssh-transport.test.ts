@@ -7,7 +7,7 @@ import { TransportError } from '../../../src/main/transports/channel'
 import { HostKeyTrust } from '../../../src/main/transports/host-key-trust'
 import { formatKnownHostLine, sha256Fingerprint } from '../../../src/main/transports/known-hosts'
 import { connectSsh, type SshChannel } from '../../../src/main/transports/ssh-transport'
-import { type SshDevice, startSshDevice } from '../../support/asa-like-cli.ssh'
+import { generateKeyPair, type SshDevice, startSshDevice } from '../../support/asa-like-cli.ssh'
 import { makeTempDir } from '../../support/temp-dir'
 
 function hostKeyBlob(privateKey: string): Buffer {
@@ -157,7 +157,7 @@ describe('SSH transport against an ssh2 Server device', () => {
   })
 
   it('authenticates with a private key', async () => {
-    const pair = utils.generateKeyPairSync('ed25519')
+    const pair = generateKeyPair()
     device = await startSshDevice({ authorizedKeys: [pair.public], users: {} })
     const channel = await connectSsh({
       host: '127.0.0.1',
@@ -225,5 +225,5 @@ describe('SSH-1-only servers (PIX 6.x)', () => {
 })
 
 function startKeyOnly(): string {
-  return utils.generateKeyPairSync('ed25519').private
+  return generateKeyPair().private
 }

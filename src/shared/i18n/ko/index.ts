@@ -1,5 +1,6 @@
 import { cli } from './cli'
 import { common } from './common'
+import { device } from './device'
 import { findings } from './findings'
 import { fix } from './fix'
 import { lab } from './lab'
@@ -8,4 +9,4 @@ import { remedies } from './remedies'
 import { report } from './report'
 import { ui } from './ui'
 
-export const ko = { common, cli, findings, remedies, probe, lab, ui, report, fix }
+export const ko = { common, cli, findings, remedies, probe, lab, ui, report, fix, device }

@@ -1,0 +1,120 @@
+/**
+ * The session log of one device connection, kept in the case as it happens: every received chunk and sent
+ * line with its time (raw), every command with its cleaned output, and at the end both logs as attachments.
+ * Passwords and the enable secret are never stored: the driver masks what it sends, and anything received
+ * that contains a known secret (a device echoing it back) or a password field of a configuration is masked.
+ */
+import type { TrafficEvent } from './driver-types'
+import type { StepResult } from './evidence-script'
+
+/** What the log needs of a case (CaseHandle from src/main/cases fits). */
+export interface CaseSink {
+  append(type: string, data: unknown): unknown
+  attach(name: string, content: Buffer | string): { name: string }
+}
+
+export const MASK = '********'
+const CONFIG_SECRET = /(\b(?:password|passwd|pre-shared-key|community|secret)\s+)(\S+)/gi
+/** Raw events are written to the journal in batches: after each command, or at this size. */
+const RAW_BATCH_BYTES = 256 * 1024
+
+export interface SessionLogOptions {
+  peer: string
+  transport: string
+  secrets: Array<string | undefined>
+  now?: () => Date
+}
+
+export class SessionLog {
+  private raw: string[] = []
+  private rawBytes = 0
+  private pendingRaw: string[] = []
+  private pendingBytes = 0
+  private readonly cleaned: string[] = []
+  private readonly secrets: string[]
+  private readonly now: () => Date
+  private closed = false
+
+  constructor(
+    private readonly sink: CaseSink | null,
+    private readonly options: SessionLogOptions,
+  ) {
+    // Longest first, so a secret that contains another is masked whole.
+    this.secrets = options.secrets.filter((s): s is string => !!s && s.length >= 2).sort((a, b) => b.length - a.length)
+    this.now = options.now ?? (() => new Date())
+    this.sink?.append('device.session.opened', { peer: options.peer, transport: options.transport })
+  }
+
+  /** Masks known secrets and configuration password fields. */
+  redact(text: string): string {
+    let out = text
+    for (const secret of this.secrets) out = out.split(secret).join(MASK)
+    return out.replace(CONFIG_SECRET, `$1${MASK}`)
+  }
+
+  record(event: TrafficEvent): void {
+    if (this.closed) return
+    const data = event.direction === 'out' && event.secret ? MASK : this.redact(event.data)
+    const line = `${event.at.toISOString()} ${event.direction === 'in' ? '<' : '>'} ${JSON.stringify(data)}`
+    this.raw.push(line)
+    this.rawBytes += line.length
+    this.pendingRaw.push(line)
+    this.pendingBytes += line.length
+    if (this.pendingBytes >= RAW_BATCH_BYTES) this.flushRaw()
+  }
+
+  step(step: StepResult): void {
+    if (this.closed) return
+    const output = this.redact(step.output)
+    this.cleaned.push(`${step.startedAt} ${step.prompt} ${step.command}`)
+    for (const line of output.replace(/\n$/, '').split('\n'))
+      if (output) this.cleaned.push(`${step.startedAt}   ${line}`)
+    this.flushRaw()
+    this.sink?.append('device.command', {
+      stepId: step.stepId,
+      command: step.command,
+      context: step.context,
+      mode: step.mode,
+      failed: step.failed,
+      failureText: step.failureText,
+      startedAt: step.startedAt,
+      elapsedMs: step.elapsedMs,
+      output,
+    })
+  }
+
+  /** Writes what is left and attaches both logs; returns the attachment names. */
+  close(reason?: string): { raw?: string; cleaned?: string } {
+    if (this.closed) return {}
+    this.flushRaw()
+    this.closed = true
+    if (!this.sink) return {}
+    const stamp = this.now().toISOString().replace(/[:.]/g, '-')
+    const host = this.options.peer.replace(/^[a-z]+:\/\/(?:[^@/]*@)?/, '').replace(/[^\w.-]+/g, '_')
+    const raw = this.sink.attach(`session-${host}-${stamp}-raw.log`, `${this.raw.join('\n')}\n`).name
+    const cleaned = this.sink.attach(`session-${host}-${stamp}.log`, `${this.cleaned.join('\n')}\n`).name
+    this.sink.append('device.session.closed', {
+      peer: this.options.peer,
+      reason,
+      raw,
+      cleaned,
+      rawBytes: this.rawBytes,
+    })
+    return { raw, cleaned }
+  }
+
+  get rawLines(): readonly string[] {
+    return this.raw
+  }
+
+  get cleanedLines(): readonly string[] {
+    return this.cleaned
+  }
+
+  private flushRaw(): void {
+    if (this.pendingRaw.length === 0) return
+    this.sink?.append('device.raw', { lines: this.pendingRaw })
+    this.pendingRaw = []
+    this.pendingBytes = 0
+  }
+}
