@@ -50,13 +50,41 @@ describe.skipIf(!ready)('built renderer in headless Chromium', () => {
     await page.goto(harness.url)
     await expect.poll(() => page.getByTestId('case-current').textContent()).toBe('Hanbit Logistics · Incheon DC')
     expect(await page.getByRole('region', { name: 'Terminal' }).textContent()).toContain('No device session')
-    await page.selectOption('select', 'ko')
+    await page.getByLabel('Language').selectOption('ko')
     await expect
       .poll(() => page.getByRole('region', { name: '진단' }).textContent())
       .toContain('아직 발견 사항이 없습니다')
     mkdirSync(artifacts, { recursive: true })
     await page.screenshot({ path: join(artifacts, 'app-frame-ko.png') })
     expect(errors).toEqual([])
+    await page.close()
+  })
+
+  it('gives the page no Node and lets its CSP block injected inline script and foreign connections', async () => {
+    const page = await browser.newPage()
+    const violations: string[] = []
+    page.on('console', (m) => {
+      if (/Content Security Policy/.test(m.text())) violations.push(m.text())
+    })
+    await page.addInitScript(bridgeScript)
+    await page.goto(harness.url)
+    await page.getByTestId('case-current').waitFor()
+    const probe = await page.evaluate(async () => {
+      const w = window as unknown as Record<string, unknown>
+      const script = document.createElement('script')
+      script.textContent = 'window.__injected = true'
+      document.body.appendChild(script)
+      let fetched = 'blocked'
+      try {
+        await fetch('http://127.0.0.2:9/')
+        fetched = 'reached'
+      } catch {
+        fetched = 'blocked'
+      }
+      return { require: typeof w.require, process: typeof w.process, injected: w.__injected === true, fetched }
+    })
+    expect(probe).toEqual({ require: 'undefined', process: 'undefined', injected: false, fetched: 'blocked' })
+    expect(violations.length).toBeGreaterThanOrEqual(2)
     await page.close()
   })
 })
