@@ -199,9 +199,36 @@ export const policyMapCommands: Array<CommandTable<ConfigContext>> = [
     pattern: 'description ...',
     run: (ctx, _a, rest) => setChild(ctx, 'description ', `description ${rest.join(' ')}`),
   },
+  {
+    // An inspect map's match criterion (`match cmd line length gt 512`); its action follows in config-pmap-c.
+    pattern: 'match ...',
+    run: (ctx, _a, rest) => {
+      const node = here(ctx)
+      if (!node || !ctx.path[0]!.startsWith('policy-map type inspect ')) return
+      const line = `match ${rest.join(' ')}`
+      if (!findChild(node.children, line)) node.children.push({ line, children: [] })
+      changed(ctx)
+      ctx.enter('config-pmap-c', [...ctx.path, line])
+    },
+  },
 ]
 
+/** The action under an inspect map's match criterion (`drop-connection log`): one per criterion. */
+const matchAction = (word: string): CommandTable<ConfigContext> => ({
+  pattern: `${word} ...`,
+  run: (ctx, _a, rest) => {
+    const node = here(ctx)
+    if (!node || !node.line.startsWith('match ')) return
+    node.children = [{ line: [word, ...rest].join(' '), children: [] }]
+    changed(ctx)
+  },
+})
+
 export const policyClassCommands: Array<CommandTable<ConfigContext>> = [
+  matchAction('drop-connection'),
+  matchAction('reset'),
+  matchAction('log'),
+  matchAction('mask'),
   {
     pattern: 'inspect <protocol> ...',
     run: (ctx, [protocol], rest) => {
