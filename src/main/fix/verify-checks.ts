@@ -47,7 +47,9 @@ export function configChecks(platform: string, evidence: readonly Evidence[], co
       evidence: f.text,
     }))
   }
-  const places = inspectionPlaces(evidence)
+  // With a full running-config in hand, it alone decides: `show service-policy` cannot tell whether a map allows TLS.
+  const configs = evidence.filter((e) => e.kind === 'running-config')
+  const places = inspectionPlaces(configs.length > 0 ? configs : evidence)
   if (places.length === 0)
     return [
       {
