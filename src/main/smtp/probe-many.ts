@@ -3,6 +3,7 @@
  * is ready, with progress. Stopping the iteration (break, return, abort signal) cancels the probes still
  * running: each then ends as `aborted` and no socket stays open.
  */
+import { setMaxListeners } from 'node:events'
 import type { ProbeResult, ProbeTarget } from '../../shared/probe/types'
 import { type ProbeRunOptions, probe } from './probe'
 
@@ -27,6 +28,8 @@ export async function* probeMany(
   const { concurrency = DEFAULT_CONCURRENCY, signal, ...probeOptions } = options
   const limit = Math.max(1, Math.floor(concurrency))
   const stop = new AbortController()
+  // Every probe in flight listens on the same signal.
+  setMaxListeners(limit + 10, stop.signal)
   const onAbort = () => stop.abort()
   signal?.addEventListener('abort', onAbort)
   if (signal?.aborted) stop.abort()
