@@ -82,9 +82,13 @@ export const hostile = {
   silent(): Behaviour {
     return () => {}
   },
-  /** An endless multi-line reply: `220-` lines forever (bounded at 100k lines). */
+  /** An endless multi-line reply: 64 `220-` lines per tick, forever (bounded at 100k ticks). */
   endlessReply(): Behaviour {
-    return (socket) => every(socket, 1, 100_000, (n) => socket.write(`220-line ${n}\r\n`) || true)
+    return (socket) =>
+      every(socket, 1, 100_000, (n) => {
+        const lines = Array.from({ length: 64 }, (_, i) => `220-line ${n * 64 + i}\r\n`)
+        return socket.write(lines.join('')) || true
+      })
   },
 }
 

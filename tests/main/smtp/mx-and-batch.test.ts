@@ -111,7 +111,7 @@ describe('many probes at once', () => {
       setTimeout(() => {
         socket.resume()
         inner(socket)
-      }, 30)
+      }, 100)
     })
     return Object.assign(s, { peak: () => peak })
   }

@@ -75,13 +75,16 @@ describe('hostile servers', () => {
   })
 
   it('an endless multi-line reply stops at the lines-per-reply limit', async () => {
-    const r = await probeOf(hostile.endlessReply(), { ...fast, limits: { maxReplyLines: 50 } })
+    const r = await probeOf(hostile.endlessReply(), { timeouts: { replyMs: 10_000 }, limits: { maxReplyLines: 50 } })
     expect(r.error).toMatchObject({ phase: 'banner', code: 'reply-too-long' })
     expect(r.transcript.filter((l) => l.direction === 'server')).toHaveLength(50)
   })
 
   it('stops when the server sends more than the byte budget', async () => {
-    const r = await probeOf(hostile.endlessReply(), { ...fast, limits: { maxTotalBytes: 4096, maxReplyLines: 1e6 } })
+    const r = await probeOf(hostile.endlessReply(), {
+      timeouts: { replyMs: 10_000 },
+      limits: { maxTotalBytes: 4096, maxReplyLines: 1e6 },
+    })
     expect(r.error).toMatchObject({ phase: 'banner', code: 'too-many-bytes' })
   })
 
