@@ -7,6 +7,7 @@ import pkg from '../../package.json'
 import { createTranslator, isLanguage, type Language, languageFromLocale, type Translate } from '../shared/i18n'
 import { registerAnalyzeCommand } from './commands/analyze'
 import { registerCaseCommands } from './commands/case'
+import { registerCollectCommand } from './commands/collect'
 import { registerLabCommands } from './commands/lab'
 import { registerProbeCommands } from './commands/probe'
 import { registerReportCommands } from './commands/report'
@@ -47,6 +48,7 @@ function buildProgram(ctx: CliContext): Command {
   registerProbeCommands(program, ctx)
   registerAnalyzeCommand(program, ctx)
   registerLabCommands(program, ctx)
+  registerCollectCommand(program, ctx)
   for (const command of program.commands) applyDefaults(command, io)
   return program
 }
