@@ -14,7 +14,15 @@ export function caseText(text: string): string {
   return esc(text).split(esc(REDACTION_MARKER)).join(MARKER_HTML)
 }
 
-/** A CSS string literal (for `content:` in page margin boxes). */
+/**
+ * A CSS string literal (for `content:` in page margin boxes). It sits inside a <style> element, where HTML escaping does
+ * not apply, so `<` and `>` become CSS escapes: a customer named `</style><script>` cannot end the style sheet.
+ */
 export function cssString(text: string): string {
-  return `"${text.replace(/[\\"]/g, (c) => `\\${c}`).replace(/[\r\n]+/g, ' ')}"`
+  const escaped = text
+    .replace(/[\\"]/g, (c) => `\\${c}`)
+    .replace(/</g, '\\3c ')
+    .replace(/>/g, '\\3e ')
+    .replace(/[\r\n]+/g, ' ')
+  return `"${escaped}"`
 }

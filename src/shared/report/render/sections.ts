@@ -98,7 +98,10 @@ export function scopeSection(m: ReportModel, ctx: RenderContext): string {
         ]),
       )
     : `<p>${esc(t('report.scope.noVantages'))}</p>`
-  const timeWindow = t('report.scope.windowText', { from: ctx.date(m.scope.period.from), to: ctx.date(m.scope.period.to) })
+  const timeWindow = t('report.scope.windowText', {
+    from: ctx.date(m.scope.period.from),
+    to: ctx.date(m.scope.period.to),
+  })
   return `<section class="flow" id="scope"><h2>2. ${esc(t('report.sections.scope'))}</h2>
 <h3>${esc(t('report.scope.devices'))}</h3>${devices}
 <h3>${esc(t('report.scope.vantages'))}</h3>${vantages}

@@ -34,7 +34,7 @@ export function timingChartSvg(
   const parts: string[] = []
   series.forEach((s, i) => {
     const x = LABEL_W + i * 150
-    parts.push(`<rect class="bar ${s.kind}" x="${x}" y="2" width="12" height="${BAR_H}"/>`)
+    parts.push(`<rect class="key ${s.kind}" x="${x}" y="2" width="12" height="${BAR_H}"/>`)
     parts.push(`<text class="legend" x="${x + 16}" y="${BAR_H + 1}">${esc(s.label)}</text>`)
   })
   phases.forEach((phase, row) => {

@@ -1,0 +1,54 @@
+/** `unmask report` end to end: a lab case, the browser found automatically, PDF and HTML written. */
+import { execFileSync } from 'node:child_process'
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { findChromium } from '../../../src/main/report/find-chromium'
+import { buildLabCase, type LabCase, SECRETS } from '../../shared/report/helpers/lab-case'
+import { runUnmask } from '../../support/cli'
+
+const ready = findChromium().ok && existsSync('/usr/bin/pdftotext')
+
+describe.skipIf(!ready)('unmask report (CLI, headless Chromium)', () => {
+  let lab: LabCase
+  const out = mkdtempSync(join(tmpdir(), 'unmask-cli-report-pdf-'))
+
+  beforeAll(async () => {
+    lab = await buildLabCase('after')
+  })
+  afterAll(() => {
+    lab?.close()
+    rmSync(out, { recursive: true, force: true })
+  })
+
+  it('writes the Korean PDF and HTML of a case folder, with the browser found automatically', async () => {
+    const pdf = join(out, 'report-ko.pdf')
+    const html = join(out, 'report-ko.html')
+    const r = await runUnmask(['report', '--case', lab.dir, '--lang', 'ko', '--out', pdf, '--html', html], {
+      UNMASK_HOME: lab.home,
+    })
+    expect(r.stderr).toBe('')
+    expect(r.code).toBe(0)
+    expect(r.stdout).toContain(`보고서를 ${pdf}에 저장했습니다`)
+    expect(r.stdout).toMatch(/비밀 값 \d+개를 가렸습니다/)
+    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' })
+    expect(text).toContain('변경 전후 SMTP 대화 비교')
+    const page = readFileSync(html, 'utf8')
+    expect(page.startsWith('<!doctype html>')).toBe(true)
+    for (const s of SECRETS) expect(text + page).not.toContain(s)
+  })
+
+  it('accepts the case id with UNMASK_HOME, in English, with an explicit --chromium', async () => {
+    const pdf = join(out, 'report-en.pdf')
+    const browser = findChromium()
+    const r = await runUnmask(
+      ['report', '--case', lab.id, '--lang', 'en', '--out', pdf, '--chromium', browser.ok ? browser.path : ''],
+      { UNMASK_HOME: lab.home },
+    )
+    expect(r.code).toBe(0)
+    expect(r.stdout).toContain(`Report written to ${pdf}`)
+    expect(existsSync(join(out, 'report-en.html'))).toBe(false)
+    expect(readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-')
+  })
+})
