@@ -67,6 +67,7 @@ describe('unmask probe', () => {
     expect(r.out).toMatch(/Timings\n {2}connect .* ms, banner .*TLS handshake .*; total .* ms/)
     expect(r.out).toContain('Certificate 1: CN=mx.lab.test')
     expect(r.out).toContain('[smtp.tls-ok]')
+    expect(r.out).not.toContain('Likely causes')
     expect(r.out).toMatch(/Verdict: TLS works \(TLSv1\.[23]\) but the certificate does not verify/)
     expect(r.err).toBe('')
   })
@@ -75,6 +76,7 @@ describe('unmask probe', () => {
     const r = await run(['probe', `127.0.0.1:${masked.port}`])
     expect(r.code).toBe(0)
     expect(r.out).toContain('[smtp.starttls-masked]')
+    expect(r.out).toMatch(/Likely causes\n {2}.+\[path-inspection\]/)
     expect(r.out).toContain('Verdict: STARTTLS is masked on this path')
   })
 
@@ -107,7 +109,12 @@ describe('unmask probe', () => {
   it('--json gives the full results with findings and verdicts', async () => {
     const r = await run(['probe', `127.0.0.1:${masked.port}`, '--json'])
     const report = JSON.parse(r.out) as {
-      probes: Array<{ result: ProbeResult; findings: Array<{ id: string }>; verdict: { id: string } }>
+      probes: Array<{
+        result: ProbeResult
+        findings: Array<{ id: string }>
+        causes: Array<{ id: string }>
+        verdict: { id: string }
+      }>
     }
     expect(report.probes).toHaveLength(1)
     const [p] = report.probes
@@ -115,6 +122,7 @@ describe('unmask probe', () => {
     expect(p!.result.transcript.length).toBeGreaterThan(5)
     expect(p!.findings.map((f) => f.id)).toContain('smtp.starttls-masked')
     expect(p!.verdict.id).toBe('starttls-masked')
+    expect(p!.causes.map((c) => c.id)).toEqual(['path-inspection'])
   })
 
   it('probes every MX host of a domain with progress on stderr', async () => {

@@ -14,9 +14,9 @@ import { type BatchProgress, DEFAULT_CONCURRENCY, probeMany } from '../../main/s
 import { isMailbox } from '../../main/smtp/test-message'
 import type { Translate } from '../../shared/i18n'
 import { compareProbes } from '../../shared/probe/compare'
-import { probeFindings } from '../../shared/probe/findings'
+import { probeAnalysis } from '../../shared/probe/findings'
 import { isIpLiteral, type ParsedTarget, parseTarget } from '../../shared/probe/target'
-import { findingLines, renderComparisonText, renderProbeText } from '../../shared/probe/text'
+import { causeLines, findingLines, renderComparisonText, renderProbeText } from '../../shared/probe/text'
 import {
   DEFAULT_PORT,
   DEFAULT_TIMEOUTS,
@@ -115,24 +115,32 @@ async function runProbe(input: string, opts: ProbeCliOptions, ctx: CliContext): 
       if (streamed) onProgress(progress, targets, targets.length === 1, opts.json === true, ctx)
     }
 
+    const analyses = results.map((result) => probeAnalysis([result]))
     const report: Record<string, unknown> = {
-      probes: results.map((result) => {
-        const findings = probeFindings([result])
-        return { result, findings, verdict: probeVerdict(result, findings) }
+      probes: results.map((result, i) => {
+        const { findings, causes } = analyses[i]!
+        return { result, findings, causes, verdict: probeVerdict(result, findings) }
       }),
     }
     if (compare) {
       const comparison = compareProbes(results[0]!, results[1]!)
-      const findings = probeFindings(results).filter((f) => f.id === 'smtp.path-differs')
+      const both = probeAnalysis(results)
+      const findings = both.findings.filter((f) => f.id === 'smtp.path-differs')
       const verdict = comparisonVerdict(comparison)
       if (handle) recordComparison(handle, comparison, findings)
-      Object.assign(report, { comparison, comparisonFindings: findings, comparisonVerdict: verdict })
+      Object.assign(report, {
+        comparison,
+        comparisonFindings: findings,
+        comparisonCauses: both.causes,
+        comparisonVerdict: verdict,
+      })
       if (!opts.json) {
         for (const [i, r] of results.entries()) {
-          const findings = probeFindings([r])
-          io.out(`${i > 0 ? '\n' : ''}${renderProbeText(r, findings, probeVerdict(r, findings), t)}`)
+          const { findings: own, causes } = analyses[i]!
+          io.out(`${i > 0 ? '\n' : ''}${renderProbeText(r, own, probeVerdict(r, own), t, causes)}`)
         }
-        io.out(`\n${findingLines(findings, t).join('\n')}\n\n${renderComparisonText(comparison, verdict, t)}`)
+        const lines = [...findingLines(findings, t), ...causeLines(both.causes, t)]
+        io.out(`\n${lines.join('\n')}\n\n${renderComparisonText(comparison, verdict, t)}`)
       }
     }
     if (opts.json) io.out(json(report))
@@ -146,9 +154,9 @@ async function runProbe(input: string, opts: ProbeCliOptions, ctx: CliContext): 
 /** Text results are printed as each probe completes; several hosts also get a progress line on stderr. */
 function onProgress(p: BatchProgress, targets: ProbeTarget[], single: boolean, asJson: boolean, ctx: CliContext): void {
   const { t, io } = ctx
-  const findings = probeFindings([p.result])
+  const { findings, causes } = probeAnalysis([p.result])
   const verdict = probeVerdict(p.result, findings)
-  if (!asJson) io.out(`${p.done > 1 ? '\n' : ''}${renderProbeText(p.result, findings, verdict, t)}`)
+  if (!asJson) io.out(`${p.done > 1 ? '\n' : ''}${renderProbeText(p.result, findings, verdict, t, causes)}`)
   if (single) return
   const target = targets[p.index]!
   const label = `${target.host}${target.address ? ` [${target.address}]` : ''}`

@@ -3,6 +3,7 @@
  * certificate chain, the error if any, the findings with the lines that prove them, and the verdict.
  * Transcript lines are data and are shown as received; everything around them is translated.
  */
+import type { RootCause } from '../diagnosis'
 import type { Finding } from '../findings'
 import type { Translate } from '../i18n'
 import type { PathComparison } from './compare'
@@ -26,6 +27,7 @@ export function renderProbeText(
   findings: readonly Finding[],
   verdict: Verdict,
   t: Translate,
+  causes: readonly RootCause[] = [],
 ): string {
   const target = result.target
   const out: string[] = []
@@ -58,7 +60,8 @@ export function renderProbeText(
         message: result.error.message,
       }),
     )
-  out.push('', ...findingLines(findings, t), '', t('probe.text.verdict', { verdict: t(verdict.key, verdict.params) }))
+  out.push('', ...findingLines(findings, t), ...causeLines(causes, t))
+  out.push('', t('probe.text.verdict', { verdict: t(verdict.key, verdict.params) }))
   return `${out.join('\n')}\n`
 }
 
@@ -109,6 +112,15 @@ export function findingLines(findings: readonly Finding[], t: Translate): string
     }
   }
   return out
+}
+
+export function causeLines(causes: readonly RootCause[], t: Translate): string[] {
+  if (causes.length === 0) return []
+  return [
+    '',
+    t('probe.text.causes'),
+    ...causes.map((c) => `  ${t(c.titleKey, c.params)} (${Math.round(c.confidence * 100)}%)  [${c.id}]`),
+  ]
 }
 
 /** The two sides in columns; rows that differ are marked with `≠`. */

@@ -59,6 +59,7 @@ export const probe = {
     error: 'Stopped in phase {{phase}}: {{code}} ({{message}})',
     findings: 'Findings',
     noFindings: 'none',
+    causes: 'Likely causes',
     verdict: 'Verdict: {{verdict}}',
     comparison: 'Comparison, line by line (≠ marks a difference)',
   },

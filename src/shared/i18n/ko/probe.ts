@@ -59,6 +59,7 @@ export const probe = {
     error: '{{phase}} 단계에서 중단됨: {{code}} ({{message}})',
     findings: '발견 사항',
     noFindings: '없음',
+    causes: '추정 원인',
     verdict: '판정: {{verdict}}',
     comparison: '줄 단위 비교 (≠ 표시는 다른 줄)',
   },
