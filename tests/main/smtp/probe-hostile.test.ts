@@ -3,6 +3,8 @@
  * reason, within the limits given, and must never throw. Counter-examples check that odd-but-valid servers
  * (bare LF, a byte per write) are read correctly and not reported as faults.
  */
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { probe } from '../../../src/main/smtp/probe'
 import type { ProbeOptions, ProbeResult } from '../../../src/shared/probe/types'
@@ -152,12 +154,18 @@ describe('odd but valid servers are read correctly', () => {
 })
 
 describe('paths that mask SMTP (scripted)', () => {
-  it('an ESA behind ASA inspection: XXXXXXXA flagged, STARTTLS answered 500 #5.5.1', async () => {
+  it('an ESA behind ASA inspection (Cisco 118550 lines): XXXXXXXA flagged, STARTTLS answered 500 #5.5.1', async () => {
+    const cisco = readFileSync(
+      join(__dirname, '../../fixtures/smtp/esa_inbound_behind_asa_XXXXXXXA_transcript_cisco118550.txt'),
+      'utf8',
+    )
+      .split('\n')
+      .filter(Boolean)
     const r = await probeOf(
       scriptedSmtp({
         banner: ['220 ****************************************'],
-        ehlo: ['250-esa.lab.test', '250-8BITMIME', '250-SIZE 14680064', '250 XXXXXXXA'],
-        starttls: ['500 #5.5.1 command not recognized'],
+        ehlo: ['250-esa.lab.test', ...cisco.slice(0, 3)],
+        starttls: [cisco[3]!],
       }),
     )
     expect(r.outcome).toBe('completed')
