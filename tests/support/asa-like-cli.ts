@@ -26,6 +26,8 @@ export interface AsaLikeCliOptions {
   failover?: string
   pagerLines?: number
   runningConfig?: string
+  /** The terminal size the session has (the PTY's, when run under OpenSSH), for `show terminal`. */
+  terminalSize?: () => { cols: number; rows: number }
   /** Says nothing until the first Enter, like a console port nobody has touched yet. */
   quietStart?: boolean
   /** Adds an ANSI colour sequence and CR runs to every prompt, as some terminal servers do. */
@@ -69,7 +71,7 @@ const FTD_VERSION = [
 
 export class AsaLikeCli {
   private readonly o: Required<
-    Omit<AsaLikeCliOptions, 'localUser' | 'linePassword' | 'failover' | 'contexts' | 'quietStart'>
+    Omit<AsaLikeCliOptions, 'localUser' | 'linePassword' | 'failover' | 'contexts' | 'quietStart' | 'terminalSize'>
   > &
     AsaLikeCliOptions
   private line = ''
@@ -264,6 +266,10 @@ export class AsaLikeCli {
       if (p === 'pix6') return this.print(PIX6_VERSION)
       if (p === 'pix7') return this.print(PIX7_VERSION)
       return this.print([...FTD_VERSION, ...body('asa_9.8-4-10_show_version_genieparser1.txt')])
+    }
+    if (what === 'terminal' && this.o.terminalSize) {
+      const { cols, rows } = this.o.terminalSize()
+      return this.print([`Width = ${cols}, Height = ${rows}`])
     }
     if (what === 'curpriv') return this.print([`Current privilege level : ${privileged ? 15 : 1}`])
     if (what === 'mode' && p !== 'pix6') {
