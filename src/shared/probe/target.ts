@@ -25,6 +25,7 @@ export function parseTarget(input: string, defaultPort = DEFAULT_PORT): TargetPa
   if (bracketed) {
     host = bracketed[1]!
     portText = bracketed[2]
+    if (!isIpv6(host)) return { ok: false, reason: 'bad-host' }
   } else if ((text.match(/:/g) ?? []).length === 1) {
     const at = text.indexOf(':')
     host = text.slice(0, at)
