@@ -218,7 +218,7 @@ const matchAction = (word: string): CommandTable<ConfigContext> => ({
   pattern: `${word} ...`,
   run: (ctx, _a, rest) => {
     const node = here(ctx)
-    if (!node || !node.line.startsWith('match ')) return
+    if (!node?.line.startsWith('match ')) return
     node.children = [{ line: [word, ...rest].join(' '), children: [] }]
     changed(ctx)
   },

@@ -70,7 +70,7 @@ export async function startMailHost(options: MailHostOptions): Promise<MailHost>
     onRcptTo(address, _session, callback) {
       const domain = address.address.split('@').pop()?.toLowerCase() ?? ''
       if (domain === options.domain || domain.endsWith(`.${options.domain}`)) return callback()
-      const error = new Error('5.7.1 Relaying denied') as Error & { responseCode: number }
+      const error = new Error('Relaying denied') as Error & { responseCode: number }
       error.responseCode = 550
       callback(error)
     },
@@ -83,7 +83,7 @@ export async function startMailHost(options: MailHostOptions): Promise<MailHost>
       })
       stream.on('end', () => {
         if (stream.sizeExceeded || length > maxBytes) {
-          const error = new Error('5.3.4 Message too big') as Error & { responseCode: number }
+          const error = new Error('Message too big') as Error & { responseCode: number }
           error.responseCode = 552
           return callback(error)
         }
