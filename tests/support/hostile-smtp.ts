@@ -100,7 +100,7 @@ export interface SmtpScript {
   starttls?: string[]
   /** After a `220` to STARTTLS: do TLS, send garbage, close, or inject a line before TLS. */
   afterStarttls?: 'tls' | 'garbage' | 'close' | 'inject'
-  tls?: { key: string; cert: string }
+  tls?: { key: string; cert: string; maxVersion?: 'TLSv1.1' | 'TLSv1.2'; ciphers?: string }
   /** Reply to the end of DATA; `drop-if-dkim` closes the connection when the message has a DKIM-Signature. */
   dataEnd?: 'accept' | 'drop-if-dkim'
   lineEnding?: '\r\n' | '\n'
@@ -181,7 +181,14 @@ function startTls(socket: Socket, script: SmtpScript, eol: string, ready: string
   if (mode === 'inject') socket.write(`${ready}${eol}250 injected before TLS${eol}`)
   else socket.write(`${ready}${eol}`)
   if (!script.tls) return void socket.destroy()
-  const secure = new TLSSocket(socket, { isServer: true, key: script.tls.key, cert: script.tls.cert })
+  const { key, cert, maxVersion, ciphers } = script.tls
+  const secure = new TLSSocket(socket, {
+    isServer: true,
+    key,
+    cert,
+    ...(maxVersion ? { maxVersion, minVersion: 'TLSv1' as const } : {}),
+    ...(ciphers ? { ciphers } : {}),
+  })
   secure.on('error', () => socket.destroy())
   speak(secure, script, eol, true)
 }

@@ -38,6 +38,7 @@ interface ProbeCliOptions {
   json?: boolean
   timeout?: string
   implicitTls?: boolean
+  legacyTls?: boolean
   plain?: boolean
   ehlo?: string
   dns?: string
@@ -62,6 +63,7 @@ export function registerProbeCommands(program: Command, ctx: CliContext): void {
     .option('--timeout <ms>', t('probe.cli.timeout'))
     .option('--implicit-tls', t('probe.cli.implicitTls'))
     .option('--plain', t('probe.cli.plain'))
+    .option('--legacy-tls', t('probe.cli.legacyTls'))
     .option('--ehlo <name>', t('probe.cli.ehlo'))
     .option('--dns <server>', t('probe.cli.dns'))
     .option('--concurrency <n>', t('probe.cli.concurrency', { n: DEFAULT_CONCURRENCY }))
@@ -198,6 +200,7 @@ function runOptions(opts: ProbeCliOptions, t: Translate): ProbeRunOptions {
     options.timeouts = capped
   }
   if (opts.dns !== undefined) options.dnsServers = [opts.dns]
+  if (opts.legacyTls) options.tls = { legacy: true }
   if (opts.testTo !== undefined || opts.dkim) {
     if (!opts.testTo || !opts.testFrom || !isMailbox(opts.testTo) || !isMailbox(opts.testFrom))
       throw new UsageError(t('probe.cli.testNeedsFrom'))

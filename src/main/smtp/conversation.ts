@@ -71,7 +71,7 @@ export class Conversation {
         {
           socket,
           servername: isIpLiteral(hostname) ? undefined : hostname,
-          secureContext: trustContext(options.tls?.ca),
+          secureContext: trustContext(options.tls?.ca, options.tls?.legacy === true),
         },
         this.within(timeouts.tlsMs),
       ),

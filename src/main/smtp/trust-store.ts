@@ -25,12 +25,14 @@ function readSystemRoots(): string[] {
   return []
 }
 
-export function trustContext(extraRoots: string[] = []): SecureContext {
-  const key = extraRoots.join('\n')
+/** `legacy` also allows TLS 1.0/1.1 and OpenSSL's security level 0 (SHA-1, small keys) for old servers. */
+export function trustContext(extraRoots: string[] = [], legacy = false): SecureContext {
+  const key = `${legacy}\n${extraRoots.join('\n')}`
   let context = contexts.get(key)
   if (!context) {
     systemRoots ??= readSystemRoots()
-    context = createSecureContext({ ca: [...rootCertificates, ...systemRoots, ...extraRoots] })
+    const ca = [...rootCertificates, ...systemRoots, ...extraRoots]
+    context = createSecureContext(legacy ? { ca, minVersion: 'TLSv1', ciphers: 'DEFAULT:@SECLEVEL=0' } : { ca })
     if (contexts.size >= MAX_CONTEXTS) contexts.clear()
     contexts.set(key, context)
   }

@@ -50,6 +50,8 @@ export interface ProbeTlsOptions {
   servername?: string
   /** Extra trusted roots (PEM), added to the bundled and system stores. */
   ca?: string[]
+  /** Also speak TLS 1.0/1.1 and weak ciphers, as old mail servers need; the result still names what was used. */
+  legacy?: boolean
 }
 
 /** Opt-in only: a real message to a real recipient. */

@@ -112,6 +112,16 @@ describe('hostile servers', () => {
     expect(r.transcript.some((l) => /^discarded \d+ bytes/.test(l.text))).toBe(true)
   })
 
+  it('an old server that speaks only TLS 1.1: the handshake fails, unless legacy TLS is allowed', async () => {
+    const old = scriptedSmtp({ tls: { ...cert, maxVersion: 'TLSv1.1', ciphers: 'DEFAULT:@SECLEVEL=0' } })
+    const modern = await probeOf(old)
+    expect(modern.error).toMatchObject({ phase: 'tls', code: 'tls-failed' })
+    expect(modern.tls?.error).toMatch(/protocol version/i)
+    const legacy = await probeOf(old, { ...fast, tls: { legacy: true } })
+    expect(legacy.outcome).toBe('completed')
+    expect(legacy.tls).toMatchObject({ established: true, protocol: 'TLSv1.1' })
+  })
+
   it('cancels on request', async () => {
     const controller = new AbortController()
     const server = await startServer(hostile.silent())

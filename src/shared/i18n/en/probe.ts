@@ -90,6 +90,7 @@ export const probe = {
     timeout: 'time limit for each probe in milliseconds',
     implicitTls: 'TLS from the first byte (port 465) instead of STARTTLS',
     plain: 'plain SMTP only: never send STARTTLS',
+    legacyTls: 'also accept TLS 1.0/1.1 and weak ciphers (old mail servers)',
     ehlo: 'name to send with EHLO/HELO',
     port: 'port for hosts given without one and for MX hosts (default 25)',
     badPort: '--port must be a number from 1 to 65535.',

@@ -90,6 +90,7 @@ export const probe = {
     timeout: '점검 하나당 제한 시간(밀리초)',
     implicitTls: 'STARTTLS 대신 첫 바이트부터 TLS 사용 (포트 465)',
     plain: '평문 SMTP만 사용: STARTTLS를 보내지 않음',
+    legacyTls: 'TLS 1.0/1.1과 약한 암호화 방식도 허용 (오래된 메일 서버용)',
     ehlo: 'EHLO/HELO에 보낼 이름',
     port: '포트를 지정하지 않은 호스트와 MX 호스트에 쓸 포트 (기본값 25)',
     badPort: '--port에는 1부터 65535까지의 숫자를 지정해야 합니다.',
