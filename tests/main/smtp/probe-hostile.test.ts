@@ -28,7 +28,9 @@ beforeAll(async () => {
   cert = await makeCertificate({ commonName: 'scripted.example' })
 })
 
-const fast: ProbeOptions = { timeouts: { replyMs: 400, connectMs: 2_000, tlsMs: 2_000, totalMs: 10_000 } }
+/** Generous for servers that answer (a loaded CI box must not turn them into timeouts), short for those that must not. */
+const fast: ProbeOptions = { timeouts: { replyMs: 5_000, connectMs: 5_000, tlsMs: 5_000, totalMs: 20_000 } }
+const impatient: ProbeOptions = { timeouts: { replyMs: 400, totalMs: 10_000 } }
 
 async function probeOf(behaviour: Behaviour, options: ProbeOptions = fast): Promise<ProbeResult> {
   const server = await startServer(behaviour)
@@ -40,7 +42,7 @@ const sent = (r: ProbeResult) => r.transcript.filter((l) => l.direction === 'cli
 
 describe('hostile servers', () => {
   it('slow drip: the reply deadline is absolute, so a trickle of bytes cannot hold the probe', async () => {
-    const r = await probeOf(hostile.slowDrip('220 slow.example ESMTP drip drip drip drip drip drip\r\n', 20))
+    const r = await probeOf(hostile.slowDrip('220 slow.example ESMTP drip drip drip drip drip drip\r\n', 20), impatient)
     expect(r.outcome).toBe('failed')
     expect(r.error).toMatchObject({ phase: 'banner', code: 'reply-timeout' })
   })
@@ -72,7 +74,7 @@ describe('hostile servers', () => {
   })
 
   it('silence: the banner times out', async () => {
-    const r = await probeOf(hostile.silent())
+    const r = await probeOf(hostile.silent(), impatient)
     expect(r.error).toMatchObject({ phase: 'banner', code: 'reply-timeout' })
   })
 
