@@ -31,8 +31,9 @@ export async function resolveHost(host: string, options: ResolveOptions): Promis
   if (isIpv6(host)) return { ok: true, value: [{ address: host, family: 6 }] }
   if (options.servers?.length) {
     const resolver = privateResolver(options)
-    return withDeadline(options.timeoutMs, resolver, async () => {
-      const [v4, v6] = await Promise.allSettled([resolver.resolve4(host), resolver.resolve6(host)])
+    if (!resolver.ok) return resolver
+    return withDeadline(options.timeoutMs, resolver.value, async () => {
+      const [v4, v6] = await Promise.allSettled([resolver.value.resolve4(host), resolver.value.resolve6(host)])
       const value: ResolvedAddress[] = [
         ...(v4.status === 'fulfilled' ? v4.value.map((address) => ({ address, family: 4 as const })) : []),
         ...(v6.status === 'fulfilled' ? v6.value.map((address) => ({ address, family: 6 as const })) : []),
@@ -50,18 +51,24 @@ export async function resolveHost(host: string, options: ResolveOptions): Promis
 /** MX records sorted by preference (lowest first), ties by name so that runs are repeatable. */
 export async function resolveMx(domain: string, options: ResolveOptions): Promise<Resolution<MxHost[]>> {
   const resolver = privateResolver(options)
-  return withDeadline(options.timeoutMs, resolver, async () => {
-    const records = await resolver.resolveMx(domain)
+  if (!resolver.ok) return resolver
+  return withDeadline(options.timeoutMs, resolver.value, async () => {
+    const records = await resolver.value.resolveMx(domain)
     return records
       .map((r) => ({ exchange: r.exchange, priority: r.priority }))
       .sort((a, b) => a.priority - b.priority || a.exchange.localeCompare(b.exchange))
   })
 }
 
-function privateResolver(options: ResolveOptions): Resolver {
+/** A resolver of its own; a malformed server address is a DNS failure of the probe, not an exception. */
+function privateResolver(options: ResolveOptions): Resolution<Resolver> {
   const resolver = new Resolver({ timeout: Math.max(1, Math.min(options.timeoutMs, 5_000)), tries: 2 })
-  if (options.servers?.length) resolver.setServers(options.servers)
-  return resolver
+  try {
+    if (options.servers?.length) resolver.setServers(options.servers)
+  } catch (error) {
+    return { ok: false, code: 'dns-failed', message: `bad DNS server: ${(error as Error).message}` }
+  }
+  return { ok: true, value: resolver }
 }
 
 async function withDeadline<T>(

@@ -70,6 +70,13 @@ describe('MX lookup', () => {
     expect(!quiet.ok && quiet.code).toMatch(/^dns-(timeout|failed)$/)
   })
 
+  it('a malformed DNS server address is a DNS failure, not an exception', async () => {
+    const plan = await planDomain('lab.test', { port: 25, dnsServers: ['not an address'], timeoutMs: 500 })
+    expect(plan).toMatchObject({ ok: false, code: 'dns-failed' })
+    const r = await probe({ host: 'mx.lab.test', port: 25 }, { dnsServers: ['300.1.1.1'] })
+    expect(r.error).toMatchObject({ phase: 'dns', code: 'dns-failed' })
+  })
+
   it('a probe resolves its host through the given DNS server and records the DNS phase', async () => {
     const s = await server()
     const d = await dns({ 'mx.lab.test': { a: ['127.0.0.1'] }, 'slow.lab.test': { silent: true } })
