@@ -79,14 +79,15 @@ function isSmtpPort(value: string): boolean {
   return value === 'smtp' || value === String(SMTP_PORT)
 }
 
-function mapParameters(config: ConfigNode[], map: string): { maskBanner: boolean; allowTls: boolean } {
-  if (map === DEFAULT_ESMTP_MAP) return { maskBanner: true, allowTls: false }
+function mapParameters(config: ConfigNode[], map: string): { maskBanner: boolean; allowTls: boolean; logTls: boolean } {
+  if (map === DEFAULT_ESMTP_MAP) return { maskBanner: true, allowTls: false, logTls: false }
   const node = findChild(config, `policy-map type inspect esmtp ${map}`)
   const parameters = node ? findChild(node.children, 'parameters') : undefined
   const lines = parameters?.children.map((c) => c.line) ?? []
   return {
     maskBanner: lines.includes('mask-banner'),
     allowTls: lines.some((l) => l === 'allow-tls' || l.startsWith('allow-tls ')),
+    logTls: lines.includes('allow-tls action log'),
   }
 }
 

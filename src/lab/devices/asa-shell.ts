@@ -14,7 +14,7 @@ import {
   policyClassCommands,
   policyMapCommands,
 } from './asa-configure'
-import { showCurpriv, showRunningConfig, showServicePolicy } from './asa-show'
+import { showCurpriv, showLogging, showRunningConfig, showServicePolicy } from './asa-show'
 import type { LabDevice } from './lab-device'
 import { showVersion } from './show-version'
 
@@ -232,6 +232,7 @@ const showPrivileged: Array<CommandTable<ExecContext>> = [
     },
   },
   { pattern: 'show service-policy', run: (ctx) => out(ctx, showServicePolicy(ctx.shell.device, false)) },
+  { pattern: 'show logging', run: (ctx) => out(ctx, showLogging(ctx.shell.device)) },
   { pattern: 'show service-policy inspect esmtp', run: (ctx) => out(ctx, showServicePolicy(ctx.shell.device, true)) },
   {
     pattern: 'show ssh',

@@ -101,3 +101,28 @@ function inspectLines(device: LabDevice, inspect: ConfigNode): string[] {
     `          mask, packet ${c.ehloMask}`,
   ]
 }
+
+/** `show logging`: the settings summary, then the buffered messages when `logging buffered` is configured. */
+export function showLogging(device: LabDevice): string[] {
+  const lines = device.running.map((n) => n.line)
+  const enabled = lines.includes('logging enable')
+  const buffered = lines.find((l) => l.startsWith('logging buffered '))?.split(' ')[2]
+  const messages = enabled && buffered ? device.logs.map((l) => l.message) : []
+  return [
+    `Syslog logging: ${enabled ? 'enabled' : 'disabled'}`,
+    '    Facility: 20',
+    '    Timestamp logging: disabled',
+    '    Standby logging: disabled',
+    '    Debug-trace logging: disabled',
+    '    Console logging: disabled',
+    '    Monitor logging: disabled',
+    `    Buffer logging: ${buffered ? `level ${buffered}, ${messages.length} messages logged` : 'disabled'}`,
+    '    Trap logging: disabled',
+    '    Permit-hostdown logging: disabled',
+    '    History logging: disabled',
+    '    Device ID: disabled',
+    '    Mail logging: disabled',
+    '    ASDM logging: disabled',
+    ...messages,
+  ]
+}

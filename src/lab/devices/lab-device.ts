@@ -32,7 +32,8 @@ export class LabDevice implements InspectingFirewall {
   running: ConfigNode[]
   startup: ConfigNode[]
   readonly counters: InspectionCounters = newCounters()
-  readonly logs: string[] = []
+  /** Syslog messages the inspection produced (what `show logging` prints when buffered logging is on). */
+  readonly logs: Array<{ at: Date; message: string }> = []
   readonly bootedAt = new Date()
   logins = 0
   lastLogin: { at: Date; from: string } | undefined
@@ -56,7 +57,7 @@ export class LabDevice implements InspectingFirewall {
   }
 
   log(message: string): void {
-    this.logs.push(`${new Date().toISOString()} ${message}`)
+    this.logs.push({ at: new Date(), message })
     if (this.logs.length > 500) this.logs.shift()
   }
 

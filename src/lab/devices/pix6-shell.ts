@@ -115,7 +115,7 @@ const exec: Array<CommandTable<Ctx>> = [
 ]
 
 const priv: Array<CommandTable<Ctx>> = [
-  { pattern: 'show running-config', run: (ctx) => out(ctx, showRunningConfig(ctx.shell.device, []).slice(2)) },
+  { pattern: 'show running-config', run: (ctx) => out(ctx, showRunningConfig(ctx.shell.device, [])) },
   {
     pattern: 'write terminal',
     run: (ctx) => out(ctx, ['Building configuration...', ...showRunningConfig(ctx.shell.device, []), '[OK]']),

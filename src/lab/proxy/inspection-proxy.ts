@@ -75,7 +75,11 @@ function handle(client: Socket, options: InspectionProxyOptions, sockets: Set<So
     return
   }
   const firewall = options.firewall!
-  const inspector = new SmtpInspector(policy, firewall.counters, (m) => firewall.log(m))
+  const flow = {
+    client: `outside:${client.remoteAddress ?? '127.0.0.1'}/${client.remotePort ?? 0}`,
+    server: `inside:${options.upstream.host}/${options.upstream.port}`,
+  }
+  const inspector = new SmtpInspector(policy, firewall.counters, (m) => firewall.log(m), flow)
   const apply = (outputs: InspectorOutput[], source: Socket) => {
     for (const o of outputs) {
       if ('action' in o) {

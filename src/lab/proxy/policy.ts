@@ -7,6 +7,8 @@ export type InspectionPolicy =
       map: string
       maskBanner: boolean
       allowTls: boolean
+      /** `allow-tls action log`: syslog 108007 when TLS starts. */
+      logTls?: boolean
       /** Pre-7.2(3) bug: resets the connection when DKIM/DomainKeys signature headers are seen. */
       duplicateHeaderBug: boolean
     }
@@ -42,6 +44,12 @@ export function newCounters(): InspectionCounters {
 }
 
 /** The firewall as the proxy sees it: asked once per new connection, so configuration changes apply to the next one. */
+/** Who talks to whom, for syslog lines: `outside:127.0.0.1/53211` and `inside:127.0.0.1/2525`. */
+export interface FlowNames {
+  client: string
+  server: string
+}
+
 export interface InspectingFirewall {
   currentPolicy(): InspectionPolicy
   counters: InspectionCounters

@@ -13,7 +13,7 @@
  *   until their line end, so commands split across TCP segments and pipelined commands work.
  * - Command lines longer than 512 bytes drop the connection (`match cmd line length gt 512` of the default map).
  */
-import type { InspectionCounters, InspectionPolicy } from './policy'
+import type { FlowNames, InspectionCounters, InspectionPolicy } from './policy'
 
 export type InspectorOutput = { to: 'server' | 'client'; data: Buffer } | { action: 'reset' | 'drop'; reason: string }
 
@@ -61,6 +61,7 @@ export class SmtpInspector {
     private readonly policy: ActivePolicy,
     private readonly counters: InspectionCounters,
     private readonly log: (message: string) => void = () => {},
+    private readonly flow: FlowNames = { client: 'outside:0.0.0.0/0', server: 'inside:0.0.0.0/25' },
   ) {}
 
   fromClient(chunk: Buffer): InspectorOutput[] {
@@ -173,7 +174,7 @@ export class SmtpInspector {
     this.counters.cmdLineTooLong += 1
     this.counters.drop += 1
     this.log(
-      '%ASA-4-108004: ESMTP Classification: Dropped connection for ESMTP Request; matched Class 1: cmd line length gt 512',
+      `%ASA-4-108004: ESMTP Classification: Dropped connection for ESMTP Request from ${this.flow.client} to ${this.flow.server}; matched Class 1: cmd line length gt 512`,
     )
     this.end(out, 'drop', 'command line longer than 512')
   }
@@ -236,7 +237,9 @@ export class SmtpInspector {
       const headers = headerEnd === -1 ? this.headerScan : this.headerScan.slice(0, headerEnd)
       if (SIGNATURE_HEADER.test(headers)) {
         this.counters.resetDrop += 1
-        this.log('%ASA-4-507003: tcp flow terminated by inspection engine, reason - reset unconditionally.')
+        this.log(
+          `%ASA-4-507003: tcp flow from ${this.flow.client} to ${this.flow.server} terminated by inspection engine, reason - inspector disconnected, dropped packet.`,
+        )
         this.end(out, 'reset', 'duplicate header bug (DKIM/DomainKeys signature header)')
         return
       }
@@ -304,7 +307,11 @@ export class SmtpInspector {
     if (code === 220) {
       this.clientState = 'passthrough'
       this.counters.tlsAllowed += 1
-      this.log('%ASA-6-108007: TLS started on ESMTP session between client and server')
+      if (this.policy.kind === 'esmtp' && this.policy.logTls) {
+        this.log(
+          `%ASA-6-108007: TLS started on ESMTP session between client ${this.flow.client} and server ${this.flow.server}`,
+        )
+      }
     } else {
       this.clientState = 'command'
     }

@@ -17,6 +17,7 @@ describe('asaInspectionPolicy', () => {
       map: '_default_esmtp_map',
       maskBanner: true,
       allowTls: false,
+      logTls: false,
       duplicateHeaderBug: false,
     })
   })

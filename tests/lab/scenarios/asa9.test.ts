@@ -162,6 +162,11 @@ describe('asa9-default scenario', () => {
     expect(tlsOk.starttls).toMatch(/^220 /)
     const tls = await tlsOk.client.startTls(lab.mailHost.certificate.cert, 'esa.lab.test')
     expect(tls.authorized).toBe(true)
+    const logging = await shell.run('show logging', 'ciscoasa# ')
+    expect(logging).toContain('Buffer logging: level informational, 1 messages logged')
+    expect(logging).toMatch(
+      /%ASA-6-108007: TLS started on ESMTP session between client outside:127\.0\.0\.1\/\d+ and server inside:127\.0\.0\.1\/\d+/,
+    )
     const section = await shell.run('show running-config policy-map', 'ciscoasa# ')
     expect(section).toContain('policy-map type inspect esmtp TLS_OK\r\n parameters\r\n  allow-tls action log')
     expect(section).toContain('  inspect esmtp TLS_OK')
