@@ -10,11 +10,15 @@ const ANSI =
   /\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[()][0-9A-Za-z]|\x1b[@-Z\\-_=>78]/g
 
 export function stripAnsi(text: string): string {
-  return text.replace(ANSI, '')
+  return text.includes('\x1b') ? text.replace(ANSI, '') : text
 }
+
+/** Control characters other than tab: a line without any is already what the screen shows. */
+const NEEDS_RENDERING = /[\x00-\x08\x0a-\x1f\x7f]/
 
 /** Applies CR and BS to one physical line the way a terminal would: later text overwrites earlier text. */
 export function renderLine(line: string): string {
+  if (!NEEDS_RENDERING.test(line)) return line.trimEnd()
   const cells: string[] = []
   let cursor = 0
   for (const ch of line) {
@@ -35,6 +39,9 @@ export function cleanTerminalText(raw: string): string {
   const text = stripAnsi(raw).replace(/\r+\n/g, '\n')
   return text
     .split('\n')
-    .map((line) => renderLine(line).replace(MORE_GLOBAL, '').replace(/\s+$/, ''))
+    .map((line) => {
+      const shown = renderLine(line)
+      return shown.includes('More') ? shown.replace(MORE_GLOBAL, '').trimEnd() : shown
+    })
     .join('\n')
 }
