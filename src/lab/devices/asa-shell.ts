@@ -14,7 +14,7 @@ import {
   policyClassCommands,
   policyMapCommands,
 } from './asa-configure'
-import { showCurpriv, showLogging, showRunningConfig, showServicePolicy } from './asa-show'
+import { isRunningConfigSection, showCurpriv, showLogging, showRunningConfig, showServicePolicy } from './asa-show'
 import type { LabDevice } from './lab-device'
 import { showVersion } from './show-version'
 
@@ -31,6 +31,8 @@ export class AsaShell implements Shell {
   path: string[] = []
   private pager: number
   private enableFailures = 0
+  /** The line being handled, so a command can point the caret at one of its words. */
+  private current: { line: string; words: Array<{ column: number }> } = { line: '', words: [] }
 
   constructor(
     readonly device: LabDevice,
@@ -67,6 +69,7 @@ export class AsaShell implements Shell {
     if (words.length === 0 || line.trimStart().startsWith('!')) return
     const texts = words.map((w) => w.word)
     const context: ExecContext = { shell: this, io, pipe }
+    this.current = { line, words }
 
     if (this.mode === 'exec' || this.mode === 'priv') {
       const table = this.mode === 'exec' ? userCommands : [...userCommands, ...privilegedCommands]
@@ -99,6 +102,10 @@ export class AsaShell implements Shell {
         this.path = path
       },
     }
+  }
+
+  markInvalid(io: ShellIo, wordIndex: number): void {
+    this.invalid(io, this.current.line, this.current.words, wordIndex, false)
   }
 
   private invalid(
@@ -217,7 +224,13 @@ function bye(ctx: ExecContext): void {
 }
 
 const showPrivileged: Array<CommandTable<ExecContext>> = [
-  { pattern: 'show running-config ...', run: (ctx, _a, rest) => out(ctx, showRunningConfig(ctx.shell.device, rest)) },
+  {
+    pattern: 'show running-config ...',
+    run: (ctx, _a, rest) => {
+      if (isRunningConfigSection(ctx.shell.device, rest)) out(ctx, showRunningConfig(ctx.shell.device, rest))
+      else ctx.shell.markInvalid(ctx.io, 2)
+    },
+  },
   { pattern: 'write terminal', run: (ctx) => out(ctx, showRunningConfig(ctx.shell.device, [])) },
   {
     pattern: 'show startup-config',

@@ -4,6 +4,52 @@ import { type ConfigNode, findChild, renderConfig } from './config-tree'
 import type { LabDevice } from './lab-device'
 import { versionBefore } from './version'
 
+/** Keywords `show running-config <keyword>` accepts besides the first words of the config's own lines. */
+const SECTION_KEYWORDS = [
+  'aaa',
+  'access-group',
+  'access-list',
+  'all',
+  'arp',
+  'class-map',
+  'console',
+  'crypto',
+  'dns',
+  'domain-name',
+  'enable',
+  'failover',
+  'ftp',
+  'hostname',
+  'http',
+  'icmp',
+  'interface',
+  'logging',
+  'mtu',
+  'names',
+  'nat',
+  'object',
+  'object-group',
+  'pager',
+  'passwd',
+  'policy-map',
+  'prompt',
+  'route',
+  'service-policy',
+  'snmp-server',
+  'ssh',
+  'telnet',
+  'timeout',
+  'username',
+]
+
+/** False when the first section word is no configuration keyword (the ASA marks it with the caret). */
+export function isRunningConfigSection(device: LabDevice, section: string[]): boolean {
+  const first = section[0]?.toLowerCase()
+  if (first === undefined) return true
+  const keywords = new Set([...SECTION_KEYWORDS, ...device.running.map((n) => n.line.split(' ')[0]!.toLowerCase())])
+  return [...keywords].some((k) => k.startsWith(first))
+}
+
 export function showRunningConfig(device: LabDevice, section: string[]): string[] {
   if (section.length === 0) {
     const header =

@@ -104,8 +104,14 @@ describe('asa9-default scenario', () => {
     const out = await shell.run('show running-config', 'ciscoasa> ')
     // In user EXEC the ASA does not know running-config: the caret points at it.
     expect(out).toContain(`${' '.repeat('ciscoasa> show '.length)}^\r\nERROR: % Invalid input detected at '^' marker.`)
-    const typo = await shell.run('shwo version', 'ciscoasa> ')
-    expect(typo).toContain(`${' '.repeat('ciscoasa> '.length)}^\r\nERROR: % Invalid input detected at '^' marker.`)
+    shell.send('enable\r')
+    await shell.waitFor('Password: ')
+    shell.send('lab-enable\r')
+    await shell.waitFor('ciscoasa# ')
+    const section = await shell.run('show running-config polcy-map', 'ciscoasa# ')
+    expect(section).toContain(`${' '.repeat('ciscoasa# show running-config '.length)}^\r\nERROR: % Invalid input`)
+    const typo = await shell.run('shwo version', 'ciscoasa# ')
+    expect(typo).toContain(`${' '.repeat('ciscoasa# '.length)}^\r\nERROR: % Invalid input detected at '^' marker.`)
   })
 
   it('counts the masking in show service-policy inspect esmtp', async () => {
