@@ -193,6 +193,9 @@ describe('unmask probe', () => {
   it('speaks Korean', async () => {
     const r = await run(['probe', `127.0.0.1:${masked.port}`], 'ko')
     expect(r.out).toContain('대화 기록')
+    // The recorder's own lines are translated; what the server said is shown as received.
+    expect(r.out).toMatch(/-- 127\.0\.0\.1:\d+에 연결됨/)
+    expect(r.out).toContain('S: 250 XXXXXXXA')
     expect(r.out).toContain('판정: 이 경로에서 STARTTLS가 가려집니다')
   })
 

@@ -172,9 +172,10 @@ export class SmtpChannel {
   }
 
   private tooLong(start: Buffer): void {
-    this.recorder.note(
-      `line longer than ${this.limits.maxLineBytes} bytes: ${lineText(start.subarray(0, EXCERPT_BYTES))}…`,
-    )
+    this.recorder.note('lineTooLong', {
+      max: this.limits.maxLineBytes,
+      start: lineText(start.subarray(0, EXCERPT_BYTES)),
+    })
     this.fail({ code: 'line-too-long', message: `a line longer than ${this.limits.maxLineBytes} bytes` })
   }
 

@@ -81,11 +81,11 @@ export class Conversation {
     )
     if (!opened.ok) {
       result.tls = { established: false, chain: [], error: opened.message }
-      rec.note(`TLS handshake failed: ${opened.message}`)
+      rec.note('tlsFailed', { error: opened.message })
       throw new ProbeStop({ phase: 'tls', code: opened.code, message: opened.message })
     }
     result.tls = describeTls(opened.socket, hostname)
-    rec.note(`TLS established: ${result.tls.protocol ?? '?'} ${result.tls.cipher ?? '?'}`)
+    rec.note('tlsEstablished', { protocol: result.tls.protocol ?? '?', cipher: result.tls.cipher ?? '?' })
     rec.end('ok')
     return opened.socket
   }
@@ -121,8 +121,7 @@ export class Conversation {
     if (starttls.reply.code !== 220) return null
     const detached = channel.detach()
     if (!detached) throw this.channelStop()
-    if (detached.discardedBytes > 0)
-      rec.note(`discarded ${detached.discardedBytes} bytes the server sent after its reply to STARTTLS`)
+    if (detached.discardedBytes > 0) rec.note('discarded', { bytes: detached.discardedBytes })
     return this.handshake(detached.socket)
   }
 
@@ -166,7 +165,7 @@ export class Conversation {
       result.quit = read.reply
       rec.end('ok')
     } else {
-      rec.note(`no reply to QUIT: ${read.failure.message}`)
+      rec.note('noQuitReply', { error: read.failure.message })
       rec.end('failed')
     }
   }

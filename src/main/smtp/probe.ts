@@ -4,7 +4,7 @@
  * deadline, the whole probe has one, and the result says what happened and where it stopped.
  */
 
-import { isIpLiteral, isIpv6, parseTarget } from '../../shared/probe/target'
+import { formatHostPort, isIpLiteral, isIpv6, parseTarget } from '../../shared/probe/target'
 import {
   DEFAULT_EHLO_NAME,
   DEFAULT_LIMITS,
@@ -90,7 +90,7 @@ export async function probe(target: ProbeTarget, options: ProbeRunOptions = {}):
       if (o.ok) o.socket.destroy()
     })
     if (!tcp.ok) throw new ProbeStop({ phase: 'connect', code: tcp.code, message: tcp.message })
-    rec.note(`connected to ${isIpv6(endpoint.address) ? `[${endpoint.address}]` : endpoint.address}:${target.port}`)
+    rec.note('connected', { address: formatHostPort(endpoint.address, target.port) })
     let socket = tcp.socket
     rec.end('ok')
 
@@ -139,7 +139,7 @@ async function resolveEndpoint(
   if (!found.ok) throw new ProbeStop({ phase: 'dns', code: found.code, message: found.message })
   const first = found.value[0]
   if (!first) throw new ProbeStop({ phase: 'dns', code: 'dns-failed', message: `no address for ${target.host}` })
-  rec.note(`${target.host} resolves to ${found.value.map((a) => a.address).join(', ')}`)
+  rec.note('resolved', { host: target.host, addresses: found.value.map((a) => a.address).join(', ') })
   rec.end('ok')
   return first
 }

@@ -3,6 +3,7 @@
  * and the start and end of each phase. Times are milliseconds since the probe started (monotonic clock).
  */
 import type { TranscriptDirection } from '../../shared/evidence/types'
+import { type NoteKey, type NoteParams, noteText } from '../../shared/probe/notes'
 import type { PhaseTiming, ProbeLine, ProbePhase } from '../../shared/probe/types'
 
 export class ProbeRecorder {
@@ -45,8 +46,11 @@ export class ProbeRecorder {
     return line
   }
 
-  note(text: string): number {
-    return this.record('note', text)
+  /** A line of the recorder's own, in canonical English plus a key for translated display. */
+  note(key: NoteKey, params: NoteParams): number {
+    const line = this.record('note', noteText(key, params))
+    this.lines[line - 1]!.note = { key, params }
+    return line
   }
 }
 

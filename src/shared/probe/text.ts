@@ -17,9 +17,13 @@ export function ms(value: number): string {
   return value < 10 ? `${value.toFixed(1)} ms` : `${Math.round(value)} ms`
 }
 
-export function transcriptLines(lines: readonly ProbeLine[]): string[] {
+/** Server and client lines exactly as recorded; the recorder's notes translated when `t` is given. */
+export function transcriptLines(lines: readonly ProbeLine[], t?: Translate): string[] {
   const width = Math.max(0, ...lines.map((l) => ms(l.atMs).length))
-  return lines.map((l) => `  ${`+${ms(l.atMs)}`.padStart(width + 1)}  ${MARK[l.direction]} ${l.text}`)
+  return lines.map((l) => {
+    const text = l.note && t ? t(`probe.notes.${l.note.key}`, l.note.params) : l.text
+    return `  ${`+${ms(l.atMs)}`.padStart(width + 1)}  ${MARK[l.direction]} ${text}`
+  })
 }
 
 export function renderProbeText(
@@ -40,7 +44,7 @@ export function renderProbeText(
   )
   if (result.address && result.address !== target.host)
     out.push(`  ${t('probe.text.address', { address: result.address, family: `IPv${result.family ?? 4}` })}`)
-  out.push('', t('probe.text.transcript'), ...transcriptLines(result.transcript))
+  out.push('', t('probe.text.transcript'), ...transcriptLines(result.transcript, t))
   out.push('', t('probe.text.timings'), `  ${timings(result, t)}`)
   if (result.tls) out.push('', t('probe.text.tls'), ...tlsLines(result.tls, t))
   if (result.message)

@@ -7,6 +7,7 @@
  */
 import type { EhloExtension, SmtpReply } from '../evidence/smtp-reply'
 import type { TranscriptLine } from '../evidence/types'
+import type { ProbeNote } from './notes'
 
 export type ProbeMode = 'starttls' | 'implicit-tls' | 'plain'
 
@@ -95,6 +96,8 @@ export const DEFAULT_EHLO_NAME = 'unmask.invalid'
 export interface ProbeLine extends TranscriptLine {
   atMs: number
   phase: ProbePhase
+  /** For the recorder's own lines: what `text` says, as a key to translate for display. */
+  note?: ProbeNote
 }
 
 export interface PhaseTiming {

@@ -163,7 +163,11 @@ describe('probe against smtp-server with STARTTLS', () => {
     const r = await probe({ host: '::1', port })
     expect(r.outcome).toBe('completed')
     expect(r.family).toBe(6)
-    expect(r.transcript[0]?.text).toBe(`connected to [::1]:${port}`)
+    expect(r.transcript[0]).toMatchObject({
+      direction: 'note',
+      text: `connected to [::1]:${port}`,
+      note: { key: 'connected', params: { address: `[::1]:${port}` } },
+    })
     expect(r.tls?.verification?.hostnameMatches).toBe(true)
   })
 

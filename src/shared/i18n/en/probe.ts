@@ -36,6 +36,15 @@ export const probe = {
     dropped: 'connection dropped during delivery',
     'not-sent': 'not sent',
   },
+  notes: {
+    connected: 'connected to {{address}}',
+    resolved: '{{host}} resolves to {{addresses}}',
+    tlsEstablished: 'TLS established: {{protocol}} {{cipher}}',
+    tlsFailed: 'TLS handshake failed: {{error}}',
+    discarded: 'discarded {{bytes}} bytes the server sent after its reply to STARTTLS',
+    lineTooLong: 'line longer than {{max}} bytes: {{start}}…',
+    noQuitReply: 'no reply to QUIT: {{error}}',
+  },
   severity: { critical: 'critical', warning: 'warning', info: 'info' },
   text: {
     heading: 'SMTP probe of {{target}} ({{mode}}, vantage {{vantage}})',

@@ -36,6 +36,15 @@ export const probe = {
     dropped: '전달 중 연결이 끊김',
     'not-sent': '보내지 않음',
   },
+  notes: {
+    connected: '{{address}}에 연결됨',
+    resolved: '{{host}}의 주소: {{addresses}}',
+    tlsEstablished: 'TLS 연결됨: {{protocol}} {{cipher}}',
+    tlsFailed: 'TLS 핸드셰이크 실패: {{error}}',
+    discarded: '서버가 STARTTLS 응답 뒤에 보낸 {{bytes}}바이트를 버림',
+    lineTooLong: '{{max}}바이트보다 긴 줄: {{start}}…',
+    noQuitReply: 'QUIT에 대한 응답 없음: {{error}}',
+  },
   severity: { critical: '심각', warning: '경고', info: '정보' },
   text: {
     heading: '{{target}} SMTP 점검 ({{mode}}, 점검 위치 {{vantage}})',
