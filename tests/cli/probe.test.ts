@@ -96,6 +96,7 @@ describe('unmask probe', () => {
     expect(r.out).toContain('[smtp.path-differs]')
     expect(r.out).toContain('The mail path answers differently from probe:inside and probe:outside')
     expect(r.out).toMatch(/≠ 250 STARTTLS +250 XXXXXXXA/)
+    expect(r.out).toMatch(/≠ TLS established: TLSv1\.[23] \S+ +—/)
     expect(r.out).toContain('Verdict: probe:inside and probe:outside see different answers')
   })
 

@@ -8,6 +8,7 @@
 import { bannerMaskVariant } from '../evidence/smtp/masks'
 import type { EhloExtension } from '../evidence/smtp-reply'
 import { buildSmtpSession, type SmtpSession } from '../evidence/smtp-session'
+import type { TlsOutcome } from '../evidence/types'
 import { probeSource, probeTranscript } from './transcript'
 import type { ProbeResult } from './types'
 
@@ -17,6 +18,8 @@ export interface ComparisonCell {
   text: string
   /** Transcript line on that side; absent for the TLS outcome, which is not a line. */
   line?: number
+  /** The TLS outcome itself, for a translated display of the `tls` row. */
+  tls?: TlsOutcome
 }
 
 export interface ComparisonRow {
@@ -117,8 +120,9 @@ function ehloExchange(s: SmtpSession) {
 
 function tlsCell(s: SmtpSession): ComparisonCell | undefined {
   if (!s.tls) return undefined
-  if (!s.tls.established) return { text: `failed: ${s.tls.error ?? ''}`.trim() }
-  return { text: ['established', s.tls.protocol, s.tls.cipher].filter(Boolean).join(' ') }
+  const tls = { ...s.tls }
+  if (!tls.established) return { text: `failed: ${tls.error ?? ''}`.trim(), tls }
+  return { text: ['established', tls.protocol, tls.cipher].filter(Boolean).join(' '), tls }
 }
 
 /** The keyword an extension stands for: its own, or the one its mask most likely hides. */

@@ -6,7 +6,7 @@
 import type { RootCause } from '../diagnosis'
 import type { Finding } from '../findings'
 import type { Translate } from '../i18n'
-import type { PathComparison } from './compare'
+import type { ComparisonCell, PathComparison } from './compare'
 import { formatHostPort } from './target'
 import type { CertificateInfo, ProbeLine, ProbeResult, TlsReport } from './types'
 import type { Verdict } from './verdict'
@@ -129,13 +129,38 @@ export function causeLines(causes: readonly RootCause[], t: Translate): string[]
 
 /** The two sides in columns; rows that differ are marked with `≠`. */
 export function renderComparisonText(c: PathComparison, verdict: Verdict, t: Translate): string {
-  const width = Math.min(60, Math.max(c.left.length, ...c.rows.map((r) => (r.left ? r.left.text.length : 1))))
-  const cell = (text: string | undefined) => {
-    const s = text ?? '—'
-    return s.length > width ? `${s.slice(0, width - 1)}…` : s.padEnd(width)
+  const shown = (cell: ComparisonCell | undefined) => {
+    if (!cell) return '—'
+    if (!cell.tls) return cell.text
+    const { established, protocol, cipher, error } = cell.tls
+    return established
+      ? t('probe.text.tlsCellOk', { protocol: protocol ?? '?', cipher: cipher ?? '?' })
+      : t('probe.text.tlsCellFailed', { error: error ?? '' })
   }
-  const out = [t('probe.text.comparison'), `    ${cell(c.left)}  ${c.right}`]
-  for (const r of c.rows) out.push(`  ${r.same ? ' ' : '≠'} ${cell(r.left?.text)}  ${r.right?.text ?? '—'}`)
+  const width = Math.min(60, Math.max(c.left.length, ...c.rows.map((r) => displayWidth(shown(r.left)))))
+  const pad = (text: string) => {
+    const cut = text.length > width ? `${text.slice(0, width - 1)}…` : text
+    return cut + ' '.repeat(Math.max(0, width - displayWidth(cut)))
+  }
+  const out = [t('probe.text.comparison'), `    ${pad(c.left)}  ${c.right}`]
+  for (const r of c.rows) out.push(`  ${r.same ? ' ' : '≠'} ${pad(shown(r.left))}  ${shown(r.right)}`)
   out.push('', t('probe.text.verdict', { verdict: t(verdict.key, verdict.params) }))
   return `${out.join('\n')}\n`
+}
+
+/** Columns in a terminal: Hangul and other wide characters take two. */
+function displayWidth(text: string): number {
+  let width = 0
+  for (const ch of text) {
+    const code = ch.codePointAt(0)!
+    width +=
+      (code >= 0x1100 && code <= 0x115f) ||
+      (code >= 0x2e80 && code <= 0xa4cf) ||
+      (code >= 0xac00 && code <= 0xd7a3) ||
+      (code >= 0xf900 && code <= 0xfaff) ||
+      (code >= 0xff00 && code <= 0xff60)
+        ? 2
+        : 1
+  }
+  return width
 }

@@ -71,6 +71,8 @@ export const probe = {
     causes: 'Likely causes',
     verdict: 'Verdict: {{verdict}}',
     comparison: 'Comparison, line by line (≠ marks a difference)',
+    tlsCellOk: 'TLS established: {{protocol}} {{cipher}}',
+    tlsCellFailed: 'TLS failed: {{error}}',
   },
   verdict: {
     failed: 'the probe stopped in phase {{phase}} ({{code}}); see the transcript',

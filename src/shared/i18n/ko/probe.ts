@@ -71,6 +71,8 @@ export const probe = {
     causes: '추정 원인',
     verdict: '판정: {{verdict}}',
     comparison: '줄 단위 비교 (≠ 표시는 다른 줄)',
+    tlsCellOk: 'TLS 연결됨: {{protocol}} {{cipher}}',
+    tlsCellFailed: 'TLS 실패: {{error}}',
   },
   verdict: {
     failed: '{{phase}} 단계에서 점검이 중단되었습니다({{code}}). 대화 기록을 확인하세요',
