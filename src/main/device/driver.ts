@@ -345,8 +345,9 @@ export class DeviceDriver {
 
   /** Runs one operation at a time, in call order. */
   private exclusive<T>(operation: () => Promise<T>): Promise<T> {
+    // Busy from the moment the call is queued: the terminal must hold keystrokes typed in between.
+    this.busyCount++
     const run = async (): Promise<T> => {
-      this.busyCount++
       try {
         return await operation()
       } finally {

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest'
+import { TransportError } from '../../../src/main/transports/channel'
+import { describeTarget, parseTarget } from '../../../src/main/transports/target'
+
+describe('connection targets', () => {
+  it('parses ssh, telnet and serial targets with their defaults', () => {
+    expect(parseTarget('ssh://admin@10.0.0.1')).toEqual({ kind: 'ssh', host: '10.0.0.1', port: 22, username: 'admin' })
+    expect(parseTarget('ssh://net%40ops@[::1]:2222')).toEqual({
+      kind: 'ssh',
+      host: '::1',
+      port: 2222,
+      username: 'net@ops',
+    })
+    expect(parseTarget('telnet://pix.lab')).toEqual({ kind: 'telnet', host: 'pix.lab', port: 23 })
+    expect(parseTarget('serial:///dev/ttyUSB0')).toEqual({
+      kind: 'serial',
+      path: '/dev/ttyUSB0',
+      baudRate: 9600,
+      dataBits: 8,
+      parity: 'none',
+      stopBits: 1,
+      flowControl: 'none',
+    })
+    expect(parseTarget('serial:///dev/ttyS1?baud=115200&databits=7&parity=even&stopbits=2&flow=rtscts')).toMatchObject({
+      baudRate: 115200,
+      dataBits: 7,
+      parity: 'even',
+      stopBits: 2,
+      flowControl: 'rtscts',
+    })
+  })
+
+  it.each([
+    ['ssh://admin:pw@10.0.0.1', 'password in target'],
+    ['ssh://10.0.0.1', 'user'],
+    ['http://10.0.0.1', 'scheme'],
+    ['not a url', 'not a URL'],
+    ['serial:///dev/ttyS0?databits=9', 'databits'],
+    ['serial:///dev/ttyS0?flow=magic', 'flow'],
+  ])('refuses %s (%s)', (text, reason) => {
+    try {
+      parseTarget(text)
+      expect.unreachable()
+    } catch (error) {
+      expect(error).toBeInstanceOf(TransportError)
+      expect((error as TransportError).params.reason).toBe(reason)
+    }
+  })
+
+  it('describes a target without secrets', () => {
+    expect(describeTarget(parseTarget('ssh://admin@h:2200'))).toBe('ssh://admin@h:2200')
+    expect(describeTarget(parseTarget('serial:///dev/ttyUSB0?baud=19200'))).toBe('serial:///dev/ttyUSB0?baud=19200')
+  })
+})
