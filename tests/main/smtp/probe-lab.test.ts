@@ -10,7 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { type Lab, startLab } from '../../../src/lab'
 import { probe } from '../../../src/main/smtp/probe'
 import { compareProbes } from '../../../src/shared/probe/compare'
-import { probeFindings } from '../../../src/shared/probe/findings'
+import { probeAnalysis, probeFindings } from '../../../src/shared/probe/findings'
 import type { ProbeResult } from '../../../src/shared/probe/types'
 import { probeVerdict } from '../../../src/shared/probe/verdict'
 
@@ -103,6 +103,17 @@ describe('pix6-mailguard: PIX 6.3 fixup protocol smtp', () => {
     expect(outside.tls).toBeUndefined()
     expect(ids(outside)).toEqual(expect.arrayContaining(['smtp.banner-masked', 'smtp.ehlo-rejected']))
     expect(probeVerdict(outside, probeFindings([outside])).id).toMatch(/^(esmtp-blocked|starttls-masked)$/)
+  })
+})
+
+describe('remote-side: the partner’s ASA in front of their Exchange', () => {
+  it('shows the masking from outside with Exchange’s own refusal of the X-ed command', async () => {
+    const { outside } = await bothSides(await lab('remote-side'))
+    expect(outside.starttls).toMatchObject({ advertised: false, masked: true, sent: true })
+    expect(outside.starttls?.reply?.code).toBeGreaterThanOrEqual(500)
+    expect(outside.starttls?.reply?.lines[0]?.raw).not.toContain('#5.5.1')
+    expect(ids(outside)).toContain('smtp.starttls-masked')
+    expect(probeAnalysis([outside]).causes[0]?.id).toMatch(/inspection$/)
   })
 })
 
