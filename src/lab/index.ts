@@ -135,6 +135,7 @@ async function startManagement(
     const endpoint = await startTelnetEndpoint({
       password: fw.credentials.password,
       port,
+      idleMinutes: () => configuredTimeout(device, 'telnet'),
       openShell: () => ({
         shell: new Pix6Shell(device),
         greeting: "Type help or '?' for a list of available commands.\n",
@@ -148,10 +149,18 @@ async function startManagement(
     credentials: fw.credentials,
     legacyAlgorithms: fw.management.legacyAlgorithms,
     port,
+    idleMinutes: () => configuredTimeout(device, 'ssh'),
     openShell: (username, from) => {
       if (fw.kind === 'ftd') return { shell: new FtdShell(device), greeting: ftdGreeting(device) }
       return { shell: new AsaShell(device, username), greeting: asaLoginBanner(device, username, from) }
     },
   })
   return { protocol: 'ssh', endpoint }
+}
+
+/** `ssh timeout 5` / `telnet timeout 5` from the live config: minutes of silence before a session ends. */
+function configuredTimeout(device: LabDevice, kind: 'ssh' | 'telnet'): number {
+  const line = device.running.find((n) => n.line.startsWith(`${kind} timeout `))
+  const minutes = Number(line?.line.split(' ')[2])
+  return Number.isFinite(minutes) && minutes > 0 ? minutes : 5
 }

@@ -13,6 +13,8 @@ export interface SshEndpointOptions {
   credentials: { username: string; password: string }
   legacyAlgorithms: boolean
   port?: number
+  /** Minutes without input before a shell session is closed (the ASA's `ssh timeout`, default 5). */
+  idleMinutes?: () => number
   /** The shell and its login banner for one session. */
   openShell(username: string, from: string): { shell: Shell; greeting: string }
 }
@@ -24,6 +26,8 @@ export interface SshEndpoint {
   fingerprint: string
   close(): Promise<void>
 }
+
+const LOGIN_TIMEOUT_MS = 60_000
 
 export const LEGACY_SSH_ALGORITHMS: Algorithms = {
   kex: ['diffie-hellman-group1-sha1'],
@@ -45,7 +49,12 @@ export async function startSshEndpoint(options: SshEndpointOptions): Promise<Ssh
     (client, info) => {
       clients.add(client)
       client.on('error', () => {})
-      client.on('close', () => clients.delete(client))
+      // A client that never finishes logging in is dropped, as the device would.
+      const loginTimer = setTimeout(() => client.end(), LOGIN_TIMEOUT_MS)
+      client.on('close', () => {
+        clearTimeout(loginTimer)
+        clients.delete(client)
+      })
       let username = ''
       client.on('authentication', (ctx) => {
         const ok =
@@ -58,6 +67,7 @@ export async function startSshEndpoint(options: SshEndpointOptions): Promise<Ssh
         } else ctx.reject(['password'])
       })
       client.on('ready', () => {
+        clearTimeout(loginTimer)
         client.on('session', (acceptSession) => {
           const session = acceptSession()
           session.on('pty', (accept) => accept?.())
@@ -78,7 +88,17 @@ export async function startSshEndpoint(options: SshEndpointOptions): Promise<Ssh
                 setTimeout(() => client.end(), 50)
               },
             )
-            stream.on('data', (data: Buffer) => terminal.input(data.toString('latin1')))
+            let idle: NodeJS.Timeout | undefined
+            const arm = () => {
+              clearTimeout(idle)
+              idle = setTimeout(() => client.end(), (options.idleMinutes?.() ?? 5) * 60_000)
+            }
+            arm()
+            stream.on('close', () => clearTimeout(idle))
+            stream.on('data', (data: Buffer) => {
+              arm()
+              terminal.input(data.toString('latin1'))
+            })
             stream.on('error', () => {})
             terminal.start(greeting)
           })

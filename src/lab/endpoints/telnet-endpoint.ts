@@ -9,6 +9,8 @@ import { type Shell, type ShellIo, TerminalSession } from '../terminal/terminal-
 export interface TelnetEndpointOptions {
   password: string
   port?: number
+  /** Minutes without input before the session is closed (`telnet timeout`). */
+  idleMinutes?: () => number
   openShell(from: string): { shell: Shell; greeting: string }
 }
 
@@ -32,7 +34,7 @@ export async function startTelnetEndpoint(options: TelnetEndpointOptions): Promi
     sockets.add(socket)
     socket.on('close', () => sockets.delete(socket))
     socket.on('error', () => {})
-    socket.setTimeout(600_000, () => socket.destroy())
+    socket.setTimeout((options.idleMinutes?.() ?? 5) * 60_000, () => socket.destroy())
     const { shell, greeting } = options.openShell(socket.remoteAddress ?? '127.0.0.1')
     const gate = new PasswordGate(shell, options.password, greeting)
     const terminal = new TerminalSession(
