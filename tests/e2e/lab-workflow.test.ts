@@ -5,7 +5,7 @@
  */
 import { existsSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { type Browser, chromium, type Page } from 'playwright-core'
+import { type Browser, chromium } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type Lab, startLab } from '../../src/lab'
 import { createHandlers } from '../../src/main/api-handlers'
@@ -18,30 +18,12 @@ import {
   type Harness,
   rendererDir,
   startRendererHarness,
+  terminalText,
 } from '../support/renderer-harness'
 import { makeTempDir } from '../support/temp-dir'
 
 const ready = chromiumPath !== undefined && existsSync(join(rendererDir, 'index.html'))
 const artifacts = join(import.meta.dirname, '../../test-artifacts')
-
-async function terminalText(page: Page): Promise<string> {
-  return page.evaluate(() => {
-    const term = (
-      window as unknown as {
-        __unmaskTerminal?: {
-          buffer: {
-            active: { length: number; getLine(i: number): { translateToString(t: boolean): string } | undefined }
-          }
-        }
-      }
-    ).__unmaskTerminal
-    if (!term) return ''
-    const lines: string[] = []
-    for (let i = 0; i < term.buffer.active.length; i++)
-      lines.push(term.buffer.active.getLine(i)?.translateToString(true) ?? '')
-    return lines.join('\n')
-  })
-}
 
 describe.skipIf(!ready)('lab workflow in the built renderer', () => {
   let browser: Browser

@@ -18,6 +18,7 @@ import {
   type Harness,
   rendererDir,
   startRendererHarness,
+  terminalText,
 } from '../support/renderer-harness'
 import { socketChannel } from '../support/socket-channel'
 import { makeTempDir } from '../support/temp-dir'
@@ -112,31 +113,7 @@ describe.skipIf(!ready)('terminal flood in the built renderer', () => {
     expect(progress.done).toBe(false)
     expect(sentAtKoreanUi).toBeLessThan(TOTAL_LINES * LINE.length)
 
-    await expect
-      .poll(
-        () =>
-          page.evaluate(() => {
-            const term = (
-              window as unknown as {
-                __unmaskTerminal: {
-                  buffer: {
-                    active: {
-                      length: number
-                      getLine(i: number): { translateToString(t: boolean): string } | undefined
-                    }
-                  }
-                }
-              }
-            ).__unmaskTerminal
-            const buffer = term.buffer.active
-            const lines: string[] = []
-            for (let i = Math.max(0, buffer.length - 5); i < buffer.length; i++)
-              lines.push(buffer.getLine(i)?.translateToString(true) ?? '')
-            return lines.join('\n')
-          }),
-        { timeout: 90_000, interval: 500 },
-      )
-      .toContain('FLOOD-END')
+    await expect.poll(() => terminalText(page, 5), { timeout: 90_000, interval: 500 }).toContain('FLOOD-END')
     expect(progress.done).toBe(true)
     // Every character the device sent reached the page: greeting + echo of `flood\r` + the flood itself.
     const received = await page.evaluate(() => (window as unknown as { __unmaskDataChars: number }).__unmaskDataChars)

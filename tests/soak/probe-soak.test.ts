@@ -3,22 +3,11 @@
  * must come back to where they started and the heap must not keep what the probes used. The figures are
  * printed for docs/reliability.md.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type Lab, startLab } from '../../src/lab'
+import { describe, expect, it } from 'vitest'
 import { probe } from '../../src/main/smtp/probe'
-import { makeTempDir } from '../support/temp-dir'
+import { labFixture } from '../support/lab'
 
-let lab: Lab
-let temp: ReturnType<typeof makeTempDir>
-
-beforeAll(async () => {
-  temp = makeTempDir()
-  lab = await startLab({ scenario: 'asa9-default', stateDir: temp.path })
-})
-afterAll(async () => {
-  await lab?.stop()
-  temp?.remove()
-})
+const fixture = labFixture('asa9-default')
 
 function handles(): Record<string, number> {
   const counts: Record<string, number> = {}
@@ -35,14 +24,14 @@ describe('probe soak', () => {
   it('200 probe cycles leave no handle behind and do not grow the heap', { timeout: 180_000 }, async () => {
     const cycles = 200
     // Warm-up: first-use allocations (TLS contexts, module caches) are not leaks.
-    await probe({ host: '127.0.0.1', port: lab.direct.port })
+    await probe({ host: '127.0.0.1', port: fixture.lab.direct.port })
     await new Promise((resolve) => setTimeout(resolve, 50))
     const before = handles()
     const heapBefore = settledHeap()
     const started = performance.now()
     let masked = 0
     for (let i = 0; i < cycles; i++) {
-      const port = i % 2 === 0 ? lab.direct.port : lab.smtp.port
+      const port = i % 2 === 0 ? fixture.lab.direct.port : fixture.lab.smtp.port
       const result = await probe({ host: '127.0.0.1', port, vantage: i % 2 === 0 ? 'direct' : 'outside' })
       expect(result.outcome).toBe('completed')
       if (result.starttls?.masked) masked += 1

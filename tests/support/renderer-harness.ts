@@ -9,21 +9,15 @@ import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { extname, join, normalize } from 'node:path'
 import { dispatch, type Handlers } from '../../src/main/api-handlers'
+import { findChromium } from '../../src/main/report/find-chromium'
+import { CHROMIUM_ARGS } from '../../src/main/report/pdf-chromium'
 import type { EventName, EventPayload } from '../../src/shared/api'
 
 export const rendererDir = join(import.meta.dirname, '../../out/renderer')
-export const chromiumPath = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find(
-  existsSync,
-)
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-]
+const lookup = findChromium({})
+export const chromiumPath = lookup.ok ? lookup.path : undefined
+/** The same hardened flags the report printer uses. */
+export { CHROMIUM_ARGS }
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -137,3 +131,20 @@ export const bridgeScript = `
     },
   }
 `
+
+/** The text of the visible terminal's buffer (the app exposes its xterm as window.__unmaskTerminal). */
+export async function terminalText(
+  page: import('playwright-core').Page,
+  lastLines = Number.POSITIVE_INFINITY,
+): Promise<string> {
+  return page.evaluate((last) => {
+    type Buffer = { length: number; getLine(i: number): { translateToString(t: boolean): string } | undefined }
+    const term = (window as unknown as { __unmaskTerminal?: { buffer: { active: Buffer } } }).__unmaskTerminal
+    if (!term) return ''
+    const buffer = term.buffer.active
+    const lines: string[] = []
+    for (let i = Math.max(0, buffer.length - last); i < buffer.length; i++)
+      lines.push(buffer.getLine(i)?.translateToString(true) ?? '')
+    return lines.join('\n')
+  }, lastLines)
+}

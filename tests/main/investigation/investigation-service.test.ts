@@ -1,31 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type Lab, startLab } from '../../../src/lab'
+import { describe, expect, it } from 'vitest'
 import { CaseStore } from '../../../src/main/cases/case-store'
 import { InvestigationService } from '../../../src/main/investigation/investigation-service'
-import { makeTempDir } from '../../support/temp-dir'
+import { labFixture } from '../../support/lab'
 
-let lab: Lab
-let temp: ReturnType<typeof makeTempDir>
-
-beforeAll(async () => {
-  temp = makeTempDir()
-  lab = await startLab({ scenario: 'asa9-default', stateDir: temp.path })
-})
-afterAll(async () => {
-  await lab?.stop()
-  temp?.remove()
-})
+const fixture = labFixture('asa9-default')
 
 describe('investigation service against the lab (ASA 9 default inspection)', () => {
   it('probes direct and through the firewall, proves the masking and journals every result', async () => {
-    const cases = new CaseStore(temp.path)
+    const cases = new CaseStore(fixture.dir)
     const handle = cases.create({ customer: 'Lab customer' })
     handle.close()
     const service = new InvestigationService(cases, { timeouts: { totalMs: 15_000 } })
     const run = await service.runProbes(
       [
-        { host: '127.0.0.1', port: lab.direct.port, vantage: 'direct' },
-        { host: '127.0.0.1', port: lab.smtp.port, vantage: 'outside' },
+        { host: '127.0.0.1', port: fixture.lab.direct.port, vantage: 'direct' },
+        { host: '127.0.0.1', port: fixture.lab.smtp.port, vantage: 'outside' },
       ],
       handle.id,
     )
@@ -41,8 +30,8 @@ describe('investigation service against the lab (ASA 9 default inspection)', () 
   })
 
   it('a clean direct probe alone is not blamed on a firewall (counter-example)', async () => {
-    const service = new InvestigationService(new CaseStore(temp.path), { timeouts: { totalMs: 15_000 } })
-    const run = await service.runProbes([{ host: '127.0.0.1', port: lab.direct.port, vantage: 'direct' }])
+    const service = new InvestigationService(new CaseStore(fixture.dir), { timeouts: { totalMs: 15_000 } })
+    const run = await service.runProbes([{ host: '127.0.0.1', port: fixture.lab.direct.port, vantage: 'direct' }])
     const ids = run.analysis.findings.map((f) => f.id)
     expect(ids).not.toContain('smtp.starttls-masked')
     expect(ids).not.toContain('smtp.path-differs')
@@ -50,11 +39,13 @@ describe('investigation service against the lab (ASA 9 default inspection)', () 
   })
 
   it('combines pasted device output with probe results into one diagnosis with remedies', async () => {
-    const cases = new CaseStore(temp.path)
+    const cases = new CaseStore(fixture.dir)
     const handle = cases.create({ customer: 'Lab customer' })
     handle.close()
     const service = new InvestigationService(cases, { timeouts: { totalMs: 15_000 } })
-    const { results } = await service.runProbes([{ host: '127.0.0.1', port: lab.smtp.port, vantage: 'outside' }])
+    const { results } = await service.runProbes([
+      { host: '127.0.0.1', port: fixture.lab.smtp.port, vantage: 'outside' },
+    ])
     const config = [
       ': Saved',
       'ASA Version 9.8(4)10',
