@@ -1,8 +1,11 @@
+import { type ChildProcess, spawn } from 'node:child_process'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { SerialPort } from 'serialport'
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { type Lab, startLab } from '../../src/lab'
 import { CaseStore } from '../../src/main/cases/case-store'
+import { AsaLikeCli } from '../support/asa-like-cli'
 import { generateKeyPair } from '../support/asa-like-cli.ssh'
 import { runUnmask } from '../support/cli'
 import { makeTempDir } from '../support/temp-dir'
@@ -152,5 +155,47 @@ describe('unmask collect', () => {
     const run = await runUnmask(['collect', 'telnet://127.0.0.1:1', ...secrets], env)
     expect(run.code).toBe(1)
     expect(run.stderr).toContain('Could not connect')
+  })
+})
+
+describe.skipIf(!existsSync('/usr/bin/socat'))('unmask collect over a serial console (socat pty pair)', () => {
+  let home: ReturnType<typeof makeTempDir>
+  let socat: ChildProcess | undefined
+  let port: SerialPort | undefined
+  afterEach(async () => {
+    await new Promise<void>((resolve) => (port?.isOpen ? port.close(() => resolve()) : resolve()))
+    if (socat) {
+      const exited = new Promise((r) => socat?.once('exit', r))
+      socat.kill()
+      await exited
+    }
+    home.remove()
+  })
+
+  it('wakes the console, enters enable with the secret from the environment and finds inspect esmtp', async () => {
+    home = makeTempDir()
+    const laptop = join(home.path, 'ttyLaptop')
+    const consolePath = join(home.path, 'ttyConsole')
+    socat = spawn('socat', [`pty,raw,echo=0,link=${laptop}`, `pty,raw,echo=0,link=${consolePath}`], { stdio: 'ignore' })
+    await vi.waitFor(() => expect(existsSync(laptop) && existsSync(consolePath)).toBe(true), { timeout: 5_000 })
+    const device = new SerialPort({ path: consolePath, baudRate: 9600, autoOpen: false })
+    await new Promise<void>((resolve, reject) => device.open((e) => (e ? reject(e) : resolve())))
+    port = device
+    const cli = new AsaLikeCli(
+      (text) => device.write(text),
+      () => {},
+      { quietStart: true, enableSecret: 'console-enable' },
+    )
+    device.on('data', (chunk: Buffer) => cli.input(chunk.toString('utf8')))
+    const run = await runUnmask(['collect', `serial://${laptop}?baud=9600`, '--secret-env', 'SECRET', '--json'], {
+      UNMASK_HOME: join(home.path, 'unmask'),
+      HOME: home.path,
+      SECRET: 'console-enable',
+    })
+    expect(run.code).toBe(0)
+    const parsed = JSON.parse(run.stdout)
+    expect(parsed).toMatchObject({ ok: true, platform: 'asa', enabled: true, peer: `serial://${laptop}?baud=9600` })
+    expect(parsed.analysis.findings.map((f: { id: string }) => f.id)).toContain('asa.esmtp-inspection-active')
+    expect(cli.received).toContain('console-enable')
   })
 })

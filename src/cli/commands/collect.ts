@@ -105,9 +105,14 @@ async function collect(ctx: CliContext, targetText: string, opts: CollectOptions
       onChannel: () => progress(t('device.collect.connected', { peer })),
       onStep: (step) =>
         progress(
-          step.failed
-            ? t('device.collect.stepFailed', { prompt: step.prompt, command: step.command, failure: step.failureText })
-            : t('device.collect.stepDone', { prompt: step.prompt, command: step.command, ms: step.elapsedMs }),
+          t(
+            step.failed
+              ? step.optional
+                ? 'device.collect.stepUnavailable'
+                : 'device.collect.stepFailed'
+              : 'device.collect.stepDone',
+            { prompt: step.prompt, command: step.command, failure: step.failureText, ms: step.elapsedMs },
+          ),
         ),
     })
     if (handle && outcome.ok) {

@@ -25,6 +25,8 @@ export interface StepResult extends CommandResult {
   context?: string
   /** The prompt the command was typed at, normalised (`host#`, `host/ctx#`). */
   prompt: string
+  /** A failure of this step is expected on some images (e.g. `show mode` where contexts do not exist). */
+  optional?: boolean
 }
 
 export interface EvidenceRun {
@@ -47,11 +49,17 @@ export interface EvidenceOptions {
 
 export async function runEvidenceScript(driver: DeviceDriver, options: EvidenceOptions): Promise<EvidenceRun> {
   const steps: StepResult[] = []
-  const run = async (stepId: string, command: string): Promise<StepResult> => {
+  const run = async (stepId: string, command: string, optional = false): Promise<StepResult> => {
     const typedAt = normalisedPrompt(driver.prompt)
     const context = driver.prompt?.context
     const result = await driver.run(command)
-    const step: StepResult = { ...result, stepId, prompt: typedAt, ...(context ? { context } : {}) }
+    const step: StepResult = {
+      ...result,
+      stepId,
+      prompt: typedAt,
+      ...(context ? { context } : {}),
+      ...(optional ? { optional } : {}),
+    }
     steps.push(step)
     options.onStep?.(step)
     return step
@@ -73,7 +81,7 @@ export async function runEvidenceScript(driver: DeviceDriver, options: EvidenceO
       continue
     }
     if (step.scope === 'system' && !(multipleContext && !driver.prompt?.context)) continue
-    const result = await run(step.id, step.command)
+    const result = await run(step.id, step.command, step.optional)
     if (profile.contexts && step.command === profile.contexts.modeCommand) {
       multipleContext = profile.contexts.multiplePattern.test(result.output)
     }

@@ -56,6 +56,7 @@ export const device = {
     connected: 'Connected to {{peer}}.',
     stepDone: '  {{prompt}} {{command}}  ({{ms}} ms)',
     stepFailed: '  {{prompt}} {{command}}  FAILED: {{failure}}',
+    stepUnavailable: '  {{prompt}} {{command}}  (not available on this device: {{failure}})',
     notEnabled: 'Warning: privileged mode was refused; only unprivileged commands were run.',
     platformFound: 'Platform: {{platform}}',
     failed: 'Collection failed: {{message}}',

@@ -56,6 +56,7 @@ export const device = {
     connected: '{{peer}}에 연결했습니다.',
     stepDone: '  {{prompt}} {{command}}  ({{ms}} ms)',
     stepFailed: '  {{prompt}} {{command}}  실패: {{failure}}',
+    stepUnavailable: '  {{prompt}} {{command}}  (이 장비에서는 쓸 수 없음: {{failure}})',
     notEnabled: '경고: 특권 모드가 거부되어 비특권 명령만 실행했습니다.',
     platformFound: '플랫폼: {{platform}}',
     failed: '수집 실패: {{message}}',
