@@ -8,6 +8,7 @@ import { join } from 'node:path'
 import type { Language } from '../../shared/i18n'
 import { buildReportModel, type ReportModel, renderReportHtml } from '../../shared/report'
 import { ATTACHMENTS_DIR, CaseStore, JOURNAL_FILE } from '../cases/case-store'
+import { fallbackDiagnosis } from './fallback-diagnosis'
 import { loadReportFonts } from './fonts'
 import type { PdfPrinter } from './printer'
 
@@ -66,7 +67,11 @@ export function renderCaseReport(request: ReportRequest): RenderedReport {
         detail.attachments.map((a) => a.name),
       ),
     },
-    { now: (request.now ?? new Date()).toISOString(), marks: request.marks },
+    {
+      now: (request.now ?? new Date()).toISOString(),
+      marks: request.marks,
+      fallbackDiagnosis: fallbackDiagnosis(detail.entries),
+    },
   )
   const html = renderReportHtml(model, { lang: request.lang, fonts: loadReportFonts(request.fontsDir) })
   return { model, html }

@@ -10,42 +10,52 @@ import type { SecretKind } from './marker'
 
 export interface LineRule {
   kind: SecretKind
-  /** Must have the `d` flag (match indices) and a named group `s`; may have a second group `s2`. */
+  /** Must have the `d` flag (match indices) and a named group `s`; may have a second group `s2`. Every match on a
+   * line counts (the rules run with the `g` flag added). */
   pattern: RegExp
 }
 
-/** An optional IOS/ASA encryption-type digit (`0`, `5`, `7`, `8`, `9`) in front of a value. */
-const TYPE = String.raw`(?:[0-9]\s+(?=\S))?`
-const NOT_A_VALUE = String.raw`(?!(?:encryption|encrypted|policy|management|recovery|prompt|aes|level)\b)`
+/**
+ * An optional IOS/ASA encryption-type digit (`0`, `5`, `7`, `8`, `9`) in front of a value, or the asterisks a session
+ * log or the device itself put in its place (`secret ******** $1$…`): the value is the token after it.
+ */
+const TYPE = String.raw`(?:(?:[0-9]|\*+)\s+(?=\S))?`
+const NOT_A_VALUE = String.raw`(?!(?:encryption|encrypted|policy|management|recovery|prompt|aes|level|version)\b)`
 
 export const LINE_RULES: readonly LineRule[] = [
   // enable password 8Ry2YjIyt7RRXU24 encrypted | enable secret 5 $1$... | enable password level 15 xyz
   {
     kind: 'password',
-    pattern: new RegExp(String.raw`\benable\s+(?:password|secret)\s+(?:level\s+\d+\s+)?${TYPE}(?<s>\S+)`, 'di'),
+    pattern: new RegExp(
+      String.raw`\benable\s+(?:password|secret)\s+(?:level\s+\d+\s+)?${TYPE}${NOT_A_VALUE}(?<s>\S+)`,
+      'di',
+    ),
   },
   // passwd 2KFQnbNIdI.2KYOU encrypted (PIX/ASA telnet/ssh login password)
   { kind: 'password', pattern: /^\s*passwd\s+(?<s>\S+)/di },
   // username admin password 5Xb... encrypted privilege 15 | username bob secret 9 $9$...
   {
     kind: 'password',
-    pattern: new RegExp(String.raw`\busername\s+\S+\s+(?:password|secret)\s+${TYPE}(?<s>\S+)`, 'di'),
+    pattern: new RegExp(String.raw`\busername\s+\S+\s+(?:password|secret)\s+${TYPE}${NOT_A_VALUE}(?<s>\S+)`, 'di'),
   },
   // tunnel-group … ipsec-attributes: pre-shared-key X | ikev1 pre-shared-key X | ikev2 local-authentication pre-shared-key 0 X
   {
     kind: 'pre-shared-key',
-    pattern: new RegExp(String.raw`\bpre-shared-key\s+(?!(?:address|hostname)\b)${TYPE}(?<s>\S+)`, 'di'),
+    pattern: new RegExp(String.raw`\bpre-shared-key\s+(?!(?:address|hostname)\b)${TYPE}${NOT_A_VALUE}(?<s>\S+)`, 'di'),
   },
   // IOS keyring: pre-shared-key address 192.0.2.1 key X
   { kind: 'pre-shared-key', pattern: /\bpre-shared-key\s+(?:address|hostname)\s+.*?\bkey\s+(?<s>\S+)/di },
   // PIX 6.x: isakmp key X address 192.0.2.1 netmask 255.255.255.255 | IOS: crypto isakmp key X address …
-  { kind: 'pre-shared-key', pattern: new RegExp(String.raw`\bisakmp\s+key\s+${TYPE}(?<s>\S+)`, 'di') },
+  { kind: 'pre-shared-key', pattern: new RegExp(String.raw`\bisakmp\s+key\s+${TYPE}${NOT_A_VALUE}(?<s>\S+)`, 'di') },
   // snmp-server community public | snmp-server community 0 s3cret
-  { kind: 'snmp-community', pattern: new RegExp(String.raw`\bsnmp-server\s+community\s+${TYPE}(?<s>\S+)`, 'di') },
+  {
+    kind: 'snmp-community',
+    pattern: new RegExp(String.raw`\bsnmp-server\s+community\s+${TYPE}${NOT_A_VALUE}(?<s>\S+)`, 'di'),
+  },
   // snmp-server host inside 192.0.2.5 community s3cret version 2c
   {
     kind: 'snmp-community',
-    pattern: new RegExp(String.raw`\bsnmp-server\s+host\s+.*?\bcommunity\s+${TYPE}(?<s>\S+)`, 'di'),
+    pattern: new RegExp(String.raw`\bsnmp-server\s+host\s+.*?\bcommunity\s+${TYPE}${NOT_A_VALUE}(?<s>\S+)`, 'di'),
   },
   // snmp-server user U G v3 auth sha AUTHPASS priv aes 128 PRIVPASS
   {
@@ -62,14 +72,17 @@ export const LINE_RULES: readonly LineRule[] = [
   },
   // radius-common-pw s3cret | tacacs-server key 7 0822455D0A16 | radius-server host 10.1.1.5 key s3cret
   { kind: 'aaa-key', pattern: /\bradius-common-pw\s+(?<s>\S+)/di },
-  { kind: 'aaa-key', pattern: new RegExp(String.raw`\b(?:tacacs|radius)-server\b.*?\bkey\s+${TYPE}(?<s>\S+)`, 'di') },
+  {
+    kind: 'aaa-key',
+    pattern: new RegExp(String.raw`\b(?:tacacs|radius)-server\b.*?\bkey\s+${TYPE}${NOT_A_VALUE}(?<s>\S+)`, 'di'),
+  },
   // failover key [hex] X | ntp authentication-key 1 md5 X | ospf message-digest-key 1 md5 X | key-string 7 X
   { kind: 'other-key', pattern: /\bfailover\s+key\s+(?:hex\s+)?(?<s>\S+)/di },
   {
     kind: 'other-key',
     pattern: /\b(?:authentication-key|message-digest-key)\s+\d+\s+md5\s+(?:[0-9]\s+(?=\S))?(?<s>\S+)/di,
   },
-  { kind: 'other-key', pattern: new RegExp(String.raw`\bkey-string\s+${TYPE}(?<s>\S+)`, 'di') },
+  { kind: 'other-key', pattern: new RegExp(String.raw`\bkey-string\s+${TYPE}${NOT_A_VALUE}(?<s>\S+)`, 'di') },
   // ldap-login-password X, and every other `password X` / `secret X` / `passwd X` (trustpoint enrolment, ftp, wccp…)
   { kind: 'password', pattern: /\bldap-login-password\s+(?<s>\S+)/di },
   {

@@ -26,15 +26,20 @@ function splitKeepingEndings(text: string): Array<{ body: string; ending: string
 }
 
 /** The secret spans of one line, overlapping spans merged (the first rule's kind wins). */
+/** The rules with the `g` flag, compiled once: every match on a line counts, not only the first. */
+const GLOBAL_RULES = LINE_RULES.map((r) => ({
+  kind: r.kind,
+  pattern: new RegExp(r.pattern.source, r.pattern.flags.includes('g') ? r.pattern.flags : `${r.pattern.flags}g`),
+}))
+
 export function secretSpans(line: string): Span[] {
   const spans: Span[] = []
-  for (const rule of LINE_RULES) {
-    rule.pattern.lastIndex = 0
-    const match = rule.pattern.exec(line)
-    if (!match?.indices?.groups) continue
-    for (const name of ['s', 's2']) {
-      const at = match.indices.groups[name]
-      if (at && at[1] > at[0] && !isMarkerAt(line, at[0])) spans.push({ start: at[0], end: at[1], kind: rule.kind })
+  for (const rule of GLOBAL_RULES) {
+    for (const match of line.matchAll(rule.pattern)) {
+      for (const name of ['s', 's2']) {
+        const at = match.indices?.groups?.[name]
+        if (at && at[1] > at[0] && !isMarkerAt(line, at[0])) spans.push({ start: at[0], end: at[1], kind: rule.kind })
+      }
     }
   }
   spans.sort((a, b) => a.start - b.start || b.end - a.end)

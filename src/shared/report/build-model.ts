@@ -3,24 +3,12 @@
  * takes from the case, and returns the report as data. Pure; the caller (main) loads the case and its text attachments.
  */
 import { createRedactor, type Redactor } from '../redaction'
-import {
-  caseCreatedData,
-  deviceIdentifiedData,
-  deviceOutputData,
-  diagnosisResultData,
-  evidenceAddedData,
-  type FindingData,
-  fixAppliedData,
-  fixSavedData,
-  fixUndoneData,
-  fixVerifiedData,
-  probeResultData,
-  redactionMarkData,
-} from './entries'
+import type { CauseData, DiagnosisData, FactsData, FindingData } from './entries'
 import { adviceFor } from './finding-advice'
 import type {
   AppendixEntry,
   AppendixText,
+  CauseView,
   ChangeView,
   DeviceView,
   FindingView,
@@ -29,15 +17,11 @@ import type {
   VantageView,
   VerificationView,
 } from './model'
-import { compareProbes, formatTarget, probeView } from './probe-view'
+import { compareProbes, probeView } from './probe-view'
+import { type Parsed, type ReadJournalResult, type ReportJournalEntry, readJournal } from './read-journal'
 import { recommendationsFor, summaryFor } from './summary'
 
-export interface ReportJournalEntry {
-  seq: number
-  at: string
-  type: string
-  data: unknown
-}
+export type { ReportJournalEntry }
 
 /** What the report needs of a case: its metadata, journal and the text of its text attachments. */
 export interface ReportCaseInput {
@@ -57,123 +41,85 @@ export interface BuildOptions {
   now: string
   /** Strings to remove in addition to the case's `redaction.mark` entries. */
   marks?: readonly string[]
+  /**
+   * A diagnosis made for the report when the journal holds none (main runs the engine over the case's probes and
+   * device output). Used as "the diagnosis before the change"; ignored when the journal has its own.
+   */
+  fallbackDiagnosis?: DiagnosisData
 }
 
 /** Longest text shown per appendix item; the rest is summarised by a line count. */
 export const APPENDIX_MAX_LINES = 3000
 const OTHER_EXCERPT_CHARS = 300
-
-const MARK_TYPES = new Set(['attachment.added'])
+/** Raw terminal logs (every chunk, JSON-quoted) stay in the case; the cleaned log is the one a reader wants. */
+const RAW_LOG = /-raw\.log$/
 
 export function buildReportModel(input: ReportCaseInput, options: BuildOptions): ReportModel {
-  const entries = [...input.entries].sort((a, b) => a.seq - b.seq)
-  const of = <T>(type: string, schema: { safeParse(v: unknown): { success: true; data: T } | { success: false } }) =>
-    entries.flatMap((e) => {
-      if (e.type !== type) return []
-      const parsed = schema.safeParse(e.data)
-      return parsed.success ? [{ entry: e, data: parsed.data }] : []
-    })
-
-  const probes = of('probe.result', probeResultData)
-  const diagnoses = of('diagnosis.result', diagnosisResultData)
-  const identified = of('device.identified', deviceIdentifiedData)
-  const outputs = of('device.output', deviceOutputData)
-  const pasted = of('evidence.added', evidenceAddedData)
-  const applied = of('fix.applied', fixAppliedData)
-  const verified = of('fix.verified', fixVerifiedData)
-  const saved = of('fix.saved', fixSavedData)
-  const undone = of('fix.undone', fixUndoneData)
-  const marks = [...of('redaction.mark', redactionMarkData).map((m) => m.data.text), ...(options.marks ?? [])]
-  const understood = new Set(
-    [
-      probes,
-      diagnoses,
-      identified,
-      outputs,
-      pasted,
-      applied,
-      verified,
-      saved,
-      undone,
-      of('redaction.mark', redactionMarkData),
-    ]
-      .flat()
-      .map((x) => x.entry.seq),
-  )
-
+  const j = readJournal(input.entries)
+  const attachments = (input.attachmentTexts ?? []).filter((a) => !RAW_LOG.test(a.name))
   const redactor = createRedactor({
     deviceTexts: [
-      ...outputs.map((o) => o.data.output),
-      ...pasted.map((p) => p.data.text),
-      ...(input.attachmentTexts ?? []).map((a) => a.text),
-      ...probes.map((p) => p.data.transcript.map((l) => l.text).join('\n')),
-      ...applied.flatMap((a) => [...a.data.lines, ...a.data.undoLines]),
-      ...diagnoses.flatMap((d) => d.data.findings.flatMap((f) => f.evidence.map((e) => e.excerpt))),
+      ...j.outputs.map((o) => o.data.output),
+      ...j.commands.map((c) => c.data.output),
+      ...j.pasted.map((p) => p.data.text),
+      ...(input.attachmentTexts ?? []).map((a) => (RAW_LOG.test(a.name) ? decodeRawLog(a.text) : a.text)),
+      ...j.probes.map((p) => p.data.transcript.map((l) => l.text).join('\n')),
+      ...j.applied.flatMap((a) => [...a.data.lines, ...a.data.undoLines]),
+      ...[...j.diagnoses, ...j.comparisons].flatMap((d) =>
+        d.data.findings.flatMap((f) => f.evidence.map((e) => e.excerpt)),
+      ),
     ],
-    marks,
+    marks: [...j.marks, ...(options.marks ?? [])],
   })
 
-  const firstFixSeq = applied[0]?.entry.seq ?? Number.POSITIVE_INFINITY
-  const probeViews: ProbeView[] = probes.map((p) =>
-    probeView(p.data, p.entry, p.entry.seq > firstFixSeq ? 'after' : 'before', redactor),
+  const firstFixSeq = j.applied[0]?.entry.seq ?? Number.POSITIVE_INFINITY
+  const isAfter = (p: Parsed<unknown>) => p.entry.seq > firstFixSeq
+  const probeViews: ProbeView[] = j.probes.map((p) =>
+    probeView(p.data, p.entry, isAfter(p) ? 'after' : 'before', redactor),
   )
-  const before =
-    diagnoses.filter((d) => d.entry.seq < firstFixSeq).at(-1) ?? (applied.length ? undefined : diagnoses.at(-1))
-  const after = applied.length ? diagnoses.filter((d) => d.entry.seq > firstFixSeq).at(-1) : undefined
+  const diagnosisBefore =
+    j.diagnoses.filter((d) => !isAfter(d)).at(-1)?.data ??
+    (j.diagnoses.length === 0 ? options.fallbackDiagnosis : undefined)
+  const diagnosisAfter = j.diagnoses.filter(isAfter).at(-1)?.data
+  const pathFindings = (after: boolean) =>
+    j.comparisons.filter((c) => isAfter(c) === after).flatMap((c) => c.data.findings)
 
-  const changes: ChangeView[] = applied.map(({ entry, data }) => {
-    const laterSave = saved.find((s) => s.entry.seq > entry.seq && s.data.device === data.device)
-    const laterUndo = undone.find((u) => u.entry.seq > entry.seq && u.data.device === data.device)
-    return {
-      seq: entry.seq,
-      at: entry.at,
-      device: data.device,
-      lines: data.lines.map((l) => redactor.device(l)),
-      undoLines: data.undoLines.map((l) => redactor.device(l)),
-      confirmedBy: data.confirmedBy,
-      confirmedAt: data.confirmedAt,
-      backupSha256: data.backupSha256,
-      outcome: data.outcome,
-      failedLine: data.failedLine,
-      error: data.error ? redactor.device(data.error) : undefined,
-      saved: laterSave?.data.saved,
-      savedAt: laterSave?.entry.at,
-      undone: laterUndo ? { at: laterUndo.entry.at, outcome: laterUndo.data.outcome } : undefined,
-    }
-  })
-  const verifications: VerificationView[] = verified.map(({ entry, data }) => ({
+  const findings = uniqueFindings([...(diagnosisBefore?.findings ?? []), ...pathFindings(false)]).map((f) =>
+    findingView(f, redactor),
+  )
+  const afterFindings = [...(diagnosisAfter?.findings ?? []), ...pathFindings(true)]
+  const findingsAfter = afterFindings.length
+    ? uniqueFindings(afterFindings).map((f) => findingView(f, redactor))
+    : undefined
+  const causes = (diagnosisBefore?.causes ?? []).map((c) => causeView(c, redactor))
+  const changes = changesOf(j, redactor)
+  const verifications: VerificationView[] = j.verified.map(({ entry, data }) => ({
     seq: entry.seq,
     at: entry.at,
     device: data.device,
     passed: data.passed,
     checks: data.checks.map((c) => ({ text: redactor.device(c.text), passed: c.passed })),
   }))
-
-  const devices = devicesOf(
-    identified,
-    [...applied, ...outputs].map((x) => x.data.device),
-  )
-  const findings = (before?.data.findings ?? []).map((f) => findingView(f, redactor))
-  const findingsAfter = after?.data.findings.map((f) => findingView(f, redactor))
+  const devices = devicesOf(j, options.fallbackDiagnosis?.facts)
   const comparisons = compareProbes(probeViews)
-  const created = caseCreatedData.safeParse(entries.find((e) => e.type === 'case.created')?.data)
-  const times = entries.map((e) => e.at).sort()
+  const times = j.entries.map((e) => e.at).sort()
 
   const model: ReportModel = {
     cover: {
       caseId: input.id,
       customer: input.customer,
-      site: input.site ?? (created.success ? created.data.site : undefined),
+      site: input.site,
       engineer: input.engineer,
       created: input.created,
       generatedAt: options.now,
     },
-    summary: summaryFor({ findings, findingsAfter, comparisons, changes, verifications }),
+    summary: summaryFor({ causes, findings, findingsAfter, comparisons, changes, verifications }),
     scope: {
       devices,
       vantages: vantagesOf(probeViews),
       period: { from: times[0] ?? input.created, to: times.at(-1) ?? input.created },
     },
+    causes,
     findings,
     findingsAfter,
     comparisons,
@@ -181,11 +127,9 @@ export function buildReportModel(input: ReportCaseInput, options: BuildOptions):
     verifications,
     recommendations: recommendationsFor({ devices, findings, comparisons, changes, verifications }),
     appendix: {
-      texts: appendixTexts(outputs, pasted, input.attachmentTexts ?? [], redactor),
+      texts: appendixTexts(j, attachments, redactor),
       transcripts: probeViews,
-      other: entries
-        .filter((e) => e.type !== 'case.created' && !understood.has(e.seq) && !MARK_TYPES.has(e.type))
-        .map((e) => otherEntry(e, redactor)),
+      other: j.other.map((e) => otherEntry(e, redactor)),
       journalProblems: input.problemCount ?? 0,
     },
     redactions: redactor.counts(),
@@ -196,11 +140,47 @@ export function buildReportModel(input: ReportCaseInput, options: BuildOptions):
   return clean
 }
 
+/**
+ * A raw session log (src/main/device/session-log.ts) holds one `<ISO time> <'<'|'>'> <JSON string>` line per chunk. It
+ * is never shown, but secrets are learned from it (the cleaned log may have lost some to its own masking), so the
+ * chunks are decoded back into terminal text first.
+ */
+function decodeRawLog(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => {
+      const quoted = /^\S+ [<>] ("(?:[^"\\]|\\.)*")$/.exec(line)?.[1]
+      if (!quoted) return line
+      try {
+        return String(JSON.parse(quoted))
+      } catch {
+        return line
+      }
+    })
+    .join('')
+}
+
+/** The same finding reported by a diagnosis and by a comparison is shown once. */
+function uniqueFindings(findings: readonly FindingData[]): FindingData[] {
+  const seen = new Set<string>()
+  return findings.filter((f) => {
+    const first = f.evidence[0]
+    const key = `${f.id}|${first?.source ?? ''}|${first?.startLine ?? 0}`
+    if (seen.has(key)) return false
+    seen.add(key)
+    return true
+  })
+}
+
+function paramsOf(params: Record<string, string | number> | undefined, redactor: Redactor) {
+  return Object.fromEntries(
+    Object.entries(params ?? {}).map(([k, v]) => [k, typeof v === 'string' ? redactor.device(v) : v]),
+  )
+}
+
 function findingView(f: FindingData, redactor: Redactor): FindingView {
   const advice = f.severity === 'info' ? undefined : adviceFor(f.id)
-  const params = Object.fromEntries(
-    Object.entries(f.params ?? {}).map(([k, v]) => [k, typeof v === 'string' ? redactor.device(v) : v]),
-  )
+  const params = paramsOf(f.params, redactor)
   return {
     id: f.id,
     severity: f.severity,
@@ -223,16 +203,66 @@ function findingView(f: FindingData, redactor: Redactor): FindingView {
   }
 }
 
-function devicesOf(
-  identified: ReadonlyArray<{ data: Omit<DeviceView, 'name'> & { device: string } }>,
-  mentioned: readonly string[],
-): DeviceView[] {
-  const byName = new Map<string, DeviceView>()
-  for (const { data } of identified) {
-    const { device, ...rest } = data
-    byName.set(device, { ...byName.get(device), ...rest, name: device })
+function causeView(c: CauseData, redactor: Redactor): CauseView {
+  const params = paramsOf(c.params, redactor)
+  return {
+    id: c.id,
+    confidence: c.confidence,
+    title: { key: c.titleKey, params },
+    explanation: { key: c.explanationKey, params },
   }
-  for (const name of mentioned) if (!byName.has(name)) byName.set(name, { name })
+}
+
+function changesOf(j: ReadJournalResult, redactor: Redactor): ChangeView[] {
+  return j.applied.map(({ entry, data }) => {
+    const laterSave = j.saved.find((s) => s.entry.seq > entry.seq && s.data.device === data.device)
+    const laterUndo = j.undone.find((u) => u.entry.seq > entry.seq && u.data.device === data.device)
+    return {
+      seq: entry.seq,
+      at: entry.at,
+      device: data.device,
+      lines: data.lines.map((l) => redactor.device(l)),
+      undoLines: data.undoLines.map((l) => redactor.device(l)),
+      confirmedBy: data.confirmedBy,
+      confirmedAt: data.confirmedAt,
+      backupSha256: data.backupSha256,
+      outcome: data.outcome,
+      failedLine: data.failedLine,
+      error: data.error ? redactor.device(data.error) : undefined,
+      saved: laterSave?.data.saved,
+      savedAt: laterSave?.entry.at,
+      undone: laterUndo ? { at: laterUndo.entry.at, outcome: laterUndo.data.outcome } : undefined,
+    }
+  })
+}
+
+/** Devices named by identification entries, the engine's facts, collection runs and changes; merged by name. */
+function devicesOf(j: ReadJournalResult, fallbackFacts: FactsData | undefined): DeviceView[] {
+  const byName = new Map<string, DeviceView>()
+  const merge = (name: string, view: Omit<DeviceView, 'name'>) => {
+    const defined = Object.fromEntries(Object.entries(view).filter(([, v]) => v !== undefined && v !== null))
+    byName.set(name, { ...byName.get(name), ...defined, name })
+  }
+  const fromFacts = (f: FactsData) => ({
+    hostname: f.hostname ?? undefined,
+    platform: f.platform ?? undefined,
+    version: f.version ?? undefined,
+    model: f.model ?? undefined,
+  })
+  for (const d of j.diagnoses) if (d.data.facts?.hostname) merge(d.data.facts.hostname, fromFacts(d.data.facts))
+  if (j.diagnoses.length === 0 && fallbackFacts?.hostname) merge(fallbackFacts.hostname, fromFacts(fallbackFacts))
+  for (const c of j.collected) {
+    const f = c.data.facts
+    merge(f?.hostname ?? c.data.peer, {
+      ...(f ? fromFacts(f) : {}),
+      platform: f?.platform ?? c.data.platform ?? undefined,
+    })
+  }
+  for (const { data } of j.identified) {
+    const { device, ...rest } = data
+    merge(device, rest)
+  }
+  for (const x of [...j.applied, ...j.outputs]) if (!byName.has(x.data.device)) merge(x.data.device, {})
   return [...byName.values()]
 }
 
@@ -250,23 +280,31 @@ function capped(text: string, redactor: Redactor): string[] {
   const lines = redactor.device(text).split(/\r\n|\r|\n/)
   if (lines.at(-1) === '') lines.pop()
   return lines.length > APPENDIX_MAX_LINES
-    ? [...lines.slice(0, APPENDIX_MAX_LINES), `… (${lines.length - APPENDIX_MAX_LINES})`]
+    ? [...lines.slice(0, APPENDIX_MAX_LINES), `… (+${lines.length - APPENDIX_MAX_LINES})`]
     : lines
 }
 
 function appendixTexts(
-  outputs: ReadonlyArray<{ data: { device: string; command: string; output: string } }>,
-  pasted: ReadonlyArray<{ data: { source: string; text: string } }>,
+  j: ReadJournalResult,
   attachments: ReadonlyArray<{ name: string; text: string }>,
   redactor: Redactor,
 ): AppendixText[] {
+  // A closed session leaves its cleaned log as an attachment; the commands are shown one by one only without it.
+  const hasSessionLog = attachments.some((a) => /^[0-9a-f]{12}-session-/.test(a.name) || a.name.startsWith('session-'))
   return [
-    ...outputs.map(({ data }) => ({
+    ...j.outputs.map(({ data }) => ({
       title: `${data.device}# ${redactor.device(data.command)}`,
       kindKey: 'report.appendix.kind.command',
       lines: capped(data.output, redactor),
     })),
-    ...pasted.map(({ data }) => ({
+    ...(hasSessionLog
+      ? []
+      : j.commands.map(({ data }) => ({
+          title: `# ${redactor.device(data.command)}`,
+          kindKey: 'report.appendix.kind.command',
+          lines: capped(data.output, redactor),
+        }))),
+    ...j.pasted.map(({ data }) => ({
       title: data.source,
       kindKey: 'report.appendix.kind.pasted',
       lines: capped(data.text, redactor),
@@ -279,7 +317,7 @@ function appendixTexts(
   ]
 }
 
-function otherEntry(e: { seq: number; at: string; type: string; data: unknown }, redactor: Redactor): AppendixEntry {
+function otherEntry(e: ReportJournalEntry, redactor: Redactor): AppendixEntry {
   let json: string
   try {
     json = JSON.stringify(e.data) ?? ''
@@ -291,5 +329,3 @@ function otherEntry(e: { seq: number; at: string; type: string; data: unknown },
   const excerpt = clean.length > OTHER_EXCERPT_CHARS ? `${clean.slice(0, OTHER_EXCERPT_CHARS)}…` : clean
   return { seq: e.seq, at: e.at, type: e.type, excerpt }
 }
-
-export { formatTarget }

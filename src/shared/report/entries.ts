@@ -98,7 +98,40 @@ const finding = z.object({
 })
 export type FindingData = z.infer<typeof finding>
 
-export const diagnosisResultData = z.object({ findings: z.array(finding) })
+const cause = z.object({
+  id: str,
+  confidence: z.number(),
+  titleKey: str,
+  explanationKey: str,
+  params: z.record(str, z.union([str, z.number()])).optional(),
+})
+export type CauseData = z.infer<typeof cause>
+
+/** What the engine read about a device (DeviceFacts of src/shared/evidence/facts.ts); null when unknown. */
+const facts = z.object({
+  platform: str.nullish(),
+  version: str.nullish(),
+  hostname: str.nullish(),
+  model: str.nullish(),
+})
+export type FactsData = z.infer<typeof facts>
+
+/** `analysis.result` (investigation service, `unmask analyze`) and `diagnosis.result` share this shape. */
+export const diagnosisResultData = z.object({
+  findings: z.array(finding),
+  causes: z.array(cause).optional(),
+  facts: facts.optional(),
+})
+export type DiagnosisData = z.infer<typeof diagnosisResultData>
+
+/** `probe.comparison` (src/main/smtp/journal.ts): findings about the difference between two paths. */
+export const probeComparisonData = z.object({ findings: z.array(finding) })
+
+/** `device.evidence` (`unmask collect`): the peer, the platform and the facts read from the evidence script. */
+export const deviceEvidenceData = z.object({ peer: str, platform: str.nullish(), facts: facts.optional() })
+
+/** `device.command` (src/main/device/session-log.ts): one command of a device session with its cleaned output. */
+export const deviceCommandData = z.object({ command: str, output: str })
 
 export const deviceIdentifiedData = z.object({
   device: str,

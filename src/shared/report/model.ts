@@ -15,18 +15,25 @@
  * - `probe.result`  a `ProbeResult` (src/shared/probe/types.ts): target (host, port, vantage), phases with timings,
  *   numbered transcript, banner/greeting/starttls/tls summaries, outcome
  *
- * Expected from work in progress (the report renders them as soon as they appear):
- * - `diagnosis.result` `{ findings: Finding[], rootCause?: { findingId, confidence } }` — findings as in
- *   src/shared/findings.ts; a finding may add `impactKey`, `recommendationKey` (i18n keys) and
- *   `ease: 'easy' | 'moderate' | 'hard'`. The latest result before the first fix is "the diagnosis"; a later one is
- *   "the state after the change".
+ * - `analysis.result` (investigation service) or `diagnosis.result` `{ findings: Finding[], causes?: RootCause[],
+ *   facts?: DeviceFacts }` — findings as in src/shared/findings.ts; a finding may add `impactKey`,
+ *   `recommendationKey` (i18n keys) and `ease: 'easy' | 'moderate' | 'hard'`. The latest result before the first fix
+ *   is "the diagnosis"; a later one is "the state after the change". Without any, main may pass a diagnosis made
+ *   from the case's probes and device output (BuildOptions.fallbackDiagnosis).
+ * - `probe.comparison` `{ comparison, findings }` (src/main/smtp/journal.ts) — its findings join the diagnosis
+ * - `device.evidence` `{ peer, platform, facts }` (`unmask collect`) — a device for the scope
+ * - `device.command` `{ command, output }` (src/main/device/session-log.ts) — shown when the session's cleaned log
+ *   (attachment `session-….log`) is missing; raw logs (`…-raw.log`, `device.raw`) are never shown
+ *
+ * Read when present (no writer yet, or written by hand/tests):
  * - `device.identified` `{ device, hostname?, platform?, model?, version?, address? }` — `device` is the name the
  *   engineer knows the device by (a connection profile, a hostname)
- * - `device.output` `{ device, command, output }` — output of one command of the evidence script
+ * - `device.output` `{ device, command, output }` — output of one command (src/main/fix writes it on verification)
  * - `evidence.added` `{ source, text, kind? }` — text the engineer pasted or imported (configuration, logs, NDR)
  * - `redaction.mark` `{ text }` — a string the engineer wants removed from every export
  *
- * Remediation (src/main/fix) must write these, one entry per event, in this order:
+ * Remediation (src/main/fix) writes these, one entry per event, in this order (`fix.backup`, `fix.line` are part
+ * of the record but not shown; `fix.refused`, `fix.recovered` go to the appendix):
  * - `fix.applied`  `{ device, planId?, remedyId?, lines: string[], undoLines: string[], confirmedBy, confirmedAt?,
  *   backupSha256, backupAttachment?, outcome: 'applied' | 'failed', failedLine?, error? }`
  *   — `lines` are exactly the configuration lines sent, in order; `confirmedBy` is who typed the confirmation (the
@@ -104,6 +111,14 @@ export interface EvidenceView {
   endLine: number
   /** Excerpt lines with their numbers (startLine, startLine + 1, …). */
   lines: Array<{ n: number; text: string }>
+}
+
+/** A root cause from the engine (src/shared/diagnosis): what explains the findings. */
+export interface CauseView {
+  id: string
+  confidence: number
+  title: TextRef
+  explanation: TextRef
 }
 
 export interface FindingView {
@@ -204,6 +219,8 @@ export interface ReportModel {
   cover: ReportCover
   summary: ReportSummary
   scope: { devices: DeviceView[]; vantages: VantageView[]; period: { from: string; to: string } }
+  /** Root causes of the diagnosis before the change, strongest first. */
+  causes: CauseView[]
   findings: FindingView[]
   /** Findings of a diagnosis made after the change, when there is one. */
   findingsAfter?: FindingView[]

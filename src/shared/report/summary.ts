@@ -5,6 +5,7 @@
 import { hasDuplicateHeaderBug, parseVersion } from '../evidence/version'
 import type {
   CaseState,
+  CauseView,
   ChangeView,
   DeviceView,
   FindingView,
@@ -17,6 +18,7 @@ import type {
 const SEVERITY_ORDER = { critical: 0, warning: 1, info: 2 } as const
 
 interface Views {
+  causes?: readonly CauseView[]
   findings: readonly FindingView[]
   findingsAfter?: readonly FindingView[]
   comparisons: readonly ProbeComparison[]
@@ -56,7 +58,8 @@ export function summaryFor(v: Views): ReportSummary {
     .filter((f) => f.severity !== 'info')
     .sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || b.confidence - a.confidence)
     .slice(0, 3)
-  const problems: TextRef[] = top.map((f) => f.title)
+  // Root causes say it best; without them, the strongest findings.
+  const problems: TextRef[] = v.causes?.length ? v.causes.slice(0, 3).map((c) => c.title) : top.map((f) => f.title)
   if (problems.length === 0)
     for (const c of v.comparisons)
       if (c.before?.starttls === 'masked')

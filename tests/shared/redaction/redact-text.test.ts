@@ -65,6 +65,9 @@ describe('redactLine: one rule family at a time', () => {
     ['ntp authentication-key 1 md5 NtpMd5K3y', `ntp authentication-key 1 md5 ${M}`, 'other-key'],
     [' ldap-login-password LdapB1ndPw', ` ldap-login-password ${M}`, 'password'],
     ['AUTH PLAIN AGJvYgBzM2NyZXQ=', `AUTH PLAIN ${M}`, 'password'],
+    // Lines a session log already masked in part: the hash after the mask is still a secret.
+    ['username netops secret ******** $1$mERr$hx5rVt7r', `username netops secret ******** ${M}`, 'password'],
+    ['enable password ******** encrypted', `enable password ${M} encrypted`, 'password'],
   ])('%s', (input, expected, kind) => {
     const out = redactLine(input, 7)
     expect(out.text).toBe(expected)
@@ -93,6 +96,12 @@ describe('redactLine: one rule family at a time', () => {
     '  inspect esmtp',
   ])('leaves alone: %s', (input) => {
     expect(redactLine(input, 1)).toEqual({ text: input, redactions: [] })
+  })
+
+  it('finds every secret on a line, not only the first', () => {
+    const out = redactLine('ciscoasa(config)# passwd Pw1aaaa ; passwd Pw2bbbb', 1)
+    expect(out.redactions.map((r) => r.value)).toEqual(['Pw1aaaa', 'Pw2bbbb'])
+    expect(out.text).toBe(`ciscoasa(config)# passwd ${M} ; passwd ${M}`)
   })
 
   it('is idempotent: a redacted line is not redacted again', () => {

@@ -1,19 +1,18 @@
 /**
- * The report model from real lab cases (real probes through the lab's inspecting proxy, the real rules engine, the
- * real CaseStore) and from hand-made journals for the states a lab run does not reach.
+ * The report model from real lab cases (real probes through the lab's inspecting proxy, the real engine, the real
+ * CaseStore and SessionLog), read the way `unmask report` reads them (main's renderCaseReport: journal + attachments).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { CaseStore } from '../../../src/main/cases/case-store'
+import { renderCaseReport } from '../../../src/main/report/export-report'
 import { REDACTION_MARKER } from '../../../src/shared/redaction'
-import { buildReportModel, type ReportModel } from '../../../src/shared/report'
+import type { ReportModel } from '../../../src/shared/report'
 import { buildLabCase, type LabCase, SECRETS } from './helpers/lab-case'
 
 const NOW = '2026-11-28T12:00:00.000Z'
 const labs: LabCase[] = []
 
 function modelOf(lab: LabCase): ReportModel {
-  const d = new CaseStore(lab.home).read(lab.dir)
-  return buildReportModel({ ...d, problemCount: d.problems.length }, { now: NOW })
+  return renderCaseReport({ home: lab.home, caseRef: lab.dir, lang: 'en', now: new Date(NOW) }).model
 }
 
 let before: ReportModel
@@ -68,15 +67,9 @@ describe('report model of a lab case before the fix', () => {
   })
 
   it('describes the scope: device, both vantage points, a time window', () => {
+    // From the engine's facts in the analysis entry: nobody typed them in.
     expect(before.scope.devices).toEqual([
-      {
-        name: 'asa1',
-        hostname: 'ciscoasa',
-        platform: 'ASA',
-        model: 'ASA5505',
-        version: '7.2(3)',
-        address: '172.10.20.1',
-      },
+      { name: 'ciscoasa', hostname: 'ciscoasa', platform: 'asa', version: '7.2(3)' },
     ])
     expect(before.scope.vantages.map((v) => v.label).sort()).toEqual(['inside', 'outside'])
     expect(before.scope.period.from <= before.scope.period.to).toBe(true)
@@ -102,9 +95,14 @@ describe('report model of a lab case before the fix', () => {
     expect(json).toContain(REDACTION_MARKER)
     expect(before.redactions['snmp-community']).toBeGreaterThan(0)
     expect(before.redactions.marked).toBeGreaterThan(0)
-    const config = before.appendix.texts.find((t) => t.title === 'asa1# show running-config')!
-    expect(config.lines).toContain(`enable password ${REDACTION_MARKER} encrypted`)
-    expect(config.lines).toContain('  inspect esmtp')
+    // The cleaned session log is shown (its own masking finished by the report); the raw log never is.
+    const titles = before.appendix.texts.map((t) => t.title)
+    expect(titles.filter((t) => /-session-.*\.log$/.test(t))).toHaveLength(1)
+    expect(titles.filter((t) => t.endsWith('-raw.log'))).toEqual([])
+    const session = before.appendix.texts.find((t) => /-session-/.test(t.title))!
+    expect(session.lines).toContainEqual(expect.stringMatching(/ enable password \[REDACTED\] encrypted$/))
+    expect(session.lines).toContainEqual(expect.stringMatching(/ {2}key \[REDACTED\]$/))
+    expect(session.lines).toContainEqual(expect.stringMatching(/ {4}inspect esmtp$/))
   })
 })
 
@@ -126,7 +124,7 @@ describe('report model of a lab case after the fix', () => {
     expect(c.confirmedBy).toBe('Kim Minsu 김민수')
     expect(c.backupSha256).toMatch(/^[0-9a-f]{64}$/)
     expect(c.saved).toBe(true)
-    expect(after.summary.changes).toEqual([{ device: 'asa1', lineCount: 3, outcome: 'applied', saved: true }])
+    expect(after.summary.changes).toEqual([{ device: 'ciscoasa', lineCount: 3, outcome: 'applied', saved: true }])
   })
 
   it('recommends re-probing after upgrades, and no longer the gateway workaround or saving', () => {

@@ -89,6 +89,8 @@ export const report = {
     unnamed: '(unnamed)',
   },
   findings: {
+    causes: 'Root cause',
+    severityHeading: 'Severity',
     none: 'No findings were recorded.',
     afterHeading: 'Findings after the change',
     severity: { critical: 'Critical', warning: 'Warning', info: 'Information' },

@@ -87,6 +87,8 @@ export const report = {
     unnamed: '(이름 없음)',
   },
   findings: {
+    causes: '근본 원인',
+    severityHeading: '심각도',
     none: '기록된 발견 사항이 없습니다.',
     afterHeading: '변경 후 발견 사항',
     severity: { critical: '심각', warning: '경고', info: '참고' },

@@ -140,16 +140,42 @@ ${f.evidence.length ? `<h4>${esc(t('report.findings.evidence'))}</h4>${f.evidenc
 </div>`
 }
 
+function causesBlock(m: ReportModel, ctx: RenderContext): string {
+  if (m.causes.length === 0) return ''
+  const { t } = ctx
+  const items = m.causes
+    .map(
+      (c) =>
+        `<li><strong>${textRef(ctx, c.title, c.id)}</strong> <span class="note">${esc(t('report.findings.confidence', { percent: Math.round(c.confidence * 100) }))}</span><br>${textRef(ctx, c.explanation, '')}</li>`,
+    )
+    .join('')
+  return `<h3>${esc(t('report.findings.causes'))}</h3><ul class="causes">${items}</ul>`
+}
+
+function overviewTable(fs: readonly FindingView[], ctx: RenderContext, prefix: string): string {
+  const { t } = ctx
+  return table(
+    ['#', esc(t('report.findings.severityHeading')), esc(t('report.findings.finding')), esc(t('report.findings.ease'))],
+    fs.map((f, i) => [
+      `${prefix}${i + 1}`,
+      `<span class="sev ${f.severity}">${esc(t(`report.findings.severity.${f.severity}`))}</span>`,
+      textRef(ctx, f.title, f.id),
+      esc(t(`report.findings.easeLevel.${f.ease ?? 'unknown'}`)),
+    ]),
+    'overview',
+  )
+}
+
 export function findingsSection(m: ReportModel, ctx: RenderContext): string {
   const { t } = ctx
   const list = (fs: readonly FindingView[], prefix: string) =>
     fs.length
-      ? fs.map((f, i) => findingBlock(f, ctx, `${prefix}${i + 1}.`)).join('')
+      ? overviewTable(fs, ctx, prefix) + fs.map((f, i) => findingBlock(f, ctx, `${prefix}${i + 1}.`)).join('')
       : `<p>${esc(t('report.findings.none'))}</p>`
   const after = m.findingsAfter
     ? `<h3>${esc(t('report.findings.afterHeading'))}</h3>${list(m.findingsAfter, '3.A')}`
     : ''
   return `<section class="chapter" id="findings"><h2>3. ${esc(t('report.sections.findings'))}</h2>
-${list(m.findings, '3.')}${after}
+${causesBlock(m, ctx)}${list(m.findings, '3.')}${after}
 </section>`
 }

@@ -102,6 +102,8 @@ svg.timing rect.before { fill: #9ca3af; }
 svg.timing rect.after { fill: #16a34a; }
 svg.timing rect.failed { fill: #dc2626; }
 ol.recommendations li { margin-bottom: 5pt; }
+ul.causes li { margin-bottom: 5pt; }
+table.overview td:first-child { width: 12mm; }
 pre.block { white-space: pre-wrap; word-break: break-all; margin: 0; }
 `
 }

@@ -2,7 +2,8 @@
  * A real lab case for the report tests: the lab's ESA persona behind the lab's inspecting proxy (ASA default ESMTP map),
  * probed with the real probe from an outside and an inside vantage point, diagnosed with the real rules engine, then
  * "fixed" (the proxy's policy switched off, as `no inspect esmtp` does) and probed again. Everything goes through the
- * real CaseStore. The remediation entries are written in the shapes documented in src/shared/report/model.ts.
+ * real CaseStore, the device session through the real SessionLog, the analysis as the investigation service records
+ * it. The remediation entries are written in the shapes src/main/fix writes (see src/shared/report/model.ts).
  *
  * The device configuration carries a dozen made-up secrets (SECRETS) so that tests can prove none reaches the report.
  */
@@ -13,12 +14,13 @@ import { join } from 'node:path'
 import { type MailHost, startMailHost } from '../../../../src/lab/mail/mail-host'
 import { type InspectionProxy, startInspectionProxy } from '../../../../src/lab/proxy/inspection-proxy'
 import { type InspectingFirewall, type InspectionPolicy, newCounters } from '../../../../src/lab/proxy/policy'
-import { CaseStore } from '../../../../src/main/cases/case-store'
+import { type CaseHandle, CaseStore } from '../../../../src/main/cases/case-store'
+import { SessionLog } from '../../../../src/main/device/session-log'
 import { probe } from '../../../../src/main/smtp/probe'
+import { analyzeEvidence } from '../../../../src/shared/diagnosis'
 import { parseEvidence } from '../../../../src/shared/evidence'
-import type { Finding } from '../../../../src/shared/findings'
+import { probeTranscript } from '../../../../src/shared/probe/transcript'
 import type { ProbeResult } from '../../../../src/shared/probe/types'
-import { runRules } from '../../../../src/shared/rules'
 
 const fixtures = join(import.meta.dirname, '../../../fixtures')
 export const SECRET_CONFIG = readFileSync(join(fixtures, 'redaction/asa_7.2-3_secrets_galore.txt'), 'utf8')
@@ -39,6 +41,7 @@ export const SECRETS = [
   'F41l0verK3y',
   'NtpMd5K3y',
   'Project Bluebird',
+  'AdminLoginPw1',
 ]
 export const MARK = 'Project Bluebird'
 
@@ -83,16 +86,7 @@ export async function buildLabCase(stage: LabStage, customer = '한빛물류 Han
 
     const store = new CaseStore(home)
     const c = store.create({ customer, site: 'Seoul DC 서울 데이터센터', engineer: 'Kim Minsu 김민수' })
-    c.append('device.identified', {
-      device: 'asa1',
-      hostname: 'ciscoasa',
-      platform: 'ASA',
-      model: 'ASA5505',
-      version: '7.2(3)',
-      address: '172.10.20.1',
-    })
-    c.append('device.output', { device: 'asa1', command: 'show running-config', output: SECRET_CONFIG })
-    c.append('evidence.added', { source: 'syslog.txt', text: SYSLOG, kind: 'log' })
+    recordSession(c)
     c.append('evidence.added', {
       source: 'engineer-notes.txt',
       text: `${MARK}: mail gateway esa.lab.test\nSNMP poller still uses N0c-C0mmunity\n`,
@@ -103,13 +97,16 @@ export async function buildLabCase(stage: LabStage, customer = '한빛물류 Han
     const insideBefore = await run('inside', esa.port)
     c.append('probe.result', outsideBefore)
     c.append('probe.result', insideBefore)
-    c.append('diagnosis.result', { findings: diagnose([outsideBefore, insideBefore]) })
+    // As the investigation service does: the analysed texts are attached, the analysis recorded.
+    c.attach('ciscoasa-running-config.txt', SECRET_CONFIG)
+    c.attach('syslog.txt', SYSLOG)
+    c.append('analysis.result', analysisEntry([outsideBefore, insideBefore]))
     c.append('lab.note', { text: 'an entry type the report does not know; snmp community N0c-C0mmunity' })
 
     if (stage === 'after') {
       const lines = ['policy-map global_policy', ' class inspection_default', '  no inspect esmtp']
       c.append('fix.applied', {
-        device: 'asa1',
+        device: 'ciscoasa',
         remedyId: 'asa.no-inspect-esmtp',
         lines,
         undoLines: ['policy-map global_policy', ' class inspection_default', '  inspect esmtp'],
@@ -122,14 +119,14 @@ export async function buildLabCase(stage: LabStage, customer = '한빛물류 Han
       const outsideAfter = await run('outside', proxy.port)
       c.append('probe.result', outsideAfter)
       c.append('fix.verified', {
-        device: 'asa1',
+        device: 'ciscoasa',
         passed: outsideAfter.tls?.established === true,
         checks: [
           { text: 'show running-config policy-map global_policy: no "inspect esmtp"', passed: true },
           { text: 'outside probe: STARTTLS offered, TLS established', passed: outsideAfter.tls?.established === true },
         ],
       })
-      c.append('fix.saved', { device: 'asa1', saved: true, command: 'write memory' })
+      c.append('fix.saved', { device: 'ciscoasa', saved: true, command: 'write memory' })
     }
     c.close()
     return { home, dir: c.dir, id: c.id, close: () => rmSync(home, { recursive: true, force: true }) }
@@ -139,17 +136,62 @@ export async function buildLabCase(stage: LabStage, customer = '한빛물류 Han
   }
 }
 
-/** The engine's findings for the probes plus the device configuration and syslog, as a diagnosis would record them. */
-function diagnose(probes: readonly ProbeResult[]): Finding[] {
+/** One real probe through the lab's inspecting proxy (ASA default map) in front of the ESA persona. */
+export async function probeMaskedPath(vantage = 'outside'): Promise<ProbeResult> {
+  const stateDir = mkdtempSync(join(tmpdir(), 'unmask-report-probe-'))
+  const firewall: InspectingFirewall = { counters: newCounters(), currentPolicy: () => defaultMap, log() {} }
+  const esa = await startMailHost({ persona: 'esa', hostname: 'esa.lab.test', domain: 'lab.test', stateDir })
+  const proxy = await startInspectionProxy({ upstream: esa, firewall }).catch(async (error: unknown) => {
+    await esa.close()
+    throw error
+  })
+  try {
+    return await probe({ host: '127.0.0.1', port: proxy.port, vantage }, { starttlsAlways: true })
+  } finally {
+    await proxy.close()
+    await esa.close()
+    rmSync(stateDir, { recursive: true, force: true })
+  }
+}
+
+/**
+ * A device session through the real SessionLog: raw traffic, the cleaned command output, both logs attached. The
+ * session log masks `password`-style fields itself but not every secret (an aaa-server `key`, SNMPv3 keys): the report
+ * must remove the rest.
+ */
+function recordSession(c: CaseHandle): void {
+  const log = new SessionLog(c, { peer: 'ssh://admin@172.10.20.1', transport: 'ssh', secrets: ['AdminLoginPw1'] })
+  const at = new Date()
+  log.record({ direction: 'out', data: 'AdminLoginPw1\n', secret: true, at })
+  log.record({ direction: 'in', data: 'ciscoasa# ', at })
+  log.record({ direction: 'out', data: 'show running-config\n', secret: false, at })
+  log.record({ direction: 'in', data: `${SECRET_CONFIG.replace(/\n/g, '\r\n')}\r\nciscoasa# `, at })
+  log.step({
+    stepId: 'running-config',
+    command: 'show running-config',
+    output: SECRET_CONFIG,
+    mode: 'enable',
+    failed: false,
+    startedAt: at.toISOString(),
+    elapsedMs: 420,
+    prompt: 'ciscoasa#',
+  })
+  log.close('done')
+}
+
+/** What the investigation service records after an analysis (src/main/investigation): the engine's own output. */
+function analysisEntry(probes: readonly ProbeResult[]) {
   const evidence = [
-    ...parseEvidence({ source: 'asa1 show running-config', text: SECRET_CONFIG }).evidence,
+    ...parseEvidence({ source: 'ciscoasa show running-config', text: SECRET_CONFIG }).evidence,
     ...parseEvidence({ source: 'syslog.txt', text: SYSLOG }).evidence,
-    ...probes.map((p) => ({
-      kind: 'smtp-transcript' as const,
-      shape: 'probe' as const,
-      source: `probe:${p.target.vantage}`,
-      lines: p.transcript.map(({ direction, text, line }) => ({ direction, text, line })),
-    })),
+    ...probes.map((p) => probeTranscript(p)),
   ]
-  return runRules(evidence)
+  const analysis = analyzeEvidence(evidence)
+  return {
+    sources: ['ciscoasa show running-config', 'syslog.txt'],
+    facts: analysis.facts,
+    findings: analysis.findings,
+    causes: analysis.causes,
+    remedies: analysis.remedies.map((r) => r.id),
+  }
 }
