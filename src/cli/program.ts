@@ -8,6 +8,7 @@ import { createTranslator, isLanguage, type Language, languageFromLocale, type T
 import { registerAnalyzeCommand } from './commands/analyze'
 import { registerCaseCommands } from './commands/case'
 import { registerCollectCommand } from './commands/collect'
+import { registerDiagnoseCommand } from './commands/diagnose'
 import { registerLabCommands } from './commands/lab'
 import { registerProbeCommands } from './commands/probe'
 import { registerReportCommands } from './commands/report'
@@ -49,6 +50,7 @@ function buildProgram(ctx: CliContext): Command {
   registerAnalyzeCommand(program, ctx)
   registerLabCommands(program, ctx)
   registerCollectCommand(program, ctx)
+  registerDiagnoseCommand(program, ctx)
   for (const command of program.commands) applyDefaults(command, io)
   return program
 }

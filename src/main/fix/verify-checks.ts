@@ -75,13 +75,18 @@ export function probePassed(result: ProbeResult): boolean {
   return Boolean(result.starttls?.advertised && !result.starttls.masked && result.tls?.established)
 }
 
-export function probeLine(result: ProbeResult): string {
+/** What a probe saw, in one technical line: STARTTLS, TLS, and where it stopped. */
+export function probeSummary(result: ProbeResult): string {
   const s = result.starttls
   const parts = [
-    `${result.target.vantage ? `${result.target.vantage} ` : ''}${result.target.host}:${result.target.port}`,
     s ? `STARTTLS ${s.advertised ? 'advertised' : s.masked ? 'masked' : 'absent'}` : 'no EHLO',
     result.tls?.established ? `TLS ${result.tls.protocol ?? ''}`.trim() : 'no TLS',
   ]
   if (result.error) parts.push(`${result.error.phase}: ${result.error.code}`)
   return parts.join(', ')
+}
+
+export function probeLine(result: ProbeResult): string {
+  const where = `${result.target.vantage ? `${result.target.vantage} ` : ''}${result.target.host}:${result.target.port}`
+  return `${where}: ${probeSummary(result)}`
 }

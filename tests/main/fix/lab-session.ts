@@ -35,10 +35,8 @@ export function labProbes(lab: Lab): ProbeTarget[] {
 
 export interface LabFix {
   lab: () => Lab
-  /** A new FixSession on a new SSH session; `wrap` may replace the channel (fault injection). */
-  open: (
-    wrap?: (channel: ByteChannel) => ByteChannel,
-  ) => Promise<{ fix: FixSession; link: DeviceLink; caseDir: string }>
+  /** A new FixSession on a new SSH (or telnet) session; `wrap` may replace the channel (fault injection). */
+  open: (wrap?: (channel: ByteChannel) => ByteChannel) => Promise<OpenedFix>
   home: () => string
 }
 

@@ -40,8 +40,8 @@ export const fix = {
     inspectionStillMasks: 'ESMTP inspection still masks STARTTLS in {{policy}}/{{class}} ({{line}}).',
     noFixup: 'No SMTP fixup (MailGuard) is on any more.',
     fixupStillOn: 'The SMTP fixup for port {{port}} is still on.',
-    probeOk: 'The probe to {{target}} {{vantage}} sees STARTTLS and TLS.',
-    probeStillMasked: 'The probe to {{target}} {{vantage}} still does not get TLS.',
+    probeOk: 'The probe to {{target}} ({{vantage}}) sees STARTTLS and TLS.',
+    probeStillMasked: 'The probe to {{target}} ({{vantage}}) still does not get TLS.',
   },
   refusals: {
     tokenUnknown: 'Refused: this confirmation token was not issued by this preview (forged or from another session).',

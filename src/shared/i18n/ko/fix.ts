@@ -40,8 +40,8 @@ export const fix = {
     inspectionStillMasks: '{{policy}}/{{class}}의 ESMTP 검사가 여전히 STARTTLS를 가립니다({{line}}).',
     noFixup: '켜져 있는 SMTP fixup(MailGuard)이 더 이상 없습니다.',
     fixupStillOn: '포트 {{port}}의 SMTP fixup이 여전히 켜져 있습니다.',
-    probeOk: '{{target}} {{vantage}} 프로브에서 STARTTLS와 TLS가 확인됩니다.',
-    probeStillMasked: '{{target}} {{vantage}} 프로브에서 여전히 TLS가 되지 않습니다.',
+    probeOk: '{{target}} ({{vantage}}) 프로브에서 STARTTLS와 TLS가 확인됩니다.',
+    probeStillMasked: '{{target}} ({{vantage}}) 프로브에서 여전히 TLS가 되지 않습니다.',
   },
   refusals: {
     tokenUnknown: '거부: 이 미리보기에서 발급한 확인 토큰이 아닙니다(위조되었거나 다른 세션의 토큰).',

@@ -1,0 +1,120 @@
+/**
+ * `unmask diagnose` in-process against the lab's asa9-default: usage errors, a diagnosis without --fix (preview
+ * only, nothing sent), a refused confirmation, and the whole loop confirmed by flags with save and an HTML report.
+ */
+import { existsSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type Lab, startLab } from '../../src/lab'
+import { CaseStore } from '../../src/main/cases/case-store'
+import { runUnmask } from '../support/cli'
+import { makeTempDir } from '../support/temp-dir'
+
+describe('unmask diagnose', () => {
+  const tmp = makeTempDir('unmask-cli-diagnose-')
+  let lab: Lab
+  beforeAll(async () => {
+    lab = await startLab({ scenario: 'asa9-default', stateDir: join(tmp.path, 'lab') })
+  })
+  afterAll(async () => {
+    await lab?.stop()
+    tmp.remove()
+  })
+  const env = () => ({ UNMASK_HOME: join(tmp.path, 'home'), FW_PASS: 'lab-admin', FW_ENABLE: 'lab-enable' })
+  const base = () => [
+    'diagnose',
+    '--device',
+    `ssh://admin@127.0.0.1:${lab.management!.port}`,
+    '--probe',
+    `127.0.0.1:${lab.smtp.port}`,
+    '--probe-direct',
+    `127.0.0.1:${lab.direct.port}`,
+    '--password-env',
+    'FW_PASS',
+    '--secret-env',
+    'FW_ENABLE',
+    '--engineer',
+    'Kim',
+  ]
+  const running = () => lab.device!.runningText().join('\n')
+
+  it('rejects bad usage with exit 2 before touching anything', async () => {
+    const noConfirm = await runUnmask([...base(), '--fix', 'asa.no-inspect-esmtp'], env())
+    expect(noConfirm.code).toBe(2)
+    expect(noConfirm.stderr).toContain('--fix needs --confirm')
+    const saveAlone = await runUnmask([...base(), '--save'], env())
+    expect(saveAlone.code).toBe(2)
+    const noEnv = await runUnmask([...base().slice(0, 7), '--password-env', 'NOPE'], env())
+    expect(noEnv).toMatchObject({ code: 2 })
+    expect(noEnv.stderr).toContain('NOPE')
+    const noPassword = await runUnmask(base().slice(0, 7), env())
+    expect(noPassword.code).toBe(2)
+    // There is no way to give a password on the command line.
+    const argvPassword = await runUnmask([...base(), '--password', 'lab-admin'], env())
+    expect(argvPassword.code).toBe(2)
+    expect(existsSync(join(tmp.path, 'home', 'cases'))).toBe(false)
+  })
+
+  it('needs the host key accepted explicitly', async () => {
+    const run = await runUnmask(base(), env())
+    expect(run.code).toBe(2)
+    expect(run.stderr).toMatch(/host key .* unknown .*SHA256:/)
+  })
+
+  it('without --fix: probes, reads, diagnoses and previews, and sends no configuration', async () => {
+    const config = running()
+    const run = await runUnmask([...base(), '--accept-new-host-key'], env())
+    expect(run.stderr).toBe('')
+    expect(run.code).toBe(0)
+    expect(run.stdout).toContain('New SSH host key accepted')
+    expect(run.stdout).toMatch(/through the firewall 127\.0\.0\.1:\d+: .*STARTTLS masked/)
+    expect(run.stdout).toMatch(/direct to the server 127\.0\.0\.1:\d+: .*STARTTLS advertised/)
+    expect(run.stdout).toContain('Plan asa.allow-tls-map (change)')
+    expect(run.stdout).toContain('config-pmap-p  allow-tls action log')
+    expect(run.stdout).toContain('To apply: unmask diagnose ... --fix asa.no-inspect-esmtp --confirm ciscoasa')
+    expect(running()).toBe(config)
+  })
+
+  it('a wrong --confirm is refused and nothing is sent', async () => {
+    const config = running()
+    const run = await runUnmask([...base(), '--fix', 'asa.no-inspect-esmtp', '--confirm', 'ciscoASA-2'], env())
+    expect(run.code).toBe(1)
+    expect(run.stdout).toContain('CONFIRMED BY FLAG: --confirm ciscoASA-2')
+    expect(run.stdout).toContain('is not the device\'s hostname ("ciscoasa")')
+    expect(running()).toBe(config)
+  })
+
+  it('with --fix, --confirm and --save: applies line by line, verifies, saves and writes the report', async () => {
+    const reportFile = join(tmp.path, 'report.html')
+    const run = await runUnmask(
+      [...base(), '--fix', 'asa.allow-tls-map', '--confirm', 'ciscoasa', '--save', '--report', reportFile],
+      env(),
+    )
+    expect(run.stderr).toBe('')
+    expect(run.code).toBe(0)
+    const out = run.stdout
+    expect(out).toContain('CONFIRMED BY FLAG: --confirm ciscoasa (device ciscoasa), by Kim')
+    expect(out).toMatch(/Backup of the running configuration in the case: \S+ \(SHA-256 [0-9a-f]{64}\)/)
+    expect(out).toContain('[ok]   ciscoasa(config-pmap-p)# allow-tls action log')
+    expect(out).toContain('Outcome: Fixed')
+    expect(out).toContain('SAVE CONFIRMED BY FLAG: --save, by Kim')
+    expect(out).toContain('Saved: write memory answered [OK].')
+    expect(out.indexOf('== Apply ==')).toBeLessThan(out.indexOf('== Verify =='))
+    expect(out.indexOf('== Verify ==')).toBeLessThan(out.indexOf('== Save =='))
+    expect(lab.device!.startup.some((n) => n.line === 'policy-map type inspect esmtp UNMASK_ESMTP_TLS')).toBe(true)
+    expect(readFileSync(reportFile, 'utf8')).toContain('allow-tls action log')
+    const dir = /Case folder: (.+)/.exec(out)![1]!
+    const types = new CaseStore(join(tmp.path, 'home')).read(dir).entries.map((e) => e.type)
+    for (const type of [
+      'probe.result',
+      'device.output',
+      'diagnosis.result',
+      'fix.preview',
+      'fix.backup',
+      'fix.applied',
+      'fix.verified',
+      'fix.saved',
+    ])
+      expect(types).toContain(type)
+  })
+})
