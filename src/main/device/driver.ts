@@ -38,6 +38,7 @@ export interface RunOptions {
 type LoginState = { kind: 'prompt'; prompt: ParsedPrompt } | { kind: 'username' } | { kind: 'password' }
 
 const TIMEOUT = Symbol('timeout')
+const LOGIN_BUFFER_CHARS = 256 * 1024
 
 export class DeviceDriver {
   private readonly buffer = new ScreenBuffer()
@@ -170,6 +171,8 @@ export class DeviceDriver {
   }
 
   private loginState(): LoginState | undefined {
+    // Before the prompt only the last screenful matters; a device that floods here must not grow memory.
+    if (this.buffer.length > LOGIN_BUFFER_CHARS) this.buffer.keepTail(LOGIN_BUFFER_CHARS / 4)
     const last = this.buffer.lastLine()
     const prompt = parsePrompt(last)
     if (prompt) return { kind: 'prompt', prompt }

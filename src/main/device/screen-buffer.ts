@@ -30,6 +30,11 @@ export class ScreenBuffer {
     return renderLine(stripAnsi(this.text.slice(nl + 1)))
   }
 
+  /** Forgets all but the last `chars` characters (a banner or flood before the prompt is of no use). */
+  keepTail(chars: number): void {
+    if (this.text.length > chars) this.text = this.text.slice(-chars)
+  }
+
   /** Removes and returns everything received so far. */
   take(): string {
     const out = this.text

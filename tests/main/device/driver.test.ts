@@ -1,10 +1,12 @@
 import { readFileSync } from 'node:fs'
+import { type AddressInfo, createServer } from 'node:net'
 import { join } from 'node:path'
 import { afterAll, afterEach, describe, expect, it } from 'vitest'
 import { DeviceDriver, type DriverOptions } from '../../../src/main/device/driver'
 import { DriverError, type TrafficEvent } from '../../../src/main/device/driver-types'
 import { HostKeyTrust } from '../../../src/main/transports/host-key-trust'
 import { connectSsh, type SshChannel } from '../../../src/main/transports/ssh-transport'
+import { connectTelnet } from '../../../src/main/transports/telnet-transport'
 import { PROFILES } from '../../../src/shared/devices'
 import type { AsaLikeCliOptions } from '../../support/asa-like-cli'
 import { type SshDevice, startSshDevice } from '../../support/asa-like-cli.ssh'
@@ -207,5 +209,56 @@ describe('DeviceDriver over SSH against the scripted ASA-like CLI', () => {
     await d.open()
     const result = d.run('exit')
     await expect(result).rejects.toBeInstanceOf(DriverError)
+  })
+})
+
+describe('DeviceDriver against hostile or broken devices', () => {
+  it('gives up with promptTimeout on a device that floods text and never prompts', async () => {
+    const sockets = new Set<import('node:net').Socket>()
+    const server = createServer((socket) => {
+      sockets.add(socket)
+      socket.on('error', () => {})
+      const timer = setInterval(() => socket.write(`${'junk '.repeat(2000)}\r\n`), 2)
+      socket.on('close', () => clearInterval(timer))
+    })
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
+    const channel = await connectTelnet({ host: '127.0.0.1', port: (server.address() as AddressInfo).port })
+    const driver = new DeviceDriver(channel, { credentials: {}, promptTimeoutMs: 1_500, nudgeAfterMs: 200 })
+    try {
+      await expect(driver.open()).rejects.toMatchObject({ code: 'promptTimeout' })
+    } finally {
+      driver.dispose()
+      await channel.close()
+      for (const s of sockets) s.destroy()
+      await new Promise<void>((r) => server.close(() => r()))
+    }
+  })
+
+  it('stops a command whose output passes the size limit', async () => {
+    const tmp = makeTempDir()
+    const device = await startSshDevice({ cli: { enableSecret: 'e' } })
+    const channel = await connectSsh({
+      host: '127.0.0.1',
+      port: device.port,
+      username: 'admin',
+      password: PASSWORD,
+      trust: new HostKeyTrust({ storeFile: join(tmp.path, 'kh'), readOnlyFiles: [] }),
+      askHostKey: async () => true,
+    })
+    const driver = new DeviceDriver(channel, { credentials: { secret: 'e' }, maxOutputBytes: 2_000 })
+    try {
+      await driver.open()
+      await driver.enable()
+      await driver.disablePaging()
+      const big = await driver.run('show running-config')
+      expect(big).toMatchObject({ failed: true, failureText: 'output-limit' })
+      const small = await driver.run('show mode')
+      expect(small.failed).toBe(false)
+    } finally {
+      driver.dispose()
+      await channel.close()
+      await device.close()
+      tmp.remove()
+    }
   })
 })
