@@ -102,9 +102,10 @@ describe('unmask probe', () => {
 
   it('--compare of two clean views says the paths are the same', async () => {
     const r = await run(['probe', `127.0.0.1:${clean.port}`, '--compare', `127.0.0.1:${clean.port}`, '--json'])
-    const report = JSON.parse(r.out) as { comparisonVerdict: { id: string }; comparisonFindings: unknown[] }
-    expect(report.comparisonVerdict.id).toBe('paths-same')
-    expect(report.comparisonFindings).toEqual([])
+    const report = JSON.parse(r.out) as { kind: string; comparison: { verdict: { id: string }; findings: unknown[] } }
+    expect(report.kind).toBe('compare')
+    expect(report.comparison.verdict.id).toBe('paths-same')
+    expect(report.comparison.findings).toEqual([])
   })
 
   it('--json gives the full results with findings and verdicts', async () => {
@@ -148,7 +149,8 @@ describe('unmask probe', () => {
     expect(r.err).toContain('MX hosts of lab.test: mx1.lab.test (10), mx2.lab.test (20)')
     expect(r.err).toMatch(/\[1\/2\] mx\d\.lab\.test \[127\.0\.0\.\d\]: /)
     expect(r.err).toMatch(/\[2\/2\] mx\d\.lab\.test/)
-    const report = JSON.parse(r.out) as { probes: Array<{ result: ProbeResult }> }
+    const report = JSON.parse(r.out) as { kind: string; probes: Array<{ result: ProbeResult }> }
+    expect(report.kind).toBe('domain')
     expect(report.probes.map((p) => p.result.target.host)).toEqual(['mx1.lab.test', 'mx2.lab.test'])
     expect(report.probes.map((p) => p.result.banner?.lines[0]?.raw)).toEqual([
       '220 mx1.lab.test ESMTP',

@@ -7,25 +7,14 @@
 import type { Command } from 'commander'
 import { type CaseHandle, CaseNotFoundError, CaseStore } from '../../main/cases/case-store'
 import { unmaskHome } from '../../main/cases/paths'
-import { recordComparison, recordProbe } from '../../main/smtp/journal'
-import { type DomainPlan, planDomain } from '../../main/smtp/mx'
-import type { ProbeRunOptions } from '../../main/smtp/probe'
-import { type BatchProgress, DEFAULT_CONCURRENCY, probeMany } from '../../main/smtp/probe-many'
+import type { DomainPlan } from '../../main/smtp/mx'
+import { type BatchOptions, DEFAULT_CONCURRENCY } from '../../main/smtp/probe-many'
+import { type AnalysedProbe, runProbeRequest } from '../../main/smtp/run'
 import { isMailbox } from '../../main/smtp/test-message'
 import type { Translate } from '../../shared/i18n'
-import { compareProbes } from '../../shared/probe/compare'
-import { probeAnalysis } from '../../shared/probe/findings'
-import { isIpLiteral, type ParsedTarget, parseTarget } from '../../shared/probe/target'
+import { type ParsedTarget, parseTarget } from '../../shared/probe/target'
 import { causeLines, findingLines, renderComparisonText, renderProbeText } from '../../shared/probe/text'
-import {
-  DEFAULT_PORT,
-  DEFAULT_TIMEOUTS,
-  type ProbeMode,
-  type ProbeResult,
-  type ProbeTarget,
-  type ProbeTimeouts,
-} from '../../shared/probe/types'
-import { comparisonVerdict, probeVerdict } from '../../shared/probe/verdict'
+import { DEFAULT_PORT, DEFAULT_TIMEOUTS, type ProbeTimeouts } from '../../shared/probe/types'
 import { json } from '../format'
 import { type CliContext, UsageError } from '../io'
 
@@ -76,95 +65,78 @@ export function registerProbeCommands(program: Command, ctx: CliContext): void {
 async function runProbe(input: string, opts: ProbeCliOptions, ctx: CliContext): Promise<void> {
   const { t, io } = ctx
   const port = opts.port === undefined ? DEFAULT_PORT : portOf(opts.port, t)
-  const main = targetOf(input, port, t)
+  const target = targetOf(input, port, t)
   const compare = opts.compare === undefined ? undefined : targetOf(opts.compare, port, t)
   if (opts.implicitTls && opts.plain) throw new UsageError(t('probe.cli.conflictingModes'))
-  const mode: ProbeMode = opts.implicitTls ? 'implicit-tls' : opts.plain ? 'plain' : 'starttls'
   const options = runOptions(opts, t)
-  const concurrency =
+  options.concurrency =
     opts.concurrency === undefined ? DEFAULT_CONCURRENCY : positive(opts.concurrency, '--concurrency', t)
   const handle = opts.case === undefined ? undefined : openCase(opts.case, ctx)
+  const asJson = opts.json === true
   try {
-    const common = { mode, ehloName: opts.ehlo }
-    let targets: ProbeTarget[]
-    if (compare) {
-      targets = [
-        { ...common, host: main.host, port: main.port, vantage: opts.vantage },
-        { ...common, host: compare.host, port: compare.port, vantage: opts.compareVantage },
-      ]
-    } else {
-      const plan = await domainPlan(main, opts, options, common)
-      if (plan && !plan.implicitMx) {
-        io.err(
-          `${t('probe.cli.mxPlan', { domain: plan.domain, hosts: plan.mx.map((m) => `${m.exchange} (${m.priority})`).join(', ') })}\n`,
-        )
-      } else if (plan) io.err(`${t('probe.cli.implicitMx', { domain: plan.domain })}\n`)
-      for (const u of plan?.unresolved ?? [])
-        io.err(`${t('probe.cli.unresolved', { host: u.exchange, message: u.message })}\n`)
-      targets = plan ? plan.targets : [{ ...common, host: main.host, port: main.port, vantage: opts.vantage }]
-      if (targets.length === 0) {
-        io.err(`${t('probe.cli.nothingToProbe', { domain: main.host })}\n`)
-        ctx.exitCode = 1
-        return
-      }
+    let streamed = false
+    let many = false
+    const report = await runProbeRequest(
+      {
+        target,
+        compare,
+        vantage: opts.vantage,
+        compareVantage: opts.compareVantage,
+        mode: opts.implicitTls ? 'implicit-tls' : opts.plain ? 'plain' : 'starttls',
+        ehloName: opts.ehlo,
+        options,
+      },
+      {
+        planned: (kind, targets, domain) => {
+          streamed = kind !== 'compare'
+          many = targets.length > 1
+          for (const line of domain ? planLines(domain, t) : []) io.err(`${line}\n`)
+        },
+        completed: (probe, progress) => {
+          if (streamed && !asJson) io.out(`${progress.done > 1 ? '\n' : ''}${probeText(probe, t)}`)
+          if (!many) return
+          const { target, address } = probe.result
+          const label = address && address !== target.host ? `${target.host} [${address}]` : target.host
+          const verdict = t(probe.verdict.key, probe.verdict.params)
+          io.err(`${t('probe.cli.progress', { done: progress.done, total: progress.total, target: label, verdict })}\n`)
+        },
+      },
+      handle,
+    )
+    if (report.probes.length === 0) {
+      io.err(`${t('probe.cli.nothingToProbe', { domain: target.host })}\n`)
+      ctx.exitCode = 1
+      return
     }
-
-    const results: ProbeResult[] = new Array(targets.length)
-    const streamed = compare === undefined
-    for await (const progress of probeMany(targets, { ...options, concurrency })) {
-      results[progress.index] = progress.result
-      if (handle) recordProbe(handle, progress.result)
-      if (streamed) onProgress(progress, targets, targets.length === 1, opts.json === true, ctx)
+    if (asJson) io.out(json(report))
+    else if (report.comparison) {
+      const c = report.comparison
+      for (const [i, p] of report.probes.entries()) io.out(`${i > 0 ? '\n' : ''}${probeText(p, t)}`)
+      const lines = [...findingLines(c.findings, t), ...causeLines(c.causes, t)]
+      io.out(`\n${lines.join('\n')}\n\n${renderComparisonText(c.comparison, c.verdict, t)}`)
     }
-
-    const analyses = results.map((result) => probeAnalysis([result]))
-    const report: Record<string, unknown> = {
-      probes: results.map((result, i) => {
-        const { findings, causes } = analyses[i]!
-        return { result, findings, causes, verdict: probeVerdict(result, findings) }
-      }),
+    if (handle) {
+      const count = report.probes.length + (report.comparison ? 1 : 0)
+      io.err(`${t('probe.cli.saved', { count, id: handle.id })}\n`)
     }
-    if (compare) {
-      const comparison = compareProbes(results[0]!, results[1]!)
-      const both = probeAnalysis(results)
-      const findings = both.findings.filter((f) => f.id === 'smtp.path-differs')
-      const verdict = comparisonVerdict(comparison)
-      if (handle) recordComparison(handle, comparison, findings)
-      Object.assign(report, {
-        comparison,
-        comparisonFindings: findings,
-        comparisonCauses: both.causes,
-        comparisonVerdict: verdict,
-      })
-      if (!opts.json) {
-        for (const [i, r] of results.entries()) {
-          const { findings: own, causes } = analyses[i]!
-          io.out(`${i > 0 ? '\n' : ''}${renderProbeText(r, own, probeVerdict(r, own), t, causes)}`)
-        }
-        const lines = [...findingLines(findings, t), ...causeLines(both.causes, t)]
-        io.out(`\n${lines.join('\n')}\n\n${renderComparisonText(comparison, verdict, t)}`)
-      }
-    }
-    if (opts.json) io.out(json(report))
-    if (handle) io.err(`${t('probe.cli.saved', { count: results.length + (compare ? 1 : 0), id: handle.id })}\n`)
-    if (results.some((r) => r.outcome === 'failed')) ctx.exitCode = 1
+    if (report.probes.some((p) => p.result.outcome === 'failed')) ctx.exitCode = 1
   } finally {
     handle?.close()
   }
 }
 
-/** Text results are printed as each probe completes; several hosts also get a progress line on stderr. */
-function onProgress(p: BatchProgress, targets: ProbeTarget[], single: boolean, asJson: boolean, ctx: CliContext): void {
-  const { t, io } = ctx
-  const { findings, causes } = probeAnalysis([p.result])
-  const verdict = probeVerdict(p.result, findings)
-  if (!asJson) io.out(`${p.done > 1 ? '\n' : ''}${renderProbeText(p.result, findings, verdict, t, causes)}`)
-  if (single) return
-  const target = targets[p.index]!
-  const label = `${target.host}${target.address ? ` [${target.address}]` : ''}`
-  io.err(
-    `${t('probe.cli.progress', { done: p.done, total: p.total, target: label, verdict: t(verdict.key, verdict.params) })}\n`,
-  )
+function probeText(p: AnalysedProbe, t: Translate): string {
+  return renderProbeText(p.result, p.findings, p.verdict, t, p.causes)
+}
+
+function planLines(domain: DomainPlan, t: Translate): string[] {
+  const hosts = domain.mx.map((m) => `${m.exchange} (${m.priority})`).join(', ')
+  return [
+    domain.implicitMx
+      ? t('probe.cli.implicitMx', { domain: domain.domain })
+      : t('probe.cli.mxPlan', { domain: domain.domain, hosts }),
+    ...domain.unresolved.map((u) => t('probe.cli.unresolved', { host: u.exchange, message: u.message })),
+  ]
 }
 
 function targetOf(input: string, port: number, t: Translate): ParsedTarget {
@@ -173,25 +145,8 @@ function targetOf(input: string, port: number, t: Translate): ParsedTarget {
   return parsed.target
 }
 
-/** A bare name may be a mail domain: its MX hosts are probed. Without MX data it is probed as a host. */
-async function domainPlan(
-  target: ParsedTarget,
-  opts: ProbeCliOptions,
-  options: ProbeRunOptions,
-  common: Pick<ProbeTarget, 'mode' | 'ehloName'>,
-): Promise<DomainPlan | null> {
-  if (target.explicitPort || isIpLiteral(target.host)) return null
-  const plan = await planDomain(target.host, {
-    port: target.port,
-    dnsServers: options.dnsServers,
-    timeoutMs: options.timeouts?.dnsMs ?? DEFAULT_TIMEOUTS.dnsMs,
-    template: { ...common, vantage: opts.vantage },
-  })
-  return plan.ok ? plan.value : null
-}
-
-function runOptions(opts: ProbeCliOptions, t: Translate): ProbeRunOptions {
-  const options: ProbeRunOptions = {}
+function runOptions(opts: ProbeCliOptions, t: Translate): BatchOptions {
+  const options: BatchOptions = {}
   if (opts.timeout !== undefined) {
     const total = positive(opts.timeout, '--timeout', t)
     const capped: Partial<ProbeTimeouts> = { totalMs: total }
