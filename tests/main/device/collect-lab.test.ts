@@ -87,9 +87,24 @@ describe('collect from lab devices', () => {
     }
   })
 
-  it('PIX/ASA 7.2(1): inspection found and the pre-7.2(3) bug flagged', async () => {
-    const ids = findingIds(await collectFromLab('pix7-old'))
+  it('PIX 7.2(1): recognised as PIX 7, inspection found and the pre-7.2(3) bug flagged', async () => {
+    const outcome = await collectFromLab('pix7-old')
+    const ids = findingIds(outcome)
     expect(ids).toContain('asa.esmtp-inspection-active')
+    expect(ids).toContain('pix.duplicate-header-bug')
+    if (outcome.ok) expect(outcome.run.platform).toBe('pix7')
+  })
+
+  it('ASA 8.x with inspect esmtp in a custom class: found in that class', async () => {
+    const outcome = await collectFromLab('asa8-custom-class')
+    expect(findingIds(outcome)).toContain('asa.esmtp-inspection-active')
+    if (!outcome.ok) return
+    const classes = outcome.run.analysis.findings
+      .filter((f) => f.id === 'asa.esmtp-inspection-active')
+      .map((f) => f.params?.class)
+    expect(classes).toContain('ESMTP')
+    expect(classes).not.toContain('inspection_default')
+    expect(findingIds(outcome)).not.toContain('pix.duplicate-header-bug')
   })
 
   it('FTD over SSH: the managed-device finding, no enable needed', async () => {
