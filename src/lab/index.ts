@@ -8,11 +8,12 @@ import { FtdShell, ftdGreeting } from './devices/ftd-shell'
 import { LabDevice } from './devices/lab-device'
 import { asaLoginBanner } from './devices/login-banner'
 import { Pix6Shell } from './devices/pix6-shell'
+import { SecurityContexts } from './devices/security-contexts'
 import { type SshEndpoint, startSshEndpoint } from './endpoints/ssh-endpoint'
 import { startTelnetEndpoint, type TelnetEndpoint } from './endpoints/telnet-endpoint'
 import { type MailHost, startMailHost } from './mail/mail-host'
 import { type InspectionProxy, startInspectionProxy } from './proxy/inspection-proxy'
-import { loadScenario, type Scenario } from './scenarios'
+import { type LoadedScenario, loadScenario, type Scenario } from './scenarios'
 import { defaultLabStateDir, ensureDir } from './state-dir'
 
 export type { LabDevice } from './devices/lab-device'
@@ -58,8 +59,9 @@ export interface Lab {
   direct: LabEndpoint
   management?: LabEndpoint & { hostKeyFingerprint?: string }
   credentials?: LabCredentials
-  /** The simulated firewall (also for remote-side, where it has no management endpoint). */
+  /** The simulated firewall whose config decides the SMTP path (in multiple-context mode: the mail context). */
   device?: LabDevice
+  /** Every simulated configuration: the firewall, or the system space and each security context. */
   devices: LabDevice[]
   mailHost: MailHost
   stateDir: string
@@ -67,7 +69,8 @@ export interface Lab {
 }
 
 export async function startLab(options: LabOptions): Promise<Lab> {
-  const { scenario, config } = loadScenario(options.scenario)
+  const loaded = loadScenario(options.scenario)
+  const { scenario } = loaded
   const stateDir = ensureDir(options.stateDir ?? defaultLabStateDir())
   const closers: Array<() => Promise<void>> = []
   const stop = async () => {
@@ -76,21 +79,16 @@ export async function startLab(options: LabOptions): Promise<Lab> {
   try {
     const mailHost = await startMailHost({ ...scenario.mailHost, stateDir, port: options.ports?.direct })
     closers.push(() => mailHost.close())
-    let device: LabDevice | undefined
-    if (scenario.firewall && config !== undefined) {
-      const fw = scenario.firewall
-      const startupFile = options.persistConfig
-        ? join(ensureDir(join(stateDir, 'configs')), `${fw.id}-startup-config.txt`)
-        : undefined
-      device = new LabDevice({ ...fw, config, startupFile })
-    }
+    const { device, devices, contexts } = buildDevices(loaded, stateDir, options.persistConfig === true)
     const proxy: InspectionProxy = await startInspectionProxy({
       upstream: mailHost,
       firewall: device ?? null,
       port: options.ports?.smtp,
     })
     closers.push(() => proxy.close())
-    const management = device ? await startManagement(scenario, device, stateDir, options.ports?.management) : undefined
+    const management = device
+      ? await startManagement(scenario, device, contexts, stateDir, options.ports?.management)
+      : undefined
     if (management) closers.push(() => management.endpoint.close())
 
     const smtp: LabEndpoint = { name: 'smtp', protocol: 'smtp', host: '127.0.0.1', port: proxy.port }
@@ -112,7 +110,7 @@ export async function startLab(options: LabOptions): Promise<Lab> {
       management: managementEndpoint,
       credentials: management && scenario.firewall ? scenario.firewall.credentials : undefined,
       device,
-      devices: device ? [device] : [],
+      devices,
       mailHost,
       stateDir,
       stop,
@@ -123,9 +121,35 @@ export async function startLab(options: LabOptions): Promise<Lab> {
   }
 }
 
+/** The firewall's configurations: one device, or the system space and each security context. */
+function buildDevices(
+  { scenario, config, contextConfigs }: LoadedScenario,
+  stateDir: string,
+  persist: boolean,
+): { device?: LabDevice; devices: LabDevice[]; contexts?: SecurityContexts } {
+  const fw = scenario.firewall
+  if (!fw || config === undefined) return { devices: [] }
+  const make = (id: string, text: string) =>
+    new LabDevice({
+      ...fw,
+      id,
+      config: text,
+      startupFile: persist ? join(ensureDir(join(stateDir, 'configs')), `${id}-startup-config.txt`) : undefined,
+    })
+  if (!fw.contexts || !contextConfigs) {
+    const device = make(fw.id, config)
+    return { device, devices: [device] }
+  }
+  const system = make(`${fw.id}-system`, config)
+  const byName = new Map(fw.contexts.list.map((c) => [c.name, make(`${fw.id}-${c.name}`, contextConfigs[c.name]!)]))
+  const contexts = new SecurityContexts(system, byName, fw.contexts.adminContext)
+  return { device: byName.get(fw.contexts.mailContext), devices: [system, ...byName.values()], contexts }
+}
+
 async function startManagement(
   scenario: Scenario,
   device: LabDevice,
+  contexts: SecurityContexts | undefined,
   stateDir: string,
   port: number | undefined,
 ): Promise<{ protocol: 'ssh' | 'telnet'; endpoint: SshEndpoint | TelnetEndpoint } | undefined> {
@@ -152,6 +176,12 @@ async function startManagement(
     idleMinutes: () => configuredTimeout(device, 'ssh'),
     openShell: (username, from) => {
       if (fw.kind === 'ftd') return { shell: new FtdShell(device), greeting: ftdGreeting(device) }
+      if (contexts) {
+        return {
+          shell: new AsaShell(device, username, contexts),
+          greeting: asaLoginBanner(contexts.system, username, from),
+        }
+      }
       return { shell: new AsaShell(device, username), greeting: asaLoginBanner(device, username, from) }
     },
   })

@@ -13,6 +13,17 @@ const firewallSchema = z.object({
   serial: z.string(),
   config: z.string(),
   credentials: z.object({ username: z.string(), password: z.string(), enable: z.string() }),
+  /**
+   * Multiple-context mode: `config` is then the system configuration, each context has its own; the mail path
+   * follows `mailContext`, and SSH logins land in `adminContext`.
+   */
+  contexts: z
+    .object({
+      adminContext: z.string(),
+      mailContext: z.string(),
+      list: z.array(z.object({ name: z.string().regex(/^[A-Za-z0-9_-]+$/), config: z.string() })).min(1),
+    })
+    .optional(),
   /** null: the firewall exists but its management is out of reach (someone else's device). */
   management: z.object({ protocol: z.enum(['ssh', 'telnet']), legacyAlgorithms: z.boolean() }).nullable(),
 })
@@ -55,10 +66,21 @@ export function listScenarios(resources = labResourcesDir()): string[] {
     .sort()
 }
 
-export function loadScenario(name: string, resources = labResourcesDir()): { scenario: Scenario; config?: string } {
+export interface LoadedScenario {
+  scenario: Scenario
+  /** The firewall's configuration (the system configuration in multiple-context mode). */
+  config?: string
+  /** Per security context, in multiple-context mode. */
+  contextConfigs?: Record<string, string>
+}
+
+export function loadScenario(name: string, resources = labResourcesDir()): LoadedScenario {
   const known = listScenarios(resources)
   if (!known.includes(name)) throw new UnknownScenarioError(name, known)
   const scenario = scenarioSchema.parse(JSON.parse(readFileSync(join(resources, 'scenarios', `${name}.json`), 'utf8')))
-  const config = scenario.firewall ? readFileSync(join(resources, scenario.firewall.config), 'utf8') : undefined
-  return { scenario, config }
+  const read = (file: string) => readFileSync(join(resources, file), 'utf8')
+  const config = scenario.firewall ? read(scenario.firewall.config) : undefined
+  const contexts = scenario.firewall?.contexts
+  const contextConfigs = contexts ? Object.fromEntries(contexts.list.map((c) => [c.name, read(c.config)])) : undefined
+  return { scenario, config, contextConfigs }
 }

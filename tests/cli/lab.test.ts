@@ -33,7 +33,7 @@ describe('unmask lab', () => {
     expect(ko.stdout).not.toMatch(/management\s+ssh/)
   })
 
-  it('lists the nine scenarios', async () => {
+  it('lists the scenarios', async () => {
     const run = await runUnmask(['lab', '--list', '--json'])
     expect(run.code).toBe(0)
     const names = (JSON.parse(run.stdout) as Array<{ name: string }>).map((s) => s.name)
@@ -42,6 +42,7 @@ describe('unmask lab', () => {
       'asa8-legacy-ssh',
       'asa9-allow-tls',
       'asa9-default',
+      'asa9-multicontext',
       'clean-path',
       'ftd7',
       'pix6-mailguard',

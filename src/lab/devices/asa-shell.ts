@@ -16,6 +16,7 @@ import {
 } from './asa-configure'
 import { isRunningConfigSection, showCurpriv, showLogging, showRunningConfig, showServicePolicy } from './asa-show'
 import type { LabDevice } from './lab-device'
+import type { SecurityContexts } from './security-contexts'
 import { showVersion } from './show-version'
 
 type Mode = 'exec' | 'priv' | ConfigMode
@@ -34,16 +35,43 @@ export class AsaShell implements Shell {
   /** The line being handled, so a command can point the caret at one of its words. */
   private current: { line: string; words: Array<{ column: number }> } = { line: '', words: [] }
 
+  /** In multiple-context mode: the context this session is in, undefined for the system execution space. */
+  context: string | undefined
+
   constructor(
-    readonly device: LabDevice,
+    private readonly single: LabDevice,
     readonly username: string,
+    readonly contexts?: SecurityContexts,
   ) {
-    const pagerLine = device.running.find((n) => n.line.startsWith('pager lines '))
+    this.context = contexts?.adminContext
+    const pagerLine = this.device.running.find((n) => n.line.startsWith('pager lines '))
     this.pager = pagerLine ? Number(pagerLine.line.split(' ')[2]) : 24
   }
 
+  /** The device whose configuration this session reads and changes (the current context's). */
+  get device(): LabDevice {
+    if (!this.contexts) return this.single
+    return this.context === undefined ? this.contexts.system : this.contexts.contexts.get(this.context)!
+  }
+
+  changeto(target: string | undefined, io: ShellIo): void {
+    if (!this.contexts) {
+      this.markInvalid(io, 0)
+      return
+    }
+    if (target !== undefined && !this.contexts.contexts.has(target)) {
+      this.markInvalid(io, 2)
+      return
+    }
+    this.context = target
+    this.path = []
+    if (this.mode !== 'exec') this.mode = 'priv'
+  }
+
   prompt(): string {
-    const host = this.device.hostname
+    const host = this.contexts
+      ? `${this.contexts.system.hostname}${this.context ? `/${this.context}` : ''}`
+      : this.device.hostname
     if (this.mode === 'exec') return `${host}> `
     if (this.mode === 'priv') return `${host}# `
     return `${host}(${this.mode})# `
@@ -246,6 +274,13 @@ const showPrivileged: Array<CommandTable<ExecContext>> = [
   },
   { pattern: 'show service-policy', run: (ctx) => out(ctx, showServicePolicy(ctx.shell.device, false)) },
   { pattern: 'show logging', run: (ctx) => out(ctx, showLogging(ctx.shell.device)) },
+  {
+    pattern: 'show context',
+    run: (ctx) => {
+      if (ctx.shell.contexts) out(ctx, ctx.shell.contexts.showContext(ctx.shell.context))
+      else ctx.shell.markInvalid(ctx.io, 1)
+    },
+  },
   { pattern: 'show service-policy inspect esmtp', run: (ctx) => out(ctx, showServicePolicy(ctx.shell.device, true)) },
   {
     pattern: 'show ssh',
@@ -259,6 +294,8 @@ const showPrivileged: Array<CommandTable<ExecContext>> = [
 
 const privilegedCommands: Array<CommandTable<ExecContext>> = [
   ...showPrivileged,
+  { pattern: 'changeto system', run: (ctx) => ctx.shell.changeto(undefined, ctx.io) },
+  { pattern: 'changeto context <name>', run: (ctx, [name]) => ctx.shell.changeto(name, ctx.io) },
   { pattern: 'configure terminal', run: (ctx) => ctx.shell.setMode('config') },
   { pattern: 'write memory', run: (ctx) => ctx.shell.writeMemory(ctx.io) },
   { pattern: 'copy running-config startup-config', run: (ctx) => ctx.shell.writeMemory(ctx.io) },

@@ -31,7 +31,11 @@ export function showVersion(device: LabDevice): string[] {
   if (spec.kind === 'pix6') return pix6Version(device)
   if (spec.kind === 'ftd') return ftdVersion(device)
   if (spec.family === 'PIX') return pix7Version(device)
-  return spec.model === 'ASAv' ? asavVersion(device) : asa5500Version(device)
+  const lines = spec.model === 'ASAv' ? asavVersion(device) : asa5500Version(device)
+  // In multiple-context mode the first line names the space: `<system>` or `<context>` (fixture #2).
+  const space = device.runningText()[0]?.match(/<(system|context)>$/)?.[0]
+  if (space) lines[0] = `${lines[0]!.trimEnd()} ${space}`
+  return lines
 }
 
 function asavVersion(device: LabDevice): string[] {

@@ -28,6 +28,8 @@ export const lab = {
   scenarios: {
     'asa9-default':
       'ASA 9.8, inspect esmtp with the default map in front of a Cisco ESA: STARTTLS masked as XXXXXXXA, the STARTTLS command answered 500 #5.5.1, banner asterisked.',
+    'asa9-multicontext':
+      'ASA 9.8 in multiple-context mode: SSH lands in the admin context, inspect esmtp lives in the mail context (changeto context mail).',
     'asa9-allow-tls':
       'ASA 9.8 inspecting ESMTP with a map that has allow-tls: STARTTLS passes and TLS is relayed untouched.',
     'asa8-custom-class': 'ASA 8.2(5) with inspect esmtp on a custom class (class-map ESMTP matching an access-list).',

@@ -28,6 +28,8 @@ export const lab = {
   scenarios: {
     'asa9-default':
       'ASA 9.8, Cisco ESA 앞에서 기본 맵으로 inspect esmtp 적용: STARTTLS가 XXXXXXXA로 가려지고, STARTTLS 명령에는 500 #5.5.1 응답, 배너는 별표로 바뀝니다.',
+    'asa9-multicontext':
+      '다중 컨텍스트 모드의 ASA 9.8: SSH는 admin 컨텍스트로 들어가고, inspect esmtp는 mail 컨텍스트에 있습니다 (changeto context mail).',
     'asa9-allow-tls': 'allow-tls가 있는 맵으로 ESMTP를 검사하는 ASA 9.8: STARTTLS가 통과하고 TLS는 그대로 중계됩니다.',
     'asa8-custom-class':
       '사용자 정의 클래스(액세스 리스트를 매치하는 class-map ESMTP)에 inspect esmtp가 걸린 ASA 8.2(5).',
