@@ -13,12 +13,17 @@ export function evidenceOf(texts: Array<{ source: string; text: string }>): Evid
   return texts.flatMap((t) => parseEvidence(t).evidence)
 }
 
+/** The config lines matching `pattern`, each with its parents (`policy-map X > class Y > inspect esmtp Z`). */
 function relevantLines(config: string, pattern: RegExp): string {
   const out: string[] = []
-  let parent = ''
-  for (const line of config.replace(/\r/g, '').split('\n')) {
-    if (!line.startsWith(' ')) parent = line
-    if (pattern.test(line)) out.push(line.startsWith(' ') ? `${parent} > ${line.trim()}` : line)
+  const stack: Array<{ indent: number; text: string }> = []
+  for (const raw of config.replace(/\r/g, '').split('\n')) {
+    const text = raw.trim()
+    if (!text) continue
+    const indent = raw.length - raw.trimStart().length
+    while (stack.length > 0 && stack[stack.length - 1]!.indent >= indent) stack.pop()
+    if (pattern.test(text)) out.push([...stack.map((s) => s.text), text].join(' > '))
+    stack.push({ indent, text })
   }
   return out.slice(0, 12).join('\n')
 }

@@ -81,6 +81,12 @@ describe('remediation loop on the lab asa9-default', () => {
     expect(verified.probes[0]!.differences).toEqual(expect.arrayContaining(['starttls-advertised']))
     expect(verified.probes[1]!.differences).toEqual([])
     expect(verified.readBack.some((r) => r.output.includes('allow-tls action log'))).toBe(true)
+    expect(verified.checks[0]!.evidence.split('\n')).toEqual(
+      expect.arrayContaining([
+        'policy-map type inspect esmtp UNMASK_ESMTP_TLS > parameters > allow-tls action log',
+        'policy-map global_policy > class inspection_default > inspect esmtp UNMASK_ESMTP_TLS',
+      ]),
+    )
     expect(verified.counters.after).toContain('Inspect: esmtp UNMASK_ESMTP_TLS')
     expect(verified.counters.before).toContain('_default_esmtp_map')
     const v = fixVerifiedData.parse(journal().find((e) => e.type === 'fix.verified')!.data)
