@@ -15,7 +15,7 @@ export const device = {
       '{{peer}}이(가) Unmask가 기본으로 허용하는 SSH 알고리즘을 제공하지 않습니다({{reason}}). 구형 PIX/ASA 이미지는 레거시 알고리즘이 필요합니다. --legacy 옵션으로 다시 시도하십시오.',
     authFailed: '{{peer}}이(가) 사용자 이름 또는 비밀번호를 거부했습니다.',
     hostKeyUnknown:
-      '{{host}} 포트 {{port}}의 호스트 키를 아직 모릅니다: {{keyType}} {{fingerprint}}. 장비에 표시되는 지문(show crypto key mypubkey rsa)과 비교한 뒤 --accept-new-host-key 옵션으로 다시 실행하십시오.',
+      '{{host}} 포트 {{port}}의 호스트 키를 아직 모릅니다: {{keyType}} {{fingerprint}}. 신뢰할 수 있는 기록(장비 콘솔이나 관리자에게서 받은 값)과 비교한 뒤 --accept-new-host-key 옵션으로 다시 실행하십시오.',
     hostKeyRejected: '{{host}} 포트 {{port}}의 호스트 키 {{keyType}} {{fingerprint}}을(를) 수락하지 않았습니다.',
     hostKeyChanged:
       '경고: {{host}} 포트 {{port}}의 호스트 키가 바뀌었습니다. 기존 키: {{previous}} ({{origin}}). 현재 키: {{keyType}} {{fingerprint}}. 누군가 연결을 가로채고 있거나, 장비가 교체되었거나 키가 다시 생성되었을 수 있습니다. 연결을 중단했습니다. 키가 바뀐 이유를 확인한 후에만 기존 항목을 지우십시오.',
