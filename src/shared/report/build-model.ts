@@ -160,10 +160,13 @@ function decodeRawLog(text: string): string {
     .join('')
 }
 
-/** The same finding reported by a diagnosis and by a comparison is shown once. */
+const SEVERITY_RANK = { critical: 0, warning: 1, info: 2 } as const
+
+/** The same finding reported by a diagnosis and by a comparison is shown once; the most severe come first. */
 function uniqueFindings(findings: readonly FindingData[]): FindingData[] {
   const seen = new Set<string>()
-  return findings.filter((f) => {
+  const sorted = [...findings].sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity])
+  return sorted.filter((f) => {
     const first = f.evidence[0]
     const key = `${f.id}|${first?.source ?? ''}|${first?.startLine ?? 0}`
     if (seen.has(key)) return false

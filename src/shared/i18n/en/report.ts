@@ -102,7 +102,13 @@ export const report = {
     evidence: 'Evidence',
     lines: 'lines {{from}}–{{to}}',
     line: 'line {{line}}',
-    easeLevel: { easy: 'Easy', moderate: 'Moderate', hard: 'Hard', unknown: 'See recommendation' },
+    easeLevel: {
+      none: 'Not applicable',
+      easy: 'Easy',
+      moderate: 'Moderate',
+      hard: 'Hard',
+      unknown: 'See recommendation',
+    },
     impactDefault: {
       critical: 'Mail on this path cannot be encrypted; it travels in clear text or is refused.',
       warning: 'Mail may be delayed, refused or sent without encryption in some cases.',

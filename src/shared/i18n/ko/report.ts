@@ -100,7 +100,7 @@ export const report = {
     evidence: '근거',
     lines: '{{from}}–{{to}}행',
     line: '{{line}}행',
-    easeLevel: { easy: '쉬움', moderate: '보통', hard: '어려움', unknown: '권고 사항 참조' },
+    easeLevel: { none: '해당 없음', easy: '쉬움', moderate: '보통', hard: '어려움', unknown: '권고 사항 참조' },
     impactDefault: {
       critical: '이 경로의 메일은 암호화할 수 없어 평문으로 전송되거나 거부됩니다.',
       warning: '경우에 따라 메일이 지연·거부되거나 암호화 없이 전송될 수 있습니다.',

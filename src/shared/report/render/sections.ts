@@ -31,7 +31,8 @@ export function coverSection(m: ReportModel, ctx: RenderContext): string {
     .map(([k, v]) => `<dt>${esc(k)}</dt><dd>${caseText(v!)}</dd>`)
     .join('')
   return `<section class="cover">
-<div><h1>${esc(t('report.docTitle'))}</h1><p class="subtitle">${esc(t('report.cover.subtitle'))}</p></div>
+<div><h1>${esc(t('report.docTitle'))}</h1><p class="subtitle">${esc(t('report.cover.subtitle'))}</p>
+<div class="state ${m.summary.state}">${esc(t(`report.summary.state.${m.summary.state}`))}</div></div>
 <dl>${dl}</dl>
 <div><p class="confidential">${caseText(t('report.confidential', { customer: m.cover.customer }))}</p>
 <p class="note">${caseText(t('report.redactionNote', { marker: REDACTION_MARKER }))}</p></div>
@@ -71,6 +72,16 @@ export function summarySection(m: ReportModel, ctx: RenderContext): string {
 </section>`
 }
 
+/** Platform ids of the engine and the device drivers, as a customer reads them. */
+const PLATFORM_NAMES: Record<string, string> = {
+  asa: 'Cisco ASA',
+  pix: 'Cisco PIX',
+  pix6: 'Cisco PIX (6.x)',
+  pix7: 'Cisco PIX (7.x+)',
+  fwsm: 'Cisco FWSM',
+  ftd: 'Cisco Firepower Threat Defense',
+}
+
 export function scopeSection(m: ReportModel, ctx: RenderContext): string {
   const { t } = ctx
   const opt = (v?: string) => (v ? caseText(v) : '—')
@@ -80,7 +91,7 @@ export function scopeSection(m: ReportModel, ctx: RenderContext): string {
         m.scope.devices.map((d) => [
           caseText(d.name),
           opt(d.hostname),
-          opt(d.platform),
+          opt(d.platform ? (PLATFORM_NAMES[d.platform.toLowerCase()] ?? d.platform) : undefined),
           opt(d.model),
           opt(d.version),
           opt(d.address),
@@ -109,6 +120,11 @@ export function scopeSection(m: ReportModel, ctx: RenderContext): string {
 </section>`
 }
 
+/** An informational finding needs no fix; anything else without advice points at the recommendations. */
+function easeOf(f: FindingView): string {
+  return f.ease ?? (f.severity === 'info' ? 'none' : 'unknown')
+}
+
 function evidenceBlock(e: EvidenceView, ctx: RenderContext): string {
   const range =
     e.startLine === e.endLine
@@ -127,7 +143,7 @@ function findingBlock(f: FindingView, ctx: RenderContext, n: string): string {
   const recommendation = f.recommendationKey
     ? textRef(ctx, { key: f.recommendationKey, params: f.params }, t('report.findings.recommendationDefault'))
     : esc(t('report.findings.recommendationDefault'))
-  const ease = esc(t(`report.findings.easeLevel.${f.ease ?? 'unknown'}`))
+  const ease = esc(t(`report.findings.easeLevel.${easeOf(f)}`))
   return `<div class="finding">
 <h3>${n} <span class="sev ${f.severity}">${esc(t(`report.findings.severity.${f.severity}`))}</span> ${textRef(ctx, f.title, f.id)}</h3>
 <p>${textRef(ctx, f.explanation, '')} <span class="note">${esc(t('report.findings.confidence', { percent: Math.round(f.confidence * 100) }))}</span></p>
@@ -160,7 +176,7 @@ function overviewTable(fs: readonly FindingView[], ctx: RenderContext, prefix: s
       `${prefix}${i + 1}`,
       `<span class="sev ${f.severity}">${esc(t(`report.findings.severity.${f.severity}`))}</span>`,
       textRef(ctx, f.title, f.id),
-      esc(t(`report.findings.easeLevel.${f.ease ?? 'unknown'}`)),
+      esc(t(`report.findings.easeLevel.${easeOf(f)}`)),
     ]),
     'overview',
   )

@@ -52,7 +52,7 @@ section.chapter { break-before: page; page-break-before: always; }
 section.flow { margin-top: 16pt; }
 .cover { height: 240mm; display: flex; flex-direction: column; justify-content: space-between; }
 .cover h1 { font-size: 24pt; margin: 30mm 0 6mm; color: #0f172a; }
-.cover .subtitle { font-size: 12pt; color: #374151; max-width: 150mm; }
+.cover .subtitle { font-size: 12pt; color: #374151; max-width: 150mm; margin-bottom: 10mm; }
 .cover dl { display: grid; grid-template-columns: 42mm 1fr; gap: 3mm 6mm; font-size: 11pt; }
 .cover dt { color: #6b7280; }
 .cover dd { margin: 0; font-weight: 700; }

@@ -62,6 +62,28 @@ const model = buildReportModel(
           'hostname fw1\nenable password 8Ry2YjIyt7RRXU24 encrypted\npolicy-map global_policy\n class inspection_default\n  inspect esmtp\n',
       }),
       entry('probe.result', maskedProbe),
+      entry('device.identified', { device: 'pix-hq', platform: 'pix6', version: '6.3(5)' }),
+      entry('diagnosis.result', {
+        findings: [
+          {
+            id: 'smtp.tls-ok',
+            severity: 'info',
+            confidence: 0.9,
+            titleKey: 'findings.smtp.tls-ok.title',
+            explanationKey: 'findings.smtp.tls-ok.explanation',
+            evidence: [],
+          },
+          {
+            id: 'smtp.starttls-masked',
+            severity: 'critical',
+            confidence: 0.9,
+            titleKey: 'findings.smtp.starttls-masked.title',
+            explanationKey: 'findings.smtp.starttls-masked.explanation',
+            params: { masked: 'XXXXXXXA' },
+            evidence: [{ source: 'probe:outside', startLine: 4, endLine: 4, excerpt: '250 XXXXXXXA' }],
+          },
+        ],
+      }),
     ],
   },
   { now: NOW },
@@ -128,6 +150,21 @@ describe('renderReportHtml', () => {
     expect(html).toContain('ACME \\3c script\\3e alert(1)\\3c /script\\3e  & Co')
     expect(html).not.toContain('8Ry2YjIyt7RRXU24')
     expect(html).toContain(`enable password <span class="redacted">${REDACTION_MARKER}</span> encrypted`)
+  })
+
+  it('lists the most severe finding first, names platforms as a customer knows them, and needs no fix for info', () => {
+    const html = renderReportHtml(model, { lang: 'en' })
+    const overview = /<table class="overview">[\s\S]*?<\/table>/.exec(html)?.[0] ?? ''
+    const rows = [
+      ...overview.matchAll(/<tr><td>(3\.\d)<\/td><td><span class="sev (\w+)">[\s\S]*?<td>([^<]*)<\/td><\/tr>/g),
+    ]
+    expect(rows.map((r) => [r[1], r[2], r[3]])).toEqual([
+      ['3.1', 'critical', 'Easy'],
+      ['3.2', 'info', 'Not applicable'],
+    ])
+    expect(html).toContain('<td>Cisco PIX (6.x)</td>')
+    // 6.3(5) is before 7.2(3): upgrade and DK/DKIM advice.
+    expect(html).toContain('pix-hq runs 6.3(5), earlier than 7.2(3)')
   })
 
   it('shows the text of every key it uses: no raw i18n key reaches the page', () => {
