@@ -15,7 +15,7 @@ export const device = {
       '{{peer}} offers no SSH algorithm Unmask accepts by default ({{reason}}). Old PIX/ASA images need the legacy algorithms: try again with --legacy.',
     authFailed: '{{peer}} refused the user name or password.',
     hostKeyUnknown:
-      'The host key of {{host}} port {{port}} is not known yet: {{keyType}} {{fingerprint}}. Check it against a record you trust (from the device's console, or its administrator), then run again with --accept-new-host-key.',
+      'The host key of {{host}} port {{port}} is not known yet: {{keyType}} {{fingerprint}}. Check it against a record you trust (from the device console, or its administrator), then run again with --accept-new-host-key.',
     hostKeyRejected: 'The host key {{keyType}} {{fingerprint}} of {{host}} port {{port}} was not accepted.',
     hostKeyChanged:
       'WARNING: the host key of {{host}} port {{port}} has CHANGED. Known: {{previous}} ({{origin}}). Now: {{keyType}} {{fingerprint}}. Someone may be intercepting the connection, or the device was replaced or re-keyed. The connection was stopped; remove the old entry only once you know why the key changed.',
