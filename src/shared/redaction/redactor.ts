@@ -24,8 +24,8 @@ export interface Redactor {
   device(text: string): string
   /** Any other text (names, notes, parameters): learned secrets and marks only. */
   text(text: string): string
-  /** Every string inside a JSON-like value, by `text()`; returns a new value. */
-  deep<T>(value: T): T
+  /** Every string inside a JSON-like value, by `text()` (or by `device()`); returns a new value. */
+  deep<T>(value: T, as?: 'text' | 'device'): T
   /** How many values were removed, by kind, since the redactor was made. */
   counts(): Record<SecretKind, number>
 }
@@ -75,12 +75,12 @@ export function createRedactor(options: RedactorOptions): Redactor {
     return replaceAll(ruled.text, learnedMatcher, 'repeated')
   }
 
-  const deep = <T>(value: T): T => {
-    if (typeof value === 'string') return literals(value) as T
-    if (Array.isArray(value)) return value.map((v) => deep(v)) as T
+  const deep = <T>(value: T, as: 'text' | 'device' = 'text'): T => {
+    if (typeof value === 'string') return (as === 'device' ? device(value) : literals(value)) as T
+    if (Array.isArray(value)) return value.map((v) => deep(v, as)) as T
     if (value && typeof value === 'object') {
       const out: Record<string, unknown> = {}
-      for (const [k, v] of Object.entries(value)) out[k] = deep(v)
+      for (const [k, v] of Object.entries(value)) out[k] = deep(v, as)
       return out as T
     }
     return value

@@ -1,0 +1,33 @@
+/**
+ * Redaction for any export of a case's journal other than the report (a JSON dump, a support bundle): every string of
+ * every entry goes through the device rules and the case-wide learned secrets, and the engineer's marks are removed
+ * everywhere, the `redaction.mark` entries themselves included. Sequence numbers, times and types are kept.
+ */
+import { createRedactor } from './redactor'
+
+export interface ExportableEntry {
+  type: string
+  data: unknown
+}
+
+function strings(value: unknown, out: string[] = []): string[] {
+  if (typeof value === 'string') out.push(value)
+  else if (Array.isArray(value)) for (const v of value) strings(v, out)
+  else if (value && typeof value === 'object') for (const v of Object.values(value)) strings(v, out)
+  return out
+}
+
+export function redactJournalForExport<T extends ExportableEntry>(
+  entries: readonly T[],
+  extraMarks: readonly string[] = [],
+): T[] {
+  const marks = entries.flatMap((e) => {
+    const text = e.type === 'redaction.mark' ? (e.data as { text?: unknown } | null)?.text : undefined
+    return typeof text === 'string' ? [text] : []
+  })
+  const redactor = createRedactor({
+    deviceTexts: entries.flatMap((e) => strings(e.data)),
+    marks: [...marks, ...extraMarks],
+  })
+  return entries.map((e) => ({ ...e, data: redactor.deep(e.data, 'device') }))
+}
