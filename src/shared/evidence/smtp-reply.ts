@@ -11,7 +11,7 @@
  * arrives as `250 XXXXXXXA`. The last character is not always X, so a masked keyword is a run of X's, optionally
  * ending in one other letter or digit, and its length says which keyword it was.
  */
-import type { TranscriptLine } from './types'
+import { clip, type TranscriptLine } from './types'
 
 /** One line of a reply, split after the code and its separator. */
 export interface ReplyLine {
@@ -109,7 +109,7 @@ export function parseReplies(lines: readonly TranscriptLine[]): SmtpReply[] {
       close(false)
       continue
     }
-    const m = REPLY_LINE.exec(l.text.trim())
+    const m = REPLY_LINE.exec(clip(l.text, 1000).trim())
     if (!m) continue
     const code = Number(m[1])
     const text = m[3] ?? ''

@@ -14,7 +14,7 @@ import {
   replyText,
   type SmtpReply,
 } from './smtp-reply'
-import type { SmtpTranscript, TlsOutcome, TranscriptLine } from './types'
+import { clip, type SmtpTranscript, type TlsOutcome, type TranscriptLine } from './types'
 
 export interface SmtpExchange {
   /** The client line, or null when the command was inferred or the reply came unasked. */
@@ -57,8 +57,9 @@ function verbOf(text: string): string {
 function tlsFromNotes(lines: readonly TranscriptLine[]): TlsOutcome | null {
   for (const l of lines) {
     if (l.direction !== 'note') continue
-    if (TLS_FAIL_NOTE.test(l.text)) return { established: false, error: l.text.trim(), line: l.line }
-    if (TLS_OK_NOTE.test(l.text)) return { established: true, line: l.line }
+    const text = clip(l.text, 1000)
+    if (TLS_FAIL_NOTE.test(text)) return { established: false, error: text.trim(), line: l.line }
+    if (TLS_OK_NOTE.test(text)) return { established: true, line: l.line }
   }
   return null
 }
@@ -85,7 +86,8 @@ export function buildSmtpSession(transcript: SmtpTranscript): SmtpSession {
   let sawAnything = false
   for (const l of transcript.lines) {
     if (l.direction === 'note') {
-      if (TLS_OK_NOTE.test(l.text) && !TLS_FAIL_NOTE.test(l.text)) afterTls = true
+      const text = clip(l.text, 1000)
+      if (TLS_OK_NOTE.test(text) && !TLS_FAIL_NOTE.test(text)) afterTls = true
       continue
     }
     if (l.direction === 'client') {

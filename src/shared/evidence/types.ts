@@ -46,6 +46,16 @@ export interface NumberedLine {
   text: string
 }
 
+/**
+ * Longest stretch of a line that parsers read. Device and SMTP lines are far shorter (SMTP: 512, ASA config
+ * lines: a few hundred); reading at most this much keeps every regular expression linear on hostile input.
+ */
+export const MAX_LINE_READ = 4096
+
+export function clip(text: string, max = MAX_LINE_READ): string {
+  return text.length > max ? text.slice(0, max) : text
+}
+
 /** Splits text into numbered lines; CRLF, CR and LF all end a line. A final newline does not add an empty line. */
 export function numberLines(text: string, firstLine = 1): NumberedLine[] {
   const parts = text.split(/\r\n|\r|\n/)

@@ -4,7 +4,7 @@
  * `Cryptochecksum:`, `[OK]`, `<--- More --->` pager residue and backspaces, trailing spaces. Every node keeps its
  * line number. A deeper line belongs to the nearest shallower line above it.
  */
-import type { NumberedLine } from '../types'
+import { clip, type NumberedLine } from '../types'
 
 export interface ConfigNode {
   /** The line without indentation and trailing spaces. */
@@ -36,7 +36,7 @@ export function parseConfigTree(lines: readonly NumberedLine[]): ConfigNode[] {
   const roots: ConfigNode[] = []
   const stack: ConfigNode[] = []
   for (const { line, text: raw } of lines) {
-    const cleaned = cleanTerminalLine(raw).replace(/\s+$/, '')
+    const cleaned = cleanTerminalLine(clip(raw)).trimEnd()
     const text = cleaned.trimStart()
     if (text === '' || SKIP.test(text)) continue
     const indent = cleaned.length - text.length

@@ -2,7 +2,7 @@
  * `show context` in multiple-context mode. The admin context is marked with `*`; long interface lists wrap onto
  * indented continuation lines.
  */
-import type { NumberedLine } from '../types'
+import { clip, type NumberedLine } from '../types'
 import { cleanTerminalLine } from './config-tree'
 
 export interface SecurityContext {
@@ -29,7 +29,7 @@ export function parseShowContext(lines: readonly NumberedLine[]): ShowContext {
   let totalActive: number | null = null
   let inTable = false
   for (const { line, text: raw } of lines) {
-    const text = cleanTerminalLine(raw)
+    const text = cleanTerminalLine(clip(raw))
     const trimmed = text.trim()
     if (HEADER.test(trimmed)) {
       inTable = true

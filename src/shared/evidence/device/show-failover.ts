@@ -1,6 +1,6 @@
 /** `show failover`: whether failover is on, which unit this is, and the state of both hosts. */
 import { dispatch } from '../match'
-import type { NumberedLine } from '../types'
+import { clip, type NumberedLine } from '../types'
 import { cleanTerminalLine } from './config-tree'
 import type { Located } from './show-version'
 
@@ -18,7 +18,7 @@ const HOST = /^(This|Other) host:\s*(\S+)\s*-\s*(.+)$/
 export function parseShowFailover(lines: readonly NumberedLine[]): ShowFailover {
   const result: ShowFailover = { enabled: null, unit: null, thisHost: null, otherHost: null, version: null }
   for (const { line, text: raw } of lines) {
-    const text = cleanTerminalLine(raw).trim()
+    const text = cleanTerminalLine(clip(raw)).trim()
     dispatch(text, [
       [/^Failover (On|Off)$/, (m) => (result.enabled = { value: m[1] === 'On', line })],
       [/^Failover unit (\S+)/, (m) => (result.unit = { value: m[1]!, line })],

@@ -1,5 +1,5 @@
 /** `show fixup` on PIX 6.x and older: one `[no ]fixup protocol NAME PORT` line per protocol. */
-import type { NumberedLine } from '../types'
+import { clip, type NumberedLine } from '../types'
 import { cleanTerminalLine } from './config-tree'
 import type { FixupLine } from './device-config'
 
@@ -8,7 +8,7 @@ const FIXUP = /^(no\s+)?fixup protocol (\S+)(?:\s+(.*))?$/
 export function parseShowFixup(lines: readonly NumberedLine[]): FixupLine[] {
   const out: FixupLine[] = []
   for (const { line, text: raw } of lines) {
-    const text = cleanTerminalLine(raw).trim()
+    const text = cleanTerminalLine(clip(raw)).trim()
     const m = FIXUP.exec(text)
     if (m) out.push({ protocol: m[2]!.toLowerCase(), port: (m[3] ?? '').trim(), enabled: !m[1], line, text })
   }

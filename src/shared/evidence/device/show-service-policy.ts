@@ -5,7 +5,7 @@
  * 8.x `inspect esmtp` output also lists the map's parameters and matches with counters; they are kept as lines.
  */
 import { dispatch } from '../match'
-import type { NumberedLine } from '../types'
+import { clip, type NumberedLine } from '../types'
 import { cleanTerminalLine } from './config-tree'
 
 export interface ServicePolicyInspect {
@@ -65,7 +65,7 @@ export function parseShowServicePolicy(lines: readonly NumberedLine[]): ServiceP
   let cls: ServicePolicyClass | null = null
   let inspect: ServicePolicyInspect | null = null
   for (const { line, text: raw } of lines) {
-    const text = cleanTerminalLine(raw).trim()
+    const text = cleanTerminalLine(clip(raw)).trim()
     const matched = dispatch(text, [
       [
         SCOPE,

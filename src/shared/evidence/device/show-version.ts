@@ -4,7 +4,7 @@
  * and FTD (a `Model : Cisco … Threat Defense … Version 6.6.0 (Build 90)` block before the ASA line).
  */
 import { dispatch } from '../match'
-import type { NumberedLine } from '../types'
+import { clip, type NumberedLine } from '../types'
 import { parseVersion, type SoftwareVersion } from '../version'
 import type { DevicePlatform } from './device-config'
 
@@ -51,7 +51,7 @@ export function parseShowVersion(lines: readonly NumberedLine[]): ShowVersion {
     lastLine: lines[lines.length - 1]?.line ?? 1,
   }
   for (const { line, text: raw } of lines) {
-    const text = raw.trim()
+    const text = clip(raw).trim()
     const located = <T>(value: T) => ({ value, line })
     dispatch(text, [
       [

@@ -6,7 +6,7 @@
  *   `TLS is required, but was not offered`;
  * - Cisco ESA mail_logs: `TLS failed`, `TLS success`, `STARTTLS command not supported`.
  */
-import type { NumberedLine } from '../types'
+import { clip, type NumberedLine } from '../types'
 
 export type LogFamily = 'asa' | 'postfix' | 'esa'
 
@@ -39,9 +39,9 @@ const ASA = /%(ASA|PIX|FWSM|FTD)-(\d)-(\d{6}):\s*(.*)$/
 const ASA_DEST = /\bto\s+([\w.-]+):([0-9a-fA-F.:]+)\/(\d+)/
 const ASA_SERVER = /\bserver\s+([\w.-]+):([0-9a-fA-F.:]+)\/(\d+)/
 const POSTFIX_PIX =
-  /enabling PIX (workarounds: (.*?) for|<CRLF>\.<CRLF> workaround for) (\S+?)(?:\[([^\]]+)\])?(?::(\d+))?\s*$/
+  /enabling PIX (workarounds: (.*?) for|<CRLF>\.<CRLF> workaround for) (\S+?)(?:\[([^\]]+)\])?(?::(\d+))?$/
 const POSTFIX_QID = /postfix\/\w+\[\d+\]:\s+([0-9A-F]{6,}|[0-9A-Za-z]{10,}):/
-const POSTFIX_NOTLS = /TLS is required, but was not offered by host (\S+?)(?:\[([^\]]+)\])?\s*$/
+const POSTFIX_NOTLS = /TLS is required, but was not offered by host (\S+?)(?:\[([^\]]+)\])?$/
 const ESA_ID = /\b(ICID|DCID|MID)\s+(\S+)/
 const ESA_STARTTLS = /STARTTLS command not supported/i
 const ESA_TLS = /\bTLS (failed|success|error)\b/i
@@ -94,8 +94,7 @@ function esaEntry(line: number, text: string): LogEntry | null {
 export function parseLogLines(lines: readonly NumberedLine[]): LogEntry[] {
   const out: LogEntry[] = []
   for (const { line, text: raw } of lines) {
-    // Log lines are short; a megabyte "line" is garbage and only its start is worth reading.
-    const text = raw.length > 4096 ? raw.slice(0, 4096) : raw
+    const text = clip(raw).trimEnd()
     const asa = ASA.exec(text)
     const entry = asa ? asaEntry(asa, line, text) : (postfixEntry(line, text) ?? esaEntry(line, text))
     if (entry) out.push(entry)

@@ -6,7 +6,7 @@
  * - a bare block of reply lines, as quoted in a support article (no client side);
  * - an NDR/bounce that quotes the remote reply (`… said: 500 5.5.1 …`, `Remote Server returned '550 …'`).
  */
-import type { NumberedLine, SmtpTranscript, TranscriptDirection, TranscriptLine } from '../types'
+import { clip, type NumberedLine, type SmtpTranscript, type TranscriptDirection, type TranscriptLine } from '../types'
 
 export type TranscriptShape = 'swaks' | 'sc' | 'telnet' | 'bare' | 'ndr'
 
@@ -24,7 +24,7 @@ const COMMAND = /^(X{3,}[A-Z0-9]?|[A-Za-z]{4}\b|MAIL FROM|RCPT TO)/i
 const TELNET_NOISE =
   /^(Trying |Connected to |Escape character|Connection closed|Connection to .* closed|telnet>|\S+[#>$]\s*telnet )/
 const NDR_REPLY = [
-  /\bsaid:\s*(\d{3}[ -].*?)(?:\s*\(in reply to .*\))?\s*$/i,
+  /\bsaid:\s*(\d{3}[ -].*)$/i,
   /Remote Server returned '(\d{3}[ -].*?)'/i,
   /Diagnostic-Code:\s*smtp;\s*(\d{3}[ -].*)$/i,
   /^\s*(\d{3}[ -]\d\.\d{1,3}\.\d{1,3}\b.*)$/,
@@ -40,7 +40,7 @@ function line(direction: TranscriptDirection, text: string, n: number): Transcri
 function fromSwaks(lines: readonly NumberedLine[]): TranscriptLine[] {
   const out: TranscriptLine[] = []
   for (const l of lines) {
-    const m = SWAKS.exec(l.text)
+    const m = SWAKS.exec(clip(l.text))
     if (!m) continue
     const tag = m[1]!
     const text = m[2]!.trimStart()
@@ -54,9 +54,9 @@ function fromSwaks(lines: readonly NumberedLine[]): TranscriptLine[] {
 function fromSc(lines: readonly NumberedLine[]): TranscriptLine[] {
   const out: TranscriptLine[] = []
   for (const l of lines) {
-    const m = SC.exec(l.text)
+    const m = SC.exec(clip(l.text))
     if (!m) {
-      if (l.text.trim()) out.push(line('note', l.text.trim(), l.line))
+      if (l.text.trim()) out.push(line('note', clip(l.text).trim(), l.line))
       continue
     }
     const tag = m[1]!.toLowerCase()
@@ -73,7 +73,7 @@ function isServerText(text: string): boolean {
 function fromTelnet(lines: readonly NumberedLine[]): TranscriptLine[] {
   const out: TranscriptLine[] = []
   for (const l of lines) {
-    const text = l.text.trim()
+    const text = clip(l.text).trim()
     if (text === '') continue
     if (isServerText(text)) out.push(line('server', text, l.line))
     else if (TELNET_NOISE.test(text) || !COMMAND.test(text)) out.push(line('note', text, l.line))
@@ -82,19 +82,25 @@ function fromTelnet(lines: readonly NumberedLine[]): TranscriptLine[] {
   return out
 }
 
+/** Postfix appends `(in reply to … command)` to the quoted reply; it is not part of the reply. */
+function withoutInReplyTo(text: string): string {
+  const at = text.toLowerCase().lastIndexOf('(in reply to ')
+  return (at >= 0 ? text.slice(0, at) : text).trim()
+}
+
 function fromNdr(lines: readonly NumberedLine[]): TranscriptLine[] {
   const out: TranscriptLine[] = []
   let last: TranscriptLine | null = null
   for (const l of lines) {
-    const text = l.text.length > 4096 ? l.text.slice(0, 4096) : l.text
+    const text = clip(l.text)
     // Bounces wrap a long quoted reply onto indented lines; they belong to the reply above.
     if (last && /^\s+\S/.test(text) && last.text.length < 4096) {
-      last.text = `${last.text} ${text.trim()}`.replace(/\s*\(in reply to .*\)\s*$/i, '')
+      last.text = withoutInReplyTo(`${last.text} ${text.trim()}`)
       continue
     }
     const quoted = NDR_REPLY.map((re) => re.exec(text)?.[1]).find((q) => q !== undefined)
     if (quoted) {
-      last = line('server', quoted.trim().replace(/^(\d{3}) \1 /, '$1 '), l.line)
+      last = line('server', withoutInReplyTo(quoted.trim().replace(/^(\d{3}) \1 /, '$1 ')), l.line)
       out.push(last)
     } else {
       last = null
