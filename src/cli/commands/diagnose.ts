@@ -118,13 +118,17 @@ async function diagnose(opts: DiagnoseOptions, ctx: CliContext, globals: { lang?
   }
   if (target.kind === 'serial') throw new UsageError(t('fix.diagnose.errors.badDevice', { value: opts.device }))
   const targets = probeTargets(opts, ctx)
-  const password = fromEnv(ctx, opts.passwordEnv)
-  const secret = fromEnv(ctx, opts.secretEnv)
+  const device = describeTarget(target)
+  const tty = process.stdin.isTTY === true
+  let password = fromEnv(ctx, opts.passwordEnv)
+  let secret = fromEnv(ctx, opts.secretEnv)
+  if (password === undefined && tty) password = await askHidden(t('fix.diagnose.passwordPrompt', { device }))
+  if (secret === undefined && tty && !opts.secretEnv) secret = await askHidden(t('fix.diagnose.secretPrompt'))
   if (password === undefined && target.kind === 'ssh') throw new UsageError(t('fix.diagnose.errors.noPassword'))
 
   const home = unmaskHome(io.env)
   const store = new CaseStore(home)
-  const handle = openCase(store, opts, describeTarget(target), ctx)
+  const handle = openCase(store, opts, device, ctx)
   const engineer = opts.engineer ?? caseEngineer(store, handle) ?? userInfo().username
   say(t('fix.diagnose.caseOpened', { id: handle.id, dir: handle.dir }))
 
@@ -251,6 +255,40 @@ async function diagnose(opts: DiagnoseOptions, ctx: CliContext, globals: { lang?
     await link.close()
     handle.close()
   }
+}
+
+/** Reads a line from the terminal without echoing it (raw mode); Ctrl-C gives up. */
+function askHidden(prompt: string): Promise<string> {
+  const stdin = process.stdin
+  return new Promise((resolve, reject) => {
+    let value = ''
+    const done = (): void => {
+      stdin.off('data', onData)
+      stdin.setRawMode(false)
+      stdin.pause()
+      process.stderr.write('\n')
+    }
+    const onData = (chunk: Buffer): void => {
+      for (const ch of chunk.toString('utf8')) {
+        if (ch === '\r' || ch === '\n') {
+          done()
+          resolve(value)
+          return
+        }
+        if (ch === '\u0003') {
+          done()
+          reject(new UsageError(prompt.trim()))
+          return
+        }
+        if (ch === '\u007f' || ch === '\b') value = value.slice(0, -1)
+        else value += ch
+      }
+    }
+    process.stderr.write(prompt)
+    stdin.setRawMode(true)
+    stdin.resume()
+    stdin.on('data', onData)
+  })
 }
 
 function openCase(store: CaseStore, opts: DiagnoseOptions, device: string, ctx: CliContext): CaseHandle {

@@ -5,6 +5,7 @@
  * place compared with the backup, never re-sending anything.
  */
 
+import { DriverError } from '../device/driver-types'
 import { configDelta } from './config-delta'
 import { safeName } from './fix-journal'
 import type { FixSession } from './fix-session'
@@ -24,8 +25,15 @@ export async function runApply(
   const { plan } = preview
   const device = preview.device.hostname
   const confirmedAt = new Date().toISOString()
-  const current = await readRunningConfig(link.driver)
-  if (current.failed) return refuse('configChanged', { reason: 'unreadable' })
+  let current: Awaited<ReturnType<typeof readRunningConfig>>
+  try {
+    current = await readRunningConfig(link.driver)
+  } catch (error) {
+    // Nothing has been sent yet: a session that died since the preview is a plain refusal.
+    if (error instanceof DriverError) return refuse('sessionLost', { reason: error.code })
+    throw error
+  }
+  if (current.failed) return refuse('configChanged', { added: '?', removed: '?' })
   if (current.hash !== previewConfigHash) {
     const delta = configDelta(session.snapshot?.runningConfig ?? '', current.text)
     return refuse('configChanged', { added: String(delta.added.length), removed: String(delta.removed.length) })

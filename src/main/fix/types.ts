@@ -73,6 +73,7 @@ export type RefusalCode =
   | 'notPrivileged'
   | 'saveNotConfirmed'
   | 'nothingApplied'
+  | 'sessionLost'
 
 export interface Refusal {
   refused: true

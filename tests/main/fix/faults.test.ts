@@ -41,6 +41,18 @@ function dropAfter(command: string): (channel: ByteChannel) => ByteChannel {
   }
 }
 
+/** A channel the test can cut at any moment, as when a cable is pulled. */
+function cuttable(): { wrap: (channel: ByteChannel) => ByteChannel; cut: () => Promise<void> } {
+  let first: ByteChannel | undefined
+  return {
+    wrap: (channel) => {
+      first ??= channel
+      return channel
+    },
+    cut: () => first!.close(),
+  }
+}
+
 async function planFor(opened: OpenedFix, id: Remedy['id']): Promise<Remedy> {
   const snapshot = await opened.fix.read()
   const remedy = analyzeSnapshot(snapshot).remedies.find((r) => r.id === id)
@@ -165,6 +177,18 @@ describe('remediation faults on the lab asa9-default', () => {
     expect(result.error).toContain('config-pmap-c')
     expect(result.notSent.map((l) => l.command)).toEqual(['no inspect esmtp', 'end'])
     expect(running()).toContain('  inspect esmtp')
+  })
+
+  it('refuses with nothing sent when the session died between preview and apply', async () => {
+    const line = cuttable()
+    const opened = await env.open(line.wrap)
+    const preview = (await opened.fix.preview(await planFor(opened, 'asa.no-inspect-esmtp'))) as Preview
+    const config = running()
+    await line.cut()
+    const result = await opened.fix.apply({ token: preview.token!, typedHostname: 'ciscoasa', confirmedBy: 'Kim' })
+    expect(result).toMatchObject({ refused: true, code: 'sessionLost', params: { reason: 'closed' } })
+    expect(running()).toBe(config)
+    expect(opened.journal().some((e) => e.type === 'fix.backup' || e.type === 'fix.line')).toBe(false)
   })
 
   it('a connection lost after line 4 leaves the state unknown; it reconnects, reads back, reports and re-sends nothing', async () => {

@@ -127,4 +127,26 @@ describe('preview pre-checks on failover and multiple-context devices', () => {
     })
     expect(preview.token).toBeNull()
   })
+
+  it("reports not saved, with the device's words, when write memory does not answer [OK]", async () => {
+    const fix = await session({})
+    expect(await fix.save('C'.repeat(43), 'Kim')).toMatchObject({ refused: true, code: 'saveNotConfirmed' })
+    await fix.read()
+    const request = fix.requestSave()
+    if ('refused' in request) throw new Error('no save token')
+    // A token for a change is not a token for saving, and the other way round.
+    const preview = await fix.preview(REMEDY)
+    expect(await fix.save(preview.token!, 'Kim')).toMatchObject({ refused: true, code: 'saveNotConfirmed' })
+    expect(await fix.apply({ token: request.token, typedHostname: 'ciscoasa', confirmedBy: 'Kim' })).toMatchObject({
+      refused: true,
+      code: 'tokenUnknown',
+    })
+    const fresh = fix.requestSave()
+    if ('refused' in fresh) throw new Error('no save token')
+    const saved = await fix.save(fresh.token, 'Kim')
+    expect(saved).toMatchObject({ refused: false, saved: false, command: 'write memory' })
+    if (saved.refused) throw new Error('refused')
+    expect(saved.error).toMatch(/^ERROR: % Invalid input/)
+    expect(device!.clis[0]!.received).toContain('write memory')
+  })
 })

@@ -55,6 +55,8 @@ export const fix = {
     notPrivileged: 'Refused: the session is not privileged.',
     saveNotConfirmed: 'Refused: saving needs its own confirmation.',
     nothingApplied: 'Nothing has been applied in this session, so there is nothing to undo.',
+    sessionLost:
+      'Refused: the session to the device was lost after the preview ({{reason}}). Nothing was sent; connect and preview again.',
   },
   outcomes: {
     applied: 'All {{count}} lines went in.',
@@ -116,6 +118,8 @@ export const fix = {
       undo: 'Undo',
       report: 'Report',
     },
+    passwordPrompt: 'Password for {{device}}: ',
+    secretPrompt: 'Enable secret (empty if none): ',
     caseOpened: 'Case {{id}} ({{dir}})',
     probeLine: '{{vantage}} {{target}}: {{summary}}',
     vantageThrough: 'through the firewall',

@@ -55,6 +55,8 @@ export const fix = {
     notPrivileged: '거부: 세션이 특권 모드가 아닙니다.',
     saveNotConfirmed: '거부: 저장에는 별도의 확인이 필요합니다.',
     nothingApplied: '이 세션에서 적용한 것이 없으므로 되돌릴 것이 없습니다.',
+    sessionLost:
+      '거부: 미리보기 이후 장비와의 세션이 끊겼습니다({{reason}}). 아무것도 보내지 않았으니 다시 접속해 미리보기를 하십시오.',
   },
   outcomes: {
     applied: '{{count}}줄이 모두 적용되었습니다.',
@@ -115,6 +117,8 @@ export const fix = {
       undo: '되돌리기',
       report: '보고서',
     },
+    passwordPrompt: '{{device}} 비밀번호: ',
+    secretPrompt: 'enable 비밀번호(없으면 그냥 Enter): ',
     caseOpened: '케이스 {{id}} ({{dir}})',
     probeLine: '{{vantage}} {{target}}: {{summary}}',
     vantageThrough: '방화벽 경유',
