@@ -136,6 +136,31 @@ describe.skipIf(!chromium.ok || !hasPoppler)('report PDF from lab cases (headles
     expect(before.text).toContain('Preferred')
   })
 
+  it('long tables break between rows and repeat their header on every page', async () => {
+    const { pdfPath, pages } = await print('after', 'en')
+    const pageTexts = Array.from({ length: pages }, (_, i) =>
+      execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', '-f', String(i + 1), '-l', String(i + 1), pdfPath, '-'], {
+        encoding: 'utf8',
+      }),
+    )
+    // The cleaned session log: rows `N   <ISO time>   <line>`, its file name in the table header.
+    const logName = /[0-9a-f]{12}-session-[\w.-]+\.log/.exec(pageTexts.join('\n'))![0]
+    const row = /^\s*(\d+)\s+2026-\d\d-\d\dT[\d:.]+Z/gm
+    const numbers: number[] = []
+    const logPages = pageTexts.filter((text) => row.test(text))
+    expect(logPages.length).toBeGreaterThan(1)
+    for (const text of logPages) {
+      const lines = text.split('\n')
+      const header = lines.findIndex((l) => l.includes(logName) && /^\s*#/.test(l))
+      expect(header).toBeGreaterThanOrEqual(0)
+      // Right under the repeated header comes a whole numbered row, never the tail of a row from the page before.
+      expect(lines.slice(header + 1).find((l) => l.trim() !== '')).toMatch(/^\s*\d+\s+2026-/)
+      for (const m of text.matchAll(row)) numbers.push(Number(m[1]))
+    }
+    // Every row exactly once, in order, none cut in two across a page break.
+    expect(numbers).toEqual(Array.from({ length: numbers.length }, (_, i) => i + 1))
+  })
+
   it('the printer refuses every request the page makes: a loopback server sees none', async () => {
     let hits = 0
     const server: Server = createServer((_req, res) => {

@@ -96,7 +96,9 @@ export function appendixSection(m: ReportModel, ctx: RenderContext): string {
     ? m.appendix.texts
         .map((x) => {
           const rows = x.lines.map((l, i) => `<tr><td class="n">${i + 1}</td><td class="text">${caseText(l)}</td></tr>`)
-          return `<h4>${esc(t(x.kindKey))}: <span class="mono">${caseText(x.title)}</span></h4><table class="dialog"><tbody>${rows.join('')}</tbody></table>`
+          // The header names the text again, so every page of a long log says what it is a page of.
+          const head = `<thead><tr><th>#</th><th class="mono">${caseText(x.title)}</th></tr></thead>`
+          return `<h4>${esc(t(x.kindKey))}: <span class="mono">${caseText(x.title)}</span></h4><table class="dialog">${head}<tbody>${rows.join('')}</tbody></table>`
         })
         .join('')
     : none

@@ -9,6 +9,9 @@ import { caseText, esc } from './escape'
 import { table } from './sections'
 import { timingChartSvg } from './timing-chart'
 
+/** Dialogs up to this many lines are never split across pages. */
+const KEEP_TOGETHER_LINES = 30
+
 const ARROW = { client: '→', server: '←', note: '·' } as const
 
 export function dialogTable(p: ProbeView, ctx: RenderContext): string {
@@ -76,12 +79,15 @@ function pathBlock(c: ProbeComparison, i: number, ctx: RenderContext): string {
     (phase: ProbePhase) => t(`report.probes.phases.${phase}`),
     (ms) => t('report.probes.ms', { ms }),
   )
+  // A short dialog stays on one page with its heading; a long one breaks between rows, its header repeated.
   const dialogs = [c.before, c.after]
-    .flatMap((p) =>
-      p
-        ? [`<h4>${esc(t(`report.probes.${p.when}`))} — ${esc(t('report.probes.dialog'))}</h4>${dialogTable(p, ctx)}`]
-        : [],
-    )
+    .flatMap((p) => {
+      if (!p) return []
+      const keep = p.lines.length <= KEEP_TOGETHER_LINES ? ' class="keep"' : ''
+      return [
+        `<div${keep}><h4>${esc(t(`report.probes.${p.when}`))} — ${esc(t('report.probes.dialog'))}</h4>${dialogTable(p, ctx)}</div>`,
+      ]
+    })
     .join('')
   return `<h3>4.${i + 1} ${caseText(c.path)}</h3>
 ${comparisonTable(c, ctx)}
