@@ -4,6 +4,7 @@
  */
 import { join } from 'node:path'
 import { AsaShell } from './devices/asa-shell'
+import { FailoverPair } from './devices/failover'
 import { FtdShell, ftdGreeting } from './devices/ftd-shell'
 import { LabDevice } from './devices/lab-device'
 import { asaLoginBanner } from './devices/login-banner'
@@ -28,6 +29,8 @@ export interface LabPorts {
   direct: number
   /** The firewall's SSH or telnet management. */
   management: number
+  /** The standby unit's SSH (failover scenarios). */
+  standby: number
 }
 
 export interface LabOptions {
@@ -40,7 +43,7 @@ export interface LabOptions {
 }
 
 export interface LabEndpoint {
-  name: 'smtp' | 'direct' | 'management'
+  name: 'smtp' | 'direct' | 'management' | 'standby'
   protocol: 'smtp' | 'ssh' | 'telnet'
   host: '127.0.0.1'
   port: number
@@ -58,6 +61,9 @@ export interface Lab {
   smtp: LabEndpoint
   direct: LabEndpoint
   management?: LabEndpoint & { hostKeyFingerprint?: string }
+  /** The standby unit's SSH, in failover scenarios (same host key: the pair replicates it). */
+  standby?: LabEndpoint & { hostKeyFingerprint?: string }
+  standbyDevice?: LabDevice
   credentials?: LabCredentials
   /** The simulated firewall whose config decides the SMTP path (in multiple-context mode: the mail context). */
   device?: LabDevice
@@ -79,7 +85,7 @@ export async function startLab(options: LabOptions): Promise<Lab> {
   try {
     const mailHost = await startMailHost({ ...scenario.mailHost, stateDir, port: options.ports?.direct })
     closers.push(() => mailHost.close())
-    const { device, devices, contexts } = buildDevices(loaded, stateDir, options.persistConfig === true)
+    const { device, devices, contexts, pair } = buildDevices(loaded, stateDir, options.persistConfig === true)
     const proxy: InspectionProxy = await startInspectionProxy({
       upstream: mailHost,
       firewall: device ?? null,
@@ -87,9 +93,13 @@ export async function startLab(options: LabOptions): Promise<Lab> {
     })
     closers.push(() => proxy.close())
     const management = device
-      ? await startManagement(scenario, device, contexts, stateDir, options.ports?.management)
+      ? await startManagement(scenario, device, contexts, stateDir, options.ports?.management, pair)
       : undefined
     if (management) closers.push(() => management.endpoint.close())
+    const standby = pair
+      ? await startManagement(scenario, pair.standby, undefined, stateDir, options.ports?.standby, pair)
+      : undefined
+    if (standby) closers.push(() => standby.endpoint.close())
 
     const smtp: LabEndpoint = { name: 'smtp', protocol: 'smtp', host: '127.0.0.1', port: proxy.port }
     const direct: LabEndpoint = { name: 'direct', protocol: 'smtp', host: '127.0.0.1', port: mailHost.port }
@@ -102,9 +112,25 @@ export async function startLab(options: LabOptions): Promise<Lab> {
           hostKeyFingerprint: 'fingerprint' in management.endpoint ? management.endpoint.fingerprint : undefined,
         }
       : undefined
+    const standbyEndpoint = standby
+      ? {
+          name: 'standby' as const,
+          protocol: standby.protocol,
+          host: '127.0.0.1' as const,
+          port: standby.endpoint.port,
+          hostKeyFingerprint: 'fingerprint' in standby.endpoint ? standby.endpoint.fingerprint : undefined,
+        }
+      : undefined
     return {
       scenario,
-      endpoints: [smtp, direct, ...(managementEndpoint ? [managementEndpoint] : [])],
+      endpoints: [
+        smtp,
+        direct,
+        ...(managementEndpoint ? [managementEndpoint] : []),
+        ...(standbyEndpoint ? [standbyEndpoint] : []),
+      ],
+      standby: standbyEndpoint,
+      standbyDevice: pair?.standby,
       smtp,
       direct,
       management: managementEndpoint,
@@ -126,7 +152,7 @@ function buildDevices(
   { scenario, config, contextConfigs }: LoadedScenario,
   stateDir: string,
   persist: boolean,
-): { device?: LabDevice; devices: LabDevice[]; contexts?: SecurityContexts } {
+): { device?: LabDevice; devices: LabDevice[]; contexts?: SecurityContexts; pair?: FailoverPair } {
   const fw = scenario.firewall
   if (!fw || config === undefined) return { devices: [] }
   const make = (id: string, text: string) =>
@@ -136,6 +162,10 @@ function buildDevices(
       config: text,
       startupFile: persist ? join(ensureDir(join(stateDir, 'configs')), `${id}-startup-config.txt`) : undefined,
     })
+  if (fw.failover) {
+    const pair = new FailoverPair(make(fw.id, config), make(`${fw.id}-standby`, config))
+    return { device: pair.active, devices: [pair.active, pair.standby], pair }
+  }
   if (!fw.contexts || !contextConfigs) {
     const device = make(fw.id, config)
     return { device, devices: [device] }
@@ -152,6 +182,7 @@ async function startManagement(
   contexts: SecurityContexts | undefined,
   stateDir: string,
   port: number | undefined,
+  pair?: FailoverPair,
 ): Promise<{ protocol: 'ssh' | 'telnet'; endpoint: SshEndpoint | TelnetEndpoint } | undefined> {
   const fw = scenario.firewall
   if (!fw?.management) return undefined
@@ -182,7 +213,9 @@ async function startManagement(
           greeting: asaLoginBanner(contexts.system, username, from),
         }
       }
-      return { shell: new AsaShell(device, username), greeting: asaLoginBanner(device, username, from) }
+      const shell = new AsaShell(device, username)
+      shell.failoverPair = pair
+      return { shell, greeting: asaLoginBanner(device, username, from) }
     },
   })
   return { protocol: 'ssh', endpoint }

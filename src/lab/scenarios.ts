@@ -24,6 +24,8 @@ const firewallSchema = z.object({
       list: z.array(z.object({ name: z.string().regex(/^[A-Za-z0-9_-]+$/), config: z.string() })).min(1),
     })
     .optional(),
+  /** An active/standby pair: the standby unit gets its own management endpoint. */
+  failover: z.boolean().optional(),
   /** null: the firewall exists but its management is out of reach (someone else's device). */
   management: z.object({ protocol: z.enum(['ssh', 'telnet']), legacyAlgorithms: z.boolean() }).nullable(),
 })

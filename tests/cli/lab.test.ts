@@ -42,6 +42,7 @@ describe('unmask lab', () => {
       'asa8-legacy-ssh',
       'asa9-allow-tls',
       'asa9-default',
+      'asa9-failover',
       'asa9-multicontext',
       'clean-path',
       'ftd7',
@@ -55,10 +56,10 @@ describe('unmask lab', () => {
     const unknown = await runUnmask(['lab', '--scenario', 'asa42'])
     expect(unknown.code).toBe(2)
     expect(unknown.stderr).toContain("Unknown lab scenario 'asa42'. Available: asa8-custom-class,")
-    for (const ports of ['1,2,3,4', 'smtp=0', 'web=80', 'abc']) {
+    for (const ports of ['1,2,3,4,5', 'smtp=0', 'web=80', 'abc']) {
       const bad = await runUnmask(['lab', '--ports', ports])
       expect(bad.code).toBe(2)
-      expect(bad.stderr).toContain('--ports takes up to three port numbers')
+      expect(bad.stderr).toContain('--ports takes up to four port numbers')
     }
   })
 

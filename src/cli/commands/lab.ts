@@ -16,7 +16,7 @@ interface LabCliOptions {
   persist?: boolean
 }
 
-const PORT_NAMES: Array<keyof LabPorts> = ['smtp', 'direct', 'management']
+const PORT_NAMES: Array<keyof LabPorts> = ['smtp', 'direct', 'management', 'standby']
 
 export function registerLabCommands(program: Command, ctx: CliContext): void {
   const { t } = ctx
@@ -131,6 +131,8 @@ function renderLab(lab: Lab, ctx: CliContext): string {
     let note = ''
     if (e.name === 'smtp') note = fw ? t('lab.notes.smtp') : t('lab.notes.smtpClean')
     else if (e.name === 'direct') note = t('lab.notes.direct')
+    else if (e.name === 'standby')
+      note = t('lab.notes.standby', { device, fingerprint: lab.standby?.hostKeyFingerprint ?? '' })
     else if (e.protocol === 'telnet') note = t('lab.notes.managementTelnet', { device })
     else note = t('lab.notes.management', { device, fingerprint: lab.management?.hostKeyFingerprint ?? '' })
     return [e.name, e.protocol, `${e.host}:${e.port}`, note]

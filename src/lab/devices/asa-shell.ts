@@ -15,6 +15,7 @@ import {
   policyMapCommands,
 } from './asa-configure'
 import { isRunningConfigSection, showCurpriv, showLogging, showRunningConfig, showServicePolicy } from './asa-show'
+import { type FailoverPair, STANDBY_CONFIG_WARNING } from './failover'
 import type { LabDevice } from './lab-device'
 import type { SecurityContexts } from './security-contexts'
 import { showVersion } from './show-version'
@@ -35,6 +36,8 @@ export class AsaShell implements Shell {
   /** The line being handled, so a command can point the caret at one of its words. */
   private current: { line: string; words: Array<{ column: number }> } = { line: '', words: [] }
 
+  /** Set on both units of a failover pair. */
+  failoverPair: FailoverPair | undefined
   /** In multiple-context mode: the context this session is in, undefined for the system execution space. */
   context: string | undefined
 
@@ -69,9 +72,7 @@ export class AsaShell implements Shell {
   }
 
   prompt(): string {
-    const host = this.contexts
-      ? `${this.contexts.system.hostname}${this.context ? `/${this.context}` : ''}`
-      : this.device.hostname
+    const host = this.promptHost()
     if (this.mode === 'exec') return `${host}> `
     if (this.mode === 'priv') return `${host}# `
     return `${host}(${this.mode})# `
@@ -79,6 +80,29 @@ export class AsaShell implements Shell {
 
   pagerLines(): number {
     return this.pager
+  }
+
+  /** The `prompt` command's parts, in the system space's config when there are contexts. */
+  private promptHost(): string {
+    const system = this.contexts?.system ?? this.device
+    const words = system.running
+      .find((n) => n.line.startsWith('prompt '))
+      ?.line.split(' ')
+      .slice(1) ?? ['hostname']
+    const role = this.device.failover
+    const parts: string[] = []
+    for (const word of words) {
+      if (word === 'hostname') parts.push(system.hostname)
+      if (word === 'context' && this.context) parts.push(this.context)
+      if (word === 'priority' && role) parts.push(role.unit === 'Primary' ? 'pri' : 'sec')
+      if (word === 'state' && role) parts.push(role.state === 'Active' ? 'act' : 'stby')
+    }
+    return parts.join('/') || system.hostname
+  }
+
+  configure(io: ShellIo): void {
+    if (this.device.failover?.state === 'Standby Ready') io.print(STANDBY_CONFIG_WARNING)
+    this.mode = 'config'
   }
 
   setMode(mode: Mode): void {
@@ -275,6 +299,18 @@ const showPrivileged: Array<CommandTable<ExecContext>> = [
   { pattern: 'show service-policy', run: (ctx) => out(ctx, showServicePolicy(ctx.shell.device, false)) },
   { pattern: 'show logging', run: (ctx) => out(ctx, showLogging(ctx.shell.device)) },
   {
+    pattern: 'show failover',
+    run: (ctx) => {
+      const pair = ctx.shell.failoverPair
+      out(
+        ctx,
+        pair
+          ? pair.showFailover(ctx.shell.device)
+          : ['Failover Off', 'Failover unit Primary', 'Failover LAN Interface: not Configured'],
+      )
+    },
+  },
+  {
     pattern: 'show context',
     run: (ctx) => {
       if (ctx.shell.contexts) out(ctx, ctx.shell.contexts.showContext(ctx.shell.context))
@@ -296,7 +332,7 @@ const privilegedCommands: Array<CommandTable<ExecContext>> = [
   ...showPrivileged,
   { pattern: 'changeto system', run: (ctx) => ctx.shell.changeto(undefined, ctx.io) },
   { pattern: 'changeto context <name>', run: (ctx, [name]) => ctx.shell.changeto(name, ctx.io) },
-  { pattern: 'configure terminal', run: (ctx) => ctx.shell.setMode('config') },
+  { pattern: 'configure terminal', run: (ctx) => ctx.shell.configure(ctx.io) },
   { pattern: 'write memory', run: (ctx) => ctx.shell.writeMemory(ctx.io) },
   { pattern: 'copy running-config startup-config', run: (ctx) => ctx.shell.writeMemory(ctx.io) },
   {

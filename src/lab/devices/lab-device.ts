@@ -8,6 +8,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { type InspectingFirewall, type InspectionCounters, type InspectionPolicy, newCounters } from '../proxy/policy'
 import { asaInspectionPolicy } from './asa-policy'
 import { type ConfigNode, cloneConfig, parseConfig, renderConfig } from './config-tree'
+import type { FailoverRole } from './failover'
 import { versionBefore } from './version'
 
 export type DeviceKind = 'asa' | 'pix6' | 'ftd'
@@ -37,6 +38,8 @@ export class LabDevice implements InspectingFirewall {
   readonly bootedAt = new Date()
   logins = 0
   lastLogin: { at: Date; from: string } | undefined
+  /** Set when the device is one unit of a failover pair. */
+  failover: FailoverRole | undefined
   /** Called after every configuration change, so a lab UI or test can follow along. */
   onChange: () => void = () => {}
 

@@ -4,7 +4,7 @@ export const lab = {
   options: {
     scenario: 'scenario to start (see --list)',
     list: 'list the scenarios and exit',
-    ports: 'fixed ports: smtp,direct,management (e.g. 2525,2526,2222 or smtp=2525,management=2222)',
+    ports: 'fixed ports: smtp,direct,management,standby (e.g. 2525,2526,2222 or smtp=2525,management=2222)',
     stateDir: 'folder for the lab certificate, SSH host keys, received mail and saved configs',
     persist: 'start from the startup-config saved by an earlier write memory',
   },
@@ -15,6 +15,7 @@ export const lab = {
     smtpClean: 'SMTP relay, no firewall in this scenario',
     direct: 'SMTP straight to the mail host, bypassing the firewall',
     management: '{{device}} management, host key {{fingerprint}}',
+    standby: '{{device}} standby unit (failover), host key {{fingerprint}}',
     managementTelnet: '{{device}} management (telnet)',
   },
   mailHost: 'Mail host: {{hostname}} ({{persona}}), accepts mail for {{domain}}',
@@ -28,6 +29,8 @@ export const lab = {
   scenarios: {
     'asa9-default':
       'ASA 9.8, inspect esmtp with the default map in front of a Cisco ESA: STARTTLS masked as XXXXXXXA, the STARTTLS command answered 500 #5.5.1, banner asterisked.',
+    'asa9-failover':
+      'ASA 9.8 active/standby failover pair: the standby mirrors the active config, carries no traffic and warns when configured directly.',
     'asa9-multicontext':
       'ASA 9.8 in multiple-context mode: SSH lands in the admin context, inspect esmtp lives in the mail context (changeto context mail).',
     'asa9-allow-tls':
@@ -46,7 +49,7 @@ export const lab = {
   },
   errors: {
     unknownScenario: "Unknown lab scenario '{{name}}'. Available: {{known}}",
-    badPorts: "--ports takes up to three port numbers for smtp, direct and management: '{{value}}'",
+    badPorts: "--ports takes up to four port numbers for smtp, direct, management and standby: '{{value}}'",
     portInUse: 'Port {{port}} is already in use on 127.0.0.1.',
   },
 }

@@ -4,7 +4,7 @@ export const lab = {
   options: {
     scenario: '시작할 시나리오 (--list 참고)',
     list: '시나리오 목록을 보여 주고 끝냅니다',
-    ports: '고정 포트: smtp,direct,management (예: 2525,2526,2222 또는 smtp=2525,management=2222)',
+    ports: '고정 포트: smtp,direct,management,standby (예: 2525,2526,2222 또는 smtp=2525,management=2222)',
     stateDir: '랩 인증서, SSH 호스트 키, 받은 메일, 저장된 설정을 두는 폴더',
     persist: '이전에 write memory로 저장한 startup-config로 시작합니다',
   },
@@ -15,6 +15,7 @@ export const lab = {
     smtpClean: 'SMTP 중계 (이 시나리오에는 방화벽이 없음)',
     direct: '방화벽을 거치지 않고 메일 서버로 바로 가는 SMTP',
     management: '{{device}} 관리 접속, 호스트 키 {{fingerprint}}',
+    standby: '{{device}} 대기(standby) 장비 (페일오버), 호스트 키 {{fingerprint}}',
     managementTelnet: '{{device}} 관리 접속 (텔넷)',
   },
   mailHost: '메일 서버: {{hostname}} ({{persona}}), {{domain}} 도메인 메일을 받습니다',
@@ -28,6 +29,8 @@ export const lab = {
   scenarios: {
     'asa9-default':
       'ASA 9.8, Cisco ESA 앞에서 기본 맵으로 inspect esmtp 적용: STARTTLS가 XXXXXXXA로 가려지고, STARTTLS 명령에는 500 #5.5.1 응답, 배너는 별표로 바뀝니다.',
+    'asa9-failover':
+      '액티브/스탠바이 페일오버 쌍의 ASA 9.8: 스탠바이는 액티브 설정을 그대로 받고, 트래픽을 처리하지 않으며, 직접 설정하면 경고합니다.',
     'asa9-multicontext':
       '다중 컨텍스트 모드의 ASA 9.8: SSH는 admin 컨텍스트로 들어가고, inspect esmtp는 mail 컨텍스트에 있습니다 (changeto context mail).',
     'asa9-allow-tls': 'allow-tls가 있는 맵으로 ESMTP를 검사하는 ASA 9.8: STARTTLS가 통과하고 TLS는 그대로 중계됩니다.',
@@ -46,7 +49,7 @@ export const lab = {
   },
   errors: {
     unknownScenario: "알 수 없는 랩 시나리오 '{{name}}'. 사용 가능: {{known}}",
-    badPorts: "--ports에는 smtp, direct, management 순서로 포트 번호를 최대 세 개까지 줍니다: '{{value}}'",
+    badPorts: "--ports에는 smtp, direct, management, standby 순서로 포트 번호를 최대 네 개까지 줍니다: '{{value}}'",
     portInUse: '127.0.0.1의 {{port}}번 포트는 이미 사용 중입니다.',
   },
 }
