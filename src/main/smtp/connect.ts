@@ -46,10 +46,15 @@ export function connectTcp(endpoint: TcpEndpoint, timeoutMs: number): Promise<Op
 }
 
 /** Handshake over `options.socket` (STARTTLS) or a fresh connection (implicit TLS, `host`/`port` given). */
-export function handshakeTls(options: ConnectionOptions, timeoutMs: number): Promise<Opened<TLSSocket>> {
+export function handshakeTls(
+  options: ConnectionOptions,
+  timeoutMs: number,
+  onSocket?: (socket: TLSSocket) => void,
+): Promise<Opened<TLSSocket>> {
   return new Promise((resolve) => {
     // The name is checked apart from the chain (tls-report.ts); Node would otherwise fold it into `authorized`.
     const socket = tlsConnect({ ...options, rejectUnauthorized: false, checkServerIdentity: () => undefined })
+    onSocket?.(socket)
     const timer = setTimeout(
       () => finish({ ok: false, code: 'tls-timeout', message: 'TLS handshake timed out' }),
       timeoutMs,

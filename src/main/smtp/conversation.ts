@@ -38,6 +38,8 @@ export interface ConversationContext {
   hostname: string
   remaining: () => number
   step: <T>(work: Promise<T>, release?: (value: T) => void) => Promise<T>
+  /** Hands every socket opened here to the probe, which closes them all when it ends. */
+  track: (socket: Socket) => void
 }
 
 export class Conversation {
@@ -74,6 +76,7 @@ export class Conversation {
           secureContext: trustContext(options.tls?.ca, options.tls?.legacy === true),
         },
         this.within(timeouts.tlsMs),
+        this.c.track,
       ),
       (late) => {
         if (late.ok) late.socket.destroy()
@@ -175,8 +178,14 @@ export class Conversation {
     const { channel, rec } = this.c
     if (command !== null && !channel.send(command)) throw this.channelStop()
     const read = await this.c.step(channel.readReply(this.within(this.c.timeouts.replyMs)))
-    if (!read.ok) throw new ProbeStop({ phase: rec.phase, code: read.failure.code, message: read.failure.message })
-    return read.reply
+    if (read.ok) return read.reply
+    // A reply deadline cut short by the probe's own deadline is the total timeout, whichever timer fired first.
+    const total = read.failure.code === 'reply-timeout' && this.c.remaining() <= 1
+    throw new ProbeStop({
+      phase: rec.phase,
+      code: total ? 'total-timeout' : read.failure.code,
+      message: total ? `the probe took longer than ${this.c.timeouts.totalMs} ms` : read.failure.message,
+    })
   }
 
   private channelStop(): ProbeStop {

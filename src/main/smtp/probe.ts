@@ -4,6 +4,7 @@
  * deadline, the whole probe has one, and the result says what happened and where it stopped.
  */
 
+import type { Socket } from 'node:net'
 import { formatHostPort, isIpLiteral, isIpv6, parseTarget } from '../../shared/probe/target'
 import {
   DEFAULT_EHLO_NAME,
@@ -78,6 +79,10 @@ export async function probe(target: ProbeTarget, options: ProbeRunOptions = {}):
     return (winner as { value: T }).value
   }
 
+  // Every socket the probe opened (TCP, then TLS on it, which takes over the TCP handle): all are closed in
+  // `finally`, so a stopped probe ends a pending handshake at once instead of at its own deadline.
+  const sockets = new Set<Socket>()
+  const track = (socket: Socket) => void sockets.add(socket)
   try {
     const problem = targetProblem(target, ehloName, options)
     if (problem) throw new ProbeStop({ phase: 'dns', code: 'bad-target', message: problem })
@@ -91,6 +96,7 @@ export async function probe(target: ProbeTarget, options: ProbeRunOptions = {}):
     })
     if (!tcp.ok) throw new ProbeStop({ phase: 'connect', code: tcp.code, message: tcp.message })
     rec.note('connected', { address: formatHostPort(endpoint.address, target.port) })
+    track(tcp.socket)
     let socket = tcp.socket
     rec.end('ok')
 
@@ -104,6 +110,7 @@ export async function probe(target: ProbeTarget, options: ProbeRunOptions = {}):
       hostname: options.tls?.servername ?? target.host,
       remaining: () => deadline - performance.now(),
       step,
+      track,
     })
     if (mode === 'implicit-tls') socket = await conversation.handshake(socket)
     channel.attach(socket)
@@ -119,6 +126,7 @@ export async function probe(target: ProbeTarget, options: ProbeRunOptions = {}):
     clearTimeout(totalTimer)
     options.signal?.removeEventListener('abort', onAbort)
     channel.destroy()
+    for (const socket of sockets) socket.destroy()
     rec.end('ok')
     result.durationMs = rec.elapsed()
   }

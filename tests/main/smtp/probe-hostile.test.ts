@@ -134,6 +134,25 @@ describe('hostile servers', () => {
     expect(r.error).toMatchObject({ code: 'aborted' })
   })
 
+  it('a cancelled probe closes its connection at once, even in the middle of a TLS handshake', async () => {
+    let serverSideClosed!: Promise<void>
+    const server = await startServer((socket) => {
+      serverSideClosed = new Promise((resolve) => socket.on('close', () => resolve()))
+      socket.resume() // read (and drop) the ClientHello, so that the client's FIN is seen
+    })
+    servers.push(server)
+    const controller = new AbortController()
+    const running = probe(
+      { host: server.host, port: server.port, mode: 'implicit-tls' },
+      { signal: controller.signal, timeouts: { tlsMs: 120_000, totalMs: 120_000 } },
+    )
+    setTimeout(() => controller.abort(), 50)
+    const r = await running
+    expect(r.error).toMatchObject({ phase: 'tls', code: 'aborted' })
+    // Without the close the server would wait for the two-minute TLS deadline (and the test time out).
+    await serverSideClosed
+  })
+
   it('rejects a bad target without touching the network', async () => {
     const bad = await probe({ host: 'bad host!', port: 25 })
     expect(bad.error).toMatchObject({ phase: 'dns', code: 'bad-target' })
