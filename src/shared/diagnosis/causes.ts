@@ -39,12 +39,14 @@ const SYMPTOMS = [
   'smtp.banner-masked',
   'smtp.ehlo-rejected',
   'log.postfix-pix-workaround',
+  'smtp.path-differs',
 ]
 const STRONG_SYMPTOMS = [
   'smtp.starttls-masked',
   'smtp.command-masked',
   'smtp.banner-masked',
   'log.postfix-pix-workaround',
+  'smtp.path-differs',
 ]
 
 function cause(id: CauseId, confidence: number, support: Finding[], params: Record<string, string> = {}): RootCause {

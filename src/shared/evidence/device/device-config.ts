@@ -79,8 +79,9 @@ function parseFixup(node: ConfigNode): FixupLine | null {
   return { protocol: m[2]!.toLowerCase(), port: (m[3] ?? '').trim(), enabled: !m[1], line: node.line, text: node.text }
 }
 
-function parsePolicyClass(node: ConfigNode, name: string): PolicyClass {
-  const cls: PolicyClass = { name, line: node.line, inspects: [], negatedInspects: [] }
+/** Reads a `class` block; a class seen before in the same policy-map (a pasted change) continues that class. */
+function parsePolicyClass(node: ConfigNode, name: string, earlier?: PolicyClass): PolicyClass {
+  const cls: PolicyClass = earlier ?? { name, line: node.line, inspects: [], negatedInspects: [] }
   for (const child of node.children) {
     const m = INSPECT.exec(child.text)
     if (!m) continue
@@ -140,12 +141,18 @@ export function readDeviceConfig(lines: readonly NumberedLine[]): DeviceConfig {
     } else if (w[0] === 'policy-map' && w[1] === 'type' && w[2] === 'inspect' && w[3] === 'esmtp' && w[4]) {
       config.esmtpMaps.push(parseEsmtpMap(node, w[4]))
     } else if (w[0] === 'policy-map' && w[1] && w[1] !== 'type') {
-      const classes = node.children
-        .filter((c) => c.text.startsWith('class '))
-        .map((c) => parsePolicyClass(c, c.text.slice('class '.length).trim()))
-      const existing = config.policyMaps.find((p) => p.name === w[1])
-      if (existing) existing.classes.push(...classes)
-      else config.policyMaps.push({ name: w[1], line: node.line, classes })
+      let policy = config.policyMaps.find((p) => p.name === w[1])
+      if (!policy) {
+        policy = { name: w[1], line: node.line, classes: [] }
+        config.policyMaps.push(policy)
+      }
+      for (const c of node.children) {
+        if (!c.text.startsWith('class ')) continue
+        const name = c.text.slice('class '.length).trim()
+        const earlier = policy.classes.find((x) => x.name === name)
+        const cls = parsePolicyClass(c, name, earlier)
+        if (!earlier) policy.classes.push(cls)
+      }
     } else if (w[0] === 'class-map' && w[1] && w[1] !== 'type') {
       config.classMaps.push({ name: w[1], line: node.line })
     } else if (w[0] === 'service-policy' && w[1] && (w[2] === 'global' || (w[2] === 'interface' && w[3]))) {
