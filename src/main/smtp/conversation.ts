@@ -85,7 +85,8 @@ export class Conversation {
     if (!opened.ok) {
       result.tls = { established: false, chain: [], error: opened.message }
       rec.note('tlsFailed', { error: opened.message })
-      throw new ProbeStop({ phase: 'tls', code: opened.code, message: opened.message })
+      const total = opened.code === 'tls-timeout' && this.c.remaining() <= 1
+      throw new ProbeStop({ phase: 'tls', code: total ? 'total-timeout' : opened.code, message: opened.message })
     }
     result.tls = describeTls(opened.socket, hostname)
     rec.note('tlsEstablished', { protocol: result.tls.protocol ?? '?', cipher: result.tls.cipher ?? '?' })
