@@ -99,6 +99,13 @@ export function buildReportModel(input: ReportCaseInput, options: BuildOptions):
     device: data.device,
     passed: data.passed,
     checks: data.checks.map((c) => ({ text: redactor.device(c.text), passed: c.passed })),
+    counters:
+      data.countersBefore || data.countersAfter
+        ? {
+            before: data.countersBefore ? capped(data.countersBefore, redactor) : undefined,
+            after: data.countersAfter ? capped(data.countersAfter, redactor) : undefined,
+          }
+        : undefined,
   }))
   const devices = devicesOf(j, options.fallbackDiagnosis?.facts)
   const comparisons = compareProbes(probeViews)

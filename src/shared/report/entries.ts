@@ -162,6 +162,9 @@ export const fixVerifiedData = z.object({
   device: maybeStr,
   passed: z.boolean(),
   checks: z.array(z.object({ text: str, passed: z.boolean() })).default([]),
+  /** `show service-policy inspect esmtp` (or `show fixup`) output before and after the change, when read. */
+  countersBefore: str.nullish(),
+  countersAfter: str.nullish(),
 })
 
 export const fixSavedData = z.object({ device: str, saved: z.boolean() })

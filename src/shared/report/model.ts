@@ -40,7 +40,8 @@
  *   engineer's name; the typed hostname itself is not a secret but need not be recorded); `backupSha256` is the SHA-256
  *   (hex) of the running configuration saved before the first line was sent; `failedLine` is a 1-based index into
  *   `lines` when the run stopped there.
- * - `fix.verified` `{ device?, passed: boolean, checks: Array<{ text: string, passed: boolean }>, probeSeqs?: number[] }`
+ * - `fix.verified` `{ device?, passed: boolean, checks: Array<{ text: string, passed: boolean }>, probeSeqs?: number[],
+ *   countersBefore?, countersAfter? }` (the counters: `show service-policy inspect esmtp` output, shown side by side)
  *   — `checks` are human-readable lines (e.g. the read-back `show running-config policy-map` line); `probeSeqs` the
  *   journal `seq` of the probes that were re-run (they are also `probe.result` entries after the change).
  * - `fix.saved`    `{ device, saved: boolean, command?, output? }` — `write memory` run (saved: true) or declined.
@@ -199,6 +200,8 @@ export interface VerificationView {
   device?: string
   passed: boolean
   checks: Array<{ text: string; passed: boolean }>
+  /** Inspection counters read before and after the change (lines of command output). */
+  counters?: { before?: string[]; after?: string[] }
 }
 
 export interface AppendixText {

@@ -130,6 +130,8 @@ describe.skipIf(!chromium.ok || !hasPoppler)('report PDF from lab cases (headles
     expect(after.text).toContain('Kim Minsu')
     expect(after.text).toMatch(/[0-9a-f]{64}/)
     expect(after.text).toContain('STARTTLS offered')
+    expect(after.text).toContain('Inspection counters (show service-policy inspect esmtp)')
+    expect(after.text).toContain('Inspect: esmtp _default_esmtp_map, packet')
     const before = await print('before', 'en')
     expect(before.text).toContain('No configuration change was made.')
     expect(before.text).not.toContain('no inspect esmtp')

@@ -114,6 +114,9 @@ describe('report model of a lab case after the fix', () => {
     expect(outside.after?.starttls).toBe('offered')
     expect(outside.after?.tls?.established).toBe(true)
     expect(after.verifications[0]?.passed).toBe(true)
+    const counters = after.verifications.find((v) => v.counters)?.counters
+    expect(counters?.before?.some((l) => /Inspect: esmtp _default_esmtp_map, packet [1-9]/.test(l))).toBe(true)
+    expect(counters?.after?.some((l) => l.includes('Inspect: esmtp'))).toBe(false)
   })
 
   it('records the change exactly: lines, undo lines, who, backup hash, saved', () => {

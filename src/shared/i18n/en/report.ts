@@ -177,6 +177,7 @@ export const report = {
     unknown: 'not recorded',
   },
   verification: {
+    counters: 'Inspection counters (show service-policy inspect esmtp)',
     none: 'No verification was recorded.',
     passed: 'Passed',
     failed: 'Failed',

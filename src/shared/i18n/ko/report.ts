@@ -169,6 +169,7 @@ export const report = {
     unknown: '기록 없음',
   },
   verification: {
+    counters: '검사 카운터(show service-policy inspect esmtp)',
     none: '기록된 검증이 없습니다.',
     passed: '통과',
     failed: '실패',

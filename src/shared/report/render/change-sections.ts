@@ -1,6 +1,6 @@
 /** Sections 5–8: the change, its verification, the recommendations and the appendix. */
 import { REDACTION_MARKER, SECRET_KINDS } from '../../redaction'
-import type { ChangeView, ReportModel } from '../model'
+import type { ChangeView, ReportModel, VerificationView } from '../model'
 import type { RenderContext } from './context'
 import { caseText, esc } from './escape'
 import { dialogTable } from './probe-sections'
@@ -62,6 +62,17 @@ export function changeSection(m: ReportModel, ctx: RenderContext): string {
   return `<section class="chapter" id="change"><h2>5. ${esc(t('report.sections.change'))}</h2>${body}</section>`
 }
 
+/** The inspection counters before and after, side by side: the drop and mask counts should stop growing. */
+function countersTable(v: VerificationView, ctx: RenderContext): string {
+  if (!v.counters) return ''
+  const { t } = ctx
+  const block = (lines?: string[]) => (lines ? `<pre class="block mono">${lines.map(caseText).join('\n')}</pre>` : '—')
+  return `<h4>${esc(t('report.verification.counters'))}</h4>${table(
+    [esc(t('report.probes.before')), esc(t('report.probes.after'))],
+    [[block(v.counters.before), block(v.counters.after)]],
+  )}`
+}
+
 export function verificationSection(m: ReportModel, ctx: RenderContext): string {
   const { t } = ctx
   const body = m.verifications.length
@@ -72,12 +83,10 @@ export function verificationSection(m: ReportModel, ctx: RenderContext): string 
             `<span class="mono">${caseText(c.text)}</span>`,
             `<span class="${c.passed ? 'ok' : 'bad'}">${esc(t(c.passed ? 'report.verification.passed' : 'report.verification.failed'))}</span>`,
           ])
-          return (
-            head +
-            (rows.length
-              ? table([esc(t('report.verification.check')), esc(t('report.verification.result'))], rows)
-              : '')
-          )
+          const checks = rows.length
+            ? table([esc(t('report.verification.check')), esc(t('report.verification.result'))], rows)
+            : ''
+          return head + checks + countersTable(v, ctx)
         })
         .join('')
     : `<p>${esc(t('report.verification.none'))}</p>`

@@ -104,11 +104,26 @@ export async function buildLabCase(stage: LabStage, customer = '한빛물류 Han
     c.append('lab.note', { text: 'an entry type the report does not know; snmp community N0c-C0mmunity' })
 
     if (stage === 'after') {
-      const lines = ['policy-map global_policy', ' class inspection_default', '  no inspect esmtp']
+      // The fix session reads `show service-policy inspect esmtp` before and after (9.x format, lab proxy counters).
+      const k = firewall.counters
+      const countersBefore = [
+        'Global policy:',
+        '  Service-policy: global_policy',
+        '    Class-map: inspection_default',
+        `      Inspect: esmtp _default_esmtp_map, packet ${k.packet}, lock fail 0, drop ${k.drop}, reset-drop ${k.resetDrop}, 5-min-pkt-rate 0 pkts/sec, v6-fail-close 0 sctp-drop-override 0`,
+        `        mask-banner, count ${k.maskBanner}`,
+        '        match ehlo-reply-parameter others',
+        `          mask, packet ${k.ehloMask}`,
+      ].join('\n')
+      const countersAfter = [
+        'Global policy:',
+        '  Service-policy: global_policy',
+        '    Class-map: inspection_default',
+      ].join('\n')
       c.append('fix.applied', {
         device: 'ciscoasa',
         remedyId: 'asa.no-inspect-esmtp',
-        lines,
+        lines: ['policy-map global_policy', ' class inspection_default', '  no inspect esmtp'],
         undoLines: ['policy-map global_policy', ' class inspection_default', '  inspect esmtp'],
         confirmedBy: 'Kim Minsu 김민수',
         confirmedAt: new Date().toISOString(),
@@ -117,14 +132,19 @@ export async function buildLabCase(stage: LabStage, customer = '한빛물류 Han
       })
       firewall.policy = { kind: 'off' }
       const outsideAfter = await run('outside', proxy.port)
-      c.append('probe.result', outsideAfter)
+      const probed = c.append('probe.result', outsideAfter)
+      const tlsUp = outsideAfter.tls?.established === true
       c.append('fix.verified', {
         device: 'ciscoasa',
-        passed: outsideAfter.tls?.established === true,
+        passed: tlsUp,
+        outcome: tlsUp ? 'fixed' : 'not-fixed',
         checks: [
           { text: 'show running-config policy-map global_policy: no "inspect esmtp"', passed: true },
-          { text: 'outside probe: STARTTLS offered, TLS established', passed: outsideAfter.tls?.established === true },
+          { text: 'outside probe: STARTTLS offered, TLS established', passed: tlsUp },
         ],
+        probeSeqs: [probed.seq],
+        countersBefore,
+        countersAfter,
       })
       c.append('fix.saved', { device: 'ciscoasa', saved: true, command: 'write memory' })
     }
