@@ -79,11 +79,17 @@ export class SmtpChannel {
     return true
   }
 
-  /** Sends raw, already CRLF-terminated data (a message body); records each line. */
-  sendBlock(lines: string[]): boolean {
+  /**
+   * Sends a message's DATA lines and the closing `.` in one write. The transcript gets one note for the
+   * content and the `.` as a client line: header and body lines recorded as client lines would read as
+   * commands to anyone pairing commands with replies (the session parser does exactly that).
+   */
+  sendData(lines: string[]): boolean {
     if (!this.socket || this.fault || this.socket.destroyed) return false
-    for (const line of lines) this.recorder.record('client', line)
-    this.socket.write(`${lines.join('\r\n')}\r\n`)
+    const data = `${lines.join('\r\n')}\r\n.\r\n`
+    this.recorder.note('messageSent', { lines: lines.length, bytes: Buffer.byteLength(data) })
+    this.recorder.record('client', '.')
+    this.socket.write(data)
     return true
   }
 

@@ -149,7 +149,8 @@ export class Conversation {
         return
       }
     }
-    if (!this.c.channel.sendBlock([...testMessageLines(message), '.'])) throw this.channelStop()
+    report.lines = testMessageLines(message)
+    if (!this.c.channel.sendData(report.lines)) throw this.channelStop()
     try {
       report.reply = await this.ask(null)
       report.outcome = report.reply.code === 250 ? 'accepted' : 'rejected'

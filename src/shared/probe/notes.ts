@@ -11,6 +11,7 @@ export const NOTE_TEXTS = {
   discarded: 'discarded {{bytes}} bytes the server sent after its reply to STARTTLS',
   lineTooLong: 'line longer than {{max}} bytes: {{start}}…',
   noQuitReply: 'no reply to QUIT: {{error}}',
+  messageSent: 'test message sent: {{lines}} lines, {{bytes}} bytes',
 } as const
 
 export type NoteKey = keyof typeof NOTE_TEXTS

@@ -171,6 +171,8 @@ export interface ProbeMessageReport {
   dkimSignature: boolean
   /** The reply that decided the outcome (for `dropped`: none). */
   reply?: SmtpReply
+  /** The message as sent (headers and body, before the final `.`). */
+  lines?: string[]
 }
 
 export type ProbeErrorCode =

@@ -7,6 +7,8 @@ import { createServer as createNetServer } from 'node:net'
 import { SMTPServer, type SMTPServerOptions } from 'smtp-server'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { probe } from '../../../src/main/smtp/probe'
+import { buildSmtpSession } from '../../../src/shared/evidence/smtp-session'
+import { probeTranscript } from '../../../src/shared/probe/transcript'
 import type { ProbeResult } from '../../../src/shared/probe/types'
 import { makeCertificate, type TestCertificate } from '../../support/hostile-smtp'
 
@@ -204,6 +206,29 @@ describe('probe against smtp-server with STARTTLS', () => {
     expect(bodies).toHaveLength(2)
     expect(bodies[0]).not.toMatch(/^DKIM-Signature:/m)
     expect(bodies[1]).toMatch(/^DKIM-Signature: v=1; a=rsa-sha256;/m)
+    expect(signed.message?.lines).toEqual(expect.arrayContaining([expect.stringMatching(/^DKIM-Signature: /)]))
+    // The transcript keeps commands and replies paired: the content is one note, the `.` gets the 250.
+    expect(sent(signed)).toEqual([
+      'EHLO unmask.invalid',
+      'STARTTLS',
+      'EHLO unmask.invalid',
+      'MAIL FROM:<probe@lab.test>',
+      'RCPT TO:<postmaster@lab.test>',
+      'DATA',
+      '.',
+      'QUIT',
+    ])
+    const session = buildSmtpSession(probeTranscript(signed))
+    expect(session.exchanges.map((x) => `${x.verb} ${x.reply?.code}`)).toEqual([
+      'EHLO 250',
+      'STARTTLS 220',
+      'EHLO 250',
+      'MAIL 250',
+      'RCPT 250',
+      'DATA 354',
+      '. 250',
+      'QUIT 221',
+    ])
     // The message went inside the TLS session: after the second EHLO.
     const mailLine = signed.transcript.find((l) => l.text.startsWith('MAIL FROM:'))!
     expect(mailLine.phase).toBe('message')

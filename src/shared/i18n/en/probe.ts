@@ -44,6 +44,7 @@ export const probe = {
     discarded: 'discarded {{bytes}} bytes the server sent after its reply to STARTTLS',
     lineTooLong: 'line longer than {{max}} bytes: {{start}}…',
     noQuitReply: 'no reply to QUIT: {{error}}',
+    messageSent: 'test message sent: {{lines}} lines, {{bytes}} bytes',
   },
   severity: { critical: 'critical', warning: 'warning', info: 'info' },
   text: {

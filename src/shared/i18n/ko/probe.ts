@@ -44,6 +44,7 @@ export const probe = {
     discarded: '서버가 STARTTLS 응답 뒤에 보낸 {{bytes}}바이트를 버림',
     lineTooLong: '{{max}}바이트보다 긴 줄: {{start}}…',
     noQuitReply: 'QUIT에 대한 응답 없음: {{error}}',
+    messageSent: '테스트 메일 보냄: {{lines}}줄, {{bytes}}바이트',
   },
   severity: { critical: '심각', warning: '경고', info: '정보' },
   text: {
