@@ -7,6 +7,7 @@ import { type Lab, startLab } from '../../src/lab'
 import { CaseStore } from '../../src/main/cases/case-store'
 import { AsaLikeCli } from '../support/asa-like-cli'
 import { generateKeyPair } from '../support/asa-like-cli.ssh'
+import { startTelnetDevice } from '../support/asa-like-cli.telnet'
 import { runUnmask } from '../support/cli'
 import { makeTempDir } from '../support/temp-dir'
 
@@ -148,6 +149,29 @@ describe('unmask collect', () => {
       const run = await runUnmask(argv, env)
       expect(run.code, argv.join(' ')).toBe(2)
       expect(run.stderr).toMatch(message)
+    }
+  })
+
+  it('answers a telnet Username/Password login with --username and the password from the environment', async () => {
+    const device = await startTelnetDevice({
+      platform: 'asa',
+      loginPrompt: 'aaa',
+      localUser: { username: 'netops', password: 'lab-admin' },
+      enableSecret: 'lab-enable',
+    })
+    try {
+      const run = await runUnmask(
+        ['collect', `telnet://127.0.0.1:${device.port}`, '--username', 'netops', ...secrets, '--json'],
+        env,
+      )
+      expect(run.code).toBe(0)
+      expect(JSON.parse(run.stdout)).toMatchObject({ ok: true, platform: 'asa', enabled: true })
+      expect(device.clis[0].received.slice(0, 4)).toEqual(['netops', 'lab-admin', 'enable', 'lab-enable'])
+      const refused = await runUnmask(['collect', `telnet://127.0.0.1:${device.port}`, ...secrets], env)
+      expect(refused.code).toBe(1)
+      expect(refused.stderr).toContain('user name')
+    } finally {
+      await device.close()
     }
   })
 
