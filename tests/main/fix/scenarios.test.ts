@@ -132,3 +132,21 @@ describe('ftd7: Firepower Threat Defense', () => {
     expect(opened.journal().some((e) => e.type === 'fix.line')).toBe(false)
   })
 })
+
+describe('asa9-allow-tls: inspection that already lets TLS through (counter-example)', () => {
+  const env = useLabFix('asa9-allow-tls')
+  it('proposes no change, although show service-policy lists an esmtp inspection', async () => {
+    const lab = env.lab()
+    const before = await Promise.all(labProbes(lab).map((t) => probe(t)))
+    expect(before.every((r) => r.starttls?.advertised && r.tls?.established)).toBe(true)
+    const opened = await env.open()
+    const snapshot = await opened.fix.read()
+    expect(snapshot.outputs.find((o) => o.command === 'show service-policy inspect esmtp')!.output).toContain(
+      'Inspect: esmtp TLS_OK',
+    )
+    const analysis = analyzeSnapshot(snapshot, before)
+    expect(analysis.causes).toEqual([])
+    expect(analysis.remedies.filter((r) => r.type === 'change')).toEqual([])
+    expect(analysis.findings.map((f) => f.id)).toContain('asa.esmtp-inspection-allow-tls')
+  })
+})
