@@ -28,6 +28,8 @@ export interface InspectionCounters {
   commandsMasked: number
   tlsAllowed: number
   cmdLineTooLong: number
+  rcptTooMany: number
+  headerLineTooLong: number
 }
 
 export function newCounters(): InspectionCounters {
@@ -40,6 +42,8 @@ export function newCounters(): InspectionCounters {
     commandsMasked: 0,
     tlsAllowed: 0,
     cmdLineTooLong: 0,
+    rcptTooMany: 0,
+    headerLineTooLong: 0,
   }
 }
 

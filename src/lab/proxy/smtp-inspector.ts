@@ -13,6 +13,7 @@
  *   until their line end, so commands split across TCP segments and pipelined commands work.
  * - Command lines longer than 512 bytes drop the connection (`match cmd line length gt 512` of the default map).
  */
+import { HeaderScanner } from './header-scanner'
 import type { FlowNames, InspectionCounters, InspectionPolicy } from './policy'
 
 export type InspectorOutput = { to: 'server' | 'client'; data: Buffer } | { action: 'reset' | 'drop'; reason: string }
@@ -41,8 +42,8 @@ const MAILGUARD_ALLOWED = new Set(['HELO', 'MAIL', 'RCPT', 'DATA', 'RSET', 'NOOP
 const MAX_COMMAND_LINE = 512
 const MAX_HELD_BYTES = 1024 * 1024
 const MAX_SERVER_LINE = 64 * 1024
-const MAX_HEADER_SCAN = 256 * 1024
-const SIGNATURE_HEADER = /(^|\r?\n)(dkim-signature|domainkey-signature)\s*:/i
+const MAX_RECIPIENTS = 100
+const DEFAULT_MAP = '_default_esmtp_map'
 
 export class SmtpInspector {
   private clientState: 'command' | 'await-data' | 'data' | 'await-tls' | 'passthrough' = 'command'
@@ -53,8 +54,9 @@ export class SmtpInspector {
   private serverLine = ''
   private pending: Pending[] = [{ verb: 'BANNER' }]
   private dataTail = ''
-  private headerScan = ''
-  private inHeaders = false
+  private headers: HeaderScanner | undefined
+  /** RCPT commands in the current mail transaction (the default map drops the connection above 100). */
+  private recipients = 0
   private ended = false
 
   constructor(
@@ -172,11 +174,16 @@ export class SmtpInspector {
 
   private tooLong(out: InspectorOutput[]): void {
     this.counters.cmdLineTooLong += 1
+    this.dropByMatch(out, 1, 'cmd line length gt 512')
+  }
+
+  /** A default-map `match … drop-connection log` fired: syslog 108004, then the connection goes. */
+  private dropByMatch(out: InspectorOutput[], classNumber: number, match: string): void {
     this.counters.drop += 1
     this.log(
-      `%ASA-4-108004: ESMTP Classification: Dropped connection for ESMTP Request from ${this.flow.client} to ${this.flow.server}; matched Class 1: cmd line length gt 512`,
+      `%ASA-4-108004: ESMTP Classification: Dropped connection for ESMTP Request from ${this.flow.client} to ${this.flow.server}; matched Class ${classNumber}: ${match}`,
     )
-    this.end(out, 'drop', 'command line longer than 512')
+    this.end(out, 'drop', match)
   }
 
   private commandLine(line: string, out: InspectorOutput[]): void {
@@ -194,6 +201,12 @@ export class SmtpInspector {
       this.pending.push({ verb: 'X' })
       return
     }
+    if (verb === 'RCPT' && this.policy.map === DEFAULT_MAP && ++this.recipients > MAX_RECIPIENTS) {
+      this.counters.rcptTooMany += 1
+      this.dropByMatch(out, 2, 'cmd RCPT count gt 100')
+      return
+    }
+    if (verb === 'MAIL' || verb === 'RSET' || verb === 'HELO' || verb === 'EHLO') this.recipients = 0
     out.push({ to: 'server', data: Buffer.from(line, 'latin1') })
     this.pending.push({ verb })
     if (verb === 'DATA') this.clientState = 'await-data'
@@ -231,19 +244,19 @@ export class SmtpInspector {
     const end = window.indexOf('\r\n.\r\n')
     const cut = end === -1 ? text.length : end + 5 - this.dataTail.length
     const body = text.slice(0, cut)
-    if (this.inHeaders && this.policy.duplicateHeaderBug) {
-      this.headerScan = (this.headerScan + body).slice(0, MAX_HEADER_SCAN)
-      const headerEnd = this.headerScan.search(/\r\n\r\n/)
-      const headers = headerEnd === -1 ? this.headerScan : this.headerScan.slice(0, headerEnd)
-      if (SIGNATURE_HEADER.test(headers)) {
-        this.counters.resetDrop += 1
-        this.log(
-          `%ASA-4-507003: tcp flow from ${this.flow.client} to ${this.flow.server} terminated by inspection engine, reason - inspector disconnected, dropped packet.`,
-        )
-        this.end(out, 'reset', 'duplicate header bug (DKIM/DomainKeys signature header)')
-        return
-      }
-      if (headerEnd !== -1 || this.headerScan.startsWith('\r\n')) this.inHeaders = false
+    const finding = this.headers?.feed(body)
+    if (finding === 'signature-header') {
+      this.counters.resetDrop += 1
+      this.log(
+        `%ASA-4-507003: tcp flow from ${this.flow.client} to ${this.flow.server} terminated by inspection engine, reason - inspector disconnected, dropped packet.`,
+      )
+      this.end(out, 'reset', 'duplicate header bug (DKIM/DomainKeys signature header)')
+      return
+    }
+    if (finding === 'header-line-too-long') {
+      this.counters.headerLineTooLong += 1
+      this.dropByMatch(out, 4, 'header line length gt 998')
+      return
     }
     out.push({ to: 'server', data: Buffer.from(body, 'latin1') })
     if (end === -1) {
@@ -298,8 +311,11 @@ export class SmtpInspector {
   private afterDataReply(code: number, out: InspectorOutput[]): void {
     this.clientState = code === 354 ? 'data' : 'command'
     this.dataTail = '\r\n'
-    this.inHeaders = true
-    this.headerScan = ''
+    this.headers = new HeaderScanner({
+      signatures: this.policy.duplicateHeaderBug,
+      lineLength: this.policy.kind === 'esmtp' && this.policy.map === DEFAULT_MAP,
+    })
+    this.recipients = 0
     this.release(out)
   }
 
