@@ -3,10 +3,12 @@
  * model, render the self-contained HTML with the bundled fonts, print it with the injected printer and write the
  * files. Shared by the CLI (headless Chromium) and the app (Electron printToPDF).
  */
+import { createHash } from 'node:crypto'
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { basename, join } from 'node:path'
 import type { Language } from '../../shared/i18n'
-import { buildReportModel, type ReportModel, renderReportHtml } from '../../shared/report'
+import { SECRET_KINDS } from '../../shared/redaction'
+import { buildReportModel, REPORT_EXPORTED_ENTRY, type ReportModel, renderReportHtml } from '../../shared/report'
 import { ATTACHMENTS_DIR, CaseStore, JOURNAL_FILE } from '../cases/case-store'
 import { fallbackDiagnosis } from './fallback-diagnosis'
 import { loadReportFonts } from './fonts'
@@ -89,10 +91,32 @@ export interface WrittenReport {
   model: ReportModel
 }
 
+/**
+ * Writes the PDF (and the HTML when asked), then records in the case what was handed over: a `report.exported` entry
+ * with the language, the file name and the SHA-256 of each file, so a copy found later can be matched to its case.
+ */
 export async function writeCaseReport(request: WriteReportRequest): Promise<WrittenReport> {
   const { model, html } = renderCaseReport(request)
   if (request.htmlPath) writeFileSync(request.htmlPath, html, { mode: 0o600 })
   const pdf = await request.printer.print(html)
   writeFileSync(request.pdfPath, pdf, { mode: 0o600 })
+  const handle = new CaseStore(request.home).open(request.caseRef)
+  try {
+    handle.append(REPORT_EXPORTED_ENTRY, {
+      lang: request.lang,
+      pdf: { name: basename(request.pdfPath), sha256: sha256(pdf), bytes: pdf.byteLength },
+      html: request.htmlPath
+        ? { name: basename(request.htmlPath), sha256: sha256(html), bytes: Buffer.byteLength(html) }
+        : undefined,
+      state: model.summary.state,
+      redactions: SECRET_KINDS.reduce((n, k) => n + model.redactions[k], 0),
+    })
+  } finally {
+    handle.close()
+  }
   return { pdfBytes: pdf.byteLength, htmlBytes: Buffer.byteLength(html), model }
+}
+
+function sha256(content: Uint8Array | string): string {
+  return createHash('sha256').update(content).digest('hex')
 }

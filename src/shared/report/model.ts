@@ -31,6 +31,8 @@
  * - `device.output` `{ device, command, output }` — output of one command (src/main/fix writes it on verification)
  * - `evidence.added` `{ source, text, kind? }` — text the engineer pasted or imported (configuration, logs, NDR)
  * - `redaction.mark` `{ text }` — a string the engineer wants removed from every export
+ * - `report.exported` `{ lang, pdf: { name, sha256, bytes }, html?, state, redactions }` — written by
+ *   src/main/report/export-report.ts after each export (not shown in later reports)
  *
  * Remediation (src/main/fix) writes these, one entry per event, in this order (`fix.backup`, `fix.line` are part
  * of the record but not shown; `fix.refused`, `fix.recovered` go to the appendix):

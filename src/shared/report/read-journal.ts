@@ -18,6 +18,9 @@ import {
   redactionMarkData,
 } from './entries'
 
+/** Written by main when a report leaves the case: `{ lang, pdf: { name, sha256, bytes }, html?, state, redactions }`. */
+export const REPORT_EXPORTED_ENTRY = 'report.exported'
+
 export interface ReportJournalEntry {
   seq: number
   at: string
@@ -38,6 +41,7 @@ const SILENT_TYPES = new Set([
   'device.session.closed',
   'fix.backup',
   'fix.line',
+  REPORT_EXPORTED_ENTRY,
 ])
 
 interface Schema<T> {

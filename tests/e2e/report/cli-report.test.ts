@@ -1,13 +1,16 @@
 /** `unmask report` end to end: a lab case, the browser found automatically, PDF and HTML written. */
 import { execFileSync } from 'node:child_process'
+import { createHash } from 'node:crypto'
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { CaseStore } from '../../../src/main/cases/case-store'
 import { findChromium } from '../../../src/main/report/find-chromium'
 import { buildLabCase, type LabCase, SECRETS } from '../../shared/report/helpers/lab-case'
 import { runUnmask } from '../../support/cli'
 
+const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex')
 const ready = findChromium().ok && existsSync('/usr/bin/pdftotext')
 
 describe.skipIf(!ready)('unmask report (CLI, headless Chromium)', () => {
@@ -37,6 +40,15 @@ describe.skipIf(!ready)('unmask report (CLI, headless Chromium)', () => {
     const page = readFileSync(html, 'utf8')
     expect(page.startsWith('<!doctype html>')).toBe(true)
     for (const s of SECRETS) expect(text + page).not.toContain(s)
+    // The case records what left it, with hashes that match the files.
+    const exported = new CaseStore(lab.home).read(lab.dir).entries.filter((e) => e.type === 'report.exported')
+    expect(exported).toHaveLength(1)
+    expect(exported[0]!.data).toMatchObject({
+      lang: 'ko',
+      state: 'resolved',
+      pdf: { name: 'report-ko.pdf', sha256: sha256(readFileSync(pdf)) },
+      html: { name: 'report-ko.html', sha256: sha256(readFileSync(html)) },
+    })
   })
 
   it('accepts the case id with UNMASK_HOME, in English, with an explicit --chromium', async () => {

@@ -29,7 +29,14 @@ const fix = (outcome: 'applied' | 'failed', extra: Record<string, unknown> = {})
 
 describe('case states', () => {
   it('an empty case is inconclusive, with a single "no action" recommendation', () => {
-    const m = buildReportModel(caseOf([entry('case.created', { customer: 'ACME' })]), { now: NOW })
+    const m = buildReportModel(
+      caseOf([
+        entry('case.created', { customer: 'ACME' }),
+        entry('report.exported', { lang: 'en', pdf: { name: 'a.pdf', sha256: 'f'.repeat(64), bytes: 1 } }),
+        entry('device.raw', { lines: ['2026-11-28T10:00:00.000Z < "ciscoasa# "'] }),
+      ]),
+      { now: NOW },
+    )
     expect(m.summary.state).toBe('inconclusive')
     expect(m.recommendations).toEqual([{ key: 'report.recommendations.none' }])
     expect(m.appendix.other).toEqual([])
