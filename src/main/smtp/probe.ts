@@ -147,7 +147,7 @@ async function resolveEndpoint(
   if (!found.ok) throw new ProbeStop({ phase: 'dns', code: found.code, message: found.message })
   const first = found.value[0]
   if (!first) throw new ProbeStop({ phase: 'dns', code: 'dns-failed', message: `no address for ${target.host}` })
-  rec.note('resolved', { host: target.host, addresses: found.value.map((a) => a.address).join(', ') })
+  rec.note('resolved', { addresses: found.value.map((a) => a.address).join(', ') })
   rec.end('ok')
   return first
 }

@@ -5,7 +5,8 @@
  */
 export const NOTE_TEXTS = {
   connected: 'connected to {{address}}',
-  resolved: '{{host}} resolves to {{addresses}}',
+  // Addresses only: a host name could contain words the evidence parser reads in notes (`tls-ok.example`).
+  resolved: 'resolved to {{addresses}}',
   tlsEstablished: 'TLS established: {{protocol}} {{cipher}}',
   tlsFailed: 'TLS handshake failed: {{error}}',
   discarded: 'discarded {{bytes}} bytes the server sent after its reply to STARTTLS',

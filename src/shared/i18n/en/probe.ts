@@ -38,7 +38,7 @@ export const probe = {
   },
   notes: {
     connected: 'connected to {{address}}',
-    resolved: '{{host}} resolves to {{addresses}}',
+    resolved: 'resolved to {{addresses}}',
     tlsEstablished: 'TLS established: {{protocol}} {{cipher}}',
     tlsFailed: 'TLS handshake failed: {{error}}',
     discarded: 'discarded {{bytes}} bytes the server sent after its reply to STARTTLS',

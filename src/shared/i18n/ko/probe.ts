@@ -38,7 +38,7 @@ export const probe = {
   },
   notes: {
     connected: '{{address}}에 연결됨',
-    resolved: '{{host}}의 주소: {{addresses}}',
+    resolved: '주소 조회 결과: {{addresses}}',
     tlsEstablished: 'TLS 연결됨: {{protocol}} {{cipher}}',
     tlsFailed: 'TLS 핸드셰이크 실패: {{error}}',
     discarded: '서버가 STARTTLS 응답 뒤에 보낸 {{bytes}}바이트를 버림',
