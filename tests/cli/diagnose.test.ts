@@ -3,6 +3,7 @@
  * only, nothing sent), a refused confirmation, and the whole loop confirmed by flags with save and an HTML report.
  */
 import { existsSync, readFileSync } from 'node:fs'
+import { type AddressInfo, createServer } from 'node:net'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type Lab, startLab } from '../../src/lab'
@@ -116,5 +117,96 @@ describe('unmask diagnose', () => {
       'fix.saved',
     ])
       expect(types).toContain(type)
+  })
+})
+
+describe('unmask diagnose --undo-on-failure, and a PIX 6 over telnet', () => {
+  const tmp = makeTempDir('unmask-cli-diagnose-2-')
+  let asa: Lab
+  let pix: Lab
+  let closedPort = 0
+  beforeAll(async () => {
+    asa = await startLab({ scenario: 'asa9-default', stateDir: join(tmp.path, 'lab-asa') })
+    pix = await startLab({ scenario: 'pix6-mailguard', stateDir: join(tmp.path, 'lab-pix') })
+    // A port with nothing behind it: a vantage point that stays broken whatever the firewall does.
+    const server = createServer()
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    closedPort = (server.address() as AddressInfo).port
+    await new Promise<void>((resolve) => server.close(() => resolve()))
+  })
+  afterAll(async () => {
+    await asa?.stop()
+    await pix?.stop()
+    tmp.remove()
+  })
+  const env = { UNMASK_HOME: join(tmp.path, 'home'), FW_PASS: 'lab-admin', FW_ENABLE: 'lab-enable' }
+
+  it('undoes the change when verification does not show it fixed, and does not save', async () => {
+    const run = await runUnmask(
+      [
+        'diagnose',
+        '--device',
+        `ssh://admin@127.0.0.1:${asa.management!.port}`,
+        '--probe',
+        `127.0.0.1:${closedPort}`,
+        '--probe-direct',
+        `127.0.0.1:${asa.direct.port}`,
+        '--password-env',
+        'FW_PASS',
+        '--secret-env',
+        'FW_ENABLE',
+        '--accept-new-host-key',
+        '--fix',
+        'asa.no-inspect-esmtp',
+        '--confirm',
+        'ciscoasa',
+        '--undo-on-failure',
+        '--save',
+      ],
+      env,
+    )
+    expect(run.code).toBe(1)
+    const out = run.stdout
+    expect(out).toContain('Outcome: Partly fixed')
+    expect(out).toContain('Verification failed: undoing the change (--undo-on-failure).')
+    expect(out).toContain('[ok]   ciscoasa(config-pmap-c)# inspect esmtp')
+    expect(out).toContain('Not saved, because verification did not show the fix working.')
+    expect(asa.device!.runningText().join('\n')).toMatch(/^ {2}inspect esmtp$/m)
+    expect(
+      asa.device!.startup.some((n) => n.children.some((c) => c.children.some((l) => l.line === 'inspect esmtp'))),
+    ).toBe(true)
+    const dir = /Case folder: (.+)/.exec(out)![1]!
+    const types = new CaseStore(join(tmp.path, 'home')).read(dir).entries.map((e) => e.type)
+    expect(types.filter((t) => t === 'fix.verified')).toHaveLength(2)
+    expect(types).toContain('fix.undone')
+    expect(types.indexOf('fix.undone')).toBeGreaterThan(types.indexOf('fix.applied'))
+  })
+
+  it('turns MailGuard off on a PIX 6.3 over telnet, verifies and saves', async () => {
+    const run = await runUnmask(
+      [
+        'diagnose',
+        '--device',
+        `telnet://127.0.0.1:${pix.management!.port}`,
+        '--probe',
+        `127.0.0.1:${pix.smtp.port}`,
+        '--password-env',
+        'FW_PASS',
+        '--secret-env',
+        'FW_ENABLE',
+        '--fix',
+        'pix.no-fixup-smtp',
+        '--confirm',
+        'pixfirewall',
+        '--save',
+      ],
+      env,
+    )
+    expect(run.stderr).toBe('')
+    expect(run.code).toBe(0)
+    expect(run.stdout).toContain('Connected to pixfirewall (pix6 6.3(5))')
+    expect(run.stdout).toContain('[ok]   pixfirewall(config)# no fixup protocol smtp 25')
+    expect(run.stdout).toContain('Outcome: Fixed')
+    expect(pix.device!.startup.some((n) => n.line === 'fixup protocol smtp 25')).toBe(false)
   })
 })
