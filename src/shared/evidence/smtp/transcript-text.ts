@@ -31,7 +31,7 @@ const NDR_REPLY = [
   /^\s*(\d{3} \d{3} \d\.\d{1,3}\.\d{1,3}\b.*)$/,
 ]
 const NDR_MARK =
-  /(Delivery (has )?failed|Undeliver|Mail Delivery (Sub)?system|Diagnostic-Code:|Technical details of permanent failure|returned mail|delivery status notification|\bsaid:\s*\d{3}|Remote Server returned)/i
+  /(Delivery (has )?failed|Undeliver|Mail Delivery (Sub)?system|Diagnostic-Code:|Technical details of permanent failure|returned mail|delivery status notification|\bsaid:\s*\d{3}|Remote Server returned|the other server returned)/i
 
 function line(direction: TranscriptDirection, text: string, n: number): TranscriptLine {
   return { direction, text, line: n }

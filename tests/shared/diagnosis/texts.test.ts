@@ -1,0 +1,119 @@
+/**
+ * Every finding, cause and remedy text exists in English and Korean with the same placeholders, and every parameter
+ * a text uses is one the engine provides. Checked by translating real analyses, so a missing key shows up as the key.
+ */
+import { describe, expect, it } from 'vitest'
+import { analyzeTexts } from '../../../src/shared/diagnosis'
+import { renderTextReport } from '../../../src/shared/diagnosis/text-report'
+import { createTranslator, type Language } from '../../../src/shared/i18n'
+import { en } from '../../../src/shared/i18n/en'
+import { ko } from '../../../src/shared/i18n/ko'
+import { RULE_IDS } from '../../../src/shared/rules'
+import { FTD_SHOW_VERSION, MIXED_POLICY_CONFIG } from '../evidence/device-samples'
+import {
+  fixtureText,
+  GMAIL_NDR,
+  SC_TRANSCRIPT,
+  STARTTLS_BEFORE_GREETING,
+  SWAKS_MASKED,
+  SWAKS_TLS_OK,
+} from '../evidence/samples'
+
+type Tree = { [key: string]: string | Tree }
+
+function leaves(tree: Tree, prefix = ''): Map<string, string> {
+  const out = new Map<string, string>()
+  for (const [k, v] of Object.entries(tree)) {
+    const key = prefix ? `${prefix}.${k}` : k
+    if (typeof v === 'string') out.set(key, v)
+    else for (const [kk, vv] of leaves(v, key)) out.set(kk, vv)
+  }
+  return out
+}
+
+const placeholders = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort()
+
+const SAMPLES = [
+  fixtureText('asa_9.0-3_running-config_ciscoconfparse_sample_01.txt'),
+  fixtureText('pix_4.4-5_wr_term_outofbox_chuckbag.txt'),
+  fixtureText('pix_mailguard_banners_exchange_doc.txt'),
+  fixtureText('esa_maillog_tls_lines_cisco118500_212587.txt'),
+  fixtureText('asa_syslog_esmtp_inspection_drop_blog.txt'),
+  fixtureText('asa_9.x_show_service-policy_genieparser.txt'),
+  fixtureText('esa_baseline_no_firewall_ehlo_help_cisco214630.txt'),
+  fixtureText('pix_7.2-1_default_show_run_cn_notes.txt'),
+  MIXED_POLICY_CONFIG,
+  SC_TRANSCRIPT,
+  SWAKS_MASKED,
+  SWAKS_TLS_OK,
+  GMAIL_NDR,
+  STARTTLS_BEFORE_GREETING,
+  `${FTD_SHOW_VERSION}\npolicy-map global_policy\n class inspection_default\n  inspect esmtp\nservice-policy global_policy global\n`,
+  '220 *********0****2****\nEHLO x\n500 Unrecognized command\n',
+  'Nov 28 09:12:01 mail postfix/smtp[2211]: 4F3A21C0123: enabling PIX workarounds: disable_esmtp delay_dotcrlf for mx.partner.example[192.0.2.25]:25\n',
+  '%ASA-6-108007: TLS started on ESMTP session between client outside:198.51.100.4/40100 and server inside:10.0.0.25/25\n',
+]
+
+describe('findings and remedies texts', () => {
+  const enLeaves = leaves({ findings: en.findings, remedies: en.remedies } as Tree)
+  const koLeaves = leaves({ findings: ko.findings, remedies: ko.remedies } as Tree)
+
+  it('have the same keys and placeholders in en and ko', () => {
+    expect([...koLeaves.keys()].sort()).toEqual([...enLeaves.keys()].sort())
+    for (const [key, text] of enLeaves) expect(placeholders(koLeaves.get(key)!), key).toEqual(placeholders(text))
+    for (const text of koLeaves.values()) expect(text).toMatch(/[가-힣]|^[A-Za-z ().-]+$/)
+  })
+
+  it('cover every rule id', () => {
+    for (const id of RULE_IDS) {
+      expect(enLeaves.has(`findings.${id}.title`), id).toBe(true)
+      expect(enLeaves.has(`findings.${id}.explanation`), id).toBe(true)
+    }
+  })
+
+  it.each<Language>(['en', 'ko'])(
+    'render every finding, cause and remedy of real analyses in %s with all values filled',
+    (lang) => {
+      const t = createTranslator(lang)
+      const seen = new Set<string>()
+      for (const text of SAMPLES) {
+        const a = analyzeTexts([{ source: 'sample', text }])
+        const keys = [
+          ...a.findings.flatMap(
+            (f) =>
+              [
+                [f.titleKey, f.params],
+                [f.explanationKey, f.params],
+              ] as const,
+          ),
+          ...a.causes.flatMap(
+            (c) =>
+              [
+                [c.titleKey, c.params],
+                [c.explanationKey, c.params],
+              ] as const,
+          ),
+          ...a.remedies.flatMap((r) => [
+            [r.titleKey, r.params] as const,
+            [r.summaryKey, r.params] as const,
+            [r.impactKey, r.params] as const,
+            ...r.steps.map((s) => [s.textKey, s.params] as const),
+            ...r.verify.map((v) => [v.textKey, v.params] as const),
+          ]),
+          ...a.skipped.map((s) => [s.reasonKey, s.params] as const),
+        ]
+        for (const [key, params] of keys) {
+          const out = t(key, params)
+          expect(out, key).not.toBe(key)
+          expect(out, key).not.toMatch(/\{\{|undefined/)
+          seen.add(key)
+        }
+        const report = renderTextReport(a, t)
+        expect(report).not.toMatch(/\{\{|findings\.\w|remedies\.\w/)
+      }
+      // The samples exercise every rule's texts except the probe comparison (covered by its own tests).
+      for (const id of RULE_IDS.filter((r) => r !== 'smtp.path-differs'))
+        expect(seen.has(`findings.${id}.title`), id).toBe(true)
+    },
+  )
+})
