@@ -40,6 +40,8 @@ async function main(): Promise<number> {
       '--secret-env',
       SECRET_VAR,
       '--accept-new-host-key',
+      '--customer',
+      'Demo customer (lab)',
       '--engineer',
       'Unmask demo',
       '--fix',

@@ -88,7 +88,18 @@ describe('unmask diagnose', () => {
   it('with --fix, --confirm and --save: applies line by line, verifies, saves and writes the report', async () => {
     const reportFile = join(tmp.path, 'report.html')
     const run = await runUnmask(
-      [...base(), '--fix', 'asa.allow-tls-map', '--confirm', 'ciscoasa', '--save', '--report', reportFile],
+      [
+        ...base(),
+        '--customer',
+        'Hanbit Logistics',
+        '--fix',
+        'asa.allow-tls-map',
+        '--confirm',
+        'ciscoasa',
+        '--save',
+        '--report',
+        reportFile,
+      ],
       env(),
     )
     expect(run.stderr).toBe('')
@@ -103,7 +114,9 @@ describe('unmask diagnose', () => {
     expect(out.indexOf('== Apply ==')).toBeLessThan(out.indexOf('== Verify =='))
     expect(out.indexOf('== Verify ==')).toBeLessThan(out.indexOf('== Save =='))
     expect(lab.device!.startup.some((n) => n.line === 'policy-map type inspect esmtp UNMASK_ESMTP_TLS')).toBe(true)
-    expect(readFileSync(reportFile, 'utf8')).toContain('allow-tls action log')
+    const html = readFileSync(reportFile, 'utf8')
+    expect(html).toContain('allow-tls action log')
+    expect(html).toContain('Hanbit Logistics')
     const dir = /Case folder: (.+)/.exec(out)![1]!
     const types = new CaseStore(join(tmp.path, 'home')).read(dir).entries.map((e) => e.type)
     for (const type of [

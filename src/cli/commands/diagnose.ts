@@ -35,6 +35,7 @@ interface DiagnoseOptions {
   probe: string[]
   probeDirect: string[]
   case?: string
+  customer?: string
   fix?: string
   confirm?: string
   save?: boolean
@@ -59,6 +60,7 @@ export function registerDiagnoseCommand(program: Command, ctx: CliContext): void
     .option('--probe <host[:port]>', k('probe'), collect, [])
     .option('--probe-direct <host[:port]>', k('probeDirect'), collect, [])
     .option('--case <dir>', k('case'))
+    .option('--customer <name>', k('customer'))
     .option('--fix <plan>', k('fix'))
     .option('--confirm <hostname>', k('confirm'))
     .option('--save', k('save'))
@@ -292,7 +294,7 @@ function askHidden(prompt: string): Promise<string> {
 }
 
 function openCase(store: CaseStore, opts: DiagnoseOptions, device: string, ctx: CliContext): CaseHandle {
-  if (!opts.case) return store.create({ customer: device, engineer: opts.engineer })
+  if (!opts.case) return store.create({ customer: opts.customer ?? device, engineer: opts.engineer })
   try {
     return store.open(opts.case)
   } catch (error) {

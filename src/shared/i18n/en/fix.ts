@@ -77,6 +77,7 @@ export const fix = {
       probe: 'SMTP probe through the firewall, HOST[:PORT] (repeatable)',
       probeDirect: 'SMTP probe straight to the mail server, bypassing the firewall, HOST[:PORT] (repeatable)',
       case: 'case folder or id to add to (default: a new case)',
+      customer: 'customer name for a new case (default: the device address)',
       fix: 'apply this plan (a remedy id such as asa.no-inspect-esmtp)',
       confirm: 'the device hostname, typed as confirmation of --fix',
       save: 'after a verified fix, save with write memory (a second confirmation)',

@@ -76,6 +76,7 @@ export const fix = {
       probe: '방화벽을 거치는 SMTP 프로브 대상, 호스트[:포트] (여러 번 지정 가능)',
       probeDirect: '방화벽을 거치지 않고 메일 서버로 직접 가는 SMTP 프로브 대상, 호스트[:포트] (여러 번 지정 가능)',
       case: '추가할 케이스 폴더 또는 ID (기본값: 새 케이스)',
+      customer: '새 케이스의 고객 이름 (기본값: 장비 주소)',
       fix: '적용할 계획 (예: asa.no-inspect-esmtp 같은 조치 ID)',
       confirm: '--fix 확인으로 입력하는 장비 호스트 이름',
       save: '검증된 조치 뒤 write memory로 저장 (두 번째 확인)',
