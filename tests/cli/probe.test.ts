@@ -9,6 +9,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type { CliIo } from '../../src/cli/io'
 import { runCli } from '../../src/cli/program'
 import { CaseStore } from '../../src/main/cases/case-store'
+import { readProbeResult } from '../../src/shared/probe/schema'
 import type { ProbeResult } from '../../src/shared/probe/types'
 import { startDnsServer } from '../main/smtp/support/dns-server'
 import { hostile, makeCertificate, scriptedSmtp, startServer, type TestServer } from '../support/hostile-smtp'
@@ -191,6 +192,8 @@ describe('unmask probe', () => {
     const saved = detail.entries.filter((e) => e.type === 'probe.result').map((e) => e.data as ProbeResult)
     expect(saved.map((s) => s.target.port).sort()).toEqual([clean.port, masked.port].sort())
     expect(saved.every((s) => s.transcript.length > 0)).toBe(true)
+    // What the journal holds reads back as a valid result (the report and the app rely on that).
+    expect(saved.every((s) => readProbeResult(s) !== null)).toBe(true)
   })
 
   it('speaks Korean', async () => {
