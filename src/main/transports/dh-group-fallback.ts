@@ -3,7 +3,8 @@
  * BoringSSL does not: `createDiffieHellmanGroup('modp2')` throws "Unknown DH group" and old PIX/ASA images
  * that offer only group1 become unreachable. ssh2 takes `createDiffieHellmanGroup` from the crypto module
  * when it is first loaded, so this wrapper must be installed before ssh2 is (ssh-transport.ts imports this
- * file first). The wrapper uses the published parameters only when the named group is missing.
+ * file first, and ssh2-loader.ts copes with ssh2 having been loaded earlier). The wrapper uses the published
+ * parameters only when the named group is missing.
  */
 import * as nodeCrypto from 'node:crypto'
 
@@ -22,6 +23,8 @@ type GroupFactory = (name: string) => nodeCrypto.DiffieHellmanGroup | nodeCrypto
 
 interface FallbackState {
   native: GroupFactory
+  /** ssh2's key exchange was loaded before this wrapper: it holds the native factory (see ssh2-loader.ts). */
+  kexLoadedBeforeInstall: boolean
   /** Names treated as missing even if the runtime has them: lets a test take the Electron path in Node. */
   simulatedMissing: Set<string>
   used: number
@@ -58,6 +61,7 @@ export function installDhGroupFallback(): FallbackState {
   if (existing) return existing
   const state: FallbackState = {
     native: cryptoModule.createDiffieHellmanGroup as GroupFactory,
+    kexLoadedBeforeInstall: ssh2KexLoaded(),
     simulatedMissing: new Set(),
     used: 0,
   }
@@ -70,6 +74,16 @@ export function installDhGroupFallback(): FallbackState {
   )
   cryptoModule[STATE_KEY] = state
   return state
+}
+
+function ssh2KexLoaded(): boolean {
+  try {
+    const { createRequire } = process.getBuiltinModule('node:module')
+    const req = createRequire(__filename)
+    return req.resolve('ssh2/lib/protocol/kex.js') in req.cache
+  } catch {
+    return false
+  }
 }
 
 /**

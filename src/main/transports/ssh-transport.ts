@@ -2,12 +2,12 @@
  * SSH to a firewall: an interactive PTY shell, never `exec` (ASA and PIX hang or refuse on exec
  * channels). Host keys go through HostKeyTrust before authentication; algorithms follow ssh-algorithms.ts.
  */
-import './dh-group-fallback'
 import { type Socket, connect as tcpConnect } from 'node:net'
-import { Client, type ClientChannel } from 'ssh2'
+import type { Client, ClientChannel } from 'ssh2'
 import { type ByteChannel, DataListeners, Listeners, TransportError } from './channel'
 import type { AskHostKey, HostKeyTrust } from './host-key-trust'
 import { algorithmPolicy } from './ssh-algorithms'
+import { ssh2 } from './ssh2-loader'
 
 export interface SshOptions {
   host: string
@@ -43,8 +43,9 @@ export function connectSsh(options: SshOptions): Promise<SshChannel> {
   const port = options.port ?? 22
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS
   const peer = `ssh://${options.username}@${options.host}:${port}`
+  const { Client: SshClient } = ssh2()
   return new Promise((resolve, reject) => {
-    const client = new Client()
+    const client = new SshClient()
     let settled = false
     let hostKeyError: Error | undefined
     let banner = ''
