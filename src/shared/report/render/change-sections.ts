@@ -70,6 +70,7 @@ function countersTable(v: VerificationView, ctx: RenderContext): string {
   return `<h4>${esc(t('report.verification.counters'))}</h4>${table(
     [esc(t('report.probes.before')), esc(t('report.probes.after'))],
     [[block(v.counters.before), block(v.counters.after)]],
+    'halves',
   )}`
 }
 

@@ -67,6 +67,8 @@ tr, .keep { break-inside: avoid; page-break-inside: avoid; }
 th, td { border: 0.6pt solid #d1d5db; padding: 3pt 5pt; text-align: left; vertical-align: top; }
 th { background: #f3f4f6; font-weight: 700; }
 table.kv th { width: 45mm; }
+table.halves { table-layout: fixed; }
+table.halves td, table.halves th { width: 50%; }
 .mono, code, pre, table.dialog td.text { font-family: ${mono}; font-size: 8pt; }
 table.dialog { font-size: 8pt; }
 table.dialog td { padding: 1.5pt 4pt; border-color: #e5e7eb; }
