@@ -4,7 +4,7 @@
  * device's real names). Never invented: no evidence, no place.
  */
 import type { Evidence } from '../evidence'
-import { liveEsmtpApplications } from '../rules/device/esmtp-applications'
+import { DEFAULT_ESMTP_MAP, liveEsmtpApplications } from '../rules/device/esmtp-applications'
 
 export interface InspectionPlace {
   policy: string
@@ -35,7 +35,7 @@ export function inspectionPlaces(evidence: readonly Evidence[]): InspectionPlace
         policy: a.policy,
         className: a.className,
         inspectText: a.inspect.text.replace(/\s+/g, ' ').trim(),
-        map: a.inspect.map,
+        map: a.inspect.map === DEFAULT_ESMTP_MAP && !a.map ? null : a.inspect.map,
         mapInConfig: a.map !== null,
         source: e.source,
       })

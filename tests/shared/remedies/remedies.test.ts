@@ -216,3 +216,24 @@ describe('names come from the configuration', () => {
     }
   })
 })
+
+describe('explicit default map and FTD configuration', () => {
+  it('treats "inspect esmtp _default_esmtp_map" as the default map and restores the exact line on undo', () => {
+    const text =
+      'ASA Version 9.12(4)\nhostname fw\npolicy-map global_policy\n class inspection_default\n  inspect esmtp _default_esmtp_map\nservice-policy global_policy global\n'
+    const a = analyze(text)
+    expect(a.findings.find((f) => f.id === 'asa.esmtp-inspection-active')?.confidence).toBeGreaterThanOrEqual(0.9)
+    const allow = remedy(a.remedies, 'asa.allow-tls-map')
+    expect(commands(allow.commands)).toContain('no inspect esmtp _default_esmtp_map')
+    expect(commands(allow.undo)).toContain('inspect esmtp _default_esmtp_map')
+  })
+
+  it('reads an FTD running-config (NGFW Version) as FTD: FlexConfig only', () => {
+    const text =
+      ': Saved\n:\nNGFW Version 7.0.1\n!\nhostname ftd1\npolicy-map global_policy\n class inspection_default\n  inspect esmtp\nservice-policy global_policy global\n'
+    const a = analyze(text)
+    expect(a.facts).toMatchObject({ platform: 'ftd', version: '7.0.1', hostname: 'ftd1' })
+    expect(a.causes.map((c) => c.id)).toEqual(['ftd-esmtp-inspection'])
+    expect(a.remedies.map((r) => r.id)).toEqual(['advice.ftd-flexconfig'])
+  })
+})

@@ -69,7 +69,8 @@ export interface DeviceConfig {
   lastLine: number
 }
 
-const HEADER = /^(ASA|PIX|FWSM) Version (\S+)/
+/** FTD's running-config starts `NGFW Version 7.0.1`. */
+const HEADER = /^(ASA|PIX|FWSM|NGFW) Version (\S+)/
 const FIXUP = /^(no\s+)?fixup protocol (\S+)(?:\s+(.*))?$/
 const INSPECT = /^(no\s+)?inspect (\S+)(?:\s+(\S+))?/
 
@@ -129,7 +130,8 @@ export function readDeviceConfig(lines: readonly NumberedLine[]): DeviceConfig {
     const text = node.text
     const header = HEADER.exec(text)
     if (header && !config.header) {
-      const platform = header[1]!.toLowerCase() as DevicePlatform
+      const word = header[1]!.toLowerCase()
+      const platform = (word === 'ngfw' ? 'ftd' : word) as DevicePlatform
       config.header = { platform, version: parseVersion(header[2]!), line: node.line, text }
       continue
     }

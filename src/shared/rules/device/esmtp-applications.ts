@@ -10,6 +10,8 @@ import type {
   ServicePolicyBinding,
 } from '../../evidence/device/device-config'
 
+export const DEFAULT_ESMTP_MAP = '_default_esmtp_map'
+
 export interface EsmtpApplication {
   policy: string
   policyLine: number
@@ -35,7 +37,9 @@ export function esmtpApplications(config: DeviceConfig): EsmtpApplication[] {
       for (const inspect of cls.inspects) {
         if (inspect.protocol !== 'esmtp') continue
         const map = inspect.map ? (config.esmtpMaps.find((m) => m.name === inspect.map) ?? null) : null
-        const allowsTls = inspect.map === null ? false : map ? map.allowTls !== null : null
+        // `_default_esmtp_map` named explicitly is still the default map (`no allow-tls`).
+        const isDefault = inspect.map === null || inspect.map === DEFAULT_ESMTP_MAP
+        const allowsTls = map ? map.allowTls !== null : isDefault ? false : null
         out.push({
           policy: policy.name,
           policyLine: policy.line,
