@@ -3,25 +3,17 @@
  * takes from the case, and returns the report as data. Pure; the caller (main) loads the case and its text attachments.
  */
 import { createRedactor, type Redactor } from '../redaction'
-import type { CauseData, DiagnosisData, FactsData, FindingData } from './entries'
+import { APPENDIX_MAX_LINES, appendixTexts, capped, decodeRawLog, otherEntry, RAW_LOG } from './appendix'
+import type { CauseData, DiagnosisData, FindingData } from './entries'
 import { adviceFor } from './finding-advice'
-import type {
-  AppendixEntry,
-  AppendixText,
-  CauseView,
-  ChangeView,
-  DeviceView,
-  FindingView,
-  ProbeView,
-  ReportModel,
-  VantageView,
-  VerificationView,
-} from './model'
+import type { CauseView, ChangeView, FindingView, ProbeView, ReportModel, VerificationView } from './model'
 import { compareProbes, probeView } from './probe-view'
 import { type Parsed, type ReadJournalResult, type ReportJournalEntry, readJournal } from './read-journal'
+import { devicesOf, vantagesOf } from './scope'
 import { recommendationsFor, summaryFor } from './summary'
 
 export type { ReportJournalEntry }
+export { APPENDIX_MAX_LINES }
 
 /** What the report needs of a case: its metadata, journal and the text of its text attachments. */
 export interface ReportCaseInput {
@@ -47,12 +39,6 @@ export interface BuildOptions {
    */
   fallbackDiagnosis?: DiagnosisData
 }
-
-/** Longest text shown per appendix item; the rest is summarised by a line count. */
-export const APPENDIX_MAX_LINES = 3000
-const OTHER_EXCERPT_CHARS = 300
-/** Raw terminal logs (every chunk, JSON-quoted) stay in the case; the cleaned log is the one a reader wants. */
-const RAW_LOG = /-raw\.log$/
 
 export function buildReportModel(input: ReportCaseInput, options: BuildOptions): ReportModel {
   const j = readJournal(input.entries)
@@ -147,26 +133,6 @@ export function buildReportModel(input: ReportCaseInput, options: BuildOptions):
   return clean
 }
 
-/**
- * A raw session log (src/main/device/session-log.ts) holds one `<ISO time> <'<'|'>'> <JSON string>` line per chunk. It
- * is never shown, but secrets are learned from it (the cleaned log may have lost some to its own masking), so the
- * chunks are decoded back into terminal text first.
- */
-function decodeRawLog(text: string): string {
-  return text
-    .split('\n')
-    .map((line) => {
-      const quoted = /^\S+ [<>] ("(?:[^"\\]|\\.)*")$/.exec(line)?.[1]
-      if (!quoted) return line
-      try {
-        return String(JSON.parse(quoted))
-      } catch {
-        return line
-      }
-    })
-    .join('')
-}
-
 const SEVERITY_RANK = { critical: 0, warning: 1, info: 2 } as const
 
 /** The same finding reported by a diagnosis and by a comparison is shown once; the most severe come first. */
@@ -244,98 +210,4 @@ function changesOf(j: ReadJournalResult, redactor: Redactor): ChangeView[] {
       undone: laterUndo ? { at: laterUndo.entry.at, outcome: laterUndo.data.outcome } : undefined,
     }
   })
-}
-
-/** Devices named by identification entries, the engine's facts, collection runs and changes; merged by name. */
-function devicesOf(j: ReadJournalResult, fallbackFacts: FactsData | undefined): DeviceView[] {
-  const byName = new Map<string, DeviceView>()
-  const merge = (name: string, view: Omit<DeviceView, 'name'>) => {
-    const defined = Object.fromEntries(Object.entries(view).filter(([, v]) => v !== undefined && v !== null))
-    byName.set(name, { ...byName.get(name), ...defined, name })
-  }
-  const fromFacts = (f: FactsData) => ({
-    hostname: f.hostname ?? undefined,
-    platform: f.platform ?? undefined,
-    version: f.version ?? undefined,
-    model: f.model ?? undefined,
-  })
-  for (const d of j.diagnoses) if (d.data.facts?.hostname) merge(d.data.facts.hostname, fromFacts(d.data.facts))
-  if (j.diagnoses.length === 0 && fallbackFacts?.hostname) merge(fallbackFacts.hostname, fromFacts(fallbackFacts))
-  for (const c of j.collected) {
-    const f = c.data.facts
-    merge(f?.hostname ?? c.data.peer, {
-      ...(f ? fromFacts(f) : {}),
-      platform: f?.platform ?? c.data.platform ?? undefined,
-    })
-  }
-  for (const { data } of j.identified) {
-    const { device, ...rest } = data
-    merge(device, rest)
-  }
-  for (const x of [...j.applied, ...j.outputs]) if (!byName.has(x.data.device)) merge(x.data.device, {})
-  return [...byName.values()]
-}
-
-function vantagesOf(probes: readonly ProbeView[]): VantageView[] {
-  const byPath = new Map<string, VantageView>()
-  for (const p of probes) {
-    const v = byPath.get(p.path) ?? { label: p.vantage ?? '', target: p.target, address: p.address, probes: 0 }
-    v.probes++
-    byPath.set(p.path, v)
-  }
-  return [...byPath.values()]
-}
-
-function capped(text: string, redactor: Redactor): string[] {
-  const lines = redactor.device(text).split(/\r\n|\r|\n/)
-  if (lines.at(-1) === '') lines.pop()
-  return lines.length > APPENDIX_MAX_LINES
-    ? [...lines.slice(0, APPENDIX_MAX_LINES), `… (+${lines.length - APPENDIX_MAX_LINES})`]
-    : lines
-}
-
-function appendixTexts(
-  j: ReadJournalResult,
-  attachments: ReadonlyArray<{ name: string; text: string }>,
-  redactor: Redactor,
-): AppendixText[] {
-  // A closed session leaves its cleaned log as an attachment; the commands are shown one by one only without it.
-  const hasSessionLog = attachments.some((a) => /^[0-9a-f]{12}-session-/.test(a.name) || a.name.startsWith('session-'))
-  return [
-    ...j.outputs.map(({ data }) => ({
-      title: `${data.device}# ${redactor.device(data.command)}`,
-      kindKey: 'report.appendix.kind.command',
-      lines: capped(data.output, redactor),
-    })),
-    ...(hasSessionLog
-      ? []
-      : j.commands.map(({ data }) => ({
-          title: `# ${redactor.device(data.command)}`,
-          kindKey: 'report.appendix.kind.command',
-          lines: capped(data.output, redactor),
-        }))),
-    ...j.pasted.map(({ data }) => ({
-      title: data.source,
-      kindKey: 'report.appendix.kind.pasted',
-      lines: capped(data.text, redactor),
-    })),
-    ...attachments.map((a) => ({
-      title: a.name,
-      kindKey: 'report.appendix.kind.attachment',
-      lines: capped(a.text, redactor),
-    })),
-  ]
-}
-
-function otherEntry(e: ReportJournalEntry, redactor: Redactor): AppendixEntry {
-  let json: string
-  try {
-    json = JSON.stringify(e.data) ?? ''
-  } catch {
-    json = ''
-  }
-  // Redact before cutting, so that a secret cut in half cannot slip past the redactor.
-  const clean = redactor.device(json)
-  const excerpt = clean.length > OTHER_EXCERPT_CHARS ? `${clean.slice(0, OTHER_EXCERPT_CHARS)}…` : clean
-  return { seq: e.seq, at: e.at, type: e.type, excerpt }
 }
