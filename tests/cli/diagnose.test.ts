@@ -119,6 +119,14 @@ describe('unmask diagnose', () => {
     expect(html).toContain('Hanbit Logistics')
     const dir = /Case folder: (.+)/.exec(out)![1]!
     const types = new CaseStore(join(tmp.path, 'home')).read(dir).entries.map((e) => e.type)
+    const entries = new CaseStore(join(tmp.path, 'home')).read(dir)
+    const rawLog = entries.attachments.find((a) => a.name.endsWith('-raw.log'))
+    expect(rawLog).toBeDefined()
+    const raw = readFileSync(join(dir, 'attachments', rawLog!.name), 'utf8')
+    expect(raw).toContain('allow-tls action log')
+    // The passwords never reach the case, not even in the raw session log.
+    expect(raw).not.toContain('lab-enable')
+    expect(JSON.stringify(entries.entries)).not.toContain('lab-admin')
     for (const type of [
       'probe.result',
       'device.output',

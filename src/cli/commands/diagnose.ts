@@ -11,6 +11,7 @@ import type { Command } from 'commander'
 import { type CaseHandle, CaseNotFoundError, CaseStore } from '../../main/cases/case-store'
 import { unmaskHome } from '../../main/cases/paths'
 import { openChannel } from '../../main/device/collect'
+import { SessionLog } from '../../main/device/session-log'
 import { analyzeSnapshot } from '../../main/fix/analysis'
 import { type DeviceLink, openDeviceLink } from '../../main/fix/device-link'
 import { FixSession } from '../../main/fix/fix-session'
@@ -142,7 +143,13 @@ async function diagnose(opts: DiagnoseOptions, ctx: CliContext, globals: { lang?
   }
 
   step('connect')
-  const link = await connect(target, opts, { password, secret, home }, ctx)
+  // Every byte of the session, secrets masked, goes into the case as the raw log (attached when it closes).
+  const log = new SessionLog(handle, { peer: device, transport: target.kind, secrets: [password, secret] })
+  const link = await connect(target, opts, { password, secret, home, log }, ctx).catch((error: unknown) => {
+    log.close('connect failed')
+    handle.close()
+    throw error
+  })
   try {
     const fix = new FixSession({ link, journal: handle, t })
     step('read')
@@ -255,6 +262,7 @@ async function diagnose(opts: DiagnoseOptions, ctx: CliContext, globals: { lang?
     return ok ? 0 : 1
   } finally {
     await link.close()
+    log.close()
     handle.close()
   }
 }
@@ -311,7 +319,7 @@ function caseEngineer(store: CaseStore, handle: CaseHandle): string | undefined 
 async function connect(
   target: Exclude<Target, { kind: 'serial' }>,
   opts: DiagnoseOptions,
-  secrets: { password?: string; secret?: string; home: string },
+  secrets: { password?: string; secret?: string; home: string; log: SessionLog },
   ctx: CliContext,
 ): Promise<DeviceLink> {
   const { t, io } = ctx
@@ -333,11 +341,8 @@ async function connect(
             return opts.acceptNewHostKey === true
           },
         }),
-      credentials: {
-        username: target.kind === 'ssh' ? target.username : target.username,
-        password: secrets.password,
-        secret: secrets.secret,
-      },
+      credentials: { username: target.username, password: secrets.password, secret: secrets.secret },
+      driver: { onTraffic: (event) => secrets.log.record(event) },
     })
   } catch (error) {
     if (error instanceof TransportError && (error.code === 'hostKeyUnknown' || error.code === 'hostKeyRejected'))
