@@ -1,6 +1,8 @@
 /**
- * The app's printer: Electron's `webContents.printToPDF` in a hidden, sandboxed window with JavaScript off. The HTML
- * goes through a temporary file (a data: URL of a report with embedded fonts exceeds Chromium's URL length limit).
+ * The app's printer: Electron's `webContents.printToPDF` in a hidden, sandboxed window with its own in-memory session.
+ * The HTML goes through a private temporary file (a data: URL of a report with embedded fonts exceeds Chromium's URL
+ * length limit). The page itself can run nothing (its Content-Security-Policy allows no script); JavaScript stays
+ * enabled only so that main can wait for `document.fonts.ready` before printing, as the CLI's printer does.
  * The only file of the report feature that imports 'electron'; the CLI and the tests never load it.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
@@ -23,7 +25,6 @@ export function createElectronPrinter(timeoutMs = PRINT_TIMEOUT_MS): PdfPrinter 
       webPreferences: {
         sandbox: true,
         contextIsolation: true,
-        javascript: false,
         nodeIntegration: false,
         // Its own in-memory session, so the request filter below never touches the app window's session.
         partition: 'unmask-report-print',
@@ -39,6 +40,7 @@ export function createElectronPrinter(timeoutMs = PRINT_TIMEOUT_MS): PdfPrinter 
     try {
       const run = async () => {
         await window.loadFile(file)
+        await window.webContents.executeJavaScript('document.fonts.ready.then(() => document.fonts.size)')
         const pdf = await window.webContents.printToPDF({ preferCSSPageSize: true, printBackground: true })
         return new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength)
       }
