@@ -2,6 +2,7 @@
  * `unmask diagnose` in-process against the lab's asa9-default: usage errors, a diagnosis without --fix (preview
  * only, nothing sent), a refused confirmation, and the whole loop confirmed by flags with save and an HTML report.
  */
+import { spawn } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
 import { type AddressInfo, createServer } from 'node:net'
 import { join } from 'node:path'
@@ -10,6 +11,8 @@ import { type Lab, startLab } from '../../src/lab'
 import { CaseStore } from '../../src/main/cases/case-store'
 import { runUnmask } from '../support/cli'
 import { makeTempDir } from '../support/temp-dir'
+
+const ROOT = join(__dirname, '..', '..')
 
 describe('unmask diagnose', () => {
   const tmp = makeTempDir('unmask-cli-diagnose-')
@@ -230,4 +233,42 @@ describe('unmask diagnose --undo-on-failure, and a PIX 6 over telnet', () => {
     expect(run.stdout).toContain('Outcome: Fixed')
     expect(pix.device!.startup.some((n) => n.line === 'fixup protocol smtp 25')).toBe(false)
   })
+})
+
+describe('npm run demo', () => {
+  const tmp = makeTempDir('unmask-demo-test-')
+  afterAll(() => tmp.remove())
+
+  it('runs the whole job against the lab, says the fix was confirmed by flag, and leaves a case and a report', async () => {
+    const child = spawn(process.execPath, [join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'scripts/demo.ts'], {
+      cwd: ROOT,
+      env: { ...process.env, UNMASK_HOME: tmp.path, LANG: 'en_US.UTF-8', UNMASK_LANG: 'en' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (d: Buffer) => {
+      stdout += d.toString()
+    })
+    child.stderr.on('data', (d: Buffer) => {
+      stderr += d.toString()
+    })
+    const code = await new Promise<number | null>((resolve) => {
+      const timer = setTimeout(() => child.kill('SIGKILL'), 90_000)
+      child.on('close', (c) => {
+        clearTimeout(timer)
+        resolve(c)
+      })
+    })
+    expect(stderr).toBe('')
+    expect(code).toBe(0)
+    expect(stdout).toContain('THE FIX IS CONFIRMED BY FLAGS, NOT BY A PERSON')
+    expect(stdout).toContain('Outcome: Fixed')
+    expect(stdout).toContain('Saved: write memory answered [OK].')
+    const report = /Report: (.+)/.exec(stdout)![1]!
+    expect(readFileSync(report, 'utf8')).toContain('Demo customer (lab)')
+    const cases = new CaseStore(tmp.path).list()
+    expect(cases).toHaveLength(1)
+    expect(cases[0]!.customer).toBe('Demo customer (lab)')
+  }, 120_000)
 })
