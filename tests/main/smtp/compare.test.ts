@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { probe } from '../../../src/main/smtp/probe'
 import { createTranslator } from '../../../src/shared/i18n'
 import { compareProbes } from '../../../src/shared/probe/compare'
-import { probeFindings } from '../../../src/shared/probe/findings'
+import { probeAnalysis, probeFindings } from '../../../src/shared/probe/findings'
 import type { ProbeResult } from '../../../src/shared/probe/types'
 import {
   makeCertificate,
@@ -36,6 +36,11 @@ beforeAll(async () => {
     banner: ['220 ******************************'],
     ehlo: ['250-mx.lab.test', '250-PIPELINING', '250-SIZE 10240000', '250-8BITMIME', '250 XXXXXXXA'],
     starttls: ['500 5.5.2 Error: command not recognized'],
+  })
+  await probeScript('stripped', 'stripped', {
+    banner: ['220 mx.lab.test ESMTP Postfix'],
+    ehlo: ['250-mx.lab.test', '250-PIPELINING', '250-SIZE 10240000', '250 8BITMIME'],
+    starttls: ['502 5.5.2 Error: command not recognized'],
   })
   await probeScript('clock1', 'clock-a', { banner: ['220 esa.lab.test ESMTP Sat, 28 Nov 2026 17:00:01'], tls })
   await probeScript('clock2', 'clock-b', { banner: ['220 esa.lab.test ESMTP Sat, 28 Nov 2026 17:00:09'], tls })
@@ -113,6 +118,17 @@ describe('rule smtp.path-differs', () => {
     expect(silent([results.inside!, results.inside2!])).toEqual([])
     expect(silent([results.clock1!, results.clock2!])).toEqual([])
     expect(silent([results.outside!])).toEqual([])
+  })
+
+  it('proves a path that removes STARTTLS without a trace, where one probe alone cannot', () => {
+    // Alone, the stripped view looks like a server without STARTTLS; next to the inside view it is the path.
+    const alone = probeAnalysis([results.stripped!])
+    expect(alone.findings.map((f) => f.id)).not.toContain('smtp.starttls-masked')
+    const both = probeAnalysis([results.inside!, results.stripped!])
+    const differs = both.findings.find((f) => f.id === 'smtp.path-differs')
+    expect(differs?.params?.differences).toContain('STARTTLS')
+    expect(both.causes[0]?.id).toBe('path-inspection')
+    expect(both.causes.map((c) => c.id)).not.toContain('server-no-starttls')
   })
 
   it('keeps two probes with the same label apart', () => {
