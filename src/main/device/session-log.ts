@@ -34,6 +34,8 @@ export class SessionLog {
   private readonly secrets: string[]
   private readonly now: () => Date
   private closed = false
+  private pendingIn = ''
+  private pendingInAt = new Date(0)
 
   constructor(
     private readonly sink: CaseSink | null,
@@ -52,10 +54,37 @@ export class SessionLog {
     return out.replace(CONFIG_SECRET, `$1${MASK}`)
   }
 
+  /**
+   * Received text is written per complete line (with the time its first byte came), so a secret split
+   * across two chunks is still masked whole; sent lines are written as they go.
+   */
   record(event: TrafficEvent): void {
     if (this.closed) return
-    const data = event.direction === 'out' && event.secret ? MASK : this.redact(event.data)
-    const line = `${event.at.toISOString()} ${event.direction === 'in' ? '<' : '>'} ${JSON.stringify(data)}`
+    if (event.direction === 'in') {
+      if (!this.pendingIn) this.pendingInAt = event.at
+      this.pendingIn += event.data
+      const nl = this.pendingIn.lastIndexOf('\n')
+      if (nl >= 0) {
+        this.writeRaw(this.pendingInAt, '<', this.pendingIn.slice(0, nl + 1))
+        this.pendingIn = this.pendingIn.slice(nl + 1)
+        this.pendingInAt = event.at
+      }
+      // A device that never ends a line must not grow this without limit.
+      if (this.pendingIn.length > 64 * 1024) this.flushIn()
+      return
+    }
+    this.flushIn()
+    this.writeRaw(event.at, '>', event.secret ? MASK : event.data)
+  }
+
+  private flushIn(): void {
+    if (!this.pendingIn) return
+    this.writeRaw(this.pendingInAt, '<', this.pendingIn)
+    this.pendingIn = ''
+  }
+
+  private writeRaw(at: Date, direction: '<' | '>', data: string): void {
+    const line = `${at.toISOString()} ${direction} ${JSON.stringify(this.redact(data))}`
     this.raw.push(line)
     this.rawBytes += line.length
     this.pendingRaw.push(line)
@@ -65,6 +94,7 @@ export class SessionLog {
 
   step(step: StepResult): void {
     if (this.closed) return
+    this.flushIn()
     const output = this.redact(step.output)
     this.cleaned.push(`${step.startedAt} ${step.prompt} ${step.command}`)
     for (const line of output.replace(/\n$/, '').split('\n'))
@@ -86,6 +116,7 @@ export class SessionLog {
   /** Writes what is left and attaches both logs; returns the attachment names. */
   close(reason?: string): { raw?: string; cleaned?: string } {
     if (this.closed) return {}
+    this.flushIn()
     this.flushRaw()
     this.closed = true
     if (!this.sink) return {}

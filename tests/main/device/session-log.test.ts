@@ -61,6 +61,22 @@ describe('session log', () => {
     ])
   })
 
+  it('masks a secret echoed across two chunks, and keeps received text line by line', () => {
+    const { sink, files } = memorySink()
+    const log = new SessionLog(sink, { peer: 'telnet://h:23', transport: 'telnet', secrets: ['Hunter2Secret'] })
+    log.record({ direction: 'in', data: 'Password: Hunter', at })
+    log.record({ direction: 'in', data: '2Secret\r\npix> ', at })
+    log.record({ direction: 'out', data: 'enable', secret: false, at })
+    log.close()
+    const raw = Object.entries(files).find(([n]) => n.endsWith('-raw.log'))![1]
+    expect(raw).not.toContain('Hunter')
+    expect(raw.trim().split('\n')).toEqual([
+      `2026-11-28T10:00:00.000Z < "Password: ${MASK}\\r\\n"`,
+      '2026-11-28T10:00:00.000Z < "pix> "',
+      '2026-11-28T10:00:00.000Z > "enable"',
+    ])
+  })
+
   it('masks password fields but not ordinary words, and works without a case', () => {
     const log = new SessionLog(null, { peer: 'telnet://h:23', transport: 'telnet', secrets: [] })
     expect(log.redact('passwd 2KFQnbNIdI.2KYOU encrypted')).toBe(`passwd ${MASK} encrypted`)
