@@ -2,18 +2,20 @@ import { describe, expect, it } from 'vitest'
 import { type InspectionPolicy, newCounters } from '../../../src/lab/proxy/policy'
 import { type InspectorOutput, SmtpInspector } from '../../../src/lab/proxy/smtp-inspector'
 
-const defaultMap: InspectionPolicy = {
+type EsmtpPolicy = Extract<InspectionPolicy, { kind: 'esmtp' }>
+
+const defaultMap: EsmtpPolicy = {
   kind: 'esmtp',
   map: '_default_esmtp_map',
   maskBanner: true,
   allowTls: false,
   duplicateHeaderBug: false,
 }
-const customMap: InspectionPolicy = { ...defaultMap, map: 'TLS_OK', allowTls: true, maskBanner: false }
+const customMap: EsmtpPolicy = { ...defaultMap, map: 'TLS_OK', allowTls: true, maskBanner: false }
 
 const actions = (outputs: InspectorOutput[]) => outputs.filter((o) => 'action' in o)
 
-function dataPhase(policy: InspectionPolicy, logs: string[] = []) {
+function dataPhase(policy: EsmtpPolicy, logs: string[] = []) {
   const counters = newCounters()
   const inspector = new SmtpInspector(policy, counters, (m) => logs.push(m), {
     client: 'outside:127.0.0.1/40000',
