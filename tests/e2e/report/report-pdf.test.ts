@@ -9,15 +9,18 @@ import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { chromium as playwright } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { writeCaseReport } from '../../../src/main/report/export-report'
 import { findChromium } from '../../../src/main/report/find-chromium'
-import { createChromiumPrinter } from '../../../src/main/report/pdf-chromium'
+import { CHROMIUM_ARGS, createChromiumPrinter } from '../../../src/main/report/pdf-chromium'
 import { catalogues, type Language } from '../../../src/shared/i18n'
 import { REDACTION_MARKER } from '../../../src/shared/redaction'
+import { REPORT_CSP } from '../../../src/shared/report'
 import { buildLabCase, type LabCase, type LabStage, SECRETS } from '../../shared/report/helpers/lab-case'
 
 const chromium = findChromium()
+const launchChromium = (o: { executablePath: string; args: string[] }) => playwright.launch({ ...o, headless: true })
 const hasPoppler = ['pdftotext', 'pdfinfo', 'pdffonts', 'pdftoppm'].every((b) => existsSync(`/usr/bin/${b}`))
 const artifacts = join(import.meta.dirname, '../../../test-artifacts')
 
@@ -161,6 +164,23 @@ describe.skipIf(!chromium.ok || !hasPoppler)('report PDF from lab cases (headles
     }
     // Every row exactly once, in order, none cut in two across a page break.
     expect(numbers).toEqual(Array.from({ length: numbers.length }, (_, i) => i + 1))
+  })
+
+  it('the report CSP keeps any script that slipped into the HTML from running (and without it, it would run)', async () => {
+    const browser = await launchChromium({ executablePath: chromium.ok ? chromium.path : '', args: CHROMIUM_ARGS })
+    try {
+      const doc = (csp: string) =>
+        `<!doctype html><html><head>${csp}<title>report</title></head><body><p>x</p><script>document.title = 'ran'</script><img src="data:," onerror="document.title = 'ran'"></body></html>`
+      // A fresh page each: a CSP stays with the document it was declared in.
+      const guarded = await browser.newPage()
+      await guarded.setContent(doc(`<meta http-equiv="Content-Security-Policy" content="${REPORT_CSP}">`))
+      expect(await guarded.title()).toBe('report')
+      const open = await browser.newPage()
+      await open.setContent(doc(''))
+      expect(await open.title()).toBe('ran')
+    } finally {
+      await browser.close()
+    }
   })
 
   it('the printer refuses every request the page makes: a loopback server sees none', async () => {
