@@ -152,6 +152,10 @@ async function diagnose(opts: DiagnoseOptions, ctx: CliContext, globals: { lang?
   })
   try {
     const fix = new FixSession({ link, journal: handle, t })
+    if (opts.context) {
+      const entered = await fix.enterContext(opts.context)
+      say(t(entered ? 'fix.diagnose.contextEntered' : 'fix.diagnose.contextNotEntered', { context: opts.context }))
+    }
     step('read')
     const snapshot = await fix.read()
     handle.append('device.identified', {

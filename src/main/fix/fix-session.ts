@@ -78,6 +78,22 @@ export class FixSession {
     return snapshot
   }
 
+  /**
+   * Multiple-context mode: moves the session into the context the plan is for (`changeto context NAME`). Navigation
+   * only, no configuration; false when the platform has no contexts or the device refused.
+   */
+  async enterContext(name: string): Promise<boolean> {
+    const contexts = this.link.driver.profile.contexts
+    if (!contexts || !/^[\w.-]+$/.test(name)) return false
+    const r = await this.link.driver.run(contexts.changeTo(name))
+    this.journal.append('device.output', {
+      device: this.snapshot?.hostname ?? '',
+      command: r.command,
+      output: r.output,
+    })
+    return !r.failed && this.link.driver.prompt?.context === name
+  }
+
   preview(remedy: Remedy, options: PrecheckOptions = {}): Promise<Preview> {
     const plan: FixPlan = {
       kind: 'apply',

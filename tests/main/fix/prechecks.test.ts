@@ -101,7 +101,9 @@ describe('preview pre-checks on failover and multiple-context devices', () => {
     })
     expect(system.token).toBeNull()
 
-    expect((await link!.driver.run('changeto context pod1')).failed).toBe(false)
+    expect(await fix.enterContext('no-such-context')).toBe(false)
+    expect(await fix.enterContext('pod1; configure terminal')).toBe(false)
+    expect(await fix.enterContext('pod1')).toBe(true)
     const wrong = await fix.preview(REMEDY, { context: 'pod2' })
     expect(wrong.checks.find((c) => c.id === 'context')).toMatchObject({
       passed: false,

@@ -126,6 +126,9 @@ export const fix = {
     vantageThrough: 'through the firewall',
     vantageDirect: 'direct to the server',
     hostKeyAccepted: 'New SSH host key accepted by --accept-new-host-key: {{fingerprint}}',
+    contextEntered: 'Changed to security context {{context}}.',
+    contextNotEntered:
+      'Could not change to security context {{context}}; the pre-checks will say where the session is.',
     connected: 'Connected to {{hostname}} ({{platform}} {{version}}), prompt {{prompt}}',
     readCommands: 'Read: {{commands}}',
     noCause: 'No cause found for masked STARTTLS.',

@@ -125,6 +125,8 @@ export const fix = {
     vantageThrough: '방화벽 경유',
     vantageDirect: '서버 직접',
     hostKeyAccepted: '--accept-new-host-key에 따라 새 SSH 호스트 키를 신뢰했습니다: {{fingerprint}}',
+    contextEntered: '보안 컨텍스트 {{context}}(으)로 전환했습니다.',
+    contextNotEntered: '보안 컨텍스트 {{context}}(으)로 전환하지 못했습니다. 세션의 위치는 사전 점검 결과에 나옵니다.',
     connected: '{{hostname}}에 접속했습니다({{platform}} {{version}}), 프롬프트 {{prompt}}',
     readCommands: '읽은 명령: {{commands}}',
     noCause: 'STARTTLS가 가려지는 원인을 찾지 못했습니다.',
