@@ -6,8 +6,9 @@ import type { Redactor } from '../redaction'
 import type { AppendixEntry, AppendixText } from './model'
 import type { ReadJournalResult, ReportJournalEntry } from './read-journal'
 
-/** Longest text shown per appendix item; the rest is summarised by a line count. */
+/** Longest text shown per appendix item, and all items together; the rest is summarised by a line count. */
 export const APPENDIX_MAX_LINES = 3000
+export const APPENDIX_TOTAL_LINES = 12_000
 const OTHER_EXCERPT_CHARS = 300
 /** Raw terminal logs (every chunk, JSON-quoted) stay in the case; the cleaned log is the one a reader wants. */
 export const RAW_LOG = /-raw\.log$/
@@ -32,12 +33,16 @@ export function decodeRawLog(text: string): string {
     .join('')
 }
 
-export function capped(text: string, redactor: Redactor): string[] {
+/** A text's redacted lines, at most `max` of them, and how many were left out. */
+export function capped(
+  text: string,
+  redactor: Redactor,
+  max = APPENDIX_MAX_LINES,
+): { lines: string[]; omitted: number } {
   const lines = redactor.device(text).split(/\r\n|\r|\n/)
   if (lines.at(-1) === '') lines.pop()
-  return lines.length > APPENDIX_MAX_LINES
-    ? [...lines.slice(0, APPENDIX_MAX_LINES), `… (+${lines.length - APPENDIX_MAX_LINES})`]
-    : lines
+  const kept = Math.max(0, Math.min(max, lines.length))
+  return { lines: lines.slice(0, kept), omitted: lines.length - kept }
 }
 
 export function appendixTexts(
@@ -47,30 +52,29 @@ export function appendixTexts(
 ): AppendixText[] {
   // A closed session leaves its cleaned log as an attachment; the commands are shown one by one only without it.
   const hasSessionLog = attachments.some((a) => /^[0-9a-f]{12}-session-/.test(a.name) || a.name.startsWith('session-'))
-  return [
+  const sources: Array<{ title: string; kindKey: string; text: string }> = [
     ...j.outputs.map(({ data }) => ({
       title: `${data.device}# ${redactor.device(data.command)}`,
       kindKey: 'report.appendix.kind.command',
-      lines: capped(data.output, redactor),
+      text: data.output,
     })),
     ...(hasSessionLog
       ? []
       : j.commands.map(({ data }) => ({
           title: `# ${redactor.device(data.command)}`,
           kindKey: 'report.appendix.kind.command',
-          lines: capped(data.output, redactor),
+          text: data.output,
         }))),
-    ...j.pasted.map(({ data }) => ({
-      title: data.source,
-      kindKey: 'report.appendix.kind.pasted',
-      lines: capped(data.text, redactor),
-    })),
-    ...attachments.map((a) => ({
-      title: a.name,
-      kindKey: 'report.appendix.kind.attachment',
-      lines: capped(a.text, redactor),
-    })),
+    ...j.pasted.map(({ data }) => ({ title: data.source, kindKey: 'report.appendix.kind.pasted', text: data.text })),
+    ...attachments.map((a) => ({ title: a.name, kindKey: 'report.appendix.kind.attachment', text: a.text })),
   ]
+  // One budget for the whole appendix keeps a case with megabytes of logs printable; the case keeps every line.
+  let budget = APPENDIX_TOTAL_LINES
+  return sources.map(({ title, kindKey, text }) => {
+    const { lines, omitted } = capped(text, redactor, Math.min(APPENDIX_MAX_LINES, budget))
+    budget -= lines.length
+    return { title, kindKey, lines, omitted }
+  })
 }
 
 export function otherEntry(e: ReportJournalEntry, redactor: Redactor): AppendixEntry {

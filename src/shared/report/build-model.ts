@@ -3,7 +3,15 @@
  * takes from the case, and returns the report as data. Pure; the caller (main) loads the case and its text attachments.
  */
 import { createRedactor, type Redactor } from '../redaction'
-import { APPENDIX_MAX_LINES, appendixTexts, capped, decodeRawLog, otherEntry, RAW_LOG } from './appendix'
+import {
+  APPENDIX_MAX_LINES,
+  APPENDIX_TOTAL_LINES,
+  appendixTexts,
+  capped,
+  decodeRawLog,
+  otherEntry,
+  RAW_LOG,
+} from './appendix'
 import type { CauseData, DiagnosisData, FindingData } from './entries'
 import { adviceFor } from './finding-advice'
 import type { CauseView, ChangeView, FindingView, ProbeView, ReportModel, VerificationView } from './model'
@@ -13,7 +21,7 @@ import { devicesOf, vantagesOf } from './scope'
 import { recommendationsFor, summaryFor } from './summary'
 
 export type { ReportJournalEntry }
-export { APPENDIX_MAX_LINES }
+export { APPENDIX_MAX_LINES, APPENDIX_TOTAL_LINES }
 
 /** What the report needs of a case: its metadata, journal and the text of its text attachments. */
 export interface ReportCaseInput {
@@ -88,8 +96,8 @@ export function buildReportModel(input: ReportCaseInput, options: BuildOptions):
     counters:
       data.countersBefore || data.countersAfter
         ? {
-            before: data.countersBefore ? capped(data.countersBefore, redactor) : undefined,
-            after: data.countersAfter ? capped(data.countersAfter, redactor) : undefined,
+            before: data.countersBefore ? capped(data.countersBefore, redactor).lines : undefined,
+            after: data.countersAfter ? capped(data.countersAfter, redactor).lines : undefined,
           }
         : undefined,
   }))

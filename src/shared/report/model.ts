@@ -211,6 +211,8 @@ export interface AppendixText {
   /** What kind of text it is, for the heading (i18n key). */
   kindKey: string
   lines: string[]
+  /** Lines left out to keep the report printable (they stay in the case). */
+  omitted: number
 }
 
 export interface AppendixEntry {

@@ -1,7 +1,14 @@
 /** Hand-made journals: the states and edge cases a lab run does not produce, and entries the report must survive. */
 import { describe, expect, it } from 'vitest'
 import { REDACTION_MARKER } from '../../../src/shared/redaction'
-import { buildReportModel, type ReportCaseInput, type ReportJournalEntry } from '../../../src/shared/report'
+import {
+  APPENDIX_MAX_LINES,
+  APPENDIX_TOTAL_LINES,
+  buildReportModel,
+  type ReportCaseInput,
+  type ReportJournalEntry,
+  renderReportHtml,
+} from '../../../src/shared/report'
 
 const NOW = '2026-11-28T12:00:00.000Z'
 let seq = 0
@@ -129,6 +136,28 @@ describe('tolerance', () => {
     const excerpt = m.appendix.other[0]!.excerpt
     expect(excerpt).not.toContain(secret.slice(0, 8))
     expect(excerpt).toContain(REDACTION_MARKER.slice(0, 5))
+  })
+
+  it('caps each appendix text and the appendix as a whole, saying how much was left out', () => {
+    const big = (n: number) => Array.from({ length: n }, (_, i) => `line ${i + 1}`).join('\n')
+    const m = buildReportModel(
+      caseOf([
+        entry('evidence.added', { source: 'a.log', text: big(APPENDIX_MAX_LINES + 5) }),
+        ...Array.from({ length: 5 }, (_, i) =>
+          entry('evidence.added', { source: `b${i}.log`, text: big(APPENDIX_MAX_LINES) }),
+        ),
+        entry('evidence.added', { source: 'small.txt', text: 'one\ntwo\n' }),
+      ]),
+      { now: NOW },
+    )
+    const texts = m.appendix.texts
+    expect(texts[0]).toMatchObject({ title: 'a.log', omitted: 5 })
+    expect(texts[0]!.lines).toHaveLength(APPENDIX_MAX_LINES)
+    const shown = texts.reduce((n, x) => n + x.lines.length, 0)
+    expect(shown).toBe(APPENDIX_TOTAL_LINES)
+    expect(texts.at(-1)).toMatchObject({ title: 'small.txt', lines: [], omitted: 2 })
+    const html = renderReportHtml(m, { lang: 'en' })
+    expect(html).toContain('… 5 more line(s) are not printed here; the case keeps them in full.')
   })
 
   it('removes engineer marks from the cover and the findings as well', () => {

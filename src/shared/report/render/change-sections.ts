@@ -108,7 +108,11 @@ export function appendixSection(m: ReportModel, ctx: RenderContext): string {
           const rows = x.lines.map((l, i) => `<tr><td class="n">${i + 1}</td><td class="text">${caseText(l)}</td></tr>`)
           // The header names the text again, so every page of a long log says what it is a page of.
           const head = `<thead><tr><th>#</th><th class="mono">${caseText(x.title)}</th></tr></thead>`
-          return `<h4>${esc(t(x.kindKey))}: <span class="mono">${caseText(x.title)}</span></h4><table class="dialog">${head}<tbody>${rows.join('')}</tbody></table>`
+          const omitted = x.omitted
+            ? `<p class="note">${esc(t('report.appendix.omitted', { count: x.omitted }))}</p>`
+            : ''
+          const body = x.lines.length ? `<table class="dialog">${head}<tbody>${rows.join('')}</tbody></table>` : ''
+          return `<h4>${esc(t(x.kindKey))}: <span class="mono">${caseText(x.title)}</span></h4>${body}${omitted}`
         })
         .join('')
     : none
