@@ -12,11 +12,12 @@ import {
   parsePrompt,
   platformFromPrompt,
 } from '../../shared/devices'
-import { cleanTerminalText } from '../../shared/devices/clean'
 import { LOGIN_FAILURES, PASSWORD_PROMPT, USERNAME_PROMPT } from '../../shared/devices/common'
 import type { ByteChannel } from '../transports/channel'
+import { extractOutput, findFailure } from './command-output'
 import { type CommandResult, type Credentials, DriverError, type TrafficEvent } from './driver-types'
 import { ScreenBuffer } from './screen-buffer'
+import { SerialQueue } from './serial-queue'
 
 export interface DriverOptions {
   credentials: Credentials
@@ -43,12 +44,10 @@ const LOGIN_BUFFER_CHARS = 256 * 1024
 export class DeviceDriver {
   private readonly buffer = new ScreenBuffer()
   private waiter: { check: () => void; fail: (error: Error) => void } | null = null
-  private chain: Promise<unknown> = Promise.resolve()
+  private readonly queue = new SerialQueue()
   private current: ParsedPrompt | null = null
   private desynced = false
   private closedError: DriverError | null = null
-  private busyCount = 0
-  private readonly idleListeners = new Set<() => void>()
   profile: DeviceProfile
   private readonly unsubscribe: Array<() => void>
   private readonly opts: Required<Omit<DriverOptions, 'profile' | 'onTraffic'>> & Pick<DriverOptions, 'onTraffic'>
@@ -88,12 +87,11 @@ export class DeviceDriver {
 
   /** True while the driver owns the line; the terminal holds the user's keystrokes meanwhile. */
   get busy(): boolean {
-    return this.busyCount > 0
+    return this.queue.busy
   }
 
   onIdle(listener: () => void): () => void {
-    this.idleListeners.add(listener)
-    return () => this.idleListeners.delete(listener)
+    return this.queue.onIdle(listener)
   }
 
   /** Switches to the platform `show version` revealed (unless one was forced). */
@@ -103,17 +101,17 @@ export class DeviceDriver {
 
   /** Waits for the first prompt, answering username/password prompts on the way. */
   open(): Promise<ParsedPrompt> {
-    return this.exclusive(() => this.login())
+    return this.queue.run(() => this.login())
   }
 
   /** Enters privileged mode with the enable secret, or ASA's `login` as a local user when that fails. */
   enable(): Promise<ParsedPrompt> {
-    return this.exclusive(() => this.escalate())
+    return this.queue.run(() => this.escalate())
   }
 
   /** Switches paging off; returns the command that worked, or null (the pager is then answered as it comes). */
   disablePaging(): Promise<string | null> {
-    return this.exclusive(async () => {
+    return this.queue.run(async () => {
       for (const command of this.profile.paging.disable) {
         const result = await this.execute(command, this.opts.promptTimeoutMs)
         if (!result.failed) return command
@@ -123,7 +121,7 @@ export class DeviceDriver {
   }
 
   run(command: string, options: RunOptions = {}): Promise<CommandResult> {
-    return this.exclusive(() => this.execute(command, options.timeoutMs ?? this.opts.commandTimeoutMs))
+    return this.queue.run(() => this.execute(command, options.timeoutMs ?? this.opts.commandTimeoutMs))
   }
 
   dispose(): void {
@@ -345,44 +343,4 @@ export class DeviceDriver {
       this.waiter.check()
     })
   }
-
-  /** Runs one operation at a time, in call order. */
-  private exclusive<T>(operation: () => Promise<T>): Promise<T> {
-    // Busy from the moment the call is queued: the terminal must hold keystrokes typed in between.
-    this.busyCount++
-    const run = async (): Promise<T> => {
-      try {
-        return await operation()
-      } finally {
-        this.busyCount--
-        if (this.busyCount === 0) for (const listener of [...this.idleListeners]) listener()
-      }
-    }
-    const next = this.chain.then(run, run)
-    this.chain = next.catch(() => undefined)
-    return next
-  }
-}
-
-/** The command's output without its echo line and the final prompt. */
-export function extractOutput(raw: string, command: string, endsWithPrompt: boolean): string {
-  const lines = cleanTerminalText(raw).split('\n')
-  if (endsWithPrompt) lines.pop()
-  const echoAt = lines.slice(0, 3).findIndex((line) => line.trimEnd().endsWith(command.trim()))
-  if (echoAt >= 0) lines.splice(0, echoAt + 1)
-  while (lines.length && lines[lines.length - 1].trim() === '') lines.pop()
-  while (lines.length && lines[0].trim() === '') lines.shift()
-  return lines.length ? `${lines.join('\n')}\n` : ''
-}
-
-/** The first output line that matches one of the platform's failure texts. */
-export function findFailure(output: string, patterns: RegExp[]): string | null {
-  for (const re of patterns) {
-    const m = re.exec(output)
-    if (!m) continue
-    const start = output.lastIndexOf('\n', m.index) + 1
-    const end = output.indexOf('\n', m.index)
-    return output.slice(start, end < 0 ? undefined : end).trim()
-  }
-  return null
 }
