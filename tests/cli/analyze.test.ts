@@ -216,10 +216,18 @@ describe('text output, languages and errors', () => {
     const r = await run(['analyze', fixture('asa_7.2-3_asa5505_running-config_inspect_esmtp_mocktest.txt')])
     expect(r.code).toBe(0)
     expect(r.out).toContain('Version: 7.2(3)')
+    expect(r.out).toContain('Platform: ASA')
     expect(r.out).toContain('[CRITICAL] ESMTP inspection is active without allow-tls')
     expect(r.out).toMatch(/mocktest\.txt:107 +inspect esmtp/)
     expect(r.out).toContain('ciscoasa(config-pmap-c)# no inspect esmtp')
     expect(r.out).toContain('ciscoasa(config-pmap-p)# allow-tls action log')
+  })
+
+  it('prints device facts in words', async () => {
+    const r = await run(['analyze', fixture('asa_show_version_ntc2.txt')])
+    expect(r.out).toContain('Context mode: multiple')
+    expect(r.out).toContain('Failover: yes')
+    expect(r.out).toContain('Nothing relevant to SMTP inspection was found.')
   })
 
   it('speaks Korean with --lang ko', async () => {

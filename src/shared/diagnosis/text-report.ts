@@ -39,6 +39,13 @@ function remedyLines(t: Translate, r: Remedy): string[] {
   return out
 }
 
+function factValue(t: Translate, key: string, value: unknown): string {
+  if (typeof value === 'boolean') return t(value ? 'findings.report.yes' : 'findings.report.no')
+  if (key === 'platform') return String(value).toUpperCase()
+  if (key === 'contextMode') return t(`findings.report.${value === 'multiple' ? 'multipleContext' : 'singleContext'}`)
+  return String(value)
+}
+
 export function renderTextReport(a: Analysis, t: Translate): string {
   const out: string[] = []
   out.push(t('findings.report.inputs'))
@@ -49,7 +56,7 @@ export function renderTextReport(a: Analysis, t: Translate): string {
   const facts = Object.entries(a.facts).filter(([, v]) => v !== null)
   out.push('', t('findings.report.facts'))
   if (facts.length === 0) out.push(`  ${t('findings.report.noFacts')}`)
-  for (const [k, v] of facts) out.push(`  ${t(`findings.facts.${k}`)}: ${String(v)}`)
+  for (const [k, v] of facts) out.push(`  ${t(`findings.facts.${k}`)}: ${factValue(t, k, v)}`)
   out.push('', t('findings.report.findings'))
   if (a.findings.length === 0) out.push(`  ${t('findings.report.noFindings')}`)
   for (const f of a.findings) {

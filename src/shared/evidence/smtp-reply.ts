@@ -198,6 +198,11 @@ export function parseEhloReply(reply: SmtpReply): EhloReplyView {
   return { greeting, extensions, extensionBeforeGreeting: extensions[0] ?? null }
 }
 
+/** `250 OK`, `250 2.0.0 Ok`: a NOOP's reply, which is what MailGuard makes of an EHLO; it names no host. */
+export function isBareOk(reply: SmtpReply): boolean {
+  return reply.code === 250 && reply.lines.length === 1 && /^(?:2\.0\.0\s+)?ok\.?$/i.test(reply.lines[0]!.text.trim())
+}
+
 /** True for a multi-line 250 reply whose lines (after the first) read as EHLO keywords. */
 export function looksLikeEhloReply(reply: SmtpReply): boolean {
   if (reply.code !== 250) return false

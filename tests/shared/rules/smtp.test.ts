@@ -112,8 +112,16 @@ describe('smtp.ehlo-rejected', () => {
     expect(f.evidence[0]).toMatchObject({ startLine: 2, endLine: 3 })
   })
 
-  it('does not fire on a normal EHLO', () => {
+  it('fires when EHLO gets a bare NOOP-style OK (MailGuard turned it into NOOP)', () => {
+    const t = '220 ****************2**0***\nEHLO client.example.net\n250 2.0.0 Ok\n'
+    expect(one(findingsOf(t), 'smtp.ehlo-rejected').params).toEqual({ reply: '250 2.0.0 Ok' })
+    expect(ids(findingsOf(t))).not.toContain('smtp.starttls-missing')
+  })
+
+  it('does not fire on a normal EHLO, a single-line EHLO greeting, or a bare OK to another command', () => {
     expect(ids(findingsOf(PLAIN_NO_TLS))).not.toContain('smtp.ehlo-rejected')
+    expect(ids(findingsOf('220 mx ESMTP\nEHLO x\n250 mx.example.org\n'))).not.toContain('smtp.ehlo-rejected')
+    expect(ids(findingsOf('220 mx ESMTP\nNOOP\n250 2.0.0 Ok\n'))).not.toContain('smtp.ehlo-rejected')
   })
 })
 

@@ -183,6 +183,10 @@ export const findings = {
     verify: 'Verify:',
     impact: 'Impact:',
     skipped: 'Not proposed: {{id}}.',
+    yes: 'yes',
+    no: 'no',
+    singleContext: 'single',
+    multipleContext: 'multiple',
   },
   analyze: {
     description: 'analyse device output, SMTP transcripts, bounces and logs; print findings, causes and fixes',

@@ -182,6 +182,10 @@ export const findings = {
     verify: '확인:',
     impact: '영향:',
     skipped: '제안하지 않음: {{id}}.',
+    yes: '예',
+    no: '아니요',
+    singleContext: '단일',
+    multipleContext: '다중',
   },
   analyze: {
     description: '장비 출력, SMTP 대화 기록, 반송 메일, 로그를 분석해 발견 사항, 원인, 조치를 출력합니다',
