@@ -171,6 +171,7 @@ function dress(connection: ConnectionInternals, persona: Persona, hostname: stri
       const reply = persona.unknownCommand(typeof context === 'string' ? context : '')
       return send(reply.code, reply.text, false)
     }
+    if (code === 214 && persona.help) return send(214, persona.help, false)
     if (code === 250 && Array.isArray(data) && data.length > 1)
       return send(250, orderEhloLines(data, persona.ehloOrder), context)
     return send(code, data, context)

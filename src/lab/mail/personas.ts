@@ -17,6 +17,8 @@ export interface Persona {
   hide: { pipelining: boolean; smtputf8: boolean; dsn: boolean; enhancedStatusCodes: boolean }
   /** Reply to a command the server does not know (e.g. a verb an inspecting firewall overwrote with X's). */
   unknownCommand(verb: string): { code: number; text: string }
+  /** Lines of the 214 reply to HELP, when the product words it its own way. */
+  help?: string[]
   /** After this many unknown commands in one session the server says goodbye (ESA: the 5th one). */
   badCommandLimit?: { count: number; code: number; text: string }
 }
@@ -31,6 +33,8 @@ const esa: Persona = {
   hide: { pipelining: true, smtputf8: true, dsn: true, enhancedStatusCodes: true },
   unknownCommand: () => ({ code: 500, text: '#5.5.1 command not recognized' }),
   badCommandLimit: { count: 5, code: 421, text: 'Exceeded bad SMTP command limit, disconnecting.' },
+  // Cisco's transcript of an ESA answering `help` (fixture #33).
+  help: ['The following commands are recognized', ' auth data ehlo helo', ' help mail noop quit', 'rcpt rset vrfy'],
 }
 
 const postfix: Persona = {

@@ -42,6 +42,12 @@ describe('mail host personas', () => {
     const bad = await c.command('XXXXXXXX')
     expect(bad.text).toBe('500 #5.5.1 command not recognized')
     expect((await c.command('NOOP')).code).toBe(250)
+    expect((await c.command('HELP')).lines).toEqual([
+      '214-The following commands are recognized',
+      '214- auth data ehlo helo',
+      '214- help mail noop quit',
+      '214 rcpt rset vrfy',
+    ])
   })
 
   it('ESA: the fifth bad command ends the session with 421', async () => {
