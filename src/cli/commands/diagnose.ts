@@ -6,32 +6,21 @@
  */
 import { existsSync, statSync, writeFileSync } from 'node:fs'
 import { userInfo } from 'node:os'
-import { dirname, resolve } from 'node:path'
 import type { Command } from 'commander'
 import { type CaseHandle, CaseNotFoundError, CaseStore } from '../../main/cases/case-store'
 import { unmaskHome } from '../../main/cases/paths'
-import { openChannel } from '../../main/device/collect'
 import { SessionLog } from '../../main/device/session-log'
 import { analyzeSnapshot } from '../../main/fix/analysis'
-import { type DeviceLink, openDeviceLink } from '../../main/fix/device-link'
 import { FixSession } from '../../main/fix/fix-session'
-import type { ApplyResult, Precheck, Preview, Refusal, VerifyResult } from '../../main/fix/types'
-import { probeSummary } from '../../main/fix/verify-checks'
-import { renderCaseReport, writeCaseReport } from '../../main/report/export-report'
-import { findChromium } from '../../main/report/find-chromium'
-import { createChromiumPrinter } from '../../main/report/pdf-chromium'
-import { knownHostsFile } from '../../main/sessions/open-channel'
 import { probe } from '../../main/smtp/probe'
-import { TransportError } from '../../main/transports/channel'
-import { HostKeyTrust } from '../../main/transports/host-key-trust'
 import { describeTarget, parseTarget, type Target } from '../../main/transports/target'
-import { isLanguage, type Language, languageFromLocale } from '../../shared/i18n'
 import { parseTarget as parseProbeTarget } from '../../shared/probe/target'
-import type { ProbeResult, ProbeTarget } from '../../shared/probe/types'
-import type { Remedy } from '../../shared/remedies/types'
+import type { ProbeTarget } from '../../shared/probe/types'
 import { type CliContext, UsageError } from '../io'
+import { askHidden, connect, writeReport } from './diagnose-io'
+import { printApply, printPreview, printVerify, probeText } from './diagnose-output'
 
-interface DiagnoseOptions {
+export interface DiagnoseOptions {
   device: string
   probe: string[]
   probeDirect: string[]
@@ -194,7 +183,7 @@ async function diagnose(opts: DiagnoseOptions, ctx: CliContext, globals: { lang?
         printPreview(p, r, ctx)
         if (p.token) say(t('fix.diagnose.howToApply', { id: r.id, hostname: snapshot.hostname }))
       }
-      await report(opts, handle, home, globals, ctx)
+      await writeReport(opts, handle, home, globals, ctx)
       say(t('fix.diagnose.caseAt', { dir: handle.dir }))
       return 0
     }
@@ -261,7 +250,7 @@ async function diagnose(opts: DiagnoseOptions, ctx: CliContext, globals: { lang?
       else say(t('fix.diagnose.notSaved', { error: saved.error ?? '' }))
       ok = !saved.refused && saved.saved
     }
-    await report(opts, handle, home, globals, ctx)
+    await writeReport(opts, handle, home, globals, ctx)
     say(t('fix.diagnose.caseAt', { dir: handle.dir }))
     return ok ? 0 : 1
   } finally {
@@ -269,40 +258,6 @@ async function diagnose(opts: DiagnoseOptions, ctx: CliContext, globals: { lang?
     log.close()
     handle.close()
   }
-}
-
-/** Reads a line from the terminal without echoing it (raw mode); Ctrl-C gives up. */
-function askHidden(prompt: string): Promise<string> {
-  const stdin = process.stdin
-  return new Promise((resolve, reject) => {
-    let value = ''
-    const done = (): void => {
-      stdin.off('data', onData)
-      stdin.setRawMode(false)
-      stdin.pause()
-      process.stderr.write('\n')
-    }
-    const onData = (chunk: Buffer): void => {
-      for (const ch of chunk.toString('utf8')) {
-        if (ch === '\r' || ch === '\n') {
-          done()
-          resolve(value)
-          return
-        }
-        if (ch === '\u0003') {
-          done()
-          reject(new UsageError(prompt.trim()))
-          return
-        }
-        if (ch === '\u007f' || ch === '\b') value = value.slice(0, -1)
-        else value += ch
-      }
-    }
-    process.stderr.write(prompt)
-    stdin.setRawMode(true)
-    stdin.resume()
-    stdin.on('data', onData)
-  })
 }
 
 function openCase(store: CaseStore, opts: DiagnoseOptions, device: string, ctx: CliContext): CaseHandle {
@@ -318,152 +273,4 @@ function openCase(store: CaseStore, opts: DiagnoseOptions, device: string, ctx: 
 
 function caseEngineer(store: CaseStore, handle: CaseHandle): string | undefined {
   return store.read(handle.dir).engineer || undefined
-}
-
-async function connect(
-  target: Exclude<Target, { kind: 'serial' }>,
-  opts: DiagnoseOptions,
-  secrets: { password?: string; secret?: string; home: string; log: SessionLog },
-  ctx: CliContext,
-): Promise<DeviceLink> {
-  const { t, io } = ctx
-  const device = describeTarget(target)
-  const trust = new HostKeyTrust({ storeFile: knownHostsFile(secrets.home) })
-  let seen = ''
-  try {
-    return await openDeviceLink({
-      connect: () =>
-        openChannel({
-          target,
-          credentials: { password: secrets.password },
-          trust,
-          legacy: opts.legacy,
-          connectTimeoutMs: 20_000,
-          askHostKey: async (info) => {
-            seen = `${info.keyType} ${info.fingerprint}`
-            if (opts.acceptNewHostKey) io.out(`${t('fix.diagnose.hostKeyAccepted', { fingerprint: seen })}\n`)
-            return opts.acceptNewHostKey === true
-          },
-        }),
-      credentials: { username: target.username, password: secrets.password, secret: secrets.secret },
-      driver: { onTraffic: (event) => secrets.log.record(event) },
-    })
-  } catch (error) {
-    if (error instanceof TransportError && (error.code === 'hostKeyUnknown' || error.code === 'hostKeyRejected'))
-      throw new UsageError(t('fix.diagnose.errors.hostKeyUnknown', { device, fingerprint: seen }))
-    const message = error instanceof Error ? error.message : String(error)
-    throw new Error(t('fix.diagnose.errors.connect', { device, message }))
-  }
-}
-
-function probeText(r: ProbeResult, ctx: CliContext): string {
-  const vantage = ctx.t(r.target.vantage === 'direct' ? 'fix.diagnose.vantageDirect' : 'fix.diagnose.vantageThrough')
-  return ctx.t('fix.diagnose.probeLine', {
-    vantage,
-    target: `${r.target.host}:${r.target.port}`,
-    summary: probeSummary(r),
-  })
-}
-
-function checkLine(c: Pick<Precheck, 'passed' | 'key' | 'params'>, ctx: CliContext): string {
-  return ctx.t(c.passed ? 'fix.diagnose.checkPassed' : 'fix.diagnose.checkFailed', { text: ctx.t(c.key, c.params) })
-}
-
-function printPreview(p: Preview, remedy: Remedy, ctx: CliContext): void {
-  const { t, io } = ctx
-  const say = (text: string) => io.out(`${text}\n`)
-  say(t('fix.diagnose.lines'))
-  for (const l of p.plan.lines) say(`  ${l.mode.padEnd(14)} ${l.command}`)
-  say(t('fix.diagnose.undoLines'))
-  for (const l of p.plan.undo) say(`  ${l.mode.padEnd(14)} ${l.command}`)
-  say(t('fix.diagnose.impact', { text: t(remedy.impactKey, remedy.params) }))
-  for (const c of p.checks) say(checkLine(c, ctx))
-}
-
-/** Prints the run line by line; true when every line went in. */
-function printApply(result: ApplyResult | Refusal, ctx: CliContext): boolean {
-  const { t, io } = ctx
-  const say = (text: string) => io.out(`${text}\n`)
-  if (result.refused) {
-    say(t(`fix.refusals.${result.code}`, result.params))
-    return false
-  }
-  say(t('fix.diagnose.backup', { file: result.backup.attachment ?? '', sha256: result.backup.sha256 }))
-  for (const l of result.sent) {
-    const params = { prompt: l.promptBefore, command: l.command, error: l.failureText ?? '' }
-    say(
-      t(
-        l.status === 'ok'
-          ? 'fix.diagnose.lineOk'
-          : l.status === 'error'
-            ? 'fix.diagnose.lineError'
-            : 'fix.diagnose.lineUnknown',
-        params,
-      ),
-    )
-  }
-  if (result.leftConfigWith.length) say(t('fix.diagnose.leftConfig', { lines: result.leftConfigWith.join(', ') }))
-  const last = String(result.sent.filter((l) => l.status === 'ok').length)
-  const line = String(result.failedLine ?? '')
-  if (result.outcome === 'applied') say(t('fix.outcomes.applied', { count: String(result.sent.length) }))
-  else say(t(`fix.outcomes.${result.outcome}`, { line, last, error: result.error ?? '' }))
-  const r = result.recovered
-  if (r?.reconnected && r.delta) {
-    say(t('fix.outcomes.recovered', { added: String(r.delta.added.length), removed: String(r.delta.removed.length) }))
-    for (const a of r.delta.added) say(`  + ${a}`)
-    for (const d of r.delta.removed) say(`  - ${d}`)
-  } else if (r) say(t('fix.outcomes.notRecovered', { error: r.error ?? '' }))
-  return result.outcome === 'applied'
-}
-
-function printVerify(v: VerifyResult, ctx: CliContext): void {
-  const { t, io } = ctx
-  const say = (text: string) => io.out(`${text}\n`)
-  for (const c of v.checks) {
-    say(checkLine(c, ctx))
-    if (c.evidence) for (const line of c.evidence.split('\n')) say(`         ${line}`)
-  }
-  if (v.counters.after) {
-    say(t('fix.diagnose.counters'))
-    for (const line of v.counters.after.trimEnd().split('\n')) say(`  ${line}`)
-  }
-  say(t('fix.diagnose.outcome', { outcome: t(`fix.outcomes.${v.outcome}`) }))
-}
-
-async function report(
-  opts: DiagnoseOptions,
-  handle: CaseHandle,
-  home: string,
-  globals: { lang?: unknown },
-  ctx: CliContext,
-): Promise<void> {
-  if (!opts.report) return
-  const { t, io } = ctx
-  io.out(`\n${t('fix.diagnose.steps.header', { step: t('fix.diagnose.steps.report') })}\n`)
-  const file = resolve(opts.report)
-  if (!existsSync(dirname(file)) || !statSync(dirname(file)).isDirectory())
-    throw new UsageError(t('report.cli.noFolder', { path: file }))
-  const env = io.env
-  const lang: Language = isLanguage(globals.lang)
-    ? globals.lang
-    : isLanguage(env.UNMASK_LANG)
-      ? env.UNMASK_LANG
-      : languageFromLocale(env.LC_ALL, env.LC_MESSAGES, env.LANG)
-  const request = { home, caseRef: handle.dir, lang }
-  if (!/\.pdf$/i.test(file)) {
-    writeFileSync(file, renderCaseReport(request).html, { mode: 0o600 })
-  } else {
-    const browser = findChromium({ env })
-    if (!browser.ok) {
-      io.out(`${t('fix.diagnose.reportUnavailable')}\n`)
-      return
-    }
-    const printer = createChromiumPrinter({ executablePath: browser.path })
-    try {
-      await writeCaseReport({ ...request, pdfPath: file, printer })
-    } finally {
-      await printer.close()
-    }
-  }
-  io.out(`${t('fix.diagnose.reportWritten', { file })}\n`)
 }
