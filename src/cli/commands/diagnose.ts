@@ -4,7 +4,6 @@
  * verify and optionally save, printing each step. Passwords come from named environment variables or a prompt on a
  * terminal, never from argv. Exit 0 when the diagnosis ran (without --fix) or the fix was verified; 1 otherwise.
  */
-import { existsSync, statSync, writeFileSync } from 'node:fs'
 import { userInfo } from 'node:os'
 import type { Command } from 'commander'
 import { type CaseHandle, CaseNotFoundError, CaseStore } from '../../main/cases/case-store'
