@@ -43,6 +43,17 @@ describe('transcript shapes', () => {
     expect(s.starttls).toMatchObject({ inferred: false, command: { line: 6 } })
   })
 
+  it('reads the >>> / <<< arrow form', () => {
+    const t = parse('<<< 220 mx.example.org ESMTP\n>>> EHLO a.example\n<<< 250-mx.example.org\n<<< 250 XXXXXXXA\n')
+    expect(t.shape).toBe('sc')
+    expect(t.lines.map((l) => [l.direction, l.text])).toEqual([
+      ['server', '220 mx.example.org ESMTP'],
+      ['client', 'EHLO a.example'],
+      ['server', '250-mx.example.org'],
+      ['server', '250 XXXXXXXA'],
+    ])
+  })
+
   it('reads a raw telnet session: commands, replies, telnet noise as notes', () => {
     const t = parseTranscriptText('esa', fixtureLines('esa_baseline_no_firewall_ehlo_help_cisco214630.txt'))
     expect(t.shape).toBe('telnet')

@@ -15,7 +15,8 @@ export interface ParsedTranscript extends SmtpTranscript {
 }
 
 const SWAKS = /^\s*(->|<-|~>|<~|<\*\*|\*\*\*|===)\s?(.*)$/
-const SC = /^\s*(S|C|Server|Client|<<<|>>>)\s*[:>]\s?(.*)$/i
+/** `S: `, `C> `, `Server: ` … and the arrow form `<<< ` / `>>> ` (no colon). Group 1 or 2 is the tag. */
+const SC = /^\s*(?:(S|C|Server|Client)\s*[:>]|(<<<|>>>))\s?(.*)$/i
 const REPLY = /^\d{3}(?:[ -]|$)/
 /** An asterisked PIX banner line (Postfix's test: only `2`, `0`, space, `*`, tab). */
 export const MASKED_BANNER = /^2[20 *\t]*\*[20 *\t]*$/
@@ -59,9 +60,9 @@ function fromSc(lines: readonly NumberedLine[]): TranscriptLine[] {
       if (l.text.trim()) out.push(line('note', clip(l.text).trim(), l.line))
       continue
     }
-    const tag = m[1]!.toLowerCase()
+    const tag = (m[1] ?? m[2]!).toLowerCase()
     const server = tag === 's' || tag === 'server' || tag === '<<<'
-    out.push(line(server ? 'server' : 'client', m[2]!, l.line))
+    out.push(line(server ? 'server' : 'client', m[3]!, l.line))
   }
   return out
 }
@@ -120,7 +121,7 @@ export function transcriptShape(lines: readonly NumberedLine[]): TranscriptShape
   for (const l of lines.slice(0, 2000)) {
     const text = l.text.length > 512 ? l.text.slice(0, 512) : l.text
     if (SWAKS.test(text) && /^\s*(->|<-|~>|<~|<\*\*)/.test(text)) swaks++
-    else if (SC.test(text) && /^\s*(S|C|<<<|>>>)\s*[:>]\s?(\d{3}|[A-Za-z]{4})/i.test(text)) sc++
+    else if (SC.test(text) && /^\s*(?:(S|C)\s*[:>]|<<<|>>>)\s?(\d{3}|[A-Za-z]{4})/i.test(text)) sc++
     else if (isServerText(text.trim())) replies++
     else if (/^(EHLO|HELO|STARTTLS|MAIL FROM|RCPT TO|QUIT|DATA|NOOP|RSET)\b/i.test(text.trim())) commands++
     if (NDR_MARK.test(text)) ndr = true
