@@ -5,11 +5,11 @@
  */
 import { type Analysis, analyzeEvidence, type Evidence } from '../../shared/diagnosis'
 import { parseEvidence } from '../../shared/evidence'
-import { compareProbes, type PathComparison } from '../../shared/probe/compare'
+import type { PathComparison } from '../../shared/probe/compare'
 import { probeSource, probeTranscript } from '../../shared/probe/transcript'
 import type { ProbeOptions, ProbeResult, ProbeTarget } from '../../shared/probe/types'
 import type { CaseStore } from '../cases/case-store'
-import { probe } from '../smtp/probe'
+import { runProbeRequest } from '../smtp/run'
 
 export interface ProbeRun {
   results: ProbeResult[]
@@ -25,16 +25,28 @@ export class InvestigationService {
 
   /** Probes the targets in parallel; two targets are compared line by line (e.g. direct vs through the firewall). */
   async runProbes(targets: ProbeTarget[], caseId?: string): Promise<ProbeRun> {
-    const results = await Promise.all(
-      targets.map(async (target) => {
-        const result = await probe(target, this.probeOptions)
-        this.record(caseId, 'probe.result', result)
-        return result
-      }),
-    )
-    const comparison = results.length === 2 ? compareProbes(results[0]!, results[1]!) : undefined
-    if (comparison) this.record(caseId, 'probe.comparison', comparison)
-    return { results, comparison, analysis: this.analyze([], results) }
+    const [first, second] = targets
+    if (!first) throw new Error('no target')
+    const journal = caseId ? this.cases.open(caseId) : undefined
+    try {
+      // The same request path as `unmask probe`, so the journal entries are the same whichever made them.
+      const report = await runProbeRequest(
+        {
+          target: { host: first.host, port: first.port, explicitPort: true },
+          compare: second ? { host: second.host, port: second.port } : undefined,
+          vantage: first.vantage,
+          compareVantage: second?.vantage,
+          mode: first.mode ?? 'starttls',
+          options: this.probeOptions,
+        },
+        {},
+        journal,
+      )
+      const results = report.probes.map((p) => p.result)
+      return { results, comparison: report.comparison?.comparison, analysis: this.analyze([], results) }
+    } finally {
+      journal?.close()
+    }
   }
 
   /** Combines pasted texts and probe results into one diagnosis. */

@@ -26,6 +26,8 @@ const EXCERPT_BYTES = 80
 export class SmtpChannel {
   private socket: Socket | null = null
   private partial: Buffer = Buffer.alloc(0)
+  /** The last line when the server closed without ending it: shown, but never taken for a whole reply. */
+  private unterminated: Buffer | null = null
   private readonly queue: Buffer[] = []
   private totalBytes = 0
   private fault: ReadFailure | null = null
@@ -102,6 +104,7 @@ export class SmtpChannel {
       if (!Buffer.isBuffer(raw)) return { ok: false, failure: raw }
       const text = lineText(raw)
       const number = this.recorder.record('server', text)
+      if (raw === this.unterminated && this.fault) return { ok: false, failure: this.fault }
       if (count++ === 0) firstLine = number
       const match = REPLY_LINE.exec(text)
       if (!match) return this.fail({ code: 'not-smtp', message: `not an SMTP reply line: ${excerpt(text)}` })
@@ -190,6 +193,7 @@ export class SmtpChannel {
     if (this.partial.length > 0) {
       // An unterminated last line is still shown: it is often the most telling part of a broken server.
       this.queue.push(this.partial)
+      this.unterminated = this.partial
       this.partial = Buffer.alloc(0)
     }
     this.fault = { code: 'closed', message: reason }
