@@ -3,7 +3,7 @@
  * only, nothing sent), a refused confirmation, and the whole loop confirmed by flags with save and an HTML report.
  */
 import { spawn } from 'node:child_process'
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { type AddressInfo, createServer } from 'node:net'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -271,4 +271,66 @@ describe('npm run demo', () => {
     expect(cases).toHaveLength(1)
     expect(cases[0]!.customer).toBe('Demo customer (lab)')
   }, 120_000)
+})
+
+describe.skipIf(!existsSync('/usr/bin/script'))('unmask diagnose on a terminal', () => {
+  const tmp = makeTempDir('unmask-cli-tty-')
+  let lab: Lab
+  beforeAll(async () => {
+    lab = await startLab({ scenario: 'asa9-default', stateDir: join(tmp.path, 'lab') })
+  })
+  afterAll(async () => {
+    await lab?.stop()
+    tmp.remove()
+  })
+
+  it('asks for the password without echoing it when no environment variable is named', async () => {
+    const entry = join(tmp.path, 'cli-entry.ts')
+    writeFileSync(entry, `import { main } from ${JSON.stringify(join(ROOT, 'src', 'cli', 'index'))}\nvoid main()\n`)
+    const tsx = join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs')
+    const command = [
+      process.execPath,
+      tsx,
+      entry,
+      'diagnose',
+      '--device',
+      `ssh://admin@127.0.0.1:${lab.management!.port}`,
+      '--probe',
+      `127.0.0.1:${lab.smtp.port}`,
+      '--accept-new-host-key',
+    ]
+      .map((a) => `'${a}'`)
+      .join(' ')
+    // util-linux `script` gives the CLI a real terminal on stdin, as an engineer's shell would.
+    const child = spawn('/usr/bin/script', ['-q', '-e', '-c', command, '/dev/null'], {
+      env: { ...process.env, UNMASK_HOME: join(tmp.path, 'home'), LANG: 'en_US.UTF-8', UNMASK_LANG: 'en' },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    })
+    let screen = ''
+    const answered = new Set<string>()
+    const onOutput = (d: Buffer) => {
+      screen += d.toString()
+      if (!answered.has('password') && screen.includes('Password for ssh://admin@')) {
+        answered.add('password')
+        child.stdin.write('lab-admin\r')
+      }
+      if (!answered.has('secret') && screen.includes('Enable secret')) {
+        answered.add('secret')
+        child.stdin.write('lab-enable\r')
+      }
+    }
+    child.stdout.on('data', onOutput)
+    child.stderr.on('data', onOutput)
+    const code = await new Promise<number | null>((resolve) => {
+      const timer = setTimeout(() => child.kill('SIGKILL'), 60_000)
+      child.on('close', (c) => {
+        clearTimeout(timer)
+        resolve(c)
+      })
+    })
+    expect(code).toBe(0)
+    expect(screen).toContain('Connected to ciscoasa')
+    expect(screen).not.toContain('lab-admin')
+    expect(screen).not.toContain('lab-enable')
+  }, 90_000)
 })
