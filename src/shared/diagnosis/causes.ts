@@ -71,8 +71,15 @@ function boosted(base: Finding[], symptoms: Finding[]): number {
 function isRemoteSource(f: Finding, evidence: readonly Evidence[]): boolean {
   if (f.id === 'log.postfix-pix-workaround') return true
   if (f.id === 'log.esa-starttls-not-supported') return f.evidence.some((r) => /\bDCID\b/.test(r.excerpt))
+  // A bounce, or a delivery log of our own mail server: the reply came from the other organisation's side.
   return f.evidence.some((r) =>
-    evidence.some((e) => e.kind === 'smtp-transcript' && e.source === r.source && 'shape' in e && e.shape === 'ndr'),
+    evidence.some(
+      (e) =>
+        e.source === r.source &&
+        ((e.kind === 'smtp-transcript' && 'shape' in e && e.shape === 'ndr') || e.kind === 'log') &&
+        (e.firstLine ?? 1) <= r.startLine &&
+        r.startLine <= (e.lastLine ?? Number.MAX_SAFE_INTEGER),
+    ),
   )
 }
 

@@ -82,3 +82,11 @@ describe('root causes', () => {
     }
   })
 })
+
+describe('remote evidence from our own delivery logs', () => {
+  it('a Postfix bounce line quoting an X-ed command points at the remote side', () => {
+    const line =
+      'Nov 28 09:20:11 mail postfix/smtp[2301]: 9C1D2E3F4A5: to=<a@partner.example>, relay=mx.partner.example[192.0.2.25]:25, status=bounced (host mx.partner.example[192.0.2.25] said: 500 5.5.1 Command unrecognized: "XXXXXXXX" (in reply to end of DATA command))\n'
+    expect(analyzeTexts([{ source: 'maillog', text: line }]).causes.map((c) => c.id)).toEqual(['remote-inspection'])
+  })
+})

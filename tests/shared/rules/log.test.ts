@@ -50,3 +50,22 @@ describe('log.esa-starttls-not-supported', () => {
     expect(findingsOf('Wed Jul 20 19:47:40 2005 Info: ICID 282204970 TLS success\n')).toEqual([])
   })
 })
+
+describe('Postfix delivery lines quoting the remote reply', () => {
+  const BOUNCED =
+    'Nov 28 09:20:11 mail postfix/smtp[2301]: 9C1D2E3F4A5: to=<a@partner.example>, relay=mx.partner.example[192.0.2.25]:25, delay=2, dsn=5.5.1, status=bounced (host mx.partner.example[192.0.2.25] said: 500 5.5.1 Command unrecognized: "XXXXXXXX" (in reply to end of DATA command))\n'
+
+  it('feed smtp.command-masked, and the cause is on the remote side', () => {
+    const f = one(findingsOf(BOUNCED), 'smtp.command-masked')
+    expect(f.params).toEqual({ masked: 'XXXXXXXX' })
+    expect(f.evidence[0]?.startLine).toBe(1)
+  })
+
+  it('do not fire on an ordinary rejection', () => {
+    const rejected = BOUNCED.replace(
+      '500 5.5.1 Command unrecognized: "XXXXXXXX"',
+      '550 5.1.1 <a@partner.example>: Recipient address rejected',
+    )
+    expect(ids(findingsOf(rejected))).toEqual([])
+  })
+})

@@ -16,6 +16,7 @@ export type LogEvent =
   | 'asa-inspector-disconnected'
   | 'postfix-pix-workaround'
   | 'postfix-tls-not-offered'
+  | 'postfix-remote-reply'
   | 'esa-tls-failed'
   | 'esa-tls-success'
   | 'esa-starttls-not-supported'
@@ -42,6 +43,8 @@ const POSTFIX_PIX =
   /enabling PIX (workarounds: (.*?) for|<CRLF>\.<CRLF> workaround for) (\S+?)(?:\[([^\]]+)\])?(?::(\d+))?$/
 const POSTFIX_QID = /postfix\/\w+\[\d+\]:\s+([0-9A-F]{6,}|[0-9A-Za-z]{10,}):/
 const POSTFIX_NOTLS = /TLS is required, but was not offered by host (\S+?)(?:\[([^\]]+)\])?$/
+/** `status=deferred (host mx.example.org[192.0.2.25] said: 500 5.5.1 … (in reply to …))` */
+const POSTFIX_SAID = /\bhost (\S+?)(?:\[([^\]]+)\])? said: (\d{3}[ -].*)$/
 const ESA_ID = /\b(ICID|DCID|MID)\s+(\S+)/
 const ESA_STARTTLS = /STARTTLS command not supported/i
 const ESA_TLS = /\bTLS (failed|success|error)\b/i
@@ -75,6 +78,21 @@ function postfixEntry(line: number, text: string): LogEntry | null {
   }
   const notls = POSTFIX_NOTLS.exec(text)
   if (notls) return { family: 'postfix', event: 'postfix-tls-not-offered', line, text, connection: qid, host: notls[1] }
+  const said = qid ? POSTFIX_SAID.exec(text) : null
+  if (said) {
+    const quoted = said[3]!
+    const cut = quoted.lastIndexOf('(in reply to ')
+    const reply = (cut >= 0 ? quoted.slice(0, cut) : quoted.replace(/\)$/, '')).trim()
+    return {
+      family: 'postfix',
+      event: 'postfix-remote-reply',
+      line,
+      text,
+      connection: qid,
+      host: said[2] ?? said[1],
+      detail: reply,
+    }
+  }
   return null
 }
 

@@ -13,28 +13,31 @@ export const commandMasked: Rule = {
   id: 'smtp.command-masked',
   run(ctx) {
     const out: Finding[] = []
+    const found = (source: string, hits: { line: number; text: string }[], quoted: string) => {
+      const token = /X{4,}[A-Z0-9]?/.exec(quoted)?.[0] ?? ''
+      const refs = hits.slice(0, 5).map((h) => lineRef(source, h.line, h.text))
+      out.push(makeFinding(this.id, 'critical', 0.85, refs, { masked: token }))
+    }
     for (const e of ctx.evidence) {
-      if (e.kind !== 'smtp-transcript') continue
-      const hits = e.lines.filter(
-        (l) =>
-          (l.direction === 'server' &&
-            /^[45]\d\d/.test(l.text) &&
-            MASKED_COMMAND_IN_REPLY.test(l.text.slice(0, 1000))) ||
-          (l.direction === 'client' && MASKED_CLIENT_LINE.test(l.text)),
-      )
-      if (hits.length === 0) continue
-      const token = /X{4,}[A-Z0-9]?/.exec(hits[0]!.text)?.[0] ?? ''
-      out.push(
-        makeFinding(
-          this.id,
-          'critical',
-          0.85,
-          hits.slice(0, 5).map((h) => lineRef(e.source, h.line, h.text)),
-          {
-            masked: token,
-          },
-        ),
-      )
+      if (e.kind === 'smtp-transcript') {
+        const hits = e.lines.filter(
+          (l) =>
+            (l.direction === 'server' &&
+              /^[45]\d\d/.test(l.text) &&
+              MASKED_COMMAND_IN_REPLY.test(l.text.slice(0, 1000))) ||
+            (l.direction === 'client' && MASKED_CLIENT_LINE.test(l.text)),
+        )
+        if (hits.length > 0) found(e.source, hits, hits[0]!.text)
+      } else if (e.kind === 'log') {
+        // Postfix delivery logs quote the remote reply: `… said: 500 5.5.1 Command unrecognized: "XXXXXXXX" …`.
+        const hits = e.data.filter(
+          (l) =>
+            l.event === 'postfix-remote-reply' &&
+            /^[45]/.test(l.detail ?? '') &&
+            MASKED_COMMAND_IN_REPLY.test(l.detail ?? ''),
+        )
+        if (hits.length > 0) found(e.source, hits, hits[0]!.detail ?? '')
+      }
     }
     return out
   },
