@@ -60,3 +60,17 @@ export function createElectronPrinter(timeoutMs = PRINT_TIMEOUT_MS): PdfPrinter 
     },
   }
 }
+
+/**
+ * What the app's IPC handler for "export report" calls: the same export as the CLI's (redacted model, self-contained
+ * HTML, `report.exported` journal entry), printed by Electron. `fontsDir` is `join(process.resourcesPath, 'fonts')`
+ * in a packaged app; in development the fonts are found above the build.
+ */
+export async function exportCaseReportWithElectron(request: ReportRequest & { pdfPath: string; htmlPath?: string }) {
+  const printer = createElectronPrinter()
+  try {
+    return await writeCaseReport({ ...request, printer })
+  } finally {
+    await printer.close()
+  }
+}

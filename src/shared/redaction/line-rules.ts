@@ -64,7 +64,7 @@ export const LINE_RULES: readonly LineRule[] = [
   },
   // aaa-server ISE (inside) host 10.1.1.5 / key s3cret — the key line under the host block
   // Lower-case only: `Key Version : A` in show version is not a key.
-  { kind: 'aaa-key', pattern: /^\s*key\s+(?<s>\S+)/d },
+  { kind: 'aaa-key', pattern: /^\s*key\s+(?!config-key\b)(?<s>\S+)/d },
   // PIX 6.x: aaa-server TACACS+ (inside) host 10.1.1.5 s3cret timeout 5
   {
     kind: 'aaa-key',
@@ -83,6 +83,11 @@ export const LINE_RULES: readonly LineRule[] = [
     pattern: /\b(?:authentication-key|message-digest-key)\s+\d+\s+md5\s+(?:[0-9]\s+(?=\S))?(?<s>\S+)/di,
   },
   { kind: 'other-key', pattern: new RegExp(String.raw`\bkey-string\s+${TYPE}${NOT_A_VALUE}(?<s>\S+)`, 'di') },
+  // ip ospf authentication-key X (plain, no key id) | key config-key password-encryption NEW [OLD] (ASA master passphrase)
+  { kind: 'other-key', pattern: /\bauthentication-key\s+(?!\d+\s+md5\b)(?<s>\S+)/di },
+  { kind: 'other-key', pattern: /\bconfig-key\s+password-encryption\s+(?<s>\S+)(?:\s+(?<s2>\S+))?/di },
+  // Credentials in a URL: copy running-config ftp://admin:Secr3t@10.1.1.1/ | backup to scp://u:p@host/path
+  { kind: 'password', pattern: /\b[a-z][a-z0-9+.-]*:\/\/[^\s/:@]+:(?<s>[^\s/@]+)@/di },
   // ldap-login-password X, and every other `password X` / `secret X` / `passwd X` (trustpoint enrolment, ftp, wccp…)
   { kind: 'password', pattern: /\bldap-login-password\s+(?<s>\S+)/di },
   {

@@ -65,6 +65,17 @@ describe('redactLine: one rule family at a time', () => {
     ['ntp authentication-key 1 md5 NtpMd5K3y', `ntp authentication-key 1 md5 ${M}`, 'other-key'],
     [' ldap-login-password LdapB1ndPw', ` ldap-login-password ${M}`, 'password'],
     ['AUTH PLAIN AGJvYgBzM2NyZXQ=', `AUTH PLAIN ${M}`, 'password'],
+    [' ip ospf authentication-key OspfK3y', ` ip ospf authentication-key ${M}`, 'other-key'],
+    [
+      'key config-key password-encryption NewMaster1 OldMaster0',
+      `key config-key password-encryption ${M} ${M}`,
+      'other-key',
+    ],
+    [
+      'ciscoasa# copy running-config ftp://admin:Secr3t@10.1.1.1/asa.cfg',
+      `ciscoasa# copy running-config ftp://admin:${M}@10.1.1.1/asa.cfg`,
+      'password',
+    ],
     // Lines a session log already masked in part: the hash after the mask is still a secret.
     ['username netops secret ******** $1$mERr$hx5rVt7r', `username netops secret ******** ${M}`, 'password'],
     ['enable password ******** encrypted', `enable password ${M} encrypted`, 'password'],
@@ -94,6 +105,10 @@ describe('redactLine: one rule family at a time', () => {
     'ciscoasa# show running-config passwd',
     'Key name: <Default-RSA-Key>',
     '  inspect esmtp',
+    'copy running-config tftp://10.1.1.1/asa.cfg',
+    'url https://operator@ca.example.com/certsrv',
+    'ftp mode passive',
+    'ntp trusted-key 1',
   ])('leaves alone: %s', (input) => {
     expect(redactLine(input, 1)).toEqual({ text: input, redactions: [] })
   })
