@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { BrowserWindow } from 'electron'
+import { type ReportRequest, writeCaseReport } from './export-report'
 import { type PdfPrinter, PRINT_TIMEOUT_MS, withTimeout } from './printer'
 
 export function createElectronPrinter(timeoutMs = PRINT_TIMEOUT_MS): PdfPrinter {
