@@ -55,7 +55,7 @@ export const report = {
     nothingWrong: 'Nothing that prevents encryption was found.',
     nothingDone: 'No configuration was changed.',
     changeApplied: '{{count}} configuration line(s) applied on {{device}}.',
-    changeFailed: 'A change on {{device}} stopped with an error ({{count}} line(s) planned).',
+    changeFailed: 'A change on {{device}} stopped with an error ({{count}} line(s) sent before it stopped).',
     saved: 'Saved to the startup configuration.',
     notSaved: 'Not saved to the startup configuration.',
     observedMasked: 'The firewall hid the mail server’s STARTTLS offer on {{path}}.',

@@ -53,7 +53,7 @@ export const report = {
     nothingWrong: '암호화를 방해하는 요인은 발견되지 않았습니다.',
     nothingDone: '설정을 변경하지 않았습니다.',
     changeApplied: '{{device}}에 설정 {{count}}줄을 적용했습니다.',
-    changeFailed: '{{device}}의 설정 변경이 오류로 중단되었습니다(계획한 설정 {{count}}줄).',
+    changeFailed: '{{device}}의 설정 변경이 오류로 중단되었습니다(중단 전까지 {{count}}줄 전송).',
     saved: '시작 설정(startup-config)에 저장했습니다.',
     notSaved: '시작 설정(startup-config)에는 저장하지 않았습니다.',
     observedMasked: '{{path}} 경로에서 방화벽이 메일 서버의 STARTTLS 제공을 가렸습니다.',
@@ -192,10 +192,10 @@ export const report = {
   },
   advice: {
     inspection:
-      '방화벽의 ESMTP 검사가 TLS를 통과시키도록 하십시오. PIX/ASA 7.2(3), 8.0(3) 이후 버전에서는 “allow-tls”를 넣은 ESMTP 검사 맵을 쓰거나, 메일 서버에 대해서는 “inspect esmtp”를 제거하십시오(메일 서버가 Cisco ESA일 때 Cisco가 권하는 방법).',
+      '방화벽의 ESMTP 검사가 TLS를 통과시키도록 하십시오. PIX/ASA 7.2(3), 8.0(3) 이상 버전에서는 “allow-tls”를 넣은 ESMTP 검사 맵을 쓰거나, 메일 서버에 대해서는 “inspect esmtp”를 제거하십시오(메일 서버가 Cisco ESA일 때 Cisco가 권하는 방법).',
     mailguard: '“no fixup protocol smtp 25”로 PIX MailGuard를 끄거나(포트를 반드시 지정) PIX를 업그레이드하십시오.',
     upgrade:
-      'PIX/ASA를 7.2(3) 이후 버전으로 업그레이드하십시오. 그때까지는 해당 수신처에 대한 DK/DKIM 서명을 꺼 두십시오.',
+      'PIX/ASA를 7.2(3) 이상 버전으로 업그레이드하십시오. 그때까지는 해당 수신처에 대한 DK/DKIM 서명을 꺼 두십시오.',
     ftd: '검사 설정은 장비의 명령줄이 아니라 FMC/FDM(FlexConfig)에서 변경하십시오.',
     serverTls:
       '메일 서버가 STARTTLS를 제공하는지 확인하십시오. 내부에서 시험할 때 제공된다면 경로 중간에서 이를 제거하는 장비를 찾아야 합니다.',
