@@ -21,6 +21,8 @@ async function readInput(ctx: CliContext, file: string): Promise<string> {
   const { t, io } = ctx
   if (file === '-') {
     const text = await io.readStdin()
+    if (text.length > MAX_INPUT_BYTES)
+      throw new UsageError(t('findings.analyze.tooLarge', { file: 'stdin', max: MAX_INPUT_BYTES }))
     if (text.includes('\0')) throw new UsageError(t('findings.analyze.notText', { file: 'stdin' }))
     return text
   }

@@ -49,8 +49,9 @@ const STRONG_SYMPTOMS = [
   'smtp.path-differs',
 ]
 
+/** `support` in chain order: what proves the cause (device lines, logs) first, then the symptoms it explains. */
 function cause(id: CauseId, confidence: number, support: Finding[], params: Record<string, string> = {}): RootCause {
-  const ordered = [...support].sort((a, b) => b.confidence - a.confidence)
+  const ordered = [...new Set(support)]
   return {
     id,
     confidence: Math.round(Math.min(0.99, confidence) * 100) / 100,

@@ -90,3 +90,17 @@ describe('remote evidence from our own delivery logs', () => {
     expect(analyzeTexts([{ source: 'maillog', text: line }]).causes.map((c) => c.id)).toEqual(['remote-inspection'])
   })
 })
+
+describe('evidence chain order', () => {
+  it('puts what proves the cause (the firewall log) before the symptoms, whatever their confidence', () => {
+    const a = analyzeTexts([
+      { source: 'probe.txt', text: SC_TRANSCRIPT },
+      { source: 'syslog.txt', text: fixtureText('asa_syslog_esmtp_inspection_drop_blog.txt') },
+    ])
+    const c = a.causes[0]!
+    expect(c.id).toBe('local-esmtp-inspection')
+    expect(c.findings[0]).toBe('log.asa-esmtp-inspection')
+    expect(c.evidence[0]?.source).toBe('syslog.txt')
+    expect(c.evidence.at(-1)?.source).toBe('probe.txt')
+  })
+})
