@@ -3,7 +3,7 @@
  * echoing `*`, paging, show commands, MPF configuration for SMTP inspection, `write memory`, and the caret plus
  * `ERROR: % Invalid input detected at '^' marker.` for anything it does not know.
  */
-import { type CommandTable, dispatch, splitWords } from '../terminal/command-words'
+import { type CommandTable, dispatch, helpFor, splitWords } from '../terminal/command-words'
 import type { Shell, ShellIo } from '../terminal/terminal-session'
 import {
   type ConfigContext,
@@ -104,6 +104,22 @@ export class AsaShell implements Shell {
 
   setPager(lines: number): void {
     this.pager = lines
+  }
+
+  help(partial: string): string[] {
+    const tables: Array<Array<CommandTable<unknown>>> =
+      this.mode === 'exec'
+        ? [userCommands]
+        : this.mode === 'priv'
+          ? [userCommands, privilegedCommands]
+          : [configAnywhere, ...modeTables(this.mode)]
+    const words = helpFor(
+      tables.flatMap((t) => t.map((c) => c.pattern)),
+      partial,
+    )
+    if (words.length === 0)
+      return [`${' '.repeat(this.prompt().length + partial.length)}^`, 'ERROR: % Unrecognized command']
+    return ['', ...words.map((w) => `  ${w}`)]
   }
 
   handleLine(raw: string, io: ShellIo): void {

@@ -83,3 +83,33 @@ export function applyPipe(lines: string[], pipe: string | undefined): string[] |
   }
   return null
 }
+
+/**
+ * What may follow `partial` according to the patterns: the next keywords (or `WORD` for an argument, `<cr>` when
+ * the command is complete), or the keywords the last, unfinished word may become.
+ */
+export function helpFor(patterns: string[], partial: string): string[] {
+  const words = partial.trim() === '' ? [] : partial.trim().split(/\s+/)
+  const completing = partial.length > 0 && !/\s$/.test(partial)
+  const done = completing ? words.slice(0, -1) : words
+  const stem = completing ? words[words.length - 1]!.toLowerCase() : ''
+  const found = new Set<string>()
+  for (const pattern of patterns) {
+    const tokens = pattern.split(' ')
+    const fits = done.every((w, i) => {
+      const t = tokens[i]
+      return t !== undefined && (t === '...' || t.startsWith('<') || keywordMatches(w, t))
+    })
+    if (!fits && !tokens.slice(0, done.length).includes('...')) continue
+    const next = tokens[done.length]
+    if (next === undefined) {
+      if (!completing) found.add('<cr>')
+      continue
+    }
+    if (next === '...') found.add(completing ? '' : 'LINE')
+    else if (next.startsWith('<')) found.add(completing ? '' : 'WORD')
+    else if (next.toLowerCase().startsWith(stem)) found.add(next)
+  }
+  found.delete('')
+  return [...found].sort((a, b) => (a === '<cr>' ? 1 : b === '<cr>' ? -1 : a.localeCompare(b)))
+}

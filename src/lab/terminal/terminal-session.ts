@@ -18,6 +18,8 @@ export interface Shell {
   pagerLines(): number
   /** False while typed characters must not be echoed (a login password prompt). */
   echo?(): boolean
+  /** Context help for `?` typed after `partial`: the lines to show, or undefined to take `?` as a character. */
+  help?(partial: string): string[] | undefined
   handleLine(line: string, io: ShellIo): void
 }
 
@@ -79,6 +81,14 @@ export class TerminalSession {
     if (ch === '\x1b') {
       this.escape = 1
       return
+    }
+    if (ch === '?' && !this.secret) {
+      const lines = this.shell.help?.(this.line)
+      if (lines) {
+        // As on the device: the help replaces the `?`, then the prompt and the typed text come back.
+        this.writeRaw(`?\r\n${lines.join('\r\n')}\r\n${this.shell.prompt()}${this.line}`)
+        return
+      }
     }
     if (ch === '\x7f' || ch === '\b') {
       if (this.line.length === 0) return

@@ -179,6 +179,24 @@ describe('asa9-default scenario', () => {
     expect(section).not.toContain('hostname')
   })
 
+  it('answers ? with what may come next and gives the typed line back', async () => {
+    const shell = await login()
+    await enable(shell)
+    shell.send('show serv?')
+    const completion = await shell.waitFor('ciscoasa# show serv')
+    expect(completion).toContain('?\r\n\r\n  service-policy\r\n')
+    shell.send('\x15') // clear the line
+    shell.send('configure ?')
+    expect(await shell.waitFor('ciscoasa# configure ')).toContain('  terminal\r\n')
+    shell.send('\x15')
+    const filtered = await shell.run('show running-config | include inspect esmtp', 'ciscoasa# ')
+    // The echoed command line, then only the matching lines (the previous test left the TLS_OK map in place).
+    expect(filtered.split('\r\n').slice(1, -1)).toEqual([
+      'policy-map type inspect esmtp TLS_OK',
+      '  inspect esmtp TLS_OK',
+    ])
+  })
+
   it('logs out on logout', async () => {
     const shell = await login()
     shell.send('logout\r')
