@@ -239,7 +239,7 @@ export class AsaLikeCli {
       return this.out('Username: ')
     }
     const pagerOff =
-      (p === 'pix6' && (cmd === 'pager 0' || cmd === 'no pager')) ||
+      (p === 'pix6' && (cmd === 'pager lines 0' || cmd === 'no pager')) ||
       ((p === 'asa' || p === 'pix7') && /^terminal pager (lines )?0$/.test(cmd)) ||
       (p === 'ftd' && cmd === 'terminal length 0')
     if (pagerOff) {

@@ -12,8 +12,8 @@ export const pix6Profile: DeviceProfile = {
   versionBanner: [/Cisco PIX Firewall Version [1-6]\./i, /Cisco Secure PIX Firewall Version/i],
   login: { username: USERNAME_PROMPT, password: PASSWORD_PROMPT, failure: LOGIN_FAILURES },
   enable: { command: 'enable', passwordPrompt: PASSWORD_PROMPT, failure: ENABLE_FAILURES },
-  // `pager 0` is the 6.x spelling; `no pager` exists on some 6.x images, `terminal pager` on none.
-  paging: { disable: ['pager 0', 'no pager'], more: MORE_PROMPT, continueKey: ' ' },
+  // 6.x configurations carry `pager lines 24`; `pager lines 0` or `no pager` switch it off (no `terminal pager`).
+  paging: { disable: ['pager lines 0', 'no pager'], more: MORE_PROMPT, continueKey: ' ' },
   failure: [
     /^Type help or '\?' for a list of available commands\.?\s*$/m,
     /^ERROR: /m,

@@ -83,6 +83,7 @@ describe('collect from lab devices', () => {
     expect(findingIds(outcome)).toContain('pix.mailguard-active')
     if (outcome.ok) {
       expect(outcome.run.platform).toBe('pix6')
+      expect(outcome.run.pagingCommand).toBe('pager lines 0')
       expect(outcome.run.steps.map((s) => s.command)).toContain('show fixup')
     }
   })

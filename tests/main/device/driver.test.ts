@@ -197,7 +197,7 @@ describe('DeviceDriver over SSH against the scripted ASA-like CLI', () => {
     const d = await start({ platform: 'pix6' }, { profile: PROFILES.pix6 })
     await d.open()
     await d.enable()
-    expect(await d.disablePaging()).toBe('pager 0')
+    expect(await d.disablePaging()).toBe('pager lines 0')
     const fixup = await d.run('show fixup')
     expect(fixup.output).toContain('fixup protocol smtp 25')
     const bad = await d.run('show nonsense')

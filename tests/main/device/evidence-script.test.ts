@@ -77,11 +77,11 @@ describe('evidence script over SSH against the scripted CLI', () => {
     driver.dispose()
   })
 
-  it('PIX 6: show fixup instead of MPF commands, and pager 0', async () => {
+  it('PIX 6: show fixup instead of MPF commands, and pager lines 0', async () => {
     const driver = await driverFor({ platform: 'pix6' })
     const run = await runEvidenceScript(driver, { source: 'device:pix' })
     expect(run.platform).toBe('pix6')
-    expect(run.pagingCommand).toBe('pager 0')
+    expect(run.pagingCommand).toBe('pager lines 0')
     expect(run.steps.map((s) => s.command)).toEqual(['show version', 'show fixup'])
     expect(run.analysis.findings.map((f) => f.id)).toContain('pix.mailguard-active')
     expect(run.analysis.findings.map((f) => f.id)).not.toContain('asa.esmtp-inspection-active')
