@@ -76,11 +76,20 @@ export interface LoadedScenario {
   contextConfigs?: Record<string, string>
 }
 
+/**
+ * A scenario by name from resources/lab/scenarios, or a trainer's own JSON file by path (its config files are
+ * looked up next to it first, then in resources/lab).
+ */
 export function loadScenario(name: string, resources = labResourcesDir()): LoadedScenario {
+  const isFile = name.endsWith('.json') && existsSync(name)
   const known = listScenarios(resources)
-  if (!known.includes(name)) throw new UnknownScenarioError(name, known)
-  const scenario = scenarioSchema.parse(JSON.parse(readFileSync(join(resources, 'scenarios', `${name}.json`), 'utf8')))
-  const read = (file: string) => readFileSync(join(resources, file), 'utf8')
+  if (!isFile && !known.includes(name)) throw new UnknownScenarioError(name, known)
+  const file = isFile ? resolve(name) : join(resources, 'scenarios', `${name}.json`)
+  const scenario = scenarioSchema.parse(JSON.parse(readFileSync(file, 'utf8')))
+  const read = (config: string) => {
+    const local = resolve(dirname(file), config)
+    return readFileSync(isFile && existsSync(local) ? local : join(resources, config), 'utf8')
+  }
   const config = scenario.firewall ? read(scenario.firewall.config) : undefined
   const contexts = scenario.firewall?.contexts
   const contextConfigs = contexts ? Object.fromEntries(contexts.list.map((c) => [c.name, read(c.config)])) : undefined
