@@ -139,7 +139,7 @@ function renderLab(lab: Lab, ctx: CliContext): string {
   })
   const lines = [
     t('lab.started', { name: lab.scenario.name }),
-    scenarioText(ctx, lab.scenario.name),
+    scenarioText(ctx, lab.scenario.name) || lab.scenario.description,
     '',
     table([
       [t('lab.table.endpoint'), t('lab.table.protocol'), t('lab.table.address'), t('lab.table.notes')],
