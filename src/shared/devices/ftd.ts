@@ -19,7 +19,8 @@ export const ftdProfile: DeviceProfile = {
   promptStyle: 'ftd',
   versionBanner: [/Cisco Firepower Threat Defense|Threat Defense for|Firepower Threat Defense/i],
   login: { username: USERNAME_PROMPT, password: PASSWORD_PROMPT, failure: LOGIN_FAILURES },
-  paging: { disable: ['terminal length 0'], more: MORE_PROMPT, continueKey: ' ' },
+  // Which of the two an FTD image accepts varies; a refusal is harmless and the pager is answered anyway.
+  paging: { disable: ['terminal pager 0', 'terminal length 0'], more: MORE_PROMPT, continueKey: ' ' },
   failure: [...ASA_FAILURES, /^Syntax error:/im, /^% Invalid Input Detected/im],
   evidence: [{ id: 'show-version', command: 'show version' }, ...ASA_SERVICE_POLICY_STEPS.map((s) => ({ ...s }))],
 }

@@ -111,6 +111,8 @@ describe('collect from lab devices', () => {
   it('FTD over SSH: the managed-device finding, no enable needed', async () => {
     const outcome = await collectFromLab('ftd7')
     expect(findingIds(outcome)).toContain('ftd.managed-device')
-    if (outcome.ok) expect(outcome.run.platform).toBe('ftd')
+    if (!outcome.ok) return
+    expect(outcome.run.platform).toBe('ftd')
+    expect(outcome.run.pagingCommand).toBe('terminal pager 0')
   })
 })

@@ -183,7 +183,7 @@ describe('DeviceDriver over SSH against the scripted ASA-like CLI', () => {
     expect(mode.output).toBe('Security context mode: single\n')
   })
 
-  it('recognises the FTD prompt; enable is not needed and paging uses terminal length', async () => {
+  it('recognises the FTD prompt; enable is not needed; paging falls back to terminal length', async () => {
     const d = await start({ platform: 'ftd' })
     expect(await d.open()).toMatchObject({ mode: 'ftd' })
     expect(d.profile.id).toBe('ftd')
