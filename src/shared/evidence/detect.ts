@@ -81,7 +81,7 @@ export function detectKindOfLines(lines: readonly NumberedLine[]): EvidenceKind 
   if (
     count(
       lines,
-      /Cisco (Adaptive Security Appliance|PIX Security Appliance) Software Version|Cisco PIX Firewall Version|^Model\s*:.*Threat Defense/,
+      /Cisco (Adaptive Security Appliance|PIX Security Appliance) Software Version|Cisco PIX Firewall Version|^FWSM Firewall Version|^Model\s*:.*Threat Defense/,
     ) > 0
   )
     return 'show-version'

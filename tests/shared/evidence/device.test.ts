@@ -41,6 +41,11 @@ describe('show version', () => {
     ])
   })
 
+  it('reads FWSM', () => {
+    const v = parseShowVersion(numberLines('FWSM Firewall Version 3.1(3) <context>\nDevice Manager Version 5.0(2)F\n'))
+    expect([v.platform, v.version?.value.text, v.contextMode?.value]).toEqual(['fwsm', '3.1(3)', 'multiple'])
+  })
+
   it('reads FTD: platform ftd, FTD version, and the ASA engine version separately', () => {
     const v = parseShowVersion(numberLines(FTD_SHOW_VERSION))
     expect(v.platform).toBe('ftd')

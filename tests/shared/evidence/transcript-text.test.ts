@@ -66,6 +66,14 @@ describe('transcript shapes', () => {
     ])
   })
 
+  it('takes STARTTLS typed in a telnet session for a command', () => {
+    const t = parse(
+      '220 mx.example.org ESMTP\nEHLO a.example\n250-mx.example.org\n250 STARTTLS\nSTARTTLS\n220 Go ahead\n',
+    )
+    expect(t.shape).toBe('telnet')
+    expect(t.lines.filter((l) => l.direction === 'client').map((l) => l.text)).toEqual(['EHLO a.example', 'STARTTLS'])
+  })
+
   it('reads a bare block of replies, keeping line numbers', () => {
     const t = parseTranscriptText('b', fixtureLines('esa_inbound_behind_asa_XXXXXXXA_transcript_cisco118550.txt'))
     expect(t.shape).toBe('bare')

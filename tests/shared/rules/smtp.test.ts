@@ -51,6 +51,20 @@ describe('smtp.starttls-rejected', () => {
     expect(ids(findingsOf(SWAKS_MASKED))).toContain('smtp.starttls-rejected')
   })
 
+  it('fires on another server wording (qmail 502 unimplemented) when EHLO showed STARTTLS masked', () => {
+    const qmail =
+      '220 mx.example.org ESMTP\nEHLO a.example\n250-mx.example.org\n250 XXXXXXXA\nSTARTTLS\n502 unimplemented (#5.5.1)\n'
+    const f = one(findingsOf(qmail), 'smtp.starttls-rejected')
+    expect(f.confidence).toBeLessThan(0.85)
+    expect(f.params?.reply).toBe('502 unimplemented (#5.5.1)')
+  })
+
+  it('does not fire on 502 unimplemented from a server that never offered STARTTLS', () => {
+    const plain =
+      '220 mx.example.org ESMTP\nEHLO a.example\n250-mx.example.org\n250 SIZE 100\nSTARTTLS\n502 unimplemented (#5.5.1)\n'
+    expect(ids(findingsOf(plain))).not.toContain('smtp.starttls-rejected')
+  })
+
   it('does not fire on a 220 to STARTTLS, or a 454 TLS-unavailable', () => {
     expect(ids(findingsOf(SWAKS_TLS_OK))).not.toContain('smtp.starttls-rejected')
     const tempFail = `220 mx ESMTP\nEHLO x\n250-mx.example.org\n250 STARTTLS\nSTARTTLS\n454 4.7.0 TLS not available due to local problem\n`

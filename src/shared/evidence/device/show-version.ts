@@ -30,6 +30,7 @@ export interface ShowVersion {
 
 const ASA = /Cisco Adaptive Security Appliance Software Version (\S+)(?:\s*<(context|system)>)?/
 const PIX6 = /Cisco PIX Firewall Version (\S+)/
+const FWSM = /^FWSM Firewall Version (\S+)(?:\s*<(context|system)>)?/
 const PIX7 = /Cisco PIX Security Appliance Software Version (\S+)(?:\s*<(context|system)>)?/
 const FTD = /^Model\s*:\s*(Cisco .*Threat Defense.*?)\s+Version\s+(\S+)/
 const FTD_HOST = /^-{3,}\[\s*(\S+)\s*\]-{3,}$/
@@ -73,6 +74,16 @@ export function parseShowVersion(lines: readonly NumberedLine[]): ShowVersion {
           if (result.version || !v) return
           result.platform = 'pix'
           result.version = located(v)
+        },
+      ],
+      [
+        FWSM,
+        (m) => {
+          const v = parseVersion(m[1]!)
+          if (result.version || !v) return
+          result.platform = 'fwsm'
+          result.version = located(v)
+          result.contextMode = located(m[2] ? 'multiple' : 'single')
         },
       ],
       [/^failover cluster up /, () => (result.failover = located(true))],

@@ -21,7 +21,7 @@ const REPLY = /^\d{3}(?:[ -]|$)/
 /** An asterisked PIX banner line (Postfix's test: only `2`, `0`, space, `*`, tab). */
 export const MASKED_BANNER = /^2[20 *\t]*\*[20 *\t]*$/
 const CMAP_BANNER = /^220 SMTP\/cmap_+read/
-const COMMAND = /^(X{3,}[A-Z0-9]?|[A-Za-z]{4}\b|MAIL FROM|RCPT TO)/i
+const COMMAND = /^(X{3,}[A-Z0-9]?|STARTTLS\b|[A-Za-z]{4}\b|MAIL FROM|RCPT TO)/i
 const TELNET_NOISE =
   /^(Trying |Connected to |Escape character|Connection closed|Connection to .* closed|telnet>|\S+[#>$]\s*telnet )/
 const NDR_REPLY = [
