@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import type { TrafficEvent } from '../../../src/main/device/driver-types'
 import { analyzeSnapshot } from '../../../src/main/fix/analysis'
 import { sha256 } from '../../../src/main/fix/hash'
 import type { ApplyResult, Preview, VerifyResult } from '../../../src/main/fix/types'
@@ -20,7 +21,8 @@ describe('remediation loop on the lab asa9-default', () => {
     const lab = env.lab()
     const before = await Promise.all(labProbes(lab).map((t) => probe(t)))
     expect(before[0]!.starttls?.masked).toBe(true)
-    const { fix, caseDir, journal } = await env.open()
+    const traffic: TrafficEvent[] = []
+    const { fix, caseDir, journal } = await env.open(undefined, (e) => traffic.push(e))
     const snapshot = await fix.read()
     expect(snapshot).toMatchObject({ hostname: 'ciscoasa', platform: 'asa', version: '9.8(4)10', privileged: true })
     const remedy = analyzeSnapshot(snapshot, before).remedies.find((r) => r.id === 'asa.allow-tls-map')!
@@ -50,6 +52,23 @@ describe('remediation loop on the lab asa9-default', () => {
     // Each line went in at the prompt of its own mode.
     expect(result.sent[3]).toMatchObject({ command: 'allow-tls action log', promptBefore: 'ciscoasa(config-pmap-p)#' })
     expect(lab.device!.runningText().join('\n')).toContain('inspect esmtp UNMASK_ESMTP_TLS')
+    // On the wire: each line went out only after the previous line's echo and the prompt had come back.
+    const sentAt: number[] = []
+    for (const l of preview.plan.lines) {
+      const from = (sentAt[sentAt.length - 1] ?? -1) + 1
+      const at = traffic.findIndex((e, i) => i >= from && e.direction === 'out' && e.data === l.command)
+      expect(at, l.command).toBeGreaterThan(-1)
+      sentAt.push(at)
+    }
+    for (let k = 1; k < sentAt.length; k++) {
+      const between = traffic
+        .slice(sentAt[k - 1]! + 1, sentAt[k])
+        .filter((e) => e.direction === 'in')
+        .map((e) => e.data)
+        .join('')
+      expect(between).toContain(preview.plan.lines[k - 1]!.command)
+      expect(between).toMatch(/ciscoasa(\([\w-]+\))?# $/)
+    }
 
     // The backup is the configuration as it was, on disk, with its hash, and journaled before the first line.
     const backup = readFileSync(join(caseDir, 'attachments', result.backup.attachment!), 'utf8')

@@ -6,6 +6,7 @@ import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll } from 'vitest'
 import { type Lab, startLab } from '../../../src/lab'
 import { CaseStore } from '../../../src/main/cases/case-store'
+import type { TrafficEvent } from '../../../src/main/device/driver-types'
 import { type DeviceLink, openDeviceLink } from '../../../src/main/fix/device-link'
 import { FixSession } from '../../../src/main/fix/fix-session'
 import type { ByteChannel } from '../../../src/main/transports/channel'
@@ -36,7 +37,7 @@ export function labProbes(lab: Lab): ProbeTarget[] {
 export interface LabFix {
   lab: () => Lab
   /** A new FixSession on a new SSH (or telnet) session; `wrap` may replace the channel (fault injection). */
-  open: (wrap?: (channel: ByteChannel) => ByteChannel) => Promise<OpenedFix>
+  open: (wrap?: (channel: ByteChannel) => ByteChannel, onTraffic?: (event: TrafficEvent) => void) => Promise<OpenedFix>
   home: () => string
 }
 
@@ -58,7 +59,7 @@ export function useLabFix(scenario: string): LabFix {
   return {
     lab: () => lab!,
     home: () => tmp.path,
-    open: async (wrap = (c) => c) => {
+    open: async (wrap = (c) => c, onTraffic) => {
       const l = lab!
       const creds = l.credentials!
       const trust = new HostKeyTrust({ storeFile: join(tmp.path, `known_hosts-${++sessions}`), readOnlyFiles: [] })
@@ -78,7 +79,7 @@ export function useLabFix(scenario: string): LabFix {
                 }),
           ),
         credentials: { username: creds.username, password: creds.password, secret: creds.enable },
-        driver: { promptTimeoutMs: 5_000, commandTimeoutMs: 10_000 },
+        driver: { promptTimeoutMs: 5_000, commandTimeoutMs: 10_000, onTraffic },
       })
       links.push(link)
       const handle = new CaseStore(tmp.path).create({ customer: `fix ${scenario}` })
