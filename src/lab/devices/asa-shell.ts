@@ -34,6 +34,10 @@ export class AsaShell implements Shell {
   /** In multiple-context mode: the context this session is in, undefined for the system execution space. */
   context: string | undefined
 
+  /** FTD's diagnostic CLI: the LINA shell without configuration mode, enable password empty by default. */
+  readOnly = false
+  enableSecret: string | undefined
+
   constructor(
     private readonly single: LabDevice,
     readonly username: string,
@@ -94,6 +98,10 @@ export class AsaShell implements Shell {
   }
 
   configure(io: ShellIo): void {
+    if (this.readOnly) {
+      this.markInvalid(io, 0)
+      return
+    }
     if (this.device.failover?.state === 'Standby Ready') io.print(STANDBY_CONFIG_WARNING)
     this.mode = 'config'
   }
@@ -187,7 +195,7 @@ export class AsaShell implements Shell {
 
   enable(io: ShellIo): void {
     io.askSecret('Password: ', '*', (value) => {
-      if (value === this.device.spec.credentials.enable) {
+      if (value === (this.enableSecret ?? this.device.spec.credentials.enable)) {
         this.mode = 'priv'
         this.enableFailures = 0
         return

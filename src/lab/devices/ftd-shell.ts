@@ -1,9 +1,11 @@
 /**
  * The FTD `>` shell (CLISH): show commands work on the LINA configuration, but configuration is refused, because an
- * FTD is managed by FMC/FDM (the FlexConfig route), never from its own CLI.
+ * FTD is managed by FMC/FDM (the FlexConfig route), never from its own CLI. `system support diagnostic-cli` attaches
+ * to the LINA shell (`firepower>`, enable with an empty password) without configuration mode; Ctrl+a then d detaches.
  */
 import { applyPipe, type CommandTable, dispatch, splitWords } from '../terminal/command-words'
 import type { Shell, ShellIo } from '../terminal/terminal-session'
+import { AsaShell } from './asa-shell'
 import { showRunningConfig, showServicePolicy } from './asa-show'
 import type { LabDevice } from './lab-device'
 import { showVersion } from './show-version'
@@ -12,24 +14,59 @@ interface Ctx {
   device: LabDevice
   io: ShellIo
   pipe: string | undefined
+  shell: FtdShell
 }
 
 export const FTD_REFUSAL = 'Syntax error: Illegal parameter'
 
 export class FtdShell implements Shell {
   private pager = 24
+  /** The attached diagnostic CLI, if any. */
+  private diagnostic: AsaShell | undefined
+  private detachArmed = false
 
   constructor(readonly device: LabDevice) {}
 
   prompt(): string {
-    return '> '
+    return this.diagnostic ? this.diagnostic.prompt() : '> '
   }
 
   pagerLines(): number {
-    return this.pager
+    return this.diagnostic ? this.diagnostic.pagerLines() : this.pager
+  }
+
+  attach(io: ShellIo): void {
+    const lina = new AsaShell(this.device, 'enable_1')
+    lina.readOnly = true
+    lina.enableSecret = ''
+    this.diagnostic = lina
+    io.print(
+      "Attaching to Diagnostic CLI ... Press 'Ctrl+a then d' to detach.\nType help or '?' for a list of available commands.\n",
+    )
+  }
+
+  intercept(ch: string): { output: string; clearLine?: boolean } | undefined {
+    if (!this.diagnostic) return undefined
+    if (ch === '\x01') {
+      this.detachArmed = true
+      return { output: '' }
+    }
+    const armed = this.detachArmed
+    this.detachArmed = false
+    if (!armed || ch !== 'd') return undefined
+    this.diagnostic = undefined
+    return { output: '\r\nConsole connection detached.\r\n> ', clearLine: true }
+  }
+
+  help(partial: string): string[] | undefined {
+    return this.diagnostic?.help(partial)
   }
 
   handleLine(raw: string, io: ShellIo): void {
+    if (this.diagnostic) {
+      this.diagnostic.handleLine(raw, io)
+      return
+    }
     const [command, ...pipes] = raw.split('|')
     const words = splitWords(command!).map((w) => w.word)
     if (words.length === 0) return
@@ -41,6 +78,7 @@ export class FtdShell implements Shell {
       device: this.device,
       io,
       pipe: pipes.length ? pipes.join('|') : undefined,
+      shell: this,
     })
     if (!result.matched) io.print(FTD_REFUSAL)
   }
@@ -52,6 +90,7 @@ function out(ctx: Ctx, lines: string[]): void {
 }
 
 const commands: Array<CommandTable<Ctx>> = [
+  { pattern: 'system support diagnostic-cli', run: (ctx) => ctx.shell.attach(ctx.io) },
   { pattern: 'show version', run: (ctx) => out(ctx, showVersion(ctx.device)) },
   { pattern: 'show running-config ...', run: (ctx, _a, rest) => out(ctx, showRunningConfig(ctx.device, rest)) },
   { pattern: 'show service-policy', run: (ctx) => out(ctx, showServicePolicy(ctx.device, false)) },

@@ -18,6 +18,8 @@ export interface Shell {
   pagerLines(): number
   /** False while typed characters must not be echoed (a login password prompt). */
   echo?(): boolean
+  /** Sees every keystroke first (FTD's Ctrl+a d); returns what to write if it took the key. */
+  intercept?(ch: string): { output: string; clearLine?: boolean } | undefined
   /** Context help for `?` typed after `partial`: the lines to show, or undefined to take `?` as a character. */
   help?(partial: string): string[] | undefined
   handleLine(line: string, io: ShellIo): void
@@ -67,6 +69,12 @@ export class TerminalSession {
     }
     if (this.paging) {
       this.pagerKey(ch)
+      return
+    }
+    const taken = this.secret ? undefined : this.shell.intercept?.(ch)
+    if (taken) {
+      if (taken.clearLine) this.line = ''
+      this.writeRaw(taken.output)
       return
     }
     if (ch === '\n' && this.lastWasCr) {

@@ -25,6 +25,28 @@ describe('ftd7 scenario', () => {
     expect(lab().device!.currentPolicy().kind).toBe('esmtp')
   })
 
+  it('attaches to the diagnostic CLI: show commands after enable, no configuration mode, Ctrl+a d detaches', async () => {
+    const { shell } = await ShellClient.open(lab().management!.port, 'admin', 'lab-admin')
+    track(shell)
+    await shell.waitFor('> ')
+    const attached = await shell.run('system support diagnostic-cli', 'firepower> ')
+    expect(attached).toContain("Attaching to Diagnostic CLI ... Press 'Ctrl+a then d' to detach.")
+    shell.send('enable\r')
+    await shell.waitFor('Password: ')
+    shell.send('\r')
+    await shell.waitFor('firepower# ')
+    await shell.run('terminal pager 0', 'firepower# ')
+    expect(await shell.run('show service-policy inspect esmtp', 'firepower# ')).toMatch(
+      /Inspect: esmtp _default_esmtp_map, packet \d+, lock fail/,
+    )
+    expect(await shell.run('configure terminal', 'firepower# ')).toContain(
+      "ERROR: % Invalid input detected at '^' marker.",
+    )
+    shell.send('\x01d')
+    expect(await shell.waitFor('\r\n> ')).toContain('Console connection detached.')
+    expect(await shell.run('show version', '\r\n> ')).toContain('Cisco Firepower Threat Defense')
+  })
+
   it('inspects SMTP with the default map (LINA)', async () => {
     const g = await smtpGreeting(lab().smtp.port, track)
     expect(g.ehlo.at(-1)).toBe('250 XXXXXXXA')
