@@ -29,7 +29,7 @@ describe('unmask collect', () => {
     home.remove()
   })
 
-  async function useLab(scenario: string): Promise<Lab> {
+  async function startScenario(scenario: string): Promise<Lab> {
     lab = await startLab({ scenario, stateDir: join(labs.path, scenario) })
     return lab
   }
@@ -37,7 +37,7 @@ describe('unmask collect', () => {
   const secrets = ['--password-env', 'FW_PASS', '--secret-env', 'FW_SECRET']
 
   it('refuses an unknown host key without --accept-new-host-key and shows its fingerprint', async () => {
-    const l = await useLab('asa9-default')
+    const l = await startScenario('asa9-default')
     const run = await runUnmask(['collect', sshTarget(l), ...secrets], env)
     expect(run.code).toBe(1)
     expect(run.stderr).toMatch(/SHA256:[A-Za-z0-9+/]{43}/)
@@ -46,7 +46,7 @@ describe('unmask collect', () => {
   })
 
   it('collects from the lab ASA into a case, prints facts and findings, and never stores a secret', async () => {
-    const l = await useLab('asa9-default')
+    const l = await startScenario('asa9-default')
     const store = new CaseStore(env.UNMASK_HOME!)
     const handle = store.create({ customer: 'Acme' })
     handle.close()
@@ -92,7 +92,7 @@ describe('unmask collect', () => {
   })
 
   it('stops on a changed host key and shows both fingerprints', async () => {
-    const l = await useLab('asa9-default')
+    const l = await startScenario('asa9-default')
     const first = await runUnmask(['collect', sshTarget(l), ...secrets, '--accept-new-host-key', '--json'], env)
     expect(first.code).toBe(0)
     const file = join(env.UNMASK_HOME!, 'known_hosts')
@@ -108,7 +108,7 @@ describe('unmask collect', () => {
   })
 
   it('collects from the lab PIX 6.3 over telnet and finds MailGuard', async () => {
-    const l = await useLab('pix6-mailguard')
+    const l = await startScenario('pix6-mailguard')
     const run = await runUnmask(['collect', `telnet://127.0.0.1:${l.management!.port}`, ...secrets, '--json'], env)
     expect(run.code).toBe(0)
     const parsed = JSON.parse(run.stdout)
@@ -117,7 +117,7 @@ describe('unmask collect', () => {
   })
 
   it('needs --legacy for the lab ASA 8.x and says so in the error', async () => {
-    const l = await useLab('asa8-legacy-ssh')
+    const l = await startScenario('asa8-legacy-ssh')
     const refused = await runUnmask(['collect', sshTarget(l), ...secrets, '--accept-new-host-key'], env)
     expect(refused.code).toBe(1)
     expect(refused.stderr).toContain('--legacy')
@@ -129,7 +129,7 @@ describe('unmask collect', () => {
   })
 
   it('speaks Korean with --lang ko', async () => {
-    const l = await useLab('asa9-default')
+    const l = await startScenario('asa9-default')
     const run = await runUnmask(['collect', sshTarget(l), ...secrets, '--lang', 'ko'], env)
     expect(run.code).toBe(1)
     expect(run.stderr).toContain('호스트 키를 아직 모릅니다')
