@@ -92,7 +92,12 @@ export function buildReportModel(input: ReportCaseInput, options: BuildOptions):
     at: entry.at,
     device: data.device,
     passed: data.passed,
-    checks: data.checks.map((c) => ({ text: redactor.device(c.text), passed: c.passed })),
+    checks: data.checks.map((c) => ({
+      text: redactor.device(c.text),
+      passed: c.passed,
+      label: c.key ? { key: c.key, params: paramsOf(c.params, redactor) } : undefined,
+      detail: c.evidence ? redactor.device(c.evidence) : undefined,
+    })),
     counters:
       data.countersBefore || data.countersAfter
         ? {

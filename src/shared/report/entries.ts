@@ -161,7 +161,18 @@ export const fixAppliedData = z.object({
 export const fixVerifiedData = z.object({
   device: maybeStr,
   passed: z.boolean(),
-  checks: z.array(z.object({ text: str, passed: z.boolean() })).default([]),
+  /** `key`/`params`/`evidence`, when the writer gives them, let the report say the check in its own language. */
+  checks: z
+    .array(
+      z.object({
+        text: str,
+        passed: z.boolean(),
+        key: maybeStr,
+        params: z.record(str, z.union([str, z.number()])).optional(),
+        evidence: maybeStr,
+      }),
+    )
+    .default([]),
   /** `show service-policy inspect esmtp` (or `show fixup`) output before and after the change, when read. */
   countersBefore: str.nullish(),
   countersAfter: str.nullish(),

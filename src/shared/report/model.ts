@@ -44,7 +44,9 @@
  *   `lines` when the run stopped there.
  * - `fix.verified` `{ device?, passed: boolean, checks: Array<{ text: string, passed: boolean }>, probeSeqs?: number[],
  *   countersBefore?, countersAfter? }` (the counters: `show service-policy inspect esmtp` output, shown side by side)
- *   — `checks` are human-readable lines (e.g. the read-back `show running-config policy-map` line); `probeSeqs` the
+ *   — `checks` are human-readable lines (e.g. the read-back `show running-config policy-map` line), in the language
+ *   of the session that wrote them; a check may add `key`, `params` and `evidence` so that the report can say it in
+ *   the report's language (`text` is then the fallback); `probeSeqs` the
  *   journal `seq` of the probes that were re-run (they are also `probe.result` entries after the change).
  * - `fix.saved`    `{ device, saved: boolean, command?, output? }` — `write memory` run (saved: true) or declined.
  * - `fix.undone`   `{ device, lines: string[], outcome: 'applied' | 'failed', error? }`
@@ -201,7 +203,8 @@ export interface VerificationView {
   at: string
   device?: string
   passed: boolean
-  checks: Array<{ text: string; passed: boolean }>
+  /** `label` (an i18n key of the writer) is preferred to `text` (in the writer's language) when present. */
+  checks: Array<{ text: string; passed: boolean; label?: TextRef; detail?: string }>
   /** Inspection counters read before and after the change (lines of command output). */
   counters?: { before?: string[]; after?: string[] }
 }

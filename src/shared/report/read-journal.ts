@@ -30,8 +30,8 @@ export interface ReportJournalEntry {
 
 /**
  * Entries that are part of the record but add nothing to a customer document: the case header, attachment records
- * (their text is shown from the attachment itself), raw terminal traffic and session boundaries, the backup record
- * and the per-line echo of a change (the change section shows the lines, the hash and the time).
+ * (their text is shown from the attachment itself), raw terminal traffic and session boundaries, the plan preview,
+ * the backup record and the per-line echo of a change (the change section shows the lines, the hash and the time).
  */
 const SILENT_TYPES = new Set([
   'case.created',
@@ -39,6 +39,7 @@ const SILENT_TYPES = new Set([
   'device.raw',
   'device.session.opened',
   'device.session.closed',
+  'fix.preview',
   'fix.backup',
   'fix.line',
   REPORT_EXPORTED_ENTRY,

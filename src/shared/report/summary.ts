@@ -110,8 +110,9 @@ export function recommendationsFor(v: RecommendationViews): TextRef[] {
   if (oldDevices.length > 0) add({ key: 'report.recommendations.dkim' })
   else if (maskingSeen && !v.devices.some((d) => d.version)) add({ key: 'report.recommendations.checkVersion' })
 
-  // Advice shared by several findings is listed once (report.advice.* texts take no parameters).
-  for (const f of v.findings)
+  // Advice shared by several findings is listed once (report.advice.* texts take no parameters); once the case is
+  // resolved the change has followed that advice, so it is not repeated.
+  for (const f of state === 'resolved' ? [] : v.findings)
     if (f.recommendationKey)
       add(
         f.recommendationKey.startsWith('report.advice.')

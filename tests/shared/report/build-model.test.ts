@@ -135,6 +135,8 @@ describe('report model of a lab case after the fix', () => {
     expect(keys).toContain('report.recommendations.reprobe')
     expect(keys).not.toContain('report.recommendations.gatewayTls')
     expect(keys).not.toContain('report.recommendations.save')
+    // The change followed the inspection advice: it is not given again.
+    expect(keys).not.toContain('report.advice.inspection')
   })
 
   it('contains none of the case secrets', () => {

@@ -74,6 +74,27 @@ describe('case states', () => {
     expect(m.summary.state).toBe('fix-failed')
   })
 
+  it('says verification checks in the report language when the writer gave a key, in its words otherwise', () => {
+    const m = buildReportModel(
+      caseOf([
+        fix('applied'),
+        entry('fix.verified', {
+          passed: true,
+          checks: [
+            { text: 'encrypted session established', passed: true, key: 'report.summary.tlsYes', evidence: 'TLSv1.3' },
+            { text: 'the writer words it', passed: true, key: 'fix.verify.unknownKey' },
+            { text: 'plain text only', passed: false },
+          ],
+        }),
+      ]),
+      { now: NOW },
+    )
+    const html = renderReportHtml(m, { lang: 'ko' })
+    expect(html).toContain('암호화 세션 수립됨<br><span class="mono">TLSv1.3</span>')
+    expect(html).toContain('the writer words it')
+    expect(html).toContain('<span class="mono">plain text only</span>')
+  })
+
   it('an undone change is shown as undone and does not ask to be saved', () => {
     const m = buildReportModel(caseOf([fix('applied'), entry('fix.undone', { device: 'fw1', outcome: 'applied' })]), {
       now: NOW,

@@ -81,11 +81,13 @@ export function verificationSection(m: ReportModel, ctx: RenderContext): string 
         .map((v) => {
           const head = `<p><span class="${v.passed ? 'ok' : 'bad'}">${esc(t(v.passed ? 'report.verification.passed' : 'report.verification.failed'))}</span> · ${esc(t('report.verification.at', { at: ctx.date(v.at) }))}${v.device ? ` · ${caseText(v.device)}` : ''}</p>`
           const rows = v.checks.map((c) => [
-            `<span class="mono">${caseText(c.text)}</span>`,
+            c.label
+              ? `${textRef(ctx, c.label, c.text)}${c.detail ? `<br><span class="mono">${caseText(c.detail)}</span>` : ''}`
+              : `<span class="mono">${caseText(c.text)}</span>`,
             `<span class="${c.passed ? 'ok' : 'bad'}">${esc(t(c.passed ? 'report.verification.passed' : 'report.verification.failed'))}</span>`,
           ])
           const checks = rows.length
-            ? table([esc(t('report.verification.check')), esc(t('report.verification.result'))], rows)
+            ? table([esc(t('report.verification.check')), esc(t('report.verification.result'))], rows, 'checks')
             : ''
           return head + checks + countersTable(v, ctx)
         })

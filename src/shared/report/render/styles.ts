@@ -67,6 +67,7 @@ tr, .keep { break-inside: avoid; page-break-inside: avoid; }
 th, td { border: 0.6pt solid #d1d5db; padding: 3pt 5pt; text-align: left; vertical-align: top; }
 th { background: #f3f4f6; font-weight: 700; }
 table.kv th { width: 45mm; }
+table.checks td:last-child, table.checks th:last-child { width: 22mm; white-space: nowrap; }
 table.halves { table-layout: fixed; }
 table.halves td, table.halves th { width: 50%; }
 .mono, code, pre, table.dialog td.text { font-family: ${mono}; font-size: 8pt; }
