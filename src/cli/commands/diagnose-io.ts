@@ -46,8 +46,9 @@ export function askHidden(prompt: string): Promise<string> {
         else value += ch
       }
     }
-    process.stderr.write(prompt)
+    // Echo off before the prompt shows, so an answer typed the moment it appears is not echoed either.
     stdin.setRawMode(true)
+    process.stderr.write(prompt)
     stdin.resume()
     stdin.on('data', onData)
   })
