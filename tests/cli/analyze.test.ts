@@ -4,11 +4,16 @@
  */
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { connect, type Socket } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { type TLSSocket, connect as tlsConnect } from 'node:tls'
 import { afterAll, describe, expect, it } from 'vitest'
 import type { CliIo } from '../../src/cli/io'
 import { runCli } from '../../src/cli/program'
+import { startMailHost } from '../../src/lab/mail/mail-host'
+import { startInspectionProxy } from '../../src/lab/proxy/inspection-proxy'
+import { type InspectingFirewall, type InspectionPolicy, newCounters } from '../../src/lab/proxy/policy'
 import type { Analysis } from '../../src/shared/diagnosis'
 
 const FIXTURES = join(__dirname, '..', 'fixtures', 'device-output')
@@ -323,5 +328,141 @@ describe('the built binary', () => {
     })
     expect(bad.status).toBe(2)
     expect(bad.stderr).toContain('missing.txt')
+  })
+})
+
+/**
+ * Real SMTP on 127.0.0.1: the lab's mail host (smtp-server, ESA wording) straight and behind the lab's inspecting proxy
+ * (a separate implementation of the ASA's rewriting). The conversation is recorded the way an engineer pastes it
+ * (`S:`/`C:` lines, a note for the TLS handshake) and analysed through `unmask analyze -`.
+ */
+describe('analyze a real SMTP conversation', () => {
+  const closers: Array<() => Promise<void>> = []
+  afterAll(async () => {
+    for (const close of closers.reverse()) await close()
+  })
+
+  async function startPath(policy: InspectionPolicy | null): Promise<{ port: number; cert: string }> {
+    const stateDir = mkdtempSync(join(tmpdir(), 'unmask-analyze-lab-'))
+    closers.push(async () => rmSync(stateDir, { recursive: true, force: true }))
+    const host = await startMailHost({ persona: 'esa', hostname: 'esa.lab.test', domain: 'lab.test', stateDir })
+    closers.push(() => host.close())
+    if (!policy) return { port: host.port, cert: host.certificate.cert }
+    const firewall: InspectingFirewall = { currentPolicy: () => policy, counters: newCounters(), log: () => {} }
+    const proxy = await startInspectionProxy({ upstream: host, firewall })
+    closers.push(() => proxy.close())
+    return { port: proxy.port, cert: host.certificate.cert }
+  }
+
+  /** A whole-line SMTP client that writes what it saw as `S:`/`C:` text; every wait has a timeout. */
+  async function converse(port: number, cert: string): Promise<string> {
+    const out: string[] = []
+    let socket: Socket | TLSSocket = connect({ host: '127.0.0.1', port })
+    let buffer = ''
+    let waiting: (() => void) | null = null
+    const onData = (chunk: Buffer) => {
+      buffer += chunk.toString('latin1')
+      waiting?.()
+    }
+    socket.on('data', onData)
+    socket.on('error', () => waiting?.())
+    const reply = () =>
+      new Promise<string[]>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error('no reply within 5 s')), 5000)
+        const check = () => {
+          const lines = buffer.split('\r\n')
+          const end = lines.findIndex((l) => /^\d{3}(?: |$)/.test(l))
+          if (end < 0 || end === lines.length - 1) return
+          clearTimeout(timer)
+          waiting = null
+          buffer = lines.slice(end + 1).join('\r\n')
+          const got = lines.slice(0, end + 1)
+          for (const l of got) out.push(`S: ${l}`)
+          resolve(got)
+        }
+        waiting = check
+        check()
+      })
+    const send = (line: string) => {
+      out.push(`C: ${line}`)
+      socket.write(`${line}\r\n`)
+    }
+    try {
+      await reply()
+      send('EHLO probe.unmask.test')
+      await reply()
+      send('STARTTLS')
+      const [answer] = await reply()
+      if (answer?.startsWith('220')) {
+        socket.off('data', onData)
+        socket = await new Promise<TLSSocket>((resolve, reject) => {
+          const tlsSocket = tlsConnect({ socket: socket as Socket, ca: [cert], servername: 'esa.lab.test' }, () =>
+            resolve(tlsSocket),
+          )
+          tlsSocket.once('error', reject)
+          setTimeout(() => reject(new Error('no TLS handshake within 5 s')), 5000)
+        })
+        out.push(`TLS established ${(socket as TLSSocket).getProtocol()} ${(socket as TLSSocket).getCipher().name}`)
+        socket.on('data', onData)
+        send('EHLO probe.unmask.test')
+        await reply()
+      }
+      send('QUIT')
+      await reply().catch(() => [])
+      return `${out.join('\n')}\n`
+    } finally {
+      socket.destroy()
+    }
+  }
+
+  it('straight to the server: STARTTLS works, nothing to fix', async () => {
+    const path = await startPath(null)
+    const text = await converse(path.port, path.cert)
+    const r = await run(['analyze', '--json', '-'], text)
+    expect(r.code).toBe(0)
+    const a = JSON.parse(r.out) as Analysis
+    expect(ids(a)).toEqual(['smtp.tls-ok'])
+    expect(a.causes).toEqual([])
+  })
+
+  it('through an inspecting ASA (default map): masked STARTTLS, rejected STARTTLS, masked banner, a path cause', async () => {
+    const path = await startPath({
+      kind: 'esmtp',
+      map: '_default_esmtp_map',
+      maskBanner: true,
+      allowTls: false,
+      duplicateHeaderBug: false,
+    })
+    const text = await converse(path.port, path.cert)
+    const r = await run(['analyze', '--json', '-'], text)
+    const a = JSON.parse(r.out) as Analysis
+    expect(ids(a)).toEqual(
+      expect.arrayContaining(['smtp.starttls-masked', 'smtp.starttls-rejected', 'smtp.banner-masked']),
+    )
+    expect(ids(a)).not.toContain('smtp.tls-ok')
+    const masked = a.findings.find((f) => f.id === 'smtp.starttls-masked')!
+    const maskedLine = text.split('\n')[masked.evidence[0]!.startLine - 1]
+    expect(maskedLine).toMatch(/^S: 250.X{3,}/)
+    expect(a.causes[0]?.id).toBe('path-inspection')
+  })
+
+  it('through an inspecting ASA with allow-tls: TLS works again', async () => {
+    const path = await startPath({
+      kind: 'esmtp',
+      map: 'TLS_OK',
+      maskBanner: false,
+      allowTls: true,
+      duplicateHeaderBug: false,
+    })
+    const a = JSON.parse((await run(['analyze', '--json', '-'], await converse(path.port, path.cert))).out) as Analysis
+    expect(ids(a)).toEqual(['smtp.tls-ok'])
+  })
+
+  it('through PIX MailGuard: banner and EHLO refused, MailGuard named', async () => {
+    const path = await startPath({ kind: 'mailguard', duplicateHeaderBug: false })
+    const text = await converse(path.port, path.cert)
+    const a = JSON.parse((await run(['analyze', '--json', '-'], text)).out) as Analysis
+    expect(ids(a)).toEqual(expect.arrayContaining(['smtp.banner-masked', 'smtp.ehlo-rejected']))
+    expect(a.causes[0]?.id).toBe('pix-mailguard')
   })
 })

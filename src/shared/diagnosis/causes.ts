@@ -116,7 +116,12 @@ export function diagnose(
   if (esmtp.length === 0 && mailguard.length === 0) {
     const esa = by('log.esa-starttls-not-supported')
     const strong = symptoms.filter((s) => STRONG_SYMPTOMS.includes(s.id) || s.id === 'smtp.starttls-rejected')
-    const mailguardBanner = by('smtp.banner-masked').some((f) => f.params?.variant === 'mailguard')
+    // MailGuard's signature: 2s and 0s left in the asterisked banner, or an asterisked banner with EHLO refused
+    // (ASA ESMTP inspection masks the banner but lets EHLO through).
+    const banner = by('smtp.banner-masked')
+    const mailguardBanner =
+      banner.some((f) => f.params?.variant === 'mailguard') ||
+      (banner.length > 0 && by('smtp.ehlo-rejected').length > 0)
     const localClean = by('device.no-smtp-inspection').length > 0
     const remote = [...symptoms, ...esa].some((f) => isRemoteSource(f, evidence)) || localClean
     if (strong.length > 0) {

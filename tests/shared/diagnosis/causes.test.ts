@@ -104,3 +104,15 @@ describe('evidence chain order', () => {
     expect(c.evidence.at(-1)?.source).toBe('probe.txt')
   })
 })
+
+describe('MailGuard signature without device evidence', () => {
+  it('an all-asterisk banner with EHLO refused is MailGuard, not ASA ESMTP inspection', () => {
+    const t = 'S: 220 ************ *****\nC: EHLO probe\nS: 500 Unrecognized command\nC: STARTTLS\nS: 250 OK\n'
+    expect(analyzeTexts([{ source: 'p', text: t }]).causes.map((c) => c.id)).toEqual(['pix-mailguard'])
+  })
+
+  it('an all-asterisk banner with a normal EHLO reply stays an unknown inspecting firewall', () => {
+    const t = 'S: 220 ************ *****\nC: EHLO probe\nS: 250-esa.lab.test\nS: 250 XXXXXXXA\n'
+    expect(analyzeTexts([{ source: 'p', text: t }]).causes.map((c) => c.id)).toEqual(['path-inspection'])
+  })
+})
