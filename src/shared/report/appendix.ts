@@ -68,13 +68,25 @@ export function appendixTexts(
     ...j.pasted.map(({ data }) => ({ title: data.source, kindKey: 'report.appendix.kind.pasted', text: data.text })),
     ...attachments.map((a) => ({ title: a.name, kindKey: 'report.appendix.kind.attachment', text: a.text })),
   ]
+  // The same text often arrives twice (a running-config read by the fix session and kept as its backup): once is enough.
+  const byText = new Map<string, AppendixText>()
   // One budget for the whole appendix keeps a case with megabytes of logs printable; the case keeps every line.
   let budget = APPENDIX_TOTAL_LINES
-  return sources.map(({ title, kindKey, text }) => {
+  const out: AppendixText[] = []
+  for (const { title, kindKey, text } of sources) {
+    const key = text.replace(/\r\n?/g, '\n').trimEnd()
+    const first = byText.get(key)
+    if (first) {
+      first.sameAs = [...(first.sameAs ?? []), title]
+      continue
+    }
     const { lines, omitted } = capped(text, redactor, Math.min(APPENDIX_MAX_LINES, budget))
     budget -= lines.length
-    return { title, kindKey, lines, omitted }
-  })
+    const item: AppendixText = { title, kindKey, lines, omitted }
+    byText.set(key, item)
+    out.push(item)
+  }
+  return out
 }
 
 export function otherEntry(e: ReportJournalEntry, redactor: Redactor): AppendixEntry {

@@ -216,6 +216,8 @@ export interface AppendixText {
   lines: string[]
   /** Lines left out to keep the report printable (they stay in the case). */
   omitted: number
+  /** Titles of other items with exactly the same text, shown once. */
+  sameAs?: string[]
 }
 
 export interface AppendixEntry {

@@ -160,12 +160,12 @@ describe('tolerance', () => {
   })
 
   it('caps each appendix text and the appendix as a whole, saying how much was left out', () => {
-    const big = (n: number) => Array.from({ length: n }, (_, i) => `line ${i + 1}`).join('\n')
+    const big = (n: number, tag = 'a') => Array.from({ length: n }, (_, i) => `${tag} line ${i + 1}`).join('\n')
     const m = buildReportModel(
       caseOf([
         entry('evidence.added', { source: 'a.log', text: big(APPENDIX_MAX_LINES + 5) }),
         ...Array.from({ length: 5 }, (_, i) =>
-          entry('evidence.added', { source: `b${i}.log`, text: big(APPENDIX_MAX_LINES) }),
+          entry('evidence.added', { source: `b${i}.log`, text: big(APPENDIX_MAX_LINES, `b${i}`) }),
         ),
         entry('evidence.added', { source: 'small.txt', text: 'one\ntwo\n' }),
       ]),
@@ -179,6 +179,24 @@ describe('tolerance', () => {
     expect(texts.at(-1)).toMatchObject({ title: 'small.txt', lines: [], omitted: 2 })
     const html = renderReportHtml(m, { lang: 'en' })
     expect(html).toContain('… 5 more line(s) are not printed here; the case keeps them in full.')
+  })
+
+  it('shows a text recorded twice once, naming the other copy', () => {
+    const config = 'hostname fw1\r\npolicy-map global_policy\r\n'
+    const m = buildReportModel(
+      {
+        ...caseOf([entry('device.output', { device: 'fw1', command: 'show running-config', output: config })]),
+        attachmentTexts: [
+          { name: 'running-config-fw1-before.txt', text: 'hostname fw1\npolicy-map global_policy\n' },
+          { name: 'other.txt', text: 'hostname fw2\n' },
+        ],
+      },
+      { now: NOW },
+    )
+    expect(m.appendix.texts.map((x) => [x.title, x.sameAs])).toEqual([
+      ['fw1# show running-config', ['running-config-fw1-before.txt']],
+      ['other.txt', undefined],
+    ])
   })
 
   it('removes engineer marks from the cover and the findings as well', () => {

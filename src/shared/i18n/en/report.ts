@@ -211,6 +211,7 @@ export const report = {
       'Fix the mail server so that its EHLO reply starts with the greeting line; some senders ignore STARTTLS otherwise.',
   },
   appendix: {
+    sameAs: 'The same text was also recorded as: {{titles}}',
     omitted: '… {{count}} more line(s) are not printed here; the case keeps them in full.',
     texts: 'Session logs and configuration excerpts',
     transcripts: 'Full SMTP transcripts',

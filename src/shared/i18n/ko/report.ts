@@ -203,6 +203,7 @@ export const report = {
       '메일 서버의 EHLO 응답이 인사 줄로 시작하도록 고치십시오. 그렇지 않으면 일부 발신 서버가 STARTTLS를 무시합니다.',
   },
   appendix: {
+    sameAs: '같은 내용이 다음 이름으로도 기록되어 있습니다: {{titles}}',
     omitted: '… 나머지 {{count}}줄은 여기에 싣지 않았습니다. 전체 내용은 케이스에 보관되어 있습니다.',
     texts: '세션 기록 및 설정 발췌',
     transcripts: 'SMTP 대화 전체 기록',

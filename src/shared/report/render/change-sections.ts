@@ -114,7 +114,10 @@ export function appendixSection(m: ReportModel, ctx: RenderContext): string {
             ? `<p class="note">${esc(t('report.appendix.omitted', { count: x.omitted }))}</p>`
             : ''
           const body = x.lines.length ? `<table class="dialog">${head}<tbody>${rows.join('')}</tbody></table>` : ''
-          return `<h4>${esc(t(x.kindKey))}: <span class="mono">${caseText(x.title)}</span></h4>${body}${omitted}`
+          const same = x.sameAs?.length
+            ? `<p class="note">${caseText(t('report.appendix.sameAs', { titles: x.sameAs.join(', ') }))}</p>`
+            : ''
+          return `<h4>${esc(t(x.kindKey))}: <span class="mono">${caseText(x.title)}</span></h4>${same}${body}${omitted}`
         })
         .join('')
     : none
