@@ -46,6 +46,19 @@ describe('asa8-custom-class: inspection on a custom class', () => {
   })
 })
 
+describe('asa8-custom-class: the allow-tls map instead', () => {
+  const env = useLabFix('asa8-custom-class')
+  it('puts a new map with allow-tls on the custom class; STARTTLS passes while inspection stays', async () => {
+    const { remedy, verified, applied } = await loop(env, 'asa.allow-tls-map', 'ciscoasa')
+    expect(applied.sent.map((l) => l.command)).toEqual(
+      expect.arrayContaining(['class ESMTP', 'inspect esmtp UNMASK_ESMTP_TLS']),
+    )
+    expect(remedy.undo.map((l) => l.command)).toContain('no policy-map type inspect esmtp UNMASK_ESMTP_TLS')
+    expect(verified.outcome).toBe('fixed')
+    expect(verified.counters.after).toContain('Inspect: esmtp UNMASK_ESMTP_TLS')
+  })
+})
+
 describe('pix7-old: PIX 7.2(1)', () => {
   const env = useLabFix('pix7-old')
   let upgrade: Remedy | undefined
