@@ -8,13 +8,15 @@ import { connect, type Socket } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { type TLSSocket, connect as tlsConnect } from 'node:tls'
-import { afterAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { CliIo } from '../../src/cli/io'
 import { runCli } from '../../src/cli/program'
 import { startMailHost } from '../../src/lab/mail/mail-host'
-import { startInspectionProxy } from '../../src/lab/proxy/inspection-proxy'
+import { type InspectionProxy, startInspectionProxy } from '../../src/lab/proxy/inspection-proxy'
 import { type InspectingFirewall, type InspectionPolicy, newCounters } from '../../src/lab/proxy/policy'
 import type { Analysis } from '../../src/shared/diagnosis'
+import { makeCertificate, type TestCertificate } from '../support/hostile-smtp'
+import { hasPostfix, type PostfixInstance, startPostfix } from '../support/postfix'
 
 const FIXTURES = join(__dirname, '..', 'fixtures', 'device-output')
 const fixture = (name: string) => join(FIXTURES, name)
@@ -331,6 +333,67 @@ describe('the built binary', () => {
   })
 })
 
+/** A whole-line SMTP client that writes what it saw as `S:`/`C:` text; every wait has a timeout. */
+async function converse(path: { port: number; cert: string; servername: string }): Promise<string> {
+  const out: string[] = []
+  let socket: Socket | TLSSocket = connect({ host: '127.0.0.1', port: path.port })
+  let buffer = ''
+  let waiting: (() => void) | null = null
+  const onData = (chunk: Buffer) => {
+    buffer += chunk.toString('latin1')
+    waiting?.()
+  }
+  socket.on('data', onData)
+  socket.on('error', () => waiting?.())
+  const reply = () =>
+    new Promise<string[]>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('no reply within 5 s')), 5000)
+      const check = () => {
+        const lines = buffer.split('\r\n')
+        const end = lines.findIndex((l) => /^\d{3}(?: |$)/.test(l))
+        if (end < 0 || end === lines.length - 1) return
+        clearTimeout(timer)
+        waiting = null
+        buffer = lines.slice(end + 1).join('\r\n')
+        const got = lines.slice(0, end + 1)
+        for (const l of got) out.push(`S: ${l}`)
+        resolve(got)
+      }
+      waiting = check
+      check()
+    })
+  const send = (line: string) => {
+    out.push(`C: ${line}`)
+    socket.write(`${line}\r\n`)
+  }
+  try {
+    await reply()
+    send('EHLO probe.unmask.test')
+    await reply()
+    send('STARTTLS')
+    const [answer] = await reply()
+    if (answer?.startsWith('220')) {
+      socket.off('data', onData)
+      socket = await new Promise<TLSSocket>((resolve, reject) => {
+        const tlsSocket = tlsConnect({ socket: socket as Socket, ca: [path.cert], servername: path.servername }, () =>
+          resolve(tlsSocket),
+        )
+        tlsSocket.once('error', reject)
+        setTimeout(() => reject(new Error('no TLS handshake within 5 s')), 5000)
+      })
+      out.push(`TLS established ${(socket as TLSSocket).getProtocol()} ${(socket as TLSSocket).getCipher().name}`)
+      socket.on('data', onData)
+      send('EHLO probe.unmask.test')
+      await reply()
+    }
+    send('QUIT')
+    await reply().catch(() => [])
+    return `${out.join('\n')}\n`
+  } finally {
+    socket.destroy()
+  }
+}
+
 /**
  * Real SMTP on 127.0.0.1: the lab's mail host (smtp-server, ESA wording) straight and behind the lab's inspecting proxy
  * (a separate implementation of the ASA's rewriting). The conversation is recorded the way an engineer pastes it
@@ -342,82 +405,23 @@ describe('analyze a real SMTP conversation', () => {
     for (const close of closers.reverse()) await close()
   })
 
-  async function startPath(policy: InspectionPolicy | null): Promise<{ port: number; cert: string }> {
+  async function startPath(
+    policy: InspectionPolicy | null,
+  ): Promise<{ port: number; cert: string; servername: string }> {
     const stateDir = mkdtempSync(join(tmpdir(), 'unmask-analyze-lab-'))
     closers.push(async () => rmSync(stateDir, { recursive: true, force: true }))
     const host = await startMailHost({ persona: 'esa', hostname: 'esa.lab.test', domain: 'lab.test', stateDir })
     closers.push(() => host.close())
-    if (!policy) return { port: host.port, cert: host.certificate.cert }
+    if (!policy) return { port: host.port, cert: host.certificate.cert, servername: 'esa.lab.test' }
     const firewall: InspectingFirewall = { currentPolicy: () => policy, counters: newCounters(), log: () => {} }
     const proxy = await startInspectionProxy({ upstream: host, firewall })
     closers.push(() => proxy.close())
-    return { port: proxy.port, cert: host.certificate.cert }
-  }
-
-  /** A whole-line SMTP client that writes what it saw as `S:`/`C:` text; every wait has a timeout. */
-  async function converse(port: number, cert: string): Promise<string> {
-    const out: string[] = []
-    let socket: Socket | TLSSocket = connect({ host: '127.0.0.1', port })
-    let buffer = ''
-    let waiting: (() => void) | null = null
-    const onData = (chunk: Buffer) => {
-      buffer += chunk.toString('latin1')
-      waiting?.()
-    }
-    socket.on('data', onData)
-    socket.on('error', () => waiting?.())
-    const reply = () =>
-      new Promise<string[]>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error('no reply within 5 s')), 5000)
-        const check = () => {
-          const lines = buffer.split('\r\n')
-          const end = lines.findIndex((l) => /^\d{3}(?: |$)/.test(l))
-          if (end < 0 || end === lines.length - 1) return
-          clearTimeout(timer)
-          waiting = null
-          buffer = lines.slice(end + 1).join('\r\n')
-          const got = lines.slice(0, end + 1)
-          for (const l of got) out.push(`S: ${l}`)
-          resolve(got)
-        }
-        waiting = check
-        check()
-      })
-    const send = (line: string) => {
-      out.push(`C: ${line}`)
-      socket.write(`${line}\r\n`)
-    }
-    try {
-      await reply()
-      send('EHLO probe.unmask.test')
-      await reply()
-      send('STARTTLS')
-      const [answer] = await reply()
-      if (answer?.startsWith('220')) {
-        socket.off('data', onData)
-        socket = await new Promise<TLSSocket>((resolve, reject) => {
-          const tlsSocket = tlsConnect({ socket: socket as Socket, ca: [cert], servername: 'esa.lab.test' }, () =>
-            resolve(tlsSocket),
-          )
-          tlsSocket.once('error', reject)
-          setTimeout(() => reject(new Error('no TLS handshake within 5 s')), 5000)
-        })
-        out.push(`TLS established ${(socket as TLSSocket).getProtocol()} ${(socket as TLSSocket).getCipher().name}`)
-        socket.on('data', onData)
-        send('EHLO probe.unmask.test')
-        await reply()
-      }
-      send('QUIT')
-      await reply().catch(() => [])
-      return `${out.join('\n')}\n`
-    } finally {
-      socket.destroy()
-    }
+    return { port: proxy.port, cert: host.certificate.cert, servername: 'esa.lab.test' }
   }
 
   it('straight to the server: STARTTLS works, nothing to fix', async () => {
     const path = await startPath(null)
-    const text = await converse(path.port, path.cert)
+    const text = await converse(path)
     const r = await run(['analyze', '--json', '-'], text)
     expect(r.code).toBe(0)
     const a = JSON.parse(r.out) as Analysis
@@ -433,7 +437,7 @@ describe('analyze a real SMTP conversation', () => {
       allowTls: false,
       duplicateHeaderBug: false,
     })
-    const text = await converse(path.port, path.cert)
+    const text = await converse(path)
     const r = await run(['analyze', '--json', '-'], text)
     const a = JSON.parse(r.out) as Analysis
     expect(ids(a)).toEqual(
@@ -454,15 +458,58 @@ describe('analyze a real SMTP conversation', () => {
       allowTls: true,
       duplicateHeaderBug: false,
     })
-    const a = JSON.parse((await run(['analyze', '--json', '-'], await converse(path.port, path.cert))).out) as Analysis
+    const a = JSON.parse((await run(['analyze', '--json', '-'], await converse(path))).out) as Analysis
     expect(ids(a)).toEqual(['smtp.tls-ok'])
   })
 
   it('through PIX MailGuard: banner and EHLO refused, MailGuard named', async () => {
     const path = await startPath({ kind: 'mailguard', duplicateHeaderBug: false })
-    const text = await converse(path.port, path.cert)
+    const text = await converse(path)
     const a = JSON.parse((await run(['analyze', '--json', '-'], text)).out) as Analysis
     expect(ids(a)).toEqual(expect.arrayContaining(['smtp.banner-masked', 'smtp.ehlo-rejected']))
     expect(a.causes[0]?.id).toBe('pix-mailguard')
+  })
+})
+
+describe.skipIf(!hasPostfix)('analyze a real Postfix conversation', () => {
+  let postfix: PostfixInstance
+  let proxy: InspectionProxy
+  let cert: TestCertificate
+
+  beforeAll(async () => {
+    cert = await makeCertificate({ commonName: 'mx.postfix.test', names: ['mx.postfix.test'] })
+    postfix = await startPostfix({ cert })
+    const policy: InspectionPolicy = {
+      kind: 'esmtp',
+      map: '_default_esmtp_map',
+      maskBanner: true,
+      allowTls: false,
+      duplicateHeaderBug: false,
+    }
+    proxy = await startInspectionProxy({
+      upstream: { host: postfix.host, port: postfix.port },
+      firewall: { currentPolicy: () => policy, counters: newCounters(), log: () => {} },
+    })
+  })
+
+  afterAll(async () => {
+    await proxy?.close()
+    await postfix?.stop()
+  })
+
+  it('straight: Postfix offers STARTTLS and TLS is established', async () => {
+    const text = await converse({ port: postfix.port, cert: cert.cert, servername: 'mx.postfix.test' })
+    const a = JSON.parse((await run(['analyze', '--json', '-'], text)).out) as Analysis
+    expect(ids(a)).toEqual(['smtp.tls-ok'])
+  })
+
+  it('through the inspecting path: Postfix\u2019s own "command not recognized" is read as a rejected STARTTLS', async () => {
+    const text = await converse({ port: proxy.port, cert: cert.cert, servername: 'mx.postfix.test' })
+    expect(text).toMatch(/S: 50[02] 5\.5\.2 Error: command not recognized/)
+    const a = JSON.parse((await run(['analyze', '--json', '-'], text)).out) as Analysis
+    expect(ids(a)).toEqual(
+      expect.arrayContaining(['smtp.starttls-masked', 'smtp.starttls-rejected', 'smtp.banner-masked']),
+    )
+    expect(a.causes[0]?.id).toBe('path-inspection')
   })
 })
