@@ -49,6 +49,8 @@ export class DeviceDriver {
   private desynced = false
   private closedError: DriverError | null = null
   profile: DeviceProfile
+  /** A platform given by the caller is kept even if `show version` says otherwise. */
+  private readonly forcedProfile: boolean
   private readonly unsubscribe: Array<() => void>
   private readonly opts: Required<Omit<DriverOptions, 'profile' | 'onTraffic'>> & Pick<DriverOptions, 'onTraffic'>
 
@@ -79,7 +81,6 @@ export class DeviceDriver {
       }),
     ]
   }
-  private readonly forcedProfile: boolean
 
   get prompt(): ParsedPrompt | null {
     return this.current
