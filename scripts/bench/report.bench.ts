@@ -73,7 +73,12 @@ function makeCase(home: string, configCopies: number): string {
   })
   c.append('device.identified', { device: 'asa1', hostname: 'ciscoasa', platform: 'ASA', version: '7.2(3)' })
   for (let i = 0; i < configCopies; i++)
-    c.append('device.output', { device: 'asa1', command: `show running-config (${i + 1})`, output: CONFIG })
+    // Distinct texts: the report shows identical ones once.
+    c.append('device.output', {
+      device: `asa${i + 1}`,
+      command: 'show running-config',
+      output: CONFIG.replace('hostname ciscoasa', `hostname asa${i + 1}`),
+    })
   const now = new Date().toISOString()
   c.append('probe.result', probeResult('outside', true, now))
   c.append('probe.result', probeResult('inside', false, now))
