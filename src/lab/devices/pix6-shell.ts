@@ -100,7 +100,7 @@ const exec: Array<CommandTable<Ctx>> = [
       })
     },
   },
-  { pattern: 'quit', run: logoff },
+  { pattern: 'quit', run: (ctx) => (ctx.shell.mode === 'config' ? ctx.shell.setMode('priv') : logoff(ctx)) },
   { pattern: 'logout', run: logoff },
   { pattern: 'exit', run: (ctx) => (ctx.shell.mode === 'config' ? ctx.shell.setMode('priv') : logoff(ctx)) },
   { pattern: 'pager lines <n>', run: (ctx, [n]) => ctx.shell.setPager(Number(n) || 0) },
