@@ -44,9 +44,17 @@ export async function runApply(
   const backup = { attachment: attachment.name, sha256: sha256(current.text), bytes: attachment.bytes }
   journal.append('fix.backup', { device, kind: plan.kind, ...backup, confirmedBy: request.confirmedBy, confirmedAt })
 
-  const run = await sendLines(link.driver, plan.lines, (line) =>
-    journal.append('fix.line', { device, kind: plan.kind, ...line }),
-  )
+  let run: Awaited<ReturnType<typeof sendLines>>
+  try {
+    run = await sendLines(link.driver, plan.lines, (line) =>
+      journal.append('fix.line', { device, kind: plan.kind, ...line }),
+    )
+  } catch (error) {
+    // Something other than the device failed (the case could not be written): stop typing, leave configuration
+    // mode if the session still allows it, and let the caller see the error.
+    await leaveConfigMode(link.driver).catch(() => [])
+    throw error
+  }
   const sentCount = run.sent.length
   const result: ApplyResult = {
     refused: false,

@@ -5,8 +5,11 @@
  */
 import { describe, expect, it } from 'vitest'
 import { analyzeSnapshot } from '../../../src/main/fix/analysis'
+import type { FixJournal } from '../../../src/main/fix/fix-journal'
+import { FixSession } from '../../../src/main/fix/fix-session'
 import type { ApplyResult, Preview } from '../../../src/main/fix/types'
 import type { ByteChannel } from '../../../src/main/transports/channel'
+import { createTranslator } from '../../../src/shared/i18n'
 import type { Remedy } from '../../../src/shared/remedies/types'
 import { type OpenedFix, useLabFix } from './lab-session'
 
@@ -189,6 +192,28 @@ describe('remediation faults on the lab asa9-default', () => {
     expect(result).toMatchObject({ refused: true, code: 'sessionLost', params: { reason: 'closed' } })
     expect(running()).toBe(config)
     expect(opened.journal().some((e) => e.type === 'fix.backup' || e.type === 'fix.line')).toBe(false)
+  })
+
+  it('stops typing when the case cannot be written, and leaves configuration mode', async () => {
+    const opened = await env.open()
+    const real = opened.fix.journal
+    let lines = 0
+    const failing: FixJournal = {
+      attach: (name, content) => real.attach(name, content),
+      append: (type, data) => {
+        if (type === 'fix.line' && ++lines === 3) throw new Error('ENOSPC: no space left on device')
+        return real.append(type, data)
+      },
+    }
+    const fix = new FixSession({ link: opened.link, journal: failing, t: createTranslator('en') })
+    await fix.read()
+    const preview = (await fix.preview(await planFor(opened, 'asa.no-inspect-esmtp'))) as Preview
+    await expect(fix.apply({ token: preview.token!, typedHostname: 'ciscoasa', confirmedBy: 'Kim' })).rejects.toThrow(
+      'ENOSPC',
+    )
+    // Line 3 reached the device (its record failed afterwards); line 4, `no inspect esmtp`, never went out.
+    expect(running()).toMatch(/^ {2}inspect esmtp$/m)
+    expect(opened.link.driver.prompt?.text).toBe('ciscoasa#')
   })
 
   it('a connection lost after line 4 leaves the state unknown; it reconnects, reads back, reports and re-sends nothing', async () => {
