@@ -4,6 +4,7 @@
  * at a time. A line is only sent once the previous one has echoed and the prompt is back, which is also
  * what keeps an inspecting firewall from seeing partial lines.
  */
+import { StringDecoder } from 'node:string_decoder'
 import {
   type DeviceProfile,
   isSameDevicePrompt,
@@ -43,6 +44,7 @@ const LOGIN_BUFFER_CHARS = 256 * 1024
 
 export class DeviceDriver {
   private readonly buffer = new ScreenBuffer()
+  private readonly trafficDecoder = new StringDecoder('utf8')
   private waiter: { check: () => void; fail: (error: Error) => void } | null = null
   private readonly queue = new SerialQueue()
   private current: ParsedPrompt | null = null
@@ -72,7 +74,11 @@ export class DeviceDriver {
     this.unsubscribe = [
       channel.onData((chunk) => {
         this.buffer.push(chunk)
-        this.opts.onTraffic?.({ direction: 'in', data: chunk.toString('utf8'), at: new Date() })
+        if (this.opts.onTraffic) {
+          // Its own decoder: a character split across two chunks is logged whole, in the second one.
+          const data = this.trafficDecoder.write(chunk)
+          if (data) this.opts.onTraffic({ direction: 'in', data, at: new Date() })
+        }
         this.waiter?.check()
       }),
       channel.onClose(() => {
