@@ -228,6 +228,11 @@ describe('text output, languages and errors', () => {
     expect(r.out).toMatch(/mocktest\.txt:107 +inspect esmtp/)
     expect(r.out).toContain('ciscoasa(config-pmap-c)# no inspect esmtp')
     expect(r.out).toContain('ciscoasa(config-pmap-p)# allow-tls action log')
+    const ctx = await run(
+      ['analyze', '-'],
+      'fw/mail# show running-config policy-map\npolicy-map global_policy\n class inspection_default\n  inspect esmtp\nservice-policy global_policy global\n',
+    )
+    expect(ctx.out).toContain('fw/mail(config-pmap-c)# no inspect esmtp')
   })
 
   it('prints device facts in words', async () => {

@@ -13,22 +13,21 @@ function percent(confidence: number): string {
 }
 
 /** `fw(config-pmap)#` for a mode, so the engineer sees where each line is typed. */
-export function promptFor(hostname: string | null, line: CommandLine): string {
+export function promptFor(hostname: string | null, line: CommandLine, context?: string | null): string {
   if (line.mode === 'flexconfig') return ''
-  const host = hostname ?? 'firewall'
+  const host = `${hostname ?? 'firewall'}${context ? `/${context}` : ''}`
   return line.mode === 'enable' ? `${host}# ` : `${host}(${line.mode})# `
 }
 
-function commandBlock(hostname: string | null, lines: CommandLine[]): string[] {
-  return lines.map((l) => `${INDENT}  ${promptFor(hostname, l)}${l.command}`)
+function commandBlock(target: Remedy['target'], lines: CommandLine[]): string[] {
+  return lines.map((l) => `${INDENT}  ${promptFor(target?.hostname ?? null, l, target?.context)}${l.command}`)
 }
 
 function remedyLines(t: Translate, r: Remedy): string[] {
   const out = [`  ${t(r.titleKey, r.params)}  [${r.id}]`, `${INDENT}${t(r.summaryKey, r.params)}`]
-  const host = r.target?.hostname ?? null
   if (r.commands.length > 0) {
-    out.push(`${INDENT}${t('findings.report.commands')}`, ...commandBlock(host, r.commands))
-    out.push(`${INDENT}${t('findings.report.undo')}`, ...commandBlock(host, r.undo))
+    out.push(`${INDENT}${t('findings.report.commands')}`, ...commandBlock(r.target, r.commands))
+    out.push(`${INDENT}${t('findings.report.undo')}`, ...commandBlock(r.target, r.undo))
   }
   for (const s of r.steps) out.push(`${INDENT}- ${t(s.textKey, s.params).replace(/\n/g, `\n${INDENT}  `)}`)
   if (r.verify.length > 0) {

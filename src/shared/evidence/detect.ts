@@ -22,6 +22,8 @@ export interface SessionPart {
   command: string | null
   /** Hostname shown in the prompt (`fw` in `fw(config)# show fixup`). */
   hostname: string | null
+  /** Security context shown in the prompt (`ctx1` in `fw/ctx1# show run`), multiple-context mode only. */
+  context: string | null
   promptLine: number | null
   /** The output lines (without the prompt line). */
   lines: NumberedLine[]
@@ -118,7 +120,7 @@ export function kindOfPart(part: SessionPart): EvidenceKind {
 /** Splits at prompt lines; a prompt with a command starts a part, a bare prompt ends one. */
 export function splitSession(lines: readonly NumberedLine[]): SessionPart[] {
   const parts: SessionPart[] = []
-  let current: SessionPart = { command: null, hostname: null, promptLine: null, lines: [] }
+  let current: SessionPart = { command: null, hostname: null, context: null, promptLine: null, lines: [] }
   const flush = () => {
     if (current.lines.length > 0) parts.push(current)
   }
@@ -130,7 +132,13 @@ export function splitSession(lines: readonly NumberedLine[]): SessionPart[] {
     }
     flush()
     const command = m[5]!.trim()
-    current = { command: command || null, hostname: m[1]!, promptLine: l.line, lines: [] }
+    current = {
+      command: command || null,
+      hostname: m[1]!,
+      context: m[2]?.slice(1) ?? null,
+      promptLine: l.line,
+      lines: [],
+    }
   }
   flush()
   return parts

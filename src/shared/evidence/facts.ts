@@ -16,6 +16,8 @@ export interface DeviceFacts {
   failover: boolean | null
   /** For FTD: the version of the ASA engine inside it. */
   asaVersion: string | null
+  /** The security context the output was taken in (from a `host/context#` prompt). */
+  context: string | null
 }
 
 export interface FactsWithEvidence {
@@ -35,6 +37,7 @@ export function collectFacts(evidence: readonly Evidence[]): FactsWithEvidence {
     contextMode: null,
     failover: null,
     asaVersion: null,
+    context: null,
   }
   const sources: FactsWithEvidence['sources'] = {}
   const set = <K extends keyof DeviceFacts>(
@@ -51,6 +54,14 @@ export function collectFacts(evidence: readonly Evidence[]): FactsWithEvidence {
   // show version first: it is the authoritative statement of platform and version.
   const ordered = [...evidence].sort((a, b) => Number(b.kind === 'show-version') - Number(a.kind === 'show-version'))
   for (const e of ordered) {
+    // The prompt is what the device shows now (and what a fix will be typed at), so it wins over a config line.
+    if ('hostname' in e && e.hostname && e.kind !== 'smtp-transcript' && e.kind !== 'unknown') {
+      set('hostname', e.hostname, e.source, e.firstLine ?? 1, e.hostname)
+      if (e.context) {
+        set('context', e.context, e.source, e.firstLine ?? 1, `${e.hostname}/${e.context}`)
+        set('contextMode', 'multiple', e.source, e.firstLine ?? 1, `${e.hostname}/${e.context}`)
+      }
+    }
     if (e.kind === 'show-version') {
       const d = e.data
       if (d.version) {
@@ -78,9 +89,6 @@ export function collectFacts(evidence: readonly Evidence[]): FactsWithEvidence {
     } else if (e.kind === 'show-fixup' && e.data.length > 0) {
       // Only PIX 6.x and older have `show fixup`.
       set('platform', 'pix', e.source, e.data[0]!.line, e.data[0]!.text)
-    }
-    if ('hostname' in e && e.hostname && e.kind !== 'smtp-transcript' && e.kind !== 'unknown') {
-      set('hostname', e.hostname, e.source, e.firstLine ?? 1, e.hostname)
     }
   }
   for (const s of Object.values(sources)) if (s && !s.excerpt) s.excerpt = ''

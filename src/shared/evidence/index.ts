@@ -21,6 +21,8 @@ interface Base {
   /** The command typed at the prompt that produced this output, when the text was a terminal session. */
   command: string | null
   hostname: string | null
+  /** Security context from the prompt (`fw/ctx1#`), when the device runs in multiple-context mode. */
+  context: string | null
 }
 
 export type TranscriptEvidence = (ParsedTranscript | (SmtpTranscript & { shape: 'probe' })) & Partial<Base>
@@ -91,7 +93,14 @@ export function parseEvidence(input: InputText): { parts: DetectedPart[]; eviden
     const firstLine = part.promptLine ?? part.lines[0]!.line
     const lastLine = part.lines[part.lines.length - 1]!.line
     parts.push({ source: input.source, kind, command: part.command, firstLine, lastLine })
-    const base: Base = { source: input.source, firstLine, lastLine, command: part.command, hostname: part.hostname }
+    const base: Base = {
+      source: input.source,
+      firstLine,
+      lastLine,
+      command: part.command,
+      hostname: part.hostname,
+      context: part.context,
+    }
     evidence.push(parsePart(input.source, kind, part.lines, base))
   }
   return { parts, evidence }

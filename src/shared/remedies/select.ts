@@ -37,7 +37,7 @@ export function selectRemedies(
   const remedies: Remedy[] = []
   const skipped: SkippedRemedy[] = []
   const f = facts.facts
-  const target = { hostname: f.hostname, platform: f.platform, version: f.version }
+  const target = { hostname: f.hostname, context: f.context, platform: f.platform, version: f.version }
   const v = facts.parsedVersion
   const ids = (c: RootCause) => [c.id]
   const add = (cause: RootCause, r: Remedy) => {

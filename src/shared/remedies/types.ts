@@ -44,7 +44,7 @@ export interface Remedy {
   /** For advice: the steps to follow, as i18n keys. */
   steps: { textKey: string; params?: Record<string, string> }[]
   /** The device the commands are for (as stated by the evidence). */
-  target: { hostname: string | null; platform: string | null; version: string | null } | null
+  target: { hostname: string | null; context?: string | null; platform: string | null; version: string | null } | null
 }
 
 /** A remedy considered and left out, with the reason (e.g. `allow-tls` needs 7.2(3)). */

@@ -48,7 +48,7 @@ describe('asa.no-inspect-esmtp', () => {
     expect(commands(r.undo).filter((c) => c === 'inspect esmtp')).toHaveLength(3)
     expect(commands(r.commands)[0]).toBe('configure terminal')
     expect(commands(r.commands).at(-1)).toBe('end')
-    expect(r.target).toEqual({ hostname: 'gw', platform: 'asa', version: '8.4(7)' })
+    expect(r.target).toEqual({ hostname: 'gw', context: null, platform: 'asa', version: '8.4(7)' })
     for (const name of namesUsed(r.commands)) expect(TWO_PLACES).toContain(name)
   })
 
@@ -235,5 +235,24 @@ describe('explicit default map and FTD configuration', () => {
     expect(a.facts).toMatchObject({ platform: 'ftd', version: '7.0.1', hostname: 'ftd1' })
     expect(a.causes.map((c) => c.id)).toEqual(['ftd-esmtp-inspection'])
     expect(a.remedies.map((r) => r.id)).toEqual(['advice.ftd-flexconfig'])
+  })
+})
+
+describe('multiple-context mode', () => {
+  it('a session in a security context: facts name it and the commands are shown at that context prompt', () => {
+    const session = [
+      'fw/mail# show running-config',
+      ': Saved',
+      'ASA Version 9.8(4)',
+      'hostname mail',
+      'policy-map global_policy',
+      ' class inspection_default',
+      '  inspect esmtp',
+      'service-policy global_policy global',
+      'fw/mail# ',
+    ].join('\n')
+    const a = analyze(session)
+    expect(a.facts).toMatchObject({ context: 'mail', contextMode: 'multiple' })
+    expect(remedy(a.remedies, 'asa.no-inspect-esmtp').target).toMatchObject({ context: 'mail' })
   })
 })

@@ -166,6 +166,7 @@ export const findings = {
     contextMode: 'Context mode',
     failover: 'Failover',
     asaVersion: 'ASA engine version',
+    context: 'Security context',
   },
   report: {
     inputs: 'Inputs',

@@ -165,6 +165,7 @@ export const findings = {
     contextMode: '컨텍스트 모드',
     failover: '페일오버',
     asaVersion: 'ASA 엔진 버전',
+    context: '보안 컨텍스트',
   },
   report: {
     inputs: '입력',
