@@ -180,7 +180,10 @@ export class FixSession {
       return refusal(code, params)
     }
     if (!snapshot) return refuse('tokenUnknown')
-    const redeemed = this.tokens.redeem(request.token, this.deviceKey(snapshot))
+    // The session may have moved (someone typed `changeto` in the shared terminal): the live prompt decides.
+    const liveContext = this.link.driver.prompt?.context ?? (snapshot.context === 'system' ? 'system' : null)
+    const key = liveContext === snapshot.context ? this.deviceKey(snapshot) : `${this.link.peer}|moved|${liveContext}`
+    const redeemed = this.tokens.redeem(request.token, key)
     const pending = this.pending.get(request.token)
     this.pending.delete(request.token)
     if (!redeemed.ok) return refuse(redeemed.code)

@@ -114,8 +114,8 @@ describe('preview pre-checks on failover and multiple-context devices', () => {
     expect(right.checks.find((c) => c.id === 'context')).toMatchObject({ passed: true, params: { context: 'pod1' } })
     expect(right.token).not.toBeNull()
     // A token is bound to its context: after changing context it is refused.
+    // Moved behind the preview's back (no new read): the live prompt shows another context.
     expect((await link!.driver.run('changeto context pod2')).failed).toBe(false)
-    await fix.read()
     const moved = await fix.apply({ token: right.token!, typedHostname: 'ciscoasa', confirmedBy: 'Kim' })
     expect(moved).toMatchObject({ refused: true, code: 'tokenWrongDevice' })
   })
