@@ -6,6 +6,7 @@ import { join } from 'node:path'
 import { afterAll, afterEach, describe, expect, it } from 'vitest'
 import { type Lab, startLab } from '../../../src/lab'
 import { type CollectOutcome, collectFromDevice } from '../../../src/main/device/collect'
+import type { DeviceDriver } from '../../../src/main/device/driver'
 import { HostKeyTrust } from '../../../src/main/transports/host-key-trust'
 import type { Target } from '../../../src/main/transports/target'
 import { makeTempDir } from '../../support/temp-dir'
@@ -106,6 +107,30 @@ describe('collect from lab devices', () => {
     expect(classes).toContain('ESMTP')
     expect(classes).not.toContain('inspection_default')
     expect(findingIds(outcome)).not.toContain('pix.duplicate-header-bug')
+  })
+
+  it('ASA failover pair: active and standby units both collected through their failover prompts', async () => {
+    const outcome = await collectFromLab('asa9-failover')
+    expect(findingIds(outcome)).toContain('asa.esmtp-inspection-active')
+    const standbyPort = lab!.standby!.port
+    const creds = lab!.credentials!
+    let standbyDriver: DeviceDriver | undefined
+    const standby = await collectFromDevice({
+      onChannel: (_channel, driver) => {
+        standbyDriver = driver
+      },
+      target: { kind: 'ssh', host: '127.0.0.1', port: standbyPort, username: creds.username },
+      credentials: { username: creds.username, password: creds.password, secret: creds.enable },
+      trust: new HostKeyTrust({ storeFile: join(tmp.path, 'failover-standby-known_hosts'), readOnlyFiles: [] }),
+      askHostKey: async () => true,
+      promptTimeoutMs: 10_000,
+    })
+    expect(findingIds(standby)).toContain('asa.esmtp-inspection-active')
+    if (!outcome.ok || !standby.ok) return
+    // The driver followed the failover tags in the prompt; the transcript keeps host[/context] only.
+    expect(standbyDriver?.prompt?.failover).toMatchObject({ state: 'stby' })
+    expect(outcome.run.steps.every((s) => !s.failed || s.optional)).toBe(true)
+    expect(standby.run.transcript).toMatch(/^\S+# show version\n/)
   })
 
   it('FTD over SSH: the managed-device finding, no enable needed', async () => {
