@@ -1,26 +1,21 @@
 /**
  * The app's printer: Electron's `webContents.printToPDF` in a hidden, sandboxed window with its own in-memory session.
- * The HTML goes through a private temporary file (a data: URL of a report with embedded fonts exceeds Chromium's URL
- * length limit). The page itself can run nothing (its Content-Security-Policy allows no script); JavaScript stays
- * enabled only so that main can wait for `document.fonts.ready` before printing, as the CLI's printer does.
+ * The HTML goes through a private print copy with the fonts as files beside it (print-copy.ts; a data: URL of the
+ * whole report would exceed Chromium's URL length limit anyway). The page itself can run nothing (its
+ * Content-Security-Policy allows no script); JavaScript stays enabled only so that main can wait for
+ * `document.fonts.ready` before printing, as the CLI's printer does.
  * The only file of the report feature that imports 'electron'; the CLI and the tests never load it.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { pathToFileURL } from 'node:url'
 import { BrowserWindow } from 'electron'
 import { type ReportRequest, writeCaseReport } from './export-report'
+import { isInPrintCopy, writePrintCopy } from './print-copy'
 import { type PdfPrinter, PRINT_TIMEOUT_MS, withTimeout } from './printer'
 
 export function createElectronPrinter(timeoutMs = PRINT_TIMEOUT_MS): PdfPrinter {
   const windows = new Set<BrowserWindow>()
 
   const print = async (html: string): Promise<Uint8Array> => {
-    const dir = mkdtempSync(join(tmpdir(), 'unmask-report-'))
-    const file = join(dir, 'report.html')
-    writeFileSync(file, html, { mode: 0o600 })
-    const fileUrl = pathToFileURL(file).href
+    const copy = writePrintCopy(html)
     const window = new BrowserWindow({
       show: false,
       webPreferences: {
@@ -32,15 +27,15 @@ export function createElectronPrinter(timeoutMs = PRINT_TIMEOUT_MS): PdfPrinter 
       },
     })
     windows.add(window)
-    // Nothing but the report file itself (and its data: URLs) may load.
+    // Nothing but the print copy and its fonts (and data: URLs) may load.
     window.webContents.session.webRequest.onBeforeRequest({ urls: ['<all_urls>'] }, (details, callback) => {
-      const allowed = details.url.startsWith('data:') || details.url === fileUrl
+      const allowed = details.url.startsWith('data:') || isInPrintCopy(details.url, copy)
       callback({ cancel: !allowed })
     })
     window.webContents.on('will-navigate', (event) => event.preventDefault())
     try {
       const run = async () => {
-        await window.loadFile(file)
+        await window.loadURL(copy.url)
         await window.webContents.executeJavaScript('document.fonts.ready.then(() => document.fonts.size)')
         const pdf = await window.webContents.printToPDF({ preferCSSPageSize: true, printBackground: true })
         return new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength)
@@ -49,7 +44,7 @@ export function createElectronPrinter(timeoutMs = PRINT_TIMEOUT_MS): PdfPrinter 
     } finally {
       windows.delete(window)
       if (!window.isDestroyed()) window.destroy()
-      rmSync(dir, { recursive: true, force: true })
+      copy.remove()
     }
   }
 
