@@ -83,6 +83,11 @@ export interface WriteReportRequest extends ReportRequest {
   pdfPath: string
   htmlPath?: string
   printer: PdfPrinter
+  /**
+   * Where to record the export. The app passes the handle it already has open on the case (two writers on one journal
+   * would hand out the same sequence numbers); without it a handle is opened for this one entry.
+   */
+  journal?: { append(type: string, data: unknown): unknown }
 }
 
 export interface WrittenReport {
@@ -100,9 +105,10 @@ export async function writeCaseReport(request: WriteReportRequest): Promise<Writ
   if (request.htmlPath) writeFileSync(request.htmlPath, html, { mode: 0o600 })
   const pdf = await request.printer.print(html)
   writeFileSync(request.pdfPath, pdf, { mode: 0o600 })
-  const handle = new CaseStore(request.home).open(request.caseRef)
+  const handle = request.journal ? null : new CaseStore(request.home).open(request.caseRef)
+  const journal = request.journal ?? handle!
   try {
-    handle.append(REPORT_EXPORTED_ENTRY, {
+    journal.append(REPORT_EXPORTED_ENTRY, {
       lang: request.lang,
       pdf: { name: basename(request.pdfPath), sha256: sha256(pdf), bytes: pdf.byteLength },
       html: request.htmlPath
@@ -112,7 +118,7 @@ export async function writeCaseReport(request: WriteReportRequest): Promise<Writ
       redactions: SECRET_KINDS.reduce((n, k) => n + model.redactions[k], 0),
     })
   } finally {
-    handle.close()
+    handle?.close()
   }
   return { pdfBytes: pdf.byteLength, htmlBytes: Buffer.byteLength(html), model }
 }

@@ -7,7 +7,7 @@
  * The only file of the report feature that imports 'electron'; the CLI and the tests never load it.
  */
 import { BrowserWindow } from 'electron'
-import { type ReportRequest, writeCaseReport } from './export-report'
+import { type ReportRequest, type WriteReportRequest, writeCaseReport } from './export-report'
 import { isInPrintCopy, writePrintCopy } from './print-copy'
 import { type PdfPrinter, PRINT_TIMEOUT_MS, withTimeout } from './printer'
 
@@ -60,9 +60,12 @@ export function createElectronPrinter(timeoutMs = PRINT_TIMEOUT_MS): PdfPrinter 
 /**
  * What the app's IPC handler for "export report" calls: the same export as the CLI's (redacted model, self-contained
  * HTML, `report.exported` journal entry), printed by Electron. `fontsDir` is `join(process.resourcesPath, 'fonts')`
- * in a packaged app; in development the fonts are found above the build.
+ * in a packaged app; in development the fonts are found above the build. Pass `journal` when the app holds the case
+ * open, so that the `report.exported` entry goes through the same writer.
  */
-export async function exportCaseReportWithElectron(request: ReportRequest & { pdfPath: string; htmlPath?: string }) {
+export async function exportCaseReportWithElectron(
+  request: ReportRequest & Pick<WriteReportRequest, 'pdfPath' | 'htmlPath' | 'journal'>,
+) {
   const printer = createElectronPrinter()
   try {
     return await writeCaseReport({ ...request, printer })

@@ -46,6 +46,7 @@ describe.skipIf(!ready)('report of a real remediation on the lab ASA', () => {
     // Kept for people to read next to the page-1 PNG (test-artifacts/ is not committed).
     const pdfPath = join(artifacts, 'report-lab-fix-ko.pdf')
     const htmlPath = join(env.home(), 'lab-fix-ko.html')
+    // The fix session still holds the case open: the export is recorded through its writer.
     const { model } = await writeCaseReport({
       home: env.home(),
       caseRef: caseDir,
@@ -53,7 +54,12 @@ describe.skipIf(!ready)('report of a real remediation on the lab ASA', () => {
       pdfPath,
       htmlPath,
       printer,
+      journal: fix.journal,
     })
+    fix.journal.append('lab.after-report', {})
+    const seqs = journal().map((e) => e.seq)
+    expect(new Set(seqs).size).toBe(seqs.length)
+    expect(journal().filter((e) => e.type === 'report.exported')).toHaveLength(1)
 
     expect(model.summary.state).toBe('resolved')
     const backup = journal().find((e) => e.type === 'fix.backup')!.data as { sha256: string }
