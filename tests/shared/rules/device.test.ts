@@ -81,6 +81,26 @@ service-policy DMZ_POLICY interface dmz`
     expect(one(findingsOf(fragment), 'asa.esmtp-inspection-active').confidence).toBeLessThan(0.9)
   })
 
+  it('judges a named map in show service-policy by its definition in the configuration given with it', () => {
+    const counters = (map: string) =>
+      `Global policy:\n  Service-policy: global_policy\n    Class-map: inspection_default\n      Inspect: esmtp ${map}, packet 12, lock fail 0, drop 0, reset-drop 0, 5-min-pkt-rate 0 pkts/sec, v6-fail-close 0 sctp-drop-override 0`
+    const config = (allowTls: boolean) =>
+      asaConfig(
+        '9.8(4)10',
+        `policy-map type inspect esmtp TLS_OK\n parameters\n${allowTls ? '  allow-tls action log\n' : '  mask-banner\n'}policy-map global_policy\n class inspection_default\n  inspect esmtp TLS_OK\nservice-policy global_policy global`,
+      )
+    // Counter-example: the map allows TLS, so neither the config nor the counters may claim masking.
+    expect(ids(findingsOf(config(true), counters('TLS_OK')))).not.toContain('asa.esmtp-inspection-active')
+    expect(ids(findingsOf(config(true)))).not.toContain('device.no-smtp-inspection')
+    expect(ids(findingsOf(config(true)))).toContain('asa.esmtp-inspection-allow-tls')
+    // The same map without allow-tls: both say so, and the counters are now sure of it.
+    const without = findingsOf(config(false), counters('TLS_OK')).filter((f) => f.id === 'asa.esmtp-inspection-active')
+    expect(without).toHaveLength(2)
+    expect(Math.min(...without.map((f) => f.confidence))).toBeGreaterThanOrEqual(0.9)
+    // Counters alone, map unknown: still reported, with lower confidence.
+    expect(one(findingsOf(counters('TLS_OK')), 'asa.esmtp-inspection-active').confidence).toBeLessThan(0.9)
+  })
+
   it('does not fire when a pasted change removes the line (no inspect esmtp after inspect esmtp)', () => {
     const change = `${DEFAULT_POLICY}\npolicy-map global_policy\n class inspection_default\n  no inspect esmtp\n`
     expect(ids(findingsOf(asaConfig('9.1(7)', change)))).not.toContain('asa.esmtp-inspection-active')

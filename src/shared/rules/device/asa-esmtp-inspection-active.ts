@@ -2,9 +2,22 @@
  * `asa.esmtp-inspection-active`: `inspect esmtp` is live (a global or interface service-policy uses its policy-map)
  * with the default map or a map without `allow-tls`. From a configuration or from `show service-policy`.
  */
+
+import type { Evidence } from '../../evidence'
 import type { EvidenceRef, Finding } from '../../findings'
 import { lineRef, makeFinding, type Rule } from '../types'
-import { exemptInterfaces, liveEsmtpApplications } from './esmtp-applications'
+import { DEFAULT_ESMTP_MAP, exemptInterfaces, liveEsmtpApplications } from './esmtp-applications'
+
+/** true/false from the default map or a configuration that defines the map; null when nothing says. */
+function mapAllowsTls(evidence: readonly Evidence[], map: string | null): boolean | null {
+  if (map === null || map === DEFAULT_ESMTP_MAP) return false
+  for (const e of evidence) {
+    if (e.kind !== 'running-config') continue
+    const defined = e.data.esmtpMaps.find((m) => m.name === map)
+    if (defined) return defined.allowTls !== null
+  }
+  return null
+}
 
 export const asaEsmtpInspectionActive: Rule = {
   id: 'asa.esmtp-inspection-active',
@@ -34,14 +47,19 @@ export const asaEsmtpInspectionActive: Rule = {
           }),
         )
       } else if (e.kind === 'show-service-policy') {
-        const hits = e.data.flatMap((b) =>
-          b.classes.flatMap((c) =>
-            c.inspects.filter((i) => i.protocol === 'esmtp').map((i) => ({ block: b, cls: c, inspect: i })),
-          ),
-        )
+        // A named map is judged by its definition when a configuration in the same evidence has it:
+        // counters alone do not say whether the map allows TLS.
+        const allowsTls = (map: string | null) => mapAllowsTls(ctx.evidence, map)
+        const hits = e.data
+          .flatMap((b) =>
+            b.classes.flatMap((c) =>
+              c.inspects.filter((i) => i.protocol === 'esmtp').map((i) => ({ block: b, cls: c, inspect: i })),
+            ),
+          )
+          .filter((h) => allowsTls(h.inspect.map) !== true)
         if (hits.length === 0) continue
         const first = hits[0]!
-        const defaultMap = hits.some((h) => h.inspect.map === null || h.inspect.map === '_default_esmtp_map')
+        const defaultMap = hits.some((h) => allowsTls(h.inspect.map) === false)
         const refs = hits.flatMap((h) => [
           lineRef(e.source, h.block.line, `Service-policy: ${h.block.policy}`),
           lineRef(e.source, h.cls.line, `Class-map: ${h.cls.name}`),

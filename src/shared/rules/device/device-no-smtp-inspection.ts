@@ -14,7 +14,8 @@ function fromConfig(e: ConfigEvidence): Finding | null {
   const c = e.data
   if (!c.header) return null
   if (activeSmtpFixups(c.fixups).length > 0) return null
-  if (liveEsmtpApplications(c).some((a) => a.allowsTls !== true)) return null
+  // Inspection with allow-tls is still inspection: asa.esmtp-inspection-allow-tls speaks for it.
+  if (liveEsmtpApplications(c).length > 0) return null
   const disabled = c.fixups.filter((f) => f.protocol === 'smtp' && !f.enabled)
   const modern = (c.header.version?.major ?? 7) >= 7
   const confidence = modern && c.policyMaps.length === 0 ? 0.5 : 0.8
