@@ -10,6 +10,8 @@ import { type ApiError, isRequestName, type RequestName, type RequestOutput, req
 import type { CaseStore } from './cases/case-store'
 import type { InvestigationService } from './investigation/investigation-service'
 import type { ProfileStore } from './profiles/profile-store'
+import type { RemediationService } from './remediation/remediation-service'
+import type { ReportService } from './report/report-service'
 import type { SecretStore } from './secrets/secret-store'
 import type { SessionService } from './sessions/session-service'
 
@@ -21,6 +23,8 @@ export interface Services {
   secrets: SecretStore
   sessions: SessionService
   investigation: InvestigationService
+  remediation: RemediationService
+  reports: ReportService
   platform: string
 }
 
@@ -51,6 +55,43 @@ export function createHandlers(services: Services): Handlers {
     'analysis.run': (input) => {
       const { texts, probes, caseId } = parse('analysis.run', input)
       return services.investigation.analyze(texts, probes, caseId)
+    },
+    'fix.start': (input) => {
+      const { profileId, caseId, password, secret, lang } = parse('fix.start', input)
+      const profile = services.profiles.read().devices.find((d) => d.id === profileId)
+      if (!profile) throw new Error('no such device profile')
+      const credentials = {
+        password: password ?? services.secrets.get(profileId, 'password'),
+        secret: secret ?? services.secrets.get(profileId, 'enable'),
+      }
+      return services.remediation.start({ profile, credentials, caseId, lang })
+    },
+    'fix.preview': (input) => {
+      const { fixId, remedyId } = parse('fix.preview', input)
+      return services.remediation.preview(fixId, remedyId)
+    },
+    'fix.previewUndo': (input) => services.remediation.previewUndo(parse('fix.previewUndo', input).fixId),
+    'fix.apply': (input) => {
+      const { fixId, ...request } = parse('fix.apply', input)
+      return services.remediation.apply(fixId, request)
+    },
+    'fix.verify': (input) => {
+      const { fixId, remedyId } = parse('fix.verify', input)
+      return services.remediation.verify(fixId, remedyId)
+    },
+    'fix.requestSave': (input) => services.remediation.requestSave(parse('fix.requestSave', input).fixId),
+    'fix.save': (input) => {
+      const { fixId, token, confirmedBy } = parse('fix.save', input)
+      return services.remediation.save(fixId, token, confirmedBy)
+    },
+    'fix.declineSave': (input) => {
+      const { fixId, confirmedBy } = parse('fix.declineSave', input)
+      services.remediation.declineSave(fixId, confirmedBy)
+    },
+    'fix.close': (input) => services.remediation.close(parse('fix.close', input).fixId),
+    'report.export': (input) => {
+      const { caseId, lang } = parse('report.export', input)
+      return services.reports.export(caseId, lang)
     },
     'profiles.list': () => services.profiles.read(),
     'profiles.saveDevice': (input) => services.profiles.saveDevice(parse('profiles.saveDevice', input)),

@@ -1,10 +1,12 @@
 /** Electron start-up: single instance, one window, IPC bound to the main services. */
+import { join } from 'node:path'
 import { app, type BrowserWindow } from 'electron'
 import { EVENT_CHANNEL_PREFIX } from '../shared/api'
 import { createHandlers } from './api-handlers'
 import { unmaskHome } from './cases/paths'
 import { registerIpc } from './ipc'
 import { installApplicationMenu } from './menu'
+import { createElectronPrinter } from './report/pdf-electron'
 import { electronEncryptor } from './secrets/safe-storage'
 import { createServices } from './services'
 import { createMainWindow } from './window'
@@ -26,9 +28,15 @@ if (!app.requestSingleInstanceLock()) {
         home,
         encryptor: electronEncryptor(),
         emit: (event, payload) => mainWindow?.webContents.send(`${EVENT_CHANNEL_PREFIX}${event}`, payload),
+        printer: () => createElectronPrinter(),
+        // Packaged: resources/fonts beside the app; in development the report finds them above the build.
+        fontsDir: app.isPackaged ? join(process.resourcesPath, 'fonts') : undefined,
       })
       registerIpc(createHandlers(services), (w) => w !== null && w === mainWindow)
-      app.on('before-quit', () => void services.sessions.closeAll())
+      app.on('before-quit', () => {
+        void services.sessions.closeAll()
+        void services.remediation.closeAll()
+      })
       installApplicationMenu()
       mainWindow = createMainWindow(windowStatePath(home))
       mainWindow.on('closed', () => (mainWindow = null))

@@ -5,6 +5,9 @@ import type { Services } from './api-handlers'
 import { CaseStore } from './cases/case-store'
 import { InvestigationService } from './investigation/investigation-service'
 import { ProfileStore } from './profiles/profile-store'
+import { RemediationService } from './remediation/remediation-service'
+import type { PdfPrinter } from './report/printer'
+import { ReportService } from './report/report-service'
 import { type Encryptor, SecretStore } from './secrets/secret-store'
 import { channelOpener } from './sessions/open-channel'
 import { type Emit, type OpenChannel, SessionService } from './sessions/session-service'
@@ -16,16 +19,26 @@ export interface ServiceOptions {
   platform?: string
   openChannel?: OpenChannel
   probeOptions?: ProbeOptions
+  /** Makes the PDF printer for report exports (Electron's in the app, Chromium elsewhere). */
+  printer?: () => PdfPrinter
+  fontsDir?: string
 }
 
 export function createServices(options: ServiceOptions): Services {
   const cases = new CaseStore(options.home)
+  const openChannel = options.openChannel ?? channelOpener(options.home)
+  const sessions = new SessionService(openChannel, options.emit)
+  const noPrinter = (): PdfPrinter => {
+    throw new Error('no PDF printer in this environment')
+  }
   return {
     cases,
+    sessions,
     investigation: new InvestigationService(cases, options.probeOptions),
+    remediation: new RemediationService(cases, openChannel, (id, info) => sessions.askHostKey(id, info)),
+    reports: new ReportService(options.home, cases, options.printer ?? noPrinter, options.fontsDir),
     profiles: new ProfileStore(options.home),
     secrets: new SecretStore(options.home, options.encryptor),
-    sessions: new SessionService(options.openChannel ?? channelOpener(options.home), options.emit),
     platform: options.platform ?? process.platform,
   }
 }

@@ -7,6 +7,14 @@
 import { z } from 'zod'
 import { caseIdSchema, caseMetaSchema, caseSummarySchema, journalEntrySchema } from './cases'
 import type { Analysis } from './diagnosis'
+
+/** What opening a remediation run returns: the device as read, and the diagnosis of its live configuration. */
+export interface FixStart {
+  fixId: string
+  device: { hostname: string; platform: string; version: string | null; prompt: string }
+  analysis: Analysis
+}
+
 import type { PathComparison } from './probe/compare'
 import type { ProbeResult } from './probe/types'
 import { deviceProfileSchema, mailTargetSchema, profilesFileSchema } from './profiles'
@@ -67,6 +75,53 @@ export const requests = {
       caseId: caseIdSchema.optional(),
     }),
     output: z.custom<Analysis>(),
+  },
+  /** Remediation: results are the fix module's own shapes (src/main/fix/types.ts), passed through as data. */
+  'fix.start': {
+    input: z.object({
+      profileId: z.string().uuid(),
+      caseId: caseIdSchema,
+      password: z.string().max(256).optional(),
+      secret: z.string().max(256).optional(),
+      lang: z.enum(['en', 'ko']).default('en'),
+    }),
+    output: z.custom<FixStart>(),
+  },
+  'fix.preview': {
+    input: z.object({ fixId: sessionId, remedyId: z.string().min(1).max(60) }),
+    output: z.custom<unknown>(),
+  },
+  'fix.previewUndo': { input: z.object({ fixId: sessionId }), output: z.custom<unknown>() },
+  'fix.apply': {
+    input: z.object({
+      fixId: sessionId,
+      token: z.string().min(1).max(200),
+      typedHostname: z.string().max(255),
+      confirmedBy: z.string().trim().min(1).max(200),
+    }),
+    output: z.custom<unknown>(),
+  },
+  'fix.verify': {
+    input: z.object({ fixId: sessionId, remedyId: z.string().min(1).max(60) }),
+    output: z.custom<unknown>(),
+  },
+  'fix.requestSave': { input: z.object({ fixId: sessionId }), output: z.custom<unknown>() },
+  'fix.save': {
+    input: z.object({
+      fixId: sessionId,
+      token: z.string().min(1).max(200),
+      confirmedBy: z.string().trim().min(1).max(200),
+    }),
+    output: z.custom<unknown>(),
+  },
+  'fix.declineSave': {
+    input: z.object({ fixId: sessionId, confirmedBy: z.string().trim().min(1).max(200) }),
+    output: z.void(),
+  },
+  'fix.close': { input: z.object({ fixId: sessionId }), output: z.void() },
+  'report.export': {
+    input: z.object({ caseId: caseIdSchema, lang: z.enum(['en', 'ko']) }),
+    output: z.object({ pdfPath: z.string(), htmlPath: z.string(), pdfBytes: z.number() }),
   },
   'profiles.list': { input: none, output: profilesFileSchema },
   'profiles.saveDevice': { input: deviceProfileSchema, output: profilesFileSchema },

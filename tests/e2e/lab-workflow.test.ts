@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type Lab, startLab } from '../../src/lab'
 import { createHandlers } from '../../src/main/api-handlers'
 import { CaseStore } from '../../src/main/cases/case-store'
+import { createChromiumPrinter } from '../../src/main/report/pdf-chromium'
 import { createServices } from '../../src/main/services'
 import {
   bridgeScript,
@@ -36,7 +37,13 @@ describe.skipIf(!ready)('lab workflow in the built renderer', () => {
     lab = await startLab({ scenario: 'asa9-default', stateDir: join(temp.path, 'lab') })
     harness = await startRendererHarness((emit) =>
       createHandlers(
-        createServices({ home: temp.path, encryptor: null, emit, probeOptions: { timeouts: { totalMs: 15_000 } } }),
+        createServices({
+          home: temp.path,
+          encryptor: null,
+          emit,
+          probeOptions: { timeouts: { totalMs: 15_000 } },
+          printer: () => createChromiumPrinter({ executablePath: chromiumPath! }),
+        }),
       ),
     )
     browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: CHROMIUM_ARGS })
@@ -123,6 +130,49 @@ describe.skipIf(!ready)('lab workflow in the built renderer', () => {
     const journal = new CaseStore(temp.path).read(summary!.id).entries.map((e) => e.type)
     expect(journal.filter((type) => type === 'probe.result')).toHaveLength(2)
     expect(journal).toContain('analysis.result')
+
+    // The fix, with consent: read the device, see the exact lines, type the hostname, apply, verify, save.
+    await remedies.getByRole('button', { name: 'Apply with confirmation…' }).first().click()
+    const dialog = page.getByRole('dialog', { name: 'Apply the fix' })
+    await dialog.getByLabel('Password', { exact: true }).fill(lab.credentials!.password)
+    await dialog.getByLabel('Enable secret').fill(lab.credentials!.enable)
+    await dialog.getByLabel('Confirmed by (your name)').fill('Kim Engineer')
+    await dialog.getByRole('button', { name: 'Read the device' }).click()
+    const lines = dialog.getByTestId('fix-lines')
+    await lines.waitFor({ timeout: 30_000 })
+    expect(await lines.textContent()).toContain('no inspect esmtp')
+    const applyButton = dialog.getByRole('button', { name: 'Apply', exact: true })
+    await dialog.getByLabel(/Type the device hostname/).fill('wronghost')
+    expect(await applyButton.isDisabled()).toBe(true)
+    await dialog.getByLabel(/Type the device hostname/).fill('ciscoasa')
+    await applyButton.click()
+    await dialog.getByTestId('fix-sent').waitFor({ timeout: 30_000 })
+    expect(await dialog.getByTestId('fix-sent').textContent()).not.toContain('refused')
+    await dialog.getByRole('button', { name: 'Verify' }).click()
+    await expect
+      .poll(() => dialog.getByTestId('fix-verify-outcome').textContent(), { timeout: 30_000 })
+      .toContain('Fixed')
+    await page.screenshot({ path: join(artifacts, 'lab-workflow-fix-verified.png') })
+    // Saving is a second, separate confirmation.
+    const saveButton = dialog.getByRole('button', { name: 'write memory' })
+    expect(await saveButton.isDisabled()).toBe(true)
+    await dialog.getByLabel(/save the running configuration of ciscoasa/).check()
+    await saveButton.click()
+    await expect.poll(() => dialog.getByTestId('fix-saved').textContent(), { timeout: 30_000 }).toContain('[OK]')
+    await dialog.getByRole('button', { name: 'Close' }).click()
+
+    // The probe through the firewall is clean now.
+    await page.getByRole('button', { name: 'Probe', exact: true }).click()
+    await expect.poll(() => page.locator('table.comparison tr.differs').count(), { timeout: 30_000 }).toBe(0)
+
+    // The customer report, written into the case.
+    await page.getByRole('button', { name: 'Export report (PDF)' }).click()
+    await expect
+      .poll(() => page.getByTestId('report-status').textContent(), { timeout: 60_000 })
+      .toMatch(/Report written: .*\.pdf/)
+    const after = new CaseStore(temp.path).read(summary!.id).entries.map((e) => e.type)
+    for (const type of ['fix.preview', 'fix.backup', 'fix.applied', 'fix.verified', 'fix.saved', 'report.exported'])
+      expect({ type, present: after.includes(type) }).toEqual({ type, present: true })
     expect(errors).toEqual([])
     await page.close()
   })

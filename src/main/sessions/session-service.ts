@@ -118,7 +118,8 @@ export class SessionService {
     return this.sessions.size
   }
 
-  private askHostKey(sessionId: string, info: HostKeyInfo): Promise<boolean> {
+  /** Puts an unknown host key to the user (also for the remediation's own connection, under its id). */
+  askHostKey(sessionId: string, info: HostKeyInfo): Promise<boolean> {
     const requestId = randomUUID()
     return new Promise((resolve) => {
       const timer = setTimeout(() => this.decideHostKey(requestId, false), this.hostKeyTimeoutMs)

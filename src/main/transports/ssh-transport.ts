@@ -61,7 +61,8 @@ export function connectSsh(options: SshOptions): Promise<SshChannel> {
     }
     const timer = setTimeout(() => fail(new TransportError('timeout', { peer, ms: timeoutMs })), timeoutMs)
 
-    const socket: Socket = tcpConnect({ host: options.host, port })
+    // An interactive CLI: every line must leave at once, not wait for Nagle's algorithm (as OpenSSH does for a tty).
+    const socket: Socket = tcpConnect({ host: options.host, port, noDelay: true })
     // The identification line is read here too: ssh2 only says "Invalid identification string" for SSH-1.
     const sniff = (chunk: Buffer): void => {
       banner += chunk.toString('latin1')

@@ -21,7 +21,23 @@ export function CaseBar({ cases, currentId, onSelect, onCreated }: CaseBarProps)
   const [site, setSite] = useState('')
   const [engineer, setEngineer] = useState('')
   const [error, setError] = useState<string>()
+  const [report, setReport] = useState<{ busy: boolean; message?: string }>({ busy: false })
   const current = cases.find((c) => c.id === currentId)
+  const { language } = useI18n()
+
+  const exportReport = async () => {
+    if (!bridge || !currentId) return
+    setReport({ busy: true })
+    try {
+      const written = await bridge.invoke('report.export', { caseId: currentId, lang: language })
+      setReport({ busy: false, message: t('ui.report.written', { path: written.pdfPath }) })
+    } catch (e) {
+      setReport({
+        busy: false,
+        message: t('ui.report.failed', { message: e instanceof Error ? e.message : String(e) }),
+      })
+    }
+  }
 
   const create = async (event: React.FormEvent) => {
     event.preventDefault()
@@ -64,6 +80,14 @@ export function CaseBar({ cases, currentId, onSelect, onCreated }: CaseBarProps)
       <button type="button" disabled={!bridge} onClick={() => setCreating(true)}>
         {t('ui.newCase')}
       </button>
+      <button type="button" disabled={!bridge || !currentId || report.busy} onClick={() => void exportReport()}>
+        {report.busy ? t('ui.report.exporting') : t('ui.report.export')}
+      </button>
+      {report.message && (
+        <span className="report-status" role="status" data-testid="report-status">
+          {report.message}
+        </span>
+      )}
       {creating && (
         <Dialog title={t('ui.newCase')} onCancel={() => setCreating(false)}>
           <form className="form-grid" onSubmit={(e) => void create(e)}>

@@ -151,7 +151,7 @@ export function DiagnosisPane({ caseId }: DiagnosisPaneProps) {
       {results.map((r) => (
         <ProbeTimeline key={`${r.target.vantage}-${r.startedAt}`} result={r} />
       ))}
-      {analysis && <RemediesList remedies={analysis.remedies} />}
+      {analysis && <RemediesList remedies={analysis.remedies} caseId={caseId} />}
       {!analysis && results.length === 0 && <p className="empty">{t('ui.noFindings')}</p>}
     </section>
   )

@@ -1,9 +1,19 @@
 /** The fixes that fit: exact lines with their CLI mode, the undo lines, the impact and how to verify. */
+
 import type { Remedy } from '@shared/diagnosis'
+import { useState } from 'react'
+import { FixDialog } from '../fix/FixDialog'
 import { useI18n } from '../i18n'
 
-export function RemediesList({ remedies }: { remedies: Remedy[] }) {
+export interface RemediesListProps {
+  remedies: Remedy[]
+  /** Applying a change needs a case: the backup, every step and the confirmation are recorded in it. */
+  caseId?: string
+}
+
+export function RemediesList({ remedies, caseId }: RemediesListProps) {
   const { t } = useI18n()
+  const [fixing, setFixing] = useState<string>()
   if (remedies.length === 0) return null
   return (
     <section className="remedies" aria-label={t('ui.remedies.title')}>
@@ -15,6 +25,14 @@ export function RemediesList({ remedies }: { remedies: Remedy[] }) {
           <p className="impact">
             <strong>{t('ui.remedies.impact')}</strong> {t(r.impactKey, r.params)}
           </p>
+          {r.type === 'change' && (
+            <p>
+              <button type="button" disabled={!caseId} onClick={() => setFixing(r.id)}>
+                {t('ui.remedies.applyWithConfirmation')}
+              </button>
+              {!caseId && <span className="hint"> {t('ui.remedies.needsCase')}</span>}
+            </p>
+          )}
           {r.commands.length > 0 && (
             <>
               <h5>{t('ui.remedies.commands')}</h5>
@@ -45,6 +63,7 @@ export function RemediesList({ remedies }: { remedies: Remedy[] }) {
           )}
         </article>
       ))}
+      {fixing && caseId && <FixDialog caseId={caseId} remedyId={fixing} onClose={() => setFixing(undefined)} />}
     </section>
   )
 }

@@ -1,0 +1,160 @@
+/**
+ * The fix dialog's side in main: one remediation run per dialog, on its own connection to the device (the
+ * terminal tab stays the engineer's). Everything goes through src/main/fix: the preview issues the one-time
+ * token, apply needs it and the typed hostname, save needs a second token. The probes to re-run on verify
+ * are the case's own (`probe.result` entries), each with its before-state.
+ */
+import { randomUUID } from 'node:crypto'
+import type { Analysis } from '../../shared/diagnosis'
+import { createTranslator, type Language } from '../../shared/i18n'
+import type { ProbeResult } from '../../shared/probe/types'
+import type { DeviceProfile } from '../../shared/profiles'
+import type { Remedy } from '../../shared/remedies/types'
+import type { CaseHandle, CaseStore } from '../cases/case-store'
+import { SessionLog } from '../device/session-log'
+import { analyzeSnapshot } from '../fix/analysis'
+import { openDeviceLink } from '../fix/device-link'
+import { FixSession } from '../fix/fix-session'
+import type { ApplyResult, Preview, Refusal, SaveResult, VerifyResult } from '../fix/types'
+import type { VerifyProbe } from '../fix/verify'
+import type { OpenChannel, SessionCredentials } from '../sessions/session-service'
+import type { HostKeyInfo } from '../transports/host-key-trust'
+
+export interface RemediationStart {
+  fixId: string
+  device: { hostname: string; platform: string; version: string | null; prompt: string }
+  analysis: Analysis
+}
+
+interface Run {
+  session: FixSession
+  handle: CaseHandle
+  log: SessionLog
+  remedies: Remedy[]
+  probes: VerifyProbe[]
+}
+
+export class RemediationService {
+  private readonly runs = new Map<string, Run>()
+
+  constructor(
+    private readonly cases: CaseStore,
+    private readonly openChannel: OpenChannel,
+    private readonly askHostKey: (id: string, info: HostKeyInfo) => Promise<boolean>,
+  ) {}
+
+  async start(request: {
+    profile: DeviceProfile
+    credentials: SessionCredentials
+    caseId: string
+    lang: Language
+  }): Promise<RemediationStart> {
+    const { profile, credentials } = request
+    const fixId = randomUUID()
+    const handle = this.cases.open(request.caseId)
+    const peer = profile.transport === 'serial' ? profile.serial.path : `${profile.host}:${profile.port}`
+    const log = new SessionLog(handle, {
+      peer,
+      transport: profile.transport,
+      secrets: [credentials.password, credentials.secret],
+    })
+    try {
+      const link = await openDeviceLink({
+        connect: () => this.openChannel(profile, credentials, (info) => this.askHostKey(fixId, info)),
+        credentials: {
+          username: profile.transport === 'serial' ? undefined : profile.username,
+          password: credentials.password,
+          secret: credentials.secret,
+        },
+        driver: { onTraffic: (event) => log.record(event) },
+      })
+      const session = new FixSession({ link, journal: handle, t: createTranslator(request.lang) })
+      const snapshot = await session.read()
+      const before = latestProbes(handle, this.cases)
+      const analysis = analyzeSnapshot(snapshot, before)
+      this.runs.set(fixId, {
+        session,
+        handle,
+        log,
+        remedies: analysis.remedies,
+        probes: before.map((result) => ({
+          target: { host: result.target.host, port: result.target.port, vantage: result.target.vantage },
+          before: result,
+        })),
+      })
+      const { hostname, platform, version, prompt } = snapshot
+      return { fixId, device: { hostname, platform, version, prompt }, analysis }
+    } catch (error) {
+      log.close('connect failed')
+      handle.close()
+      throw error
+    }
+  }
+
+  preview(fixId: string, remedyId: string): Promise<Preview> {
+    const run = this.get(fixId)
+    const remedy = run.remedies.find((r) => r.id === remedyId)
+    if (!remedy) throw new Error('no such remedy for this device')
+    return run.session.preview(remedy)
+  }
+
+  previewUndo(fixId: string): Promise<Preview | Refusal> {
+    return this.get(fixId).session.previewUndo()
+  }
+
+  apply(
+    fixId: string,
+    request: { token: string; typedHostname: string; confirmedBy: string },
+  ): Promise<ApplyResult | Refusal> {
+    return this.get(fixId).session.apply(request)
+  }
+
+  verify(fixId: string, remedyId: string): Promise<VerifyResult> {
+    const run = this.get(fixId)
+    const remedy = run.remedies.find((r) => r.id === remedyId)
+    if (!remedy) throw new Error('no such remedy for this device')
+    return run.session.verify(remedy, run.probes)
+  }
+
+  requestSave(fixId: string): { token: string } | Refusal {
+    return this.get(fixId).session.requestSave()
+  }
+
+  save(fixId: string, token: string, confirmedBy: string): Promise<SaveResult | Refusal> {
+    return this.get(fixId).session.save(token, confirmedBy)
+  }
+
+  declineSave(fixId: string, confirmedBy: string): void {
+    this.get(fixId).session.declineSave(confirmedBy)
+  }
+
+  async close(fixId: string): Promise<void> {
+    const run = this.runs.get(fixId)
+    if (!run) return
+    this.runs.delete(fixId)
+    await run.session.link.close()
+    run.log.close('closed')
+    run.handle.close()
+  }
+
+  async closeAll(): Promise<void> {
+    await Promise.all([...this.runs.keys()].map((id) => this.close(id)))
+  }
+
+  private get(fixId: string): Run {
+    const run = this.runs.get(fixId)
+    if (!run) throw new Error('no such remediation run')
+    return run
+  }
+}
+
+/** The newest result per vantage point in the case: what verification re-runs and compares against. */
+function latestProbes(handle: CaseHandle, cases: CaseStore): ProbeResult[] {
+  const byVantage = new Map<string, ProbeResult>()
+  for (const entry of cases.read(handle.dir).entries) {
+    if (entry.type !== 'probe.result') continue
+    const result = entry.data as ProbeResult
+    byVantage.set(`${result.target.vantage ?? ''}|${result.target.host}|${result.target.port}`, result)
+  }
+  return [...byVantage.values()]
+}
