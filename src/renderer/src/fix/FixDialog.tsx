@@ -159,7 +159,13 @@ export function FixDialog({ caseId, remedyId, engineer, onClose }: FixDialogProp
     <Dialog title={t('ui.fix.title')} onCancel={close}>
       <div className="fix-dialog">
         {step === 'connect' && (
-          <form className="form-grid" onSubmit={(e) => (e.preventDefault(), void read())}>
+          <form
+            className="form-grid"
+            onSubmit={(e) => {
+              e.preventDefault()
+              void read()
+            }}
+          >
             <p>{t('ui.fix.connectIntro')}</p>
             <label>
               {t('ui.device.profile')}
@@ -204,7 +210,13 @@ export function FixDialog({ caseId, remedyId, engineer, onClose }: FixDialogProp
           </p>
         )}
         {step === 'preview' && preview && (
-          <form className="form-grid" onSubmit={(e) => (e.preventDefault(), void apply())}>
+          <form
+            className="form-grid"
+            onSubmit={(e) => {
+              e.preventDefault()
+              void apply()
+            }}
+          >
             <FixResults preview={preview} />
             {preview.token ? (
               <>

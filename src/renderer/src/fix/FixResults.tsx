@@ -44,7 +44,7 @@ export function FixResults({ preview, applied, verified, saved }: FixResultsProp
               </li>
             ))}
             {applied.notSent.map((line, i) => (
-              <li key={`not-${i}`} className="line-not-sent">
+              <li key={`not-${applied.sent.length + i + 1}-${line.command}`} className="line-not-sent">
                 <code>{line.command}</code> — {t('ui.fix.lineStatus.notSent')}
               </li>
             ))}
