@@ -43,8 +43,8 @@ export function FixResults({ preview, applied, verified, saved }: FixResultsProp
                 {line.failureText && <span className="error"> {line.failureText}</span>}
               </li>
             ))}
-            {applied.notSent.map((line, i) => (
-              <li key={`not-${applied.sent.length + i + 1}-${line.command}`} className="line-not-sent">
+            {numbered(applied).map((line) => (
+              <li key={line.index} className="line-not-sent">
                 <code>{line.command}</code> — {t('ui.fix.lineStatus.notSent')}
               </li>
             ))}
@@ -71,4 +71,12 @@ export function FixResults({ preview, applied, verified, saved }: FixResultsProp
       )}
     </div>
   )
+}
+
+/** Lines left unsent keep their place in the plan (after the sent ones). */
+function numbered(applied: ApplyResult): Array<{ index: number; command: string }> {
+  const first = applied.sent.length + 1
+  const out: Array<{ index: number; command: string }> = []
+  for (const [offset, line] of applied.notSent.entries()) out.push({ index: first + offset, command: line.command })
+  return out
 }
