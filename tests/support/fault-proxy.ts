@@ -77,7 +77,9 @@ export async function startFaultProxy(targetPort: number, initial: Fault = { kin
             if (i >= chunk.length) return void upstream.resume()
             client.write(chunk.subarray(i, i + 1))
             i += 1
-            setTimeout(next, current.gapMs ?? 0)
+            // Without a gap, setImmediate still yields between bytes (each is its own write) without timer latency.
+            if (current.gapMs) setTimeout(next, current.gapMs)
+            else setImmediate(next)
           }
           next()
           return

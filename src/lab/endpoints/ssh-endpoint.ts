@@ -43,7 +43,8 @@ export async function startSshEndpoint(options: SshEndpointOptions): Promise<Ssh
   const server = new Server(
     {
       hostKeys: [hostKey],
-      ident: 'SSH-2.0-Cisco-1.25',
+      // ssh2 adds the 'SSH-2.0-' prefix itself; the device's line is 'SSH-2.0-Cisco-1.25'.
+      ident: 'Cisco-1.25',
       ...(options.legacyAlgorithms ? { algorithms: LEGACY_SSH_ALGORITHMS } : {}),
     },
     (client, info) => {
