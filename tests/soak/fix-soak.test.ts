@@ -7,9 +7,9 @@ import { describe, expect, it } from 'vitest'
 import { analyzeSnapshot } from '../../src/main/fix/analysis'
 import { configDelta } from '../../src/main/fix/config-delta'
 import type { ApplyResult, Preview } from '../../src/shared/fix/types'
-import { labProbes, useLabFix } from '../main/fix/lab-session'
+import { labFixEnv, labProbes } from '../main/fix/lab-session'
 
-const env = useLabFix('asa9-default')
+const env = labFixEnv('asa9-default')
 
 function handles(): Record<string, number> {
   const counts: Record<string, number> = {}

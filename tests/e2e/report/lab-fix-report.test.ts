@@ -14,14 +14,14 @@ import { findChromium } from '../../../src/main/report/find-chromium'
 import { createChromiumPrinter } from '../../../src/main/report/pdf-chromium'
 import { probe } from '../../../src/main/smtp/probe'
 import { REDACTION_MARKER } from '../../../src/shared/redaction'
-import { labProbes, useLabFix } from '../../main/fix/lab-session'
+import { labFixEnv, labProbes } from '../../main/fix/lab-session'
 
 const chromium = findChromium()
 const ready = chromium.ok && existsSync('/usr/bin/pdftotext')
 const artifacts = join(import.meta.dirname, '../../../test-artifacts')
 
 describe.skipIf(!ready)('report of a real remediation on the lab ASA', () => {
-  const env = useLabFix('asa9-default')
+  const env = labFixEnv('asa9-default')
   const printer = createChromiumPrinter({ executablePath: chromium.ok ? chromium.path : '' })
   afterAll(() => printer.close())
 

@@ -12,10 +12,10 @@ import { sha256 } from '../../../src/main/fix/hash'
 import type { ApplyResult, Preview, VerifyResult } from '../../../src/main/fix/types'
 import { probe } from '../../../src/main/smtp/probe'
 import { fixAppliedData, fixSavedData, fixUndoneData, fixVerifiedData } from '../../../src/shared/report/entries'
-import { labProbes, useLabFix } from './lab-session'
+import { labFixEnv, labProbes } from './lab-session'
 
 describe('remediation loop on the lab asa9-default', () => {
-  const env = useLabFix('asa9-default')
+  const env = labFixEnv('asa9-default')
 
   it('allow-tls map: preview with checks and token, apply after a flushed backup, verify fixed, save on a second confirmation', async () => {
     const lab = env.lab()

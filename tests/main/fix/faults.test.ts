@@ -11,7 +11,7 @@ import type { ApplyResult, Preview } from '../../../src/main/fix/types'
 import type { ByteChannel } from '../../../src/main/transports/channel'
 import { createTranslator } from '../../../src/shared/i18n'
 import type { Remedy } from '../../../src/shared/remedies/types'
-import { type OpenedFix, useLabFix } from './lab-session'
+import { labFixEnv, type OpenedFix } from './lab-session'
 
 /**
  * Lets `command` through to the device, then cuts the connection: from that moment nothing more arrives (the echo
@@ -66,7 +66,7 @@ async function planFor(opened: OpenedFix, id: Remedy['id']): Promise<Remedy> {
 const lineTypes = (opened: OpenedFix) => opened.journal().filter((e) => e.type === 'fix.line')
 
 describe('remediation faults on the lab asa9-default', () => {
-  const env = useLabFix('asa9-default')
+  const env = labFixEnv('asa9-default')
   const running = () => env.lab().device!.runningText().join('\n')
 
   it('refuses a wrong hostname, then the spent token, then a forged one, sending nothing', async () => {

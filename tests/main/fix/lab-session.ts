@@ -41,7 +41,7 @@ export interface LabFix {
   home: () => string
 }
 
-export function useLabFix(scenario: string): LabFix {
+export function labFixEnv(scenario: string): LabFix {
   const tmp = makeTempDir(`unmask-fix-${scenario}-`)
   let lab: Lab | undefined
   const links: DeviceLink[] = []

@@ -7,9 +7,9 @@ import { analyzeSnapshot } from '../../../src/main/fix/analysis'
 import type { ApplyResult, Preview } from '../../../src/main/fix/types'
 import { probe } from '../../../src/main/smtp/probe'
 import type { Remedy } from '../../../src/shared/remedies/types'
-import { labProbes, useLabFix } from './lab-session'
+import { labFixEnv, labProbes } from './lab-session'
 
-async function loop(env: ReturnType<typeof useLabFix>, id: Remedy['id'], hostname: string) {
+async function loop(env: ReturnType<typeof labFixEnv>, id: Remedy['id'], hostname: string) {
   const lab = env.lab()
   const before = await Promise.all(labProbes(lab).map((t) => probe(t)))
   const opened = await env.open()
@@ -33,7 +33,7 @@ async function loop(env: ReturnType<typeof useLabFix>, id: Remedy['id'], hostnam
 }
 
 describe('asa8-custom-class: inspection on a custom class', () => {
-  const env = useLabFix('asa8-custom-class')
+  const env = labFixEnv('asa8-custom-class')
   it('removes inspect esmtp from every class where it is applied, and the path is fixed', async () => {
     const { remedy, verified, snapshot, before } = await loop(env, 'asa.no-inspect-esmtp', 'ciscoasa')
     expect(snapshot.version).toBe('8.2(5)')
@@ -47,7 +47,7 @@ describe('asa8-custom-class: inspection on a custom class', () => {
 })
 
 describe('asa8-custom-class: the allow-tls map instead', () => {
-  const env = useLabFix('asa8-custom-class')
+  const env = labFixEnv('asa8-custom-class')
   it('puts a new map with allow-tls on the custom class; STARTTLS passes while inspection stays', async () => {
     const { remedy, verified, applied } = await loop(env, 'asa.allow-tls-map', 'ciscoasa')
     expect(applied.sent.map((l) => l.command)).toEqual(
@@ -60,7 +60,7 @@ describe('asa8-custom-class: the allow-tls map instead', () => {
 })
 
 describe('pix7-old: PIX 7.2(1)', () => {
-  const env = useLabFix('pix7-old')
+  const env = labFixEnv('pix7-old')
   let upgrade: Remedy | undefined
   it('leaves allow-tls out for the version, advises the upgrade, and fixes with no inspect esmtp', async () => {
     const { analysis, verified, snapshot } = await loop(env, 'asa.no-inspect-esmtp', 'pixfirewall')
@@ -83,7 +83,7 @@ describe('pix7-old: PIX 7.2(1)', () => {
 })
 
 describe('pix6-mailguard over telnet', () => {
-  const env = useLabFix('pix6-mailguard')
+  const env = labFixEnv('pix6-mailguard')
   it('turns MailGuard off with the port named, the banner and EHLO come back, and write memory answers [OK]', async () => {
     const { preview, verified, before, opened, snapshot } = await loop(env, 'pix.no-fixup-smtp', 'pixfirewall')
     expect(snapshot).toMatchObject({ platform: 'pix6', version: '6.3(5)' })
@@ -104,7 +104,7 @@ describe('pix6-mailguard over telnet', () => {
 })
 
 describe('ftd7: Firepower Threat Defense', () => {
-  const env = useLabFix('ftd7')
+  const env = labFixEnv('ftd7')
   it('refuses any CLI change with the FlexConfig advice, issues no token and sends nothing', async () => {
     const opened = await env.open()
     const snapshot = await opened.fix.read()
@@ -147,7 +147,7 @@ describe('ftd7: Firepower Threat Defense', () => {
 })
 
 describe('asa9-allow-tls: inspection that already lets TLS through (counter-example)', () => {
-  const env = useLabFix('asa9-allow-tls')
+  const env = labFixEnv('asa9-allow-tls')
   it('proposes no change, although show service-policy lists an esmtp inspection', async () => {
     const lab = env.lab()
     const before = await Promise.all(labProbes(lab).map((t) => probe(t)))
