@@ -2,8 +2,8 @@
 import { cleanTerminalText } from '../../shared/devices/clean'
 
 /** The command's output without its echo line and the final prompt. */
-export function extractOutput(raw: string, command: string, endsWithPrompt: boolean): string {
-  const lines = cleanTerminalText(raw).split('\n')
+export function extractOutput(raw: string, command: string, endsWithPrompt: boolean, cleaned = false): string {
+  const lines = (cleaned ? raw : cleanTerminalText(raw)).split('\n')
   if (endsWithPrompt) lines.pop()
   const echoAt = lines.slice(0, 3).findIndex((line) => line.trimEnd().endsWith(command.trim()))
   if (echoAt >= 0) lines.splice(0, echoAt + 1)

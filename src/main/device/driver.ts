@@ -13,6 +13,7 @@ import {
   parsePrompt,
   platformFromPrompt,
 } from '../../shared/devices'
+import { cleanTerminalText } from '../../shared/devices/clean'
 import { LOGIN_FAILURES, PASSWORD_PROMPT, USERNAME_PROMPT } from '../../shared/devices/common'
 import type { ByteChannel } from '../transports/channel'
 import { extractOutput, findFailure } from './command-output'
@@ -254,7 +255,10 @@ export class DeviceDriver {
     const t0 = performance.now()
     this.buffer.take()
     const startBytes = this.buffer.bytes
-    let collected = ''
+    // Complete lines move out of the screen buffer as they arrive, so a 20,000-line configuration is copied once,
+    // not re-scanned on every chunk.
+    const parts: string[] = []
+    let sawLine = false
     this.sendLine(command)
     const { more, continueKey } = this.profile.paging
     const outcome = await this.waitFor(() => {
@@ -263,25 +267,36 @@ export class DeviceDriver {
       if (more.test(last)) {
         // Keep what came before the pager prompt; the prompt and its erase sequence are not output.
         this.buffer.dropLastLine()
-        collected += this.buffer.take()
+        const before = this.buffer.take()
+        if (before) {
+          parts.push(cleanTerminalText(before))
+          sawLine = true
+        }
         this.write(continueKey)
         return undefined
       }
-      if (!this.buffer.value.includes('\n') && collected === '') return undefined
+      const lines = this.buffer.takeCompleteLines()
+      if (lines) {
+        parts.push(cleanTerminalText(lines))
+        sawLine = true
+      }
+      if (!sawLine) return undefined
       const prompt = isSameDevicePrompt(last, known)
       return prompt ? { kind: 'prompt' as const, prompt } : undefined
     }, timeoutMs)
-    collected += this.buffer.take()
+    parts.push(cleanTerminalText(this.buffer.take()))
+    // Cleaned piece by piece as it arrived; only the last line is left to clean here.
+    const collected = parts.join('')
     const elapsedMs = Math.round(performance.now() - t0)
     const base = { command, startedAt: startedAt.toISOString(), elapsedMs }
     if (outcome === TIMEOUT || outcome.kind === 'limit') {
       this.desynced = true
-      const output = extractOutput(collected, command, false)
+      const output = extractOutput(collected, command, false, true)
       const failureText = outcome === TIMEOUT ? 'timeout' : 'output-limit'
       return { ...base, output, mode: known.mode, failed: true, failureText }
     }
     this.current = outcome.prompt
-    const output = extractOutput(collected, command, true)
+    const output = extractOutput(collected, command, true, true)
     const failureLine = findFailure(output, this.profile.failure)
     return {
       ...base,

@@ -42,6 +42,15 @@ export class ScreenBuffer {
     return out
   }
 
+  /** Removes and returns the complete lines, keeping the unfinished last one: long outputs never pile up here. */
+  takeCompleteLines(): string {
+    const nl = this.text.lastIndexOf('\n')
+    if (nl === -1) return ''
+    const out = this.text.slice(0, nl + 1)
+    this.text = this.text.slice(nl + 1)
+    return out
+  }
+
   /** Drops the unfinished last line (a pager prompt that was answered), keeping earlier lines. */
   dropLastLine(): void {
     const nl = this.text.lastIndexOf('\n')
