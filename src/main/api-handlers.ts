@@ -102,19 +102,20 @@ export function createHandlers(services: Services): Handlers {
       return services.profiles.remove(id)
     },
     'session.open': async (input) => {
-      const { profileId, password, secret, remember } = parse('session.open', input)
+      const { profileId, password, secret, remember, caseId } = parse('session.open', input)
       const profile = services.profiles.read().devices.find((d) => d.id === profileId)
       if (!profile) throw new Error('no such device profile')
       const credentials = {
         password: password ?? services.secrets.get(profileId, 'password'),
         secret: secret ?? services.secrets.get(profileId, 'enable'),
       }
-      const opened = await services.sessions.open(profile, credentials)
+      const opened = await services.sessions.open(profile, credentials, caseId)
       // Remember only what worked, and only where the OS can encrypt it.
       if (remember && password !== undefined) services.secrets.set(profileId, 'password', password)
       if (remember && secret !== undefined) services.secrets.set(profileId, 'enable', secret)
       return opened
     },
+    'session.runEvidence': (input) => services.sessions.runEvidence(parse('session.runEvidence', input).sessionId),
     'session.attach': (input) => services.sessions.attach(parse('session.attach', input).sessionId),
     'session.write': (input) => {
       const { sessionId, data } = parse('session.write', input)

@@ -27,7 +27,7 @@ export interface ServiceOptions {
 export function createServices(options: ServiceOptions): Services {
   const cases = new CaseStore(options.home)
   const openChannel = options.openChannel ?? channelOpener(options.home)
-  const sessions = new SessionService(openChannel, options.emit)
+  const sessions = new SessionService(openChannel, options.emit, undefined, cases)
   const noPrinter = (): PdfPrinter => {
     throw new Error('no PDF printer in this environment')
   }

@@ -134,8 +134,14 @@ export const requests = {
       password: z.string().max(256).optional(),
       secret: z.string().max(256).optional(),
       remember: z.boolean().default(false),
+      caseId: caseIdSchema.optional(),
     }),
     output: z.object({ sessionId: sessionId }),
+  },
+  /** Runs the evidence script in that session's shell; the terminal shows every command as it runs. */
+  'session.runEvidence': {
+    input: z.object({ sessionId }),
+    output: z.custom<{ source: string; transcript: string; platform: string; enabled: boolean; analysis: Analysis }>(),
   },
   'session.attach': { input: z.object({ sessionId }), output: z.void() },
   'session.write': { input: z.object({ sessionId, data: z.string().max(65_536) }), output: z.void() },

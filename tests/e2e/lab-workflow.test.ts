@@ -82,6 +82,7 @@ describe.skipIf(!ready)('lab workflow in the built renderer', () => {
     await page.getByRole('button', { name: 'Save' }).click()
     await page.getByRole('button', { name: 'Connect' }).click()
     await page.getByLabel('Password', { exact: true }).fill(lab.credentials!.password)
+    await page.getByLabel('Enable secret').fill(lab.credentials!.enable)
     await page.getByRole('dialog').locator('button[type="submit"]').click()
     const fingerprint = page.getByTestId('host-key-fingerprint')
     await fingerprint.waitFor({ timeout: 15_000 })
@@ -93,13 +94,27 @@ describe.skipIf(!ready)('lab workflow in the built renderer', () => {
     await page.keyboard.type('show version')
     await page.keyboard.press('Enter')
     await expect.poll(() => terminalText(page), { timeout: 15_000 }).toContain('Adaptive Security Appliance')
+    await page.keyboard.press('q')
+
+    // The evidence script runs in the same shell: the engineer sees every command as it goes.
+    await page.getByRole('button', { name: 'Run evidence script' }).click()
+    await expect
+      .poll(() => page.getByTestId('evidence-status').textContent(), { timeout: 60_000 })
+      .toMatch(/Evidence collected/)
+    const shell = await terminalText(page)
+    expect(shell).toContain('show running-config')
+    expect(shell).toContain('show service-policy')
+    await expect
+      .poll(() => page.getByRole('region', { name: 'Findings' }).textContent(), { timeout: 15_000 })
+      .toMatch(/ESMTP inspection is active/)
 
     // Probe the mail path straight to the server and through the firewall.
     await page.getByLabel('Mail server, direct (inside)').fill(`127.0.0.1:${lab.direct.port}`)
     await page.getByLabel('Mail server through the firewall (outside)').fill(`127.0.0.1:${lab.smtp.port}`)
     await page.getByRole('button', { name: 'Probe', exact: true }).click()
     const findings = page.getByRole('region', { name: 'Findings' })
-    await findings.waitFor({ timeout: 30_000 })
+    // The device evidence already produced findings: wait for the probes' transcripts themselves.
+    await page.locator('.transcript li.masked').first().waitFor({ timeout: 30_000 })
     expect(await findings.textContent()).toMatch(/STARTTLS/)
     expect(await page.locator('.transcript li.masked').count()).toBeGreaterThan(0)
     expect(await page.locator('table.comparison tr.differs').count()).toBeGreaterThan(0)
@@ -130,6 +145,8 @@ describe.skipIf(!ready)('lab workflow in the built renderer', () => {
     const journal = new CaseStore(temp.path).read(summary!.id).entries.map((e) => e.type)
     expect(journal.filter((type) => type === 'probe.result')).toHaveLength(2)
     expect(journal).toContain('analysis.result')
+    expect(journal).toContain('device.evidence')
+    expect(journal).toContain('device.session.opened')
 
     // The fix, with consent: read the device, see the exact lines, type the hostname, apply, verify, save.
     await remedies.getByRole('button', { name: 'Apply with confirmation…' }).first().click()

@@ -60,7 +60,12 @@ describe('secrets and host keys in a real device session', () => {
       username: lab.credentials!.username,
     })
     const { password, enable } = lab.credentials!
-    const opening = dispatch(handlers, 'session.open', { profileId, password, secret: enable, remember: true })
+    const created = (await dispatch(handlers, 'cases.create', { customer: 'Secrets' })) as {
+      ok: true
+      value: { id: string }
+    }
+    const caseId = created.value.id
+    const opening = dispatch(handlers, 'session.open', { profileId, password, secret: enable, remember: true, caseId })
     await expect.poll(() => events.some((e) => e.includes('session.hostKey'))).toBe(true)
     const question = JSON.parse(events.find((e) => e.includes('session.hostKey'))!)[1] as { requestId: string }
     await dispatch(handlers, 'session.hostKeyDecision', { requestId: question.requestId, accept: true })
@@ -72,7 +77,23 @@ describe('secrets and host keys in a real device session', () => {
     await expect.poll(() => events.join('').includes('Password:')).toBe(true)
     await dispatch(handlers, 'session.write', { sessionId, data: `${enable}\r` })
     await expect.poll(() => /ciscoasa# ?"/.test(events.join(''))).toBe(true)
+    // The evidence script in the same shell enters enable with the secret again, then reads the configuration.
+    const evidence = (await dispatch(handlers, 'session.runEvidence', { sessionId })) as {
+      ok: true
+      value: { enabled: boolean; transcript: string }
+    }
+    expect(evidence.ok).toBe(true)
+    expect(evidence.value.enabled).toBe(true)
+    expect(evidence.value.transcript).toContain('inspect esmtp')
     await dispatch(handlers, 'session.close', { sessionId })
+    await expect
+      .poll(() => services.cases.read(caseId).entries.some((e) => e.type === 'device.session.closed'))
+      .toBe(true)
+    const journal = services.cases.read(caseId)
+    expect(journal.entries.map((e) => e.type)).toEqual(
+      expect.arrayContaining(['device.session.opened', 'device.evidence']),
+    )
+    expect(journal.attachments.some((a) => a.name.endsWith('.log'))).toBe(true)
 
     const renderer = events.join('\n')
     expect(renderer).not.toContain(password)

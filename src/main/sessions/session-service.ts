@@ -7,9 +7,12 @@
 import { randomUUID } from 'node:crypto'
 import type { EventName, EventPayload } from '../../shared/api'
 import type { DeviceProfile } from '../../shared/profiles'
+import type { CaseHandle, CaseStore } from '../cases/case-store'
+import { SessionLog } from '../device/session-log'
 import { OutputPump, type PausableSource } from '../terminal/output-pump'
 import type { ByteChannel } from '../transports/channel'
 import type { HostKeyInfo } from '../transports/host-key-trust'
+import { runEvidenceInTerminal, type TerminalEvidence } from './terminal-evidence'
 
 export type Emit = <E extends EventName>(event: E, payload: EventPayload<E>) => void
 
@@ -32,6 +35,12 @@ interface LiveSession {
   profile: DeviceProfile
   channel: SessionChannel
   pump: OutputPump
+  credentials: SessionCredentials
+  /** The case's session log (raw and cleaned, secrets masked), when the session belongs to a case. */
+  log?: SessionLog
+  case?: CaseHandle
+  /** While the evidence script runs, the engineer's keystrokes wait here. */
+  heldInput: string[] | null
   /** Output held until the renderer's terminal has subscribed (null once it has), so no banner is lost. */
   held: { chunks: string[] | null }
 }
@@ -47,9 +56,10 @@ export class SessionService {
     private readonly openChannel: OpenChannel,
     private readonly emit: Emit,
     private readonly hostKeyTimeoutMs = HOST_KEY_QUESTION_TIMEOUT_MS,
+    private readonly cases?: CaseStore,
   ) {}
 
-  async open(profile: DeviceProfile, credentials: SessionCredentials): Promise<{ sessionId: string }> {
+  async open(profile: DeviceProfile, credentials: SessionCredentials, caseId?: string): Promise<{ sessionId: string }> {
     const id = randomUUID()
     this.emit('session.state', { sessionId: id, state: 'connecting', profileId: profile.id })
     let channel: SessionChannel
@@ -66,9 +76,27 @@ export class SessionService {
       if (held.chunks) held.chunks.push(data)
       else this.emit('session.data', { sessionId: id, data })
     })
-    this.sessions.set(id, { id, profile, channel, pump, held })
+    const session: LiveSession = { id, profile, channel, pump, held, credentials, heldInput: null }
+    if (caseId && this.cases) {
+      session.case = this.cases.open(caseId)
+      session.log = new SessionLog(session.case, {
+        peer: channel.peer,
+        transport: channel.kind,
+        secrets: [credentials.password, credentials.secret],
+      })
+      const log = session.log
+      channel.onData((chunk) => log.record({ direction: 'in', data: chunk.toString('latin1'), at: new Date() }))
+    }
+    this.sessions.set(id, session)
     channel.onClose((reason) => {
       pump.dispose()
+      try {
+        session.log?.close(reason?.message)
+        session.case?.close()
+      } catch (error) {
+        // The case folder went away (a removed USB stick): the session still ends cleanly.
+        this.emit('session.state', { sessionId: id, state: 'failed', profileId: profile.id, message: String(error) })
+      }
       this.sessions.delete(id)
       this.emit('session.state', { sessionId: id, state: 'closed', profileId: profile.id, message: reason?.message })
     })
@@ -86,7 +114,46 @@ export class SessionService {
 
   write(sessionId: string, data: string): void {
     if (data.length > MAX_WRITE) throw new Error('input too large')
-    this.get(sessionId).channel.write(data)
+    const session = this.get(sessionId)
+    if (session.heldInput) {
+      session.heldInput.push(data)
+      return
+    }
+    session.log?.record({ direction: 'out', data, secret: false, at: new Date() })
+    session.channel.write(data)
+  }
+
+  /** Runs the evidence script in the session's own shell (the terminal shows it); typed input waits meanwhile. */
+  async runEvidence(sessionId: string): Promise<TerminalEvidence> {
+    const session = this.get(sessionId)
+    if (session.heldInput) throw new Error('the evidence script is already running in this session')
+    session.heldInput = []
+    try {
+      const source = `device:${session.profile.name}`
+      const { username } = session.profile.transport === 'serial' ? { username: undefined } : session.profile
+      const evidence = await runEvidenceInTerminal(
+        session.channel,
+        { username, password: session.credentials.password, secret: session.credentials.secret },
+        source,
+        (event) => {
+          // What the device sent is logged from the channel already; log what the driver typed (secrets masked).
+          if (event.direction === 'out') session.log?.record(event)
+        },
+      )
+      if (session.case) {
+        session.case.attach(`${source.replace(/[^\w.-]+/g, '_')}.txt`, evidence.transcript)
+        session.case.append('device.evidence', {
+          peer: session.channel.peer,
+          platform: evidence.platform,
+          facts: evidence.analysis.facts,
+        })
+      }
+      return evidence
+    } finally {
+      const held = session.heldInput ?? []
+      session.heldInput = null
+      for (const data of held) this.write(sessionId, data)
+    }
   }
 
   resize(sessionId: string, cols: number, rows: number): void {

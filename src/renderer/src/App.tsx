@@ -20,6 +20,7 @@ export function App({ bridge }: AppProps) {
   const [language, setLanguage] = useState<Language>(() => languageFromLocale(navigator.language))
   const [cases, setCases] = useState<CaseSummary[]>([])
   const [caseId, setCaseId] = useState<string>()
+  const [deviceTexts, setDeviceTexts] = useState<Array<{ source: string; text: string }>>([])
   const [version, setVersion] = useState<string>('')
   const [secretsStorable, setSecretsStorable] = useState(false)
   const t = translatorFor(language)
@@ -77,11 +78,17 @@ export function App({ bridge }: AppProps) {
           </header>
           <Group orientation="horizontal" className="split">
             <Panel defaultSize="55" minSize="20">
-              <DevicePane canRememberSecrets={secretsStorable} />
+              <DevicePane
+                canRememberSecrets={secretsStorable}
+                caseId={caseId}
+                onEvidence={(evidence) =>
+                  setDeviceTexts((all) => [...all.filter((x) => x.source !== evidence.source), evidence])
+                }
+              />
             </Panel>
             <Separator className="split-handle" />
             <Panel defaultSize="45" minSize="20">
-              <DiagnosisPane caseId={caseId} />
+              <DiagnosisPane caseId={caseId} deviceTexts={deviceTexts} />
             </Panel>
           </Group>
         </div>

@@ -19,9 +19,13 @@ interface Tab {
 
 export interface DevicePaneProps {
   canRememberSecrets: boolean
+  /** Sessions opened while a case is open log into it. */
+  caseId?: string
+  /** The evidence script's transcript, for the diagnosis. */
+  onEvidence?: (evidence: { source: string; text: string }) => void
 }
 
-export function DevicePane({ canRememberSecrets }: DevicePaneProps) {
+export function DevicePane({ canRememberSecrets, caseId, onEvidence }: DevicePaneProps) {
   const bridge = useBridge()
   const { t } = useI18n()
   const [profiles, setProfiles] = useState<DeviceProfile[]>([])
@@ -34,6 +38,7 @@ export function DevicePane({ canRememberSecrets }: DevicePaneProps) {
   const [active, setActive] = useState<string>()
   const [questions, setQuestions] = useState<Array<EventPayload<'session.hostKey'>>>([])
   const [fontSize, setFontSize] = useState(14)
+  const [evidenceState, setEvidenceState] = useState<{ running: boolean; message?: string }>({ running: false })
 
   useEffect(() => {
     bridge?.invoke('profiles.list', undefined).then(
@@ -69,7 +74,7 @@ export function DevicePane({ canRememberSecrets }: DevicePaneProps) {
     setBusy(true)
     setConnectError(undefined)
     try {
-      const { sessionId } = await bridge.invoke('session.open', { profileId: profile.id, ...request })
+      const { sessionId } = await bridge.invoke('session.open', { profileId: profile.id, ...request, caseId })
       setTabs((all) => [...all, { sessionId, profile, state: 'connected' }])
       setActive(sessionId)
       setConnecting(null)
@@ -77,6 +82,20 @@ export function DevicePane({ canRememberSecrets }: DevicePaneProps) {
       setConnectError(error instanceof Error ? error.message.replace(/^failed: /, '') : String(error))
     } finally {
       setBusy(false)
+    }
+  }
+
+  const runEvidence = async (sessionId: string) => {
+    if (!bridge) return
+    setEvidenceState({ running: true })
+    try {
+      const evidence = await bridge.invoke('session.runEvidence', { sessionId })
+      onEvidence?.({ source: evidence.source, text: evidence.transcript })
+      const key = evidence.enabled ? 'ui.device.evidenceDone' : 'ui.device.evidenceUnprivileged'
+      setEvidenceState({ running: false, message: t(key, { platform: evidence.platform }) })
+    } catch (error) {
+      const message = error instanceof Error ? error.message.replace(/^failed: /, '') : String(error)
+      setEvidenceState({ running: false, message: t('ui.device.evidenceFailed', { message }) })
     }
   }
 
@@ -124,6 +143,18 @@ export function DevicePane({ canRememberSecrets }: DevicePaneProps) {
         <button type="button" onClick={() => setCreating(true)}>
           {t('ui.device.newProfile')}
         </button>
+        <button
+          type="button"
+          disabled={current?.state !== 'connected' || evidenceState.running}
+          onClick={() => current && void runEvidence(current.sessionId)}
+        >
+          {evidenceState.running ? t('ui.device.evidenceRunning') : t('ui.device.runEvidence')}
+        </button>
+        {evidenceState.message && (
+          <span className="hint" role="status" data-testid="evidence-status">
+            {evidenceState.message}
+          </span>
+        )}
         <span className="spacer" />
         <button type="button" aria-label={t('ui.fontSmaller')} onClick={() => setFontSize((s) => Math.max(9, s - 1))}>
           A−

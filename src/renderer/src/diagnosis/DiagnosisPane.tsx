@@ -4,7 +4,7 @@ import type { Analysis } from '@shared/diagnosis'
 import type { PathComparison } from '@shared/probe/compare'
 import { parseTarget } from '@shared/probe/target'
 import type { ProbeResult } from '@shared/probe/types'
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { useBridge } from '../bridge'
 import { useI18n } from '../i18n'
 import { ComparisonTable } from './ComparisonTable'
@@ -14,6 +14,8 @@ import { RemediesList } from './RemediesList'
 
 export interface DiagnosisPaneProps {
   caseId?: string
+  /** Device output gathered by the evidence script in a terminal session. */
+  deviceTexts?: PastedText[]
 }
 
 interface PastedText {
@@ -23,7 +25,7 @@ interface PastedText {
 
 const MAX_FILE_BYTES = 5 * 1024 * 1024
 
-export function DiagnosisPane({ caseId }: DiagnosisPaneProps) {
+export function DiagnosisPane({ caseId, deviceTexts = [] }: DiagnosisPaneProps) {
   const bridge = useBridge()
   const { t } = useI18n()
   const [firewallTarget, setFirewallTarget] = useState('')
@@ -38,8 +40,16 @@ export function DiagnosisPane({ caseId }: DiagnosisPaneProps) {
 
   const analyse = async (nextTexts: PastedText[], nextResults: ProbeResult[]) => {
     if (!bridge) return
-    setAnalysis(await bridge.invoke('analysis.run', { texts: nextTexts, probes: nextResults, caseId }))
+    setAnalysis(
+      await bridge.invoke('analysis.run', { texts: [...deviceTexts, ...nextTexts], probes: nextResults, caseId }),
+    )
   }
+
+  // New device evidence from a terminal session joins the diagnosis at once.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: re-run only when the device evidence changes
+  useEffect(() => {
+    if (deviceTexts.length > 0) void analyse(texts, results).catch((e: unknown) => setError(String(e)))
+  }, [deviceTexts])
 
   const runProbe = async (event: React.FormEvent) => {
     event.preventDefault()

@@ -16,6 +16,12 @@ export const ui = {
   closeTab: 'Close {{name}}',
   sessionState: { connecting: 'connecting', connected: 'connected', failed: 'failed', closed: 'closed' },
   device: {
+    evidenceUnprivileged:
+      'Evidence collected ({{platform}}) without privileged mode: the enable secret was missing or refused, so the configuration could not be read.',
+    runEvidence: 'Run evidence script',
+    evidenceRunning: 'Collecting evidence…',
+    evidenceDone: 'Evidence collected ({{platform}}); added to the diagnosis.',
+    evidenceFailed: 'The evidence script stopped: {{message}}',
     profile: 'Device',
     newProfile: 'New device',
     name: 'Name',

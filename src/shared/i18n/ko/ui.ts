@@ -16,6 +16,12 @@ export const ui = {
   closeTab: '{{name}} 닫기',
   sessionState: { connecting: '연결 중', connected: '연결됨', failed: '실패', closed: '닫힘' },
   device: {
+    evidenceUnprivileged:
+      '특권 모드 없이 증거를 수집했습니다 ({{platform}}). enable 비밀번호가 없거나 거부되어 설정을 읽지 못했습니다.',
+    runEvidence: '증거 수집 스크립트 실행',
+    evidenceRunning: '증거 수집 중…',
+    evidenceDone: '증거를 수집했습니다 ({{platform}}). 진단에 반영했습니다.',
+    evidenceFailed: '증거 수집 스크립트가 중단되었습니다: {{message}}',
     profile: '장비',
     newProfile: '새 장비',
     name: '이름',

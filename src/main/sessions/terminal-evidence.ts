@@ -1,0 +1,47 @@
+/**
+ * The evidence script run inside the engineer's own terminal session: the driver types each command into the
+ * same shell, so every line and its output appear in the terminal as they run. The engineer's keystrokes are
+ * held by the session meanwhile and sent afterwards, so none lands inside a scripted line.
+ */
+import type { Analysis } from '../../shared/diagnosis'
+import { DeviceDriver } from '../device/driver'
+import { DriverError, type TrafficEvent } from '../device/driver-types'
+import { runEvidenceScript } from '../device/evidence-script'
+import type { ByteChannel } from '../transports/channel'
+
+export interface TerminalEvidence {
+  source: string
+  transcript: string
+  platform: string
+  enabled: boolean
+  analysis: Analysis
+}
+
+export async function runEvidenceInTerminal(
+  channel: ByteChannel,
+  credentials: { username?: string; password?: string; secret?: string },
+  source: string,
+  onTraffic: (event: TrafficEvent) => void,
+): Promise<TerminalEvidence> {
+  const driver = new DeviceDriver(channel, {
+    credentials,
+    onTraffic,
+    promptTimeoutMs: 15_000,
+    commandTimeoutMs: 60_000,
+  })
+  try {
+    await driver.open()
+    let enabled = true
+    try {
+      await driver.enable()
+    } catch (error) {
+      // Without enable the version and counters can still be read; the evidence shows what is missing.
+      if (!(error instanceof DriverError && error.code === 'enableFailed')) throw error
+      enabled = false
+    }
+    const run = await runEvidenceScript(driver, { source })
+    return { source: run.source, transcript: run.transcript, platform: run.platform, enabled, analysis: run.analysis }
+  } finally {
+    driver.dispose()
+  }
+}
