@@ -89,6 +89,10 @@ export function createHandlers(services: Services): Handlers {
       services.remediation.declineSave(fixId, confirmedBy)
     },
     'fix.close': (input) => services.remediation.close(parse('fix.close', input).fixId),
+    'report.preview': (input) => {
+      const { caseId, lang } = parse('report.preview', input)
+      return services.reports.preview(caseId, lang)
+    },
     'report.export': (input) => {
       const { caseId, lang } = parse('report.export', input)
       return services.reports.export(caseId, lang)

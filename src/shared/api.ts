@@ -119,6 +119,10 @@ export const requests = {
     output: z.void(),
   },
   'fix.close': { input: z.object({ fixId: sessionId }), output: z.void() },
+  'report.preview': {
+    input: z.object({ caseId: caseIdSchema, lang: z.enum(['en', 'ko']) }),
+    output: z.object({ html: z.string() }),
+  },
   'report.export': {
     input: z.object({ caseId: caseIdSchema, lang: z.enum(['en', 'ko']) }),
     output: z.object({ pdfPath: z.string(), htmlPath: z.string(), pdfBytes: z.number() }),

@@ -182,7 +182,13 @@ describe.skipIf(!ready)('lab workflow in the built renderer', () => {
     await page.getByRole('button', { name: 'Probe', exact: true }).click()
     await expect.poll(() => page.locator('table.comparison tr.differs').count(), { timeout: 30_000 }).toBe(0)
 
-    // The customer report, written into the case.
+    // The customer report: previewed in the app (sandboxed, nothing runs), then written into the case.
+    await page.getByRole('button', { name: 'Preview report' }).click()
+    const preview = page.frameLocator('iframe.report-preview')
+    await expect.poll(() => preview.locator('body').textContent(), { timeout: 30_000 }).toContain('Hanbit Logistics')
+    expect(await preview.locator('body').textContent()).not.toContain(lab.credentials!.enable)
+    await page.screenshot({ path: join(artifacts, 'lab-workflow-report-preview.png') })
+    await page.getByRole('dialog', { name: 'Report preview' }).getByRole('button', { name: 'Close' }).click()
     await page.getByRole('button', { name: 'Export report (PDF)' }).click()
     await expect
       .poll(() => page.getByTestId('report-status').textContent(), { timeout: 60_000 })

@@ -26,6 +26,8 @@ export interface ReportRequest {
   now?: Date
   fontsDir?: string
   marks?: string[]
+  /** false for the in-app preview: 16 MB of embedded fonts are only needed in the file handed over. */
+  embedFonts?: boolean
 }
 
 export interface RenderedReport {
@@ -75,7 +77,8 @@ export function renderCaseReport(request: ReportRequest): RenderedReport {
       fallbackDiagnosis: fallbackDiagnosis(detail.entries),
     },
   )
-  const html = renderReportHtml(model, { lang: request.lang, fonts: loadReportFonts(request.fontsDir) })
+  const fonts = request.embedFonts === false ? [] : loadReportFonts(request.fontsDir)
+  const html = renderReportHtml(model, { lang: request.lang, fonts })
   return { model, html }
 }
 

@@ -7,7 +7,7 @@ import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Language } from '../../shared/i18n'
 import type { CaseStore } from '../cases/case-store'
-import { writeCaseReport } from './export-report'
+import { renderCaseReport, writeCaseReport } from './export-report'
 import type { PdfPrinter } from './printer'
 
 export class ReportService {
@@ -17,6 +17,12 @@ export class ReportService {
     private readonly printer: () => PdfPrinter,
     private readonly fontsDir?: string,
   ) {}
+
+  /** The report as it would be exported now (redacted), without embedded fonts, for the preview pane. */
+  preview(caseId: string, lang: Language): { html: string } {
+    const detail = this.cases.read(caseId)
+    return { html: renderCaseReport({ home: this.home, caseRef: detail.id, lang, embedFonts: false }).html }
+  }
 
   async export(caseId: string, lang: Language): Promise<{ pdfPath: string; htmlPath: string; pdfBytes: number }> {
     const detail = this.cases.read(caseId)

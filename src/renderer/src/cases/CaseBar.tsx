@@ -22,8 +22,21 @@ export function CaseBar({ cases, currentId, onSelect, onCreated }: CaseBarProps)
   const [engineer, setEngineer] = useState('')
   const [error, setError] = useState<string>()
   const [report, setReport] = useState<{ busy: boolean; message?: string }>({ busy: false })
+  const [preview, setPreview] = useState<string>()
   const current = cases.find((c) => c.id === currentId)
   const { language } = useI18n()
+
+  const previewReport = async () => {
+    if (!bridge || !currentId) return
+    try {
+      setPreview((await bridge.invoke('report.preview', { caseId: currentId, lang: language })).html)
+    } catch (e) {
+      setReport({
+        busy: false,
+        message: t('ui.report.failed', { message: e instanceof Error ? e.message : String(e) }),
+      })
+    }
+  }
 
   const exportReport = async () => {
     if (!bridge || !currentId) return
@@ -80,6 +93,9 @@ export function CaseBar({ cases, currentId, onSelect, onCreated }: CaseBarProps)
       <button type="button" disabled={!bridge} onClick={() => setCreating(true)}>
         {t('ui.newCase')}
       </button>
+      <button type="button" disabled={!bridge || !currentId} onClick={() => void previewReport()}>
+        {t('ui.report.preview')}
+      </button>
       <button type="button" disabled={!bridge || !currentId || report.busy} onClick={() => void exportReport()}>
         {report.busy ? t('ui.report.exporting') : t('ui.report.export')}
       </button>
@@ -87,6 +103,27 @@ export function CaseBar({ cases, currentId, onSelect, onCreated }: CaseBarProps)
         <span className="report-status" role="status" data-testid="report-status">
           {report.message}
         </span>
+      )}
+      {preview !== undefined && (
+        <Dialog title={t('ui.report.previewTitle')} onCancel={() => setPreview(undefined)}>
+          {/* No scripts, no same-origin: the report is shown, never run. */}
+          <iframe className="report-preview" title={t('ui.report.previewTitle')} sandbox="" srcDoc={preview} />
+          <div className="actions">
+            <button type="button" onClick={() => setPreview(undefined)}>
+              {t('ui.fix.close')}
+            </button>
+            <button
+              type="button"
+              disabled={report.busy}
+              onClick={() => {
+                setPreview(undefined)
+                void exportReport()
+              }}
+            >
+              {t('ui.report.export')}
+            </button>
+          </div>
+        </Dialog>
       )}
       {creating && (
         <Dialog title={t('ui.newCase')} onCancel={() => setCreating(false)}>

@@ -122,6 +122,8 @@ export const ui = {
     close: 'Close',
   },
   report: {
+    preview: 'Preview report',
+    previewTitle: 'Report preview',
     export: 'Export report (PDF)',
     exporting: 'Writing the report…',
     written: 'Report written: {{path}}',

@@ -121,6 +121,8 @@ export const ui = {
     close: '닫기',
   },
   report: {
+    preview: '보고서 미리 보기',
+    previewTitle: '보고서 미리 보기',
     export: '보고서 내보내기 (PDF)',
     exporting: '보고서 작성 중…',
     written: '보고서를 저장했습니다: {{path}}',
