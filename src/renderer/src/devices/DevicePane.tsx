@@ -4,6 +4,7 @@ import type { EventPayload } from '@shared/api'
 import type { DeviceProfile } from '@shared/profiles'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { bridgeSource, useBridge, useBridgeEvent } from '../bridge'
+import { describeError } from '../errors'
 import { useI18n } from '../i18n'
 import { TerminalView } from '../terminal/TerminalView'
 import type { TerminalSource } from '../terminal/types'
@@ -79,7 +80,7 @@ export function DevicePane({ canRememberSecrets, caseId, onEvidence }: DevicePan
       setActive(sessionId)
       setConnecting(null)
     } catch (error) {
-      setConnectError(error instanceof Error ? error.message.replace(/^failed: /, '') : String(error))
+      setConnectError(describeError(error, t))
     } finally {
       setBusy(false)
     }
@@ -94,8 +95,7 @@ export function DevicePane({ canRememberSecrets, caseId, onEvidence }: DevicePan
       const key = evidence.enabled ? 'ui.device.evidenceDone' : 'ui.device.evidenceUnprivileged'
       setEvidenceState({ running: false, message: t(key, { platform: evidence.platform }) })
     } catch (error) {
-      const message = error instanceof Error ? error.message.replace(/^failed: /, '') : String(error)
-      setEvidenceState({ running: false, message: t('ui.device.evidenceFailed', { message }) })
+      setEvidenceState({ running: false, message: t('ui.device.evidenceFailed', { message: describeError(error, t) }) })
     }
   }
 

@@ -10,6 +10,7 @@ import type { DeviceProfile } from '@shared/profiles'
 import { useState } from 'react'
 import { useBridge } from '../bridge'
 import { Dialog } from '../Dialog'
+import { describeError } from '../errors'
 import { useI18n } from '../i18n'
 import { FixResults } from './FixResults'
 
@@ -61,7 +62,7 @@ export function FixDialog({ caseId, remedyId, engineer, onClose }: FixDialogProp
       }
       return result
     } catch (e) {
-      setError(e instanceof Error ? e.message.replace(/^failed: /, '') : String(e))
+      setError(describeError(e, t))
       return undefined
     } finally {
       setBusy(false)
