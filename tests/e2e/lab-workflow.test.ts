@@ -118,6 +118,8 @@ describe.skipIf(!ready)('lab workflow in the built renderer', () => {
     expect(await findings.textContent()).toMatch(/STARTTLS/)
     expect(await page.locator('.transcript li.masked').count()).toBeGreaterThan(0)
     expect(await page.locator('table.comparison tr.differs').count()).toBeGreaterThan(0)
+    expect(await page.getByTestId('mail-path-status').textContent()).toBe('Mail path: STARTTLS masked')
+    expect(await page.getByTestId('device-status').textContent()).toBe('1 device session(s)')
 
     // An evidence link jumps to the masked line of the firewall-side transcript.
     await findings.locator('button.link').first().click()
@@ -181,6 +183,7 @@ describe.skipIf(!ready)('lab workflow in the built renderer', () => {
     // The probe through the firewall is clean now.
     await page.getByRole('button', { name: 'Probe', exact: true }).click()
     await expect.poll(() => page.locator('table.comparison tr.differs').count(), { timeout: 30_000 }).toBe(0)
+    await expect.poll(() => page.getByTestId('mail-path-status').textContent()).toBe('Mail path: encrypted')
 
     // The customer report: previewed in the app (sandboxed, nothing runs), then written into the case.
     await page.getByRole('button', { name: 'Preview report' }).click()

@@ -8,7 +8,7 @@ import { Group, Panel, Separator } from 'react-resizable-panels'
 import { BridgeContext } from './bridge'
 import { CaseBar } from './cases/CaseBar'
 import { DevicePane } from './devices/DevicePane'
-import { DiagnosisPane } from './diagnosis/DiagnosisPane'
+import { DiagnosisPane, type PathStatus } from './diagnosis/DiagnosisPane'
 import { I18nContext, translatorFor } from './i18n'
 
 export interface AppProps {
@@ -21,6 +21,8 @@ export function App({ bridge }: AppProps) {
   const [cases, setCases] = useState<CaseSummary[]>([])
   const [caseId, setCaseId] = useState<string>()
   const [deviceTexts, setDeviceTexts] = useState<Array<{ source: string; text: string }>>([])
+  const [mailPath, setMailPath] = useState<PathStatus>()
+  const [devicesConnected, setDevicesConnected] = useState(0)
   const [version, setVersion] = useState<string>('')
   const [secretsStorable, setSecretsStorable] = useState(false)
   const t = translatorFor(language)
@@ -63,6 +65,12 @@ export function App({ bridge }: AppProps) {
                 setCaseId(created.id)
               }}
             />
+            <span className="status" data-testid="device-status">
+              {t('ui.status.devices', { count: devicesConnected })}
+            </span>
+            <span className={`status path-${mailPath ?? 'none'}`} data-testid="mail-path-status">
+              {t(`ui.status.path.${mailPath ?? 'none'}`)}
+            </span>
             <span className="spacer" />
             <label>
               {t('ui.language')}{' '}
@@ -80,6 +88,7 @@ export function App({ bridge }: AppProps) {
             <Panel defaultSize="55" minSize="20">
               <DevicePane
                 canRememberSecrets={secretsStorable}
+                onConnectedCount={setDevicesConnected}
                 caseId={caseId}
                 onEvidence={(evidence) =>
                   setDeviceTexts((all) => [...all.filter((x) => x.source !== evidence.source), evidence])
@@ -88,7 +97,7 @@ export function App({ bridge }: AppProps) {
             </Panel>
             <Separator className="split-handle" />
             <Panel defaultSize="45" minSize="20">
-              <DiagnosisPane caseId={caseId} deviceTexts={deviceTexts} />
+              <DiagnosisPane caseId={caseId} deviceTexts={deviceTexts} onPathStatus={setMailPath} />
             </Panel>
           </Group>
         </div>

@@ -24,9 +24,11 @@ export interface DevicePaneProps {
   caseId?: string
   /** The evidence script's transcript, for the diagnosis. */
   onEvidence?: (evidence: { source: string; text: string }) => void
+  /** How many device sessions are connected, for the case bar. */
+  onConnectedCount?: (count: number) => void
 }
 
-export function DevicePane({ canRememberSecrets, caseId, onEvidence }: DevicePaneProps) {
+export function DevicePane({ canRememberSecrets, caseId, onEvidence, onConnectedCount }: DevicePaneProps) {
   const bridge = useBridge()
   const { t } = useI18n()
   const [profiles, setProfiles] = useState<DeviceProfile[]>([])
@@ -50,6 +52,9 @@ export function DevicePane({ canRememberSecrets, caseId, onEvidence }: DevicePan
       () => {},
     )
   }, [bridge])
+
+  const connectedCount = tabs.filter((tab) => tab.state === 'connected').length
+  useEffect(() => onConnectedCount?.(connectedCount), [connectedCount, onConnectedCount])
 
   useBridgeEvent(
     'session.state',

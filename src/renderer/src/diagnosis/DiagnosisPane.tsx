@@ -16,6 +16,17 @@ export interface DiagnosisPaneProps {
   caseId?: string
   /** Device output gathered by the evidence script in a terminal session. */
   deviceTexts?: PastedText[]
+  /** The state of the mail path after each probe run, for the case bar. */
+  onPathStatus?: (status: PathStatus) => void
+}
+
+export type PathStatus = 'masked' | 'encrypted' | 'plain' | 'failed'
+
+/** Masked anywhere wins: that is the fault. Then a failure; then whether every path reached TLS. */
+export function pathStatus(results: readonly ProbeResult[]): PathStatus {
+  if (results.some((r) => r.starttls?.masked)) return 'masked'
+  if (results.some((r) => r.outcome === 'failed')) return 'failed'
+  return results.every((r) => r.tls?.established) ? 'encrypted' : 'plain'
 }
 
 interface PastedText {
@@ -25,7 +36,7 @@ interface PastedText {
 
 const MAX_FILE_BYTES = 5 * 1024 * 1024
 
-export function DiagnosisPane({ caseId, deviceTexts = [] }: DiagnosisPaneProps) {
+export function DiagnosisPane({ caseId, deviceTexts = [], onPathStatus }: DiagnosisPaneProps) {
   const bridge = useBridge()
   const { t } = useI18n()
   const [firewallTarget, setFirewallTarget] = useState('')
@@ -74,6 +85,7 @@ export function DiagnosisPane({ caseId, deviceTexts = [] }: DiagnosisPaneProps) 
       const run = await bridge.invoke('probe.run', { targets, caseId })
       setResults(run.results)
       setComparison(run.comparison)
+      onPathStatus?.(pathStatus(run.results))
       await analyse(texts, run.results)
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e))

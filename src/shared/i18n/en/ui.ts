@@ -129,5 +129,15 @@ export const ui = {
     written: 'Report written: {{path}}',
     failed: 'The report could not be written: {{message}}',
   },
+  status: {
+    devices: '{{count}} device session(s)',
+    path: {
+      none: 'Mail path: not probed',
+      masked: 'Mail path: STARTTLS masked',
+      encrypted: 'Mail path: encrypted',
+      plain: 'Mail path: no TLS',
+      failed: 'Mail path: probe failed',
+    },
+  },
   cancel: 'Cancel',
 }

@@ -128,5 +128,15 @@ export const ui = {
     written: '보고서를 저장했습니다: {{path}}',
     failed: '보고서를 만들지 못했습니다: {{message}}',
   },
+  status: {
+    devices: '장비 세션 {{count}}개',
+    path: {
+      none: '메일 경로: 점검 전',
+      masked: '메일 경로: STARTTLS 가려짐',
+      encrypted: '메일 경로: 암호화됨',
+      plain: '메일 경로: TLS 없음',
+      failed: '메일 경로: 점검 실패',
+    },
+  },
   cancel: '취소',
 }
