@@ -126,6 +126,19 @@ describe.skipIf(!ready)('lab workflow in the built renderer', () => {
     const focused = await page.evaluate(() => document.activeElement?.textContent ?? '')
     expect(focused).toMatch(/X{4,}|STARTTLS|500/)
 
+    // An evidence link into the device output opens that source at the exact line.
+    await findings
+      .getByRole('button', { name: /^device:lab-asa, lines/ })
+      .first()
+      .click()
+    await expect
+      .poll(() =>
+        page.evaluate(() =>
+          document.activeElement?.closest('.source-lines') ? document.activeElement.textContent : '',
+        ),
+      )
+      .toMatch(/inspect esmtp|Inspect: esmtp|policy-map/)
+
     // The running configuration pasted from the session gives the device-side proof and the remedy.
     await page
       .getByLabel(/Paste device output/)

@@ -11,6 +11,7 @@ import { ComparisonTable } from './ComparisonTable'
 import { FindingsList } from './FindingsList'
 import { ProbeTimeline } from './ProbeTimeline'
 import { RemediesList } from './RemediesList'
+import { SourcesList } from './SourcesList'
 
 export interface DiagnosisPaneProps {
   caseId?: string
@@ -174,6 +175,7 @@ export function DiagnosisPane({ caseId, deviceTexts = [], onPathStatus }: Diagno
         <ProbeTimeline key={`${r.target.vantage}-${r.startedAt}`} result={r} />
       ))}
       {analysis && <RemediesList remedies={analysis.remedies} caseId={caseId} />}
+      <SourcesList sources={[...deviceTexts, ...texts]} />
       {!analysis && results.length === 0 && <p className="empty">{t('ui.noFindings')}</p>}
     </section>
   )

@@ -4,10 +4,20 @@ export function lineAnchor(source: string, line: number): string {
   return `line-${source.replace(/[^A-Za-z0-9_-]/g, '_')}-${line}`
 }
 
-/** Scrolls to a transcript line and flashes it; false when the line is not on screen (e.g. a pasted config). */
+/** Asks the sources list to open a source (its lines are rendered only when open). */
+export const REVEAL_SOURCE_EVENT = 'unmask:reveal-source'
+
+/** Scrolls to a line of a transcript or source and flashes it, opening the source first when it is closed. */
 export function jumpToLine(source: string, line: number): boolean {
   const element = document.getElementById(lineAnchor(source, line))
-  if (!element) return false
+  if (!element) {
+    window.dispatchEvent(new CustomEvent(REVEAL_SOURCE_EVENT, { detail: source }))
+    // After React has rendered the opened source.
+    setTimeout(() => {
+      if (document.getElementById(lineAnchor(source, line))) jumpToLine(source, line)
+    }, 50)
+    return false
+  }
   element.scrollIntoView?.({ block: 'center' })
   element.classList.remove('flash')
   // Restart the animation on repeated clicks.

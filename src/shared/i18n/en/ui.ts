@@ -139,5 +139,6 @@ export const ui = {
       failed: 'Mail path: probe failed',
     },
   },
+  sources: { title: 'Sources', truncated: 'Only the first 20,000 of {{count}} lines are shown.' },
   cancel: 'Cancel',
 }

@@ -138,5 +138,6 @@ export const ui = {
       failed: '메일 경로: 점검 실패',
     },
   },
+  sources: { title: '자료', truncated: '{{count}}줄 중 처음 20,000줄만 표시합니다.' },
   cancel: '취소',
 }
