@@ -1,4 +1,5 @@
 /** Small text-layout helpers for CLI output. */
+import { displayWidth } from '../shared/text/display-width'
 
 export function json(value: unknown): string {
   return `${JSON.stringify(value, null, 2)}\n`
@@ -21,20 +22,4 @@ export function table(rows: string[][]): string {
     )
     .join('\n')
     .concat('\n')
-}
-
-export function displayWidth(text: string): number {
-  let width = 0
-  for (const ch of text) {
-    const code = ch.codePointAt(0)!
-    width +=
-      (code >= 0x1100 && code <= 0x115f) ||
-      (code >= 0x2e80 && code <= 0xa4cf) ||
-      (code >= 0xac00 && code <= 0xd7a3) ||
-      (code >= 0xf900 && code <= 0xfaff) ||
-      (code >= 0xff00 && code <= 0xff60)
-        ? 2
-        : 1
-  }
-  return width
 }

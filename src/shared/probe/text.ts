@@ -6,6 +6,7 @@
 import type { RootCause } from '../diagnosis'
 import type { Finding } from '../findings'
 import type { Translate } from '../i18n'
+import { displayWidth } from '../text/display-width'
 import type { ComparisonCell, PathComparison } from './compare'
 import { formatHostPort } from './target'
 import type { CertificateInfo, ProbeLine, ProbeResult, TlsReport } from './types'
@@ -146,21 +147,4 @@ export function renderComparisonText(c: PathComparison, verdict: Verdict, t: Tra
   for (const r of c.rows) out.push(`  ${r.same ? ' ' : '≠'} ${pad(shown(r.left))}  ${shown(r.right)}`)
   out.push('', t('probe.text.verdict', { verdict: t(verdict.key, verdict.params) }))
   return `${out.join('\n')}\n`
-}
-
-/** Columns in a terminal: Hangul and other wide characters take two. */
-function displayWidth(text: string): number {
-  let width = 0
-  for (const ch of text) {
-    const code = ch.codePointAt(0)!
-    width +=
-      (code >= 0x1100 && code <= 0x115f) ||
-      (code >= 0x2e80 && code <= 0xa4cf) ||
-      (code >= 0xac00 && code <= 0xd7a3) ||
-      (code >= 0xf900 && code <= 0xfaff) ||
-      (code >= 0xff00 && code <= 0xff60)
-        ? 2
-        : 1
-  }
-  return width
 }
