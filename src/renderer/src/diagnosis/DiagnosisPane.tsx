@@ -2,7 +2,7 @@
 
 import type { Analysis } from '@shared/diagnosis'
 import type { PathComparison } from '@shared/probe/compare'
-import { parseTarget } from '@shared/probe/target'
+import { formatHostPort, parseTarget } from '@shared/probe/target'
 import type { ProbeResult } from '@shared/probe/types'
 import { useEffect, useState } from 'react'
 import { useBridge } from '../bridge'
@@ -11,6 +11,7 @@ import { ComparisonTable } from './ComparisonTable'
 import { FindingsList } from './FindingsList'
 import { ProbeTimeline } from './ProbeTimeline'
 import { RemediesList } from './RemediesList'
+import { SavedTargets } from './SavedTargets'
 import { SourcesList } from './SourcesList'
 
 export interface DiagnosisPaneProps {
@@ -136,6 +137,17 @@ export function DiagnosisPane({ caseId, deviceTexts = [], onPathStatus }: Diagno
         <button type="submit" disabled={busy || !bridge}>
           {busy ? t('ui.probe.running') : t('ui.probe.run')}
         </button>
+        <SavedTargets
+          current={[
+            { input: directTarget, vantage: 'direct' },
+            { input: firewallTarget, vantage: 'firewall' },
+          ]}
+          onPick={(target) => {
+            const text = formatHostPort(target.host, target.port)
+            if (target.vantage === 'direct') setDirectTarget(text)
+            else setFirewallTarget(text)
+          }}
+        />
       </form>
       <form
         className="paste-form"

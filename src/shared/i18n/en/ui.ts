@@ -52,6 +52,8 @@ export const ui = {
   },
   severity: { critical: 'Critical', warning: 'Warning', info: 'Info' },
   probe: {
+    saved: 'Saved targets',
+    save: 'Save these targets',
     direct: 'Mail server, direct (inside)',
     firewall: 'Mail server through the firewall (outside)',
     run: 'Probe',

@@ -51,6 +51,8 @@ export const ui = {
   },
   severity: { critical: '심각', warning: '경고', info: '정보' },
   probe: {
+    saved: '저장한 대상',
+    save: '이 대상 저장',
     direct: '메일 서버 직접 (내부)',
     firewall: '방화벽을 거친 메일 서버 (외부)',
     run: '점검',
