@@ -35,7 +35,7 @@ export function createServices(options: ServiceOptions): Services {
     cases,
     sessions,
     investigation: new InvestigationService(cases, options.probeOptions),
-    remediation: new RemediationService(cases, openChannel, (id, info) => sessions.askHostKey(id, info)),
+    remediation: new RemediationService(cases, openChannel, (id, info) => sessions.askHostKey(id, info), options.emit),
     reports: new ReportService(options.home, cases, options.printer ?? noPrinter, options.fontsDir),
     profiles: new ProfileStore(options.home),
     secrets: new SecretStore(options.home, options.encryptor),

@@ -173,6 +173,13 @@ export const events = {
     state: z.enum(['connecting', 'connected', 'failed', 'closed']),
     message: z.string().optional(),
   }),
+  /** One configuration line sent by a fix, as it happens. */
+  'fix.line': z.object({
+    fixId: sessionId,
+    index: z.number(),
+    command: z.string(),
+    status: z.enum(['ok', 'error', 'unknown']),
+  }),
   /** An unknown host key the user must accept or refuse (changed keys never ask: they fail). */
   'session.hostKey': z.object({
     requestId: z.string().uuid(),

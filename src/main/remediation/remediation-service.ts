@@ -17,7 +17,7 @@ import { openDeviceLink } from '../fix/device-link'
 import { FixSession } from '../fix/fix-session'
 import type { ApplyResult, Preview, Refusal, SaveResult, VerifyResult } from '../fix/types'
 import type { VerifyProbe } from '../fix/verify'
-import type { OpenChannel, SessionCredentials } from '../sessions/session-service'
+import type { Emit, OpenChannel, SessionCredentials } from '../sessions/session-service'
 import type { HostKeyInfo } from '../transports/host-key-trust'
 
 export interface RemediationStart {
@@ -41,6 +41,7 @@ export class RemediationService {
     private readonly cases: CaseStore,
     private readonly openChannel: OpenChannel,
     private readonly askHostKey: (id: string, info: HostKeyInfo) => Promise<boolean>,
+    private readonly emit?: Emit,
   ) {}
 
   async start(request: {
@@ -68,7 +69,19 @@ export class RemediationService {
         },
         driver: { onTraffic: (event) => log.record(event) },
       })
-      const session = new FixSession({ link, journal: handle, t: createTranslator(request.lang) })
+      // Each line is journalled as it goes; the dialog hears of it at the same moment (live progress).
+      const journal = {
+        append: (type: string, data: unknown) => {
+          const entry = handle.append(type, data)
+          if (type === 'fix.line') {
+            const line = data as { index: number; command: string; status: 'ok' | 'error' | 'unknown' }
+            this.emit?.('fix.line', { fixId, index: line.index, command: line.command, status: line.status })
+          }
+          return entry
+        },
+        attach: (name: string, content: Buffer | string) => handle.attach(name, content),
+      }
+      const session = new FixSession({ link, journal, t: createTranslator(request.lang) })
       const snapshot = await session.read()
       const before = latestProbes(handle, this.cases)
       const analysis = analyzeSnapshot(snapshot, before)

@@ -4,11 +4,11 @@
  * Main holds the one-time tokens' meaning; this dialog only passes them back.
  */
 
-import type { FixStart } from '@shared/api'
+import type { EventPayload, FixStart } from '@shared/api'
 import type { ApplyResult, Preview, Refusal, SaveResult, VerifyResult } from '@shared/fix/types'
 import type { DeviceProfile } from '@shared/profiles'
-import { useState } from 'react'
-import { useBridge } from '../bridge'
+import { useCallback, useState } from 'react'
+import { useBridge, useBridgeEvent } from '../bridge'
 import { Dialog } from '../Dialog'
 import { describeError } from '../errors'
 import { useI18n } from '../i18n'
@@ -43,6 +43,11 @@ export function FixDialog({ caseId, remedyId, engineer, onClose }: FixDialogProp
   const [step, setStep] = useState<Step>('connect')
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string>()
+  const [progress, setProgress] = useState<Array<EventPayload<'fix.line'>>>([])
+  useBridgeEvent(
+    'fix.line',
+    useCallback((line: EventPayload<'fix.line'>) => setProgress((all) => [...all, line]), []),
+  )
 
   if (bridge && profiles === null) {
     void bridge.invoke('profiles.list', undefined).then((file) => {
@@ -92,6 +97,7 @@ export function FixDialog({ caseId, remedyId, engineer, onClose }: FixDialogProp
   const apply = async () => {
     if (!bridge || !start || !preview?.token) return
     const token = preview.token
+    setProgress([])
     const result = await run(
       async () =>
         (await bridge.invoke('fix.apply', { fixId: start.fixId, token, typedHostname: typed, confirmedBy })) as
@@ -229,6 +235,17 @@ export function FixDialog({ caseId, remedyId, engineer, onClose }: FixDialogProp
                   <button type="button" onClick={close}>
                     {t('ui.cancel')}
                   </button>
+                  {busy && progress.some((p) => p.fixId === start?.fixId) && (
+                    <ol className="sent-lines" data-testid="fix-progress" aria-live="polite">
+                      {progress
+                        .filter((p) => p.fixId === start?.fixId)
+                        .map((p) => (
+                          <li key={p.index} className={`line-${p.status}`}>
+                            <code>{p.command}</code> — {t(`ui.fix.lineStatus.${p.status}`)}
+                          </li>
+                        ))}
+                    </ol>
+                  )}
                   <button type="submit" disabled={busy || typed.trim() !== hostname}>
                     {preview.plan.kind === 'undo' ? t('ui.fix.applyUndo') : t('ui.fix.apply')}
                   </button>
