@@ -79,7 +79,7 @@ describe.skipIf(!ready)('lab workflow in the built renderer', () => {
     await page.getByLabel('Host or address').fill('127.0.0.1')
     await page.getByLabel('Port').fill(String(lab.management!.port))
     await page.getByLabel('User name').fill(lab.credentials!.username)
-    await page.getByRole('button', { name: 'Save' }).click()
+    await page.getByRole('button', { name: 'Save', exact: true }).click()
     await page.getByRole('button', { name: 'Connect' }).click()
     await page.getByLabel('Password', { exact: true }).fill(lab.credentials!.password)
     await page.getByLabel('Enable secret').fill(lab.credentials!.enable)
