@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto'
 import { type Algorithms, type Connection, Server, utils } from 'ssh2'
 import { type Shell, TerminalSession } from '../terminal/terminal-session'
 import { loadOrCreateHostKey } from './host-keys'
+import { listenOnLoopback } from './listen'
 
 export interface SshEndpointOptions {
   deviceId: string
@@ -107,17 +108,10 @@ export async function startSshEndpoint(options: SshEndpointOptions): Promise<Ssh
       })
     },
   )
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject)
-    server.listen(options.port ?? 0, '127.0.0.1', () => {
-      server.off('error', reject)
-      resolve()
-    })
-  })
-  const address = server.address()
+  const port = await listenOnLoopback(server, options.port)
   return {
     host: '127.0.0.1',
-    port: typeof address === 'object' && address ? address.port : 0,
+    port,
     fingerprint: fingerprintOf(hostKey),
     close: () =>
       new Promise<void>((resolve) => {

@@ -5,6 +5,7 @@
  */
 import { createServer, type Socket } from 'node:net'
 import { type Shell, type ShellIo, TerminalSession } from '../terminal/terminal-session'
+import { listenOnLoopback } from './listen'
 
 export interface TelnetEndpointOptions {
   password: string
@@ -49,17 +50,10 @@ export async function startTelnetEndpoint(options: TelnetEndpointOptions): Promi
     socket.on('data', (data: Buffer) => terminal.input(filter.strip(data)))
     terminal.start('\n\nUser Access Verification\n\n')
   })
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject)
-    server.listen(options.port ?? 0, '127.0.0.1', () => {
-      server.off('error', reject)
-      resolve()
-    })
-  })
-  const address = server.address()
+  const port = await listenOnLoopback(server, options.port)
   return {
     host: '127.0.0.1',
-    port: typeof address === 'object' && address ? address.port : 0,
+    port,
     close: () =>
       new Promise<void>((resolve) => {
         for (const s of sockets) s.destroy()

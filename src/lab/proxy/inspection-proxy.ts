@@ -4,6 +4,7 @@
  * on a real ASA. Streams both ways with back-pressure, so large messages pass without being held in memory.
  */
 import { connect, createServer, type Server, type Socket } from 'node:net'
+import { listenOnLoopback } from '../endpoints/listen'
 import type { InspectingFirewall } from './policy'
 import { type InspectorOutput, SmtpInspector } from './smtp-inspector'
 
@@ -26,17 +27,10 @@ export async function startInspectionProxy(options: InspectionProxyOptions): Pro
   const sockets = new Set<Socket>()
   const server: Server = createServer((client) => handle(client, options, sockets))
   server.on('error', () => {})
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject)
-    server.listen(options.port ?? 0, '127.0.0.1', () => {
-      server.off('error', reject)
-      resolve()
-    })
-  })
-  const address = server.address()
+  const port = await listenOnLoopback(server, options.port)
   return {
     host: '127.0.0.1',
-    port: typeof address === 'object' && address ? address.port : 0,
+    port,
     close: () =>
       new Promise<void>((resolve) => {
         for (const s of sockets) s.destroy()
