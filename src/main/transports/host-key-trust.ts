@@ -61,10 +61,12 @@ export class HostKeyTrust {
     const plain = entries.filter((e) => !e.marker)
     const same = plain.find((e) => e.key.equals(key))
     if (same) return { status: 'trusted', info, origin: same.origin }
-    // Like OpenSSH: another key of the same type for this name means the key changed.
-    const sameType = plain.filter((e) => e.keyType === info.keyType)
-    if (sameType.length > 0) {
-      const previous = sameType.map((e) => ({
+    // Any other stored key for this name means the key changed, whatever its type: a different type must not
+    // pass as "unknown", or --accept-new-host-key (or the first-time dialog) would accept an RSA key where an
+    // ed25519 key was known. Negotiation prefers the known types (knownKeyTypes), as OpenSSH does, so an
+    // honest server that has both keys presents the known one.
+    if (plain.length > 0) {
+      const previous = plain.map((e) => ({
         fingerprint: sha256Fingerprint(e.key),
         keyType: e.keyType,
         origin: e.origin,
@@ -72,6 +74,14 @@ export class HostKeyTrust {
       return { status: 'changed', info, previous }
     }
     return { status: 'unknown', info }
+  }
+
+  /** Key types stored for this host (plain entries only), in file order: negotiation offers these first. */
+  knownKeyTypes(host: string, port: number): string[] {
+    const types = this.entries()
+      .filter((e) => !e.marker && entryMatchesHost(e, host, port))
+      .map((e) => e.keyType)
+    return [...new Set(types)]
   }
 
   /** Records an accepted key in the store file (created with mode 0600). */
@@ -103,7 +113,7 @@ export class HostKeyTrust {
           port,
           keyType: info.keyType,
           fingerprint: info.fingerprint,
-          previous: verdict.previous.map((p) => p.fingerprint).join(', '),
+          previous: verdict.previous.map((p) => `${p.keyType} ${p.fingerprint}`).join(', '),
           origin: verdict.previous.map((p) => p.origin).join(', '),
         })
       case 'unknown': {

@@ -15,9 +15,15 @@ export interface KnownHostEntry {
   origin: string
 }
 
-/** The name OpenSSH looks up: `host` on port 22, `[host]:port` otherwise. */
+/**
+ * The name OpenSSH looks up: `host` on port 22, `[host]:port` otherwise, always lowercased. OpenSSH's ssh.c
+ * lowercases the host name in main() before any known_hosts lookup, and a hashed entry is the HMAC of that
+ * lowercased name, so `FW1` and `fw1` must hash the same (openssh-portable ssh.c `lowercase(host)`;
+ * hostfile.c host_hash()).
+ */
 export function hostKeyName(host: string, port: number): string {
-  return port === 22 ? host : `[${host}]:${port}`
+  const name = host.toLowerCase()
+  return port === 22 ? name : `[${name}]:${port}`
 }
 
 export function parseKnownHosts(text: string, file = 'known_hosts'): KnownHostEntry[] {
@@ -45,7 +51,7 @@ export function entryMatchesHost(entry: KnownHostEntry, host: string, port: numb
   for (const pattern of entry.hosts.split(',')) {
     const negated = pattern.startsWith('!')
     const body = negated ? pattern.slice(1) : pattern
-    if (wildcardMatches(body.toLowerCase(), name.toLowerCase())) {
+    if (wildcardMatches(body.toLowerCase(), name)) {
       if (negated) return false
       matched = true
     }

@@ -70,16 +70,35 @@ const MAC_SSL_NAME: Record<string, string> = {
   'hmac-sha1': 'sha1',
 }
 
-export function algorithmPolicy(legacy: boolean): Algorithms {
+/** `knownKeyTypes`: key types stored for the host, whose algorithms go first (see preferKnownHostKeys). */
+export function algorithmPolicy(legacy: boolean, knownKeyTypes: readonly string[] = []): Algorithms {
   const ciphers = new Set(getCiphers())
   const hashes = new Set(getHashes())
   const cipher = [...MODERN_CIPHERS, ...(legacy ? LEGACY_CIPHERS : [])].filter((c) => ciphers.has(CIPHER_SSL_NAME[c]))
   const hmac = [...MODERN_MACS, ...(legacy ? LEGACY_MACS : [])].filter((m) => hashes.has(MAC_SSL_NAME[m]))
   return {
     kex: [...MODERN_KEX, ...(legacy ? LEGACY_KEX : [])],
-    serverHostKey: [...MODERN_HOST_KEYS, ...(legacy ? LEGACY_HOST_KEYS : [])],
+    serverHostKey: preferKnownHostKeys([...MODERN_HOST_KEYS, ...(legacy ? LEGACY_HOST_KEYS : [])], knownKeyTypes),
     cipher,
     hmac,
     compress: ['none'],
   }
+}
+
+/** Host-key algorithms that sign with a key of each known_hosts key type (an RSA key signs as any of three). */
+const ALGORITHMS_OF_KEY_TYPE: Record<string, ServerHostKeyAlgorithm[]> = {
+  'ssh-rsa': ['rsa-sha2-512', 'rsa-sha2-256', 'ssh-rsa'],
+}
+
+/**
+ * Puts the host-key algorithms of the key types already known for the host first, keeping the policy's
+ * order otherwise, as OpenSSH's order_hostkeyalgs() (sshconnect2.c) does: a server holding both an ed25519
+ * and an RSA key then presents the one the user already trusts instead of an "unknown" (now: changed) one.
+ */
+export function preferKnownHostKeys(
+  offered: ServerHostKeyAlgorithm[],
+  knownKeyTypes: readonly string[],
+): ServerHostKeyAlgorithm[] {
+  const wanted = new Set(knownKeyTypes.flatMap((t) => ALGORITHMS_OF_KEY_TYPE[t] ?? [t]))
+  return [...offered.filter((a) => wanted.has(a)), ...offered.filter((a) => !wanted.has(a))]
 }

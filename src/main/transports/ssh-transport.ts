@@ -97,6 +97,7 @@ export function connectSsh(options: SshOptions): Promise<SshChannel> {
       )
     })
 
+    const algorithms = algorithmPolicy(options.legacy ?? false, options.trust.knownKeyTypes(options.host, port))
     client.connect({
       sock: socket,
       host: options.host,
@@ -106,7 +107,7 @@ export function connectSsh(options: SshOptions): Promise<SshChannel> {
       privateKey: options.privateKey,
       passphrase: options.passphrase,
       tryKeyboard: options.password !== undefined,
-      algorithms: algorithmPolicy(options.legacy ?? false),
+      algorithms,
       readyTimeout: timeoutMs,
       keepaliveInterval: options.keepaliveIntervalMs ?? 15_000,
       keepaliveCountMax: options.keepaliveCountMax ?? 3,

@@ -93,7 +93,7 @@ describe('known_hosts format', () => {
     }
   })
 
-  it('treats a key of another type as unknown rather than changed, and a revoked key as revoked', () => {
+  it('treats a key of another type as changed (issue 14), and a revoked key as revoked', () => {
     const tmp = makeTempDir()
     try {
       const ed = blob(keyPair().public)
@@ -101,7 +101,8 @@ describe('known_hosts format', () => {
       const file = join(tmp.path, 'kh')
       writeFileSync(file, `${formatKnownHostLine('h', 22, rsa)}\n@revoked h ssh-ed25519 ${ed.toString('base64')}\n`)
       const trust = new HostKeyTrust({ storeFile: file, readOnlyFiles: [] })
-      expect(trust.check('h', 22, blob(keyPair().public)).status).toBe('unknown')
+      expect(trust.check('h', 22, blob(keyPair().public)).status).toBe('changed')
+      expect(trust.check('other', 22, blob(keyPair().public)).status).toBe('unknown')
       expect(trust.check('h', 22, ed).status).toBe('revoked')
       expect(trust.check('h', 22, rsa).status).toBe('trusted')
     } finally {

@@ -125,7 +125,7 @@ describe('SSH transport against an ssh2 Server device', () => {
       }),
     )
     expect(error.code).toBe('hostKeyChanged')
-    expect(error.params.previous).toBe(sha256Fingerprint(oldKey))
+    expect(error.params.previous).toBe(`ssh-ed25519 ${sha256Fingerprint(oldKey)}`)
     expect(error.params.fingerprint).toBe(sha256Fingerprint(hostKeyBlob(device.hostKey)))
     expect(ask).not.toHaveBeenCalled()
   })
