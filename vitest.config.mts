@@ -12,6 +12,8 @@ export default defineConfig({
     // The JSON report is what .ci/run counts (scripts/test-summary.mjs); the default reporter is for people.
     reporters: ['default', 'json'],
     outputFile: { json: '.vitest-report.json' },
+    // Says once which Debian test programs are missing; under .ci/run (UNMASK_REQUIRE_TEST_DEPS=1) fails instead.
+    globalSetup: ['./tests/ci/test-deps-setup.ts'],
     projects: [
       {
         resolve: { alias },
