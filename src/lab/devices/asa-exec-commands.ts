@@ -4,12 +4,38 @@
  */
 import { applyPipe, type CommandTable } from '../terminal/command-words'
 import type { ShellIo } from '../terminal/terminal-session'
-import type { AsaShell, Mode } from './asa-shell'
+import type { ConfigMode } from './asa-configure'
 import { isRunningConfigSection, showCurpriv, showLogging, showRunningConfig, showServicePolicy } from './asa-show'
+import type { FailoverPair } from './failover'
+import type { LabDevice } from './lab-device'
+import type { SecurityContexts } from './security-contexts'
 import { showVersion } from './show-version'
 
+export type Mode = 'exec' | 'priv' | ConfigMode
+
+/**
+ * What the exec commands need of a session. Declared here (AsaShell implements it) so that the command tables
+ * do not import the shell that imports them.
+ */
+export interface ExecShell {
+  mode: Mode
+  path: string[]
+  readonly username: string
+  readonly device: LabDevice
+  failoverPair: FailoverPair | undefined
+  readonly contexts?: SecurityContexts
+  context: string | undefined
+  enable(io: ShellIo): void
+  setPager(lines: number): void
+  markInvalid(io: ShellIo, wordIndex: number): void
+  changeto(target: string | undefined, io: ShellIo): void
+  configure(io: ShellIo): void
+  writeMemory(io: ShellIo): void
+  exitConfig(): void
+}
+
 export interface ExecContext {
-  shell: AsaShell
+  shell: ExecShell
   io: ShellIo
   pipe: string | undefined
 }

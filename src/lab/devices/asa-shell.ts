@@ -14,14 +14,21 @@ import {
   policyClassCommands,
   policyMapCommands,
 } from './asa-configure'
-import { configAnywhere, type ExecContext, privilegedCommands, userCommands } from './asa-exec-commands'
+import {
+  configAnywhere,
+  type ExecContext,
+  type ExecShell,
+  type Mode,
+  privilegedCommands,
+  userCommands,
+} from './asa-exec-commands'
 import { type FailoverPair, STANDBY_CONFIG_WARNING } from './failover'
 import type { LabDevice } from './lab-device'
 import type { SecurityContexts } from './security-contexts'
 
-export type Mode = 'exec' | 'priv' | ConfigMode
+export type { Mode } from './asa-exec-commands'
 
-export class AsaShell implements Shell {
+export class AsaShell implements Shell, ExecShell {
   mode: Mode = 'exec'
   path: string[] = []
   private pager: number

@@ -6,11 +6,6 @@
 import { cloneConfig } from './config-tree'
 import type { LabDevice } from './lab-device'
 
-export interface FailoverRole {
-  unit: 'Primary' | 'Secondary'
-  state: 'Active' | 'Standby Ready'
-}
-
 export const STANDBY_CONFIG_WARNING = [
   '**** WARNING ****',
   '\tConfiguration Replication is NOT performed from Standby unit to Active unit.',

@@ -8,10 +8,15 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { type InspectingFirewall, type InspectionCounters, type InspectionPolicy, newCounters } from '../proxy/policy'
 import { asaInspectionPolicy } from './asa-policy'
 import { type ConfigNode, cloneConfig, parseConfig, renderConfig } from './config-tree'
-import type { FailoverRole } from './failover'
 import { versionBefore } from './version'
 
 export type DeviceKind = 'asa' | 'pix6' | 'ftd'
+
+/** A unit's place in an active/standby pair (set by FailoverPair, read by `show failover` and the prompt). */
+export interface FailoverRole {
+  unit: 'Primary' | 'Secondary'
+  state: 'Active' | 'Standby Ready'
+}
 
 export interface DeviceSpec {
   id: string
