@@ -12,6 +12,7 @@ import {
   otherEntry,
   RAW_LOG,
 } from './appendix'
+import { changeClock, citedAfterChange, postChangeLines, undoLinesOf } from './change-clock'
 import type { CauseData, DiagnosisData, FindingData } from './entries'
 import { adviceFor } from './finding-advice'
 import type { CauseView, ChangeView, FindingView, ProbeView, ReportModel, VerificationView } from './model'
@@ -66,23 +67,29 @@ export function buildReportModel(input: ReportCaseInput, options: BuildOptions):
     marks: [...j.marks, ...(options.marks ?? [])],
   })
 
-  const firstFixSeq = j.applied[0]?.entry.seq ?? Number.POSITIVE_INFINITY
-  const isAfter = (p: Parsed<unknown>) => p.entry.seq > firstFixSeq
-  const probeViews: ProbeView[] = j.probes.map((p) =>
-    probeView(p.data, p.entry, isAfter(p) ? 'after' : 'before', redactor),
-  )
+  // Every piece of evidence is stamped before / between / after the changes (change-clock.ts); the "after" section
+  // reads only what was gathered after the latest change.
+  const clock = changeClock(j)
+  const isBefore = (p: Parsed<unknown>) => clock.stamp(p.entry.seq) === 'before'
+  const isAfter = (p: Parsed<unknown>) => clock.stamp(p.entry.seq) === 'after'
+  const probeViews: ProbeView[] = j.probes.map((p) => probeView(p.data, p.entry, clock.stamp(p.entry.seq), redactor))
   const diagnosisBefore =
-    j.diagnoses.filter((d) => !isAfter(d)).at(-1)?.data ??
-    (j.diagnoses.length === 0 ? options.fallbackDiagnosis : undefined)
+    j.diagnoses.filter(isBefore).at(-1)?.data ?? (j.diagnoses.length === 0 ? options.fallbackDiagnosis : undefined)
   const diagnosisAfter = j.diagnoses.filter(isAfter).at(-1)?.data
-  const pathFindings = (after: boolean) =>
-    j.comparisons.filter((c) => isAfter(c) === after).flatMap((c) => c.data.findings)
+  const postChange = postChangeLines(j, clock, input.attachmentTexts ?? [])
 
-  const findings = uniqueFindings([...(diagnosisBefore?.findings ?? []), ...pathFindings(false)]).map((f) =>
-    findingView(f, redactor),
-  )
-  const afterFindings = [...(diagnosisAfter?.findings ?? []), ...pathFindings(true)]
-  const findingsAfter = afterFindings.length
+  const findings = uniqueFindings([
+    ...(diagnosisBefore?.findings ?? []),
+    ...j.comparisons.filter(isBefore).flatMap((c) => c.data.findings),
+  ]).map((f) => findingView(f, redactor))
+  // A diagnosis made after the change may still hold findings read from text copied before it: only findings whose
+  // every cited line was seen again after the change describe the state after it. Path comparisons run then are new.
+  const afterFindings = [
+    ...(diagnosisAfter?.findings ?? []).filter((f) => citedAfterChange(f.evidence, postChange)),
+    ...j.comparisons.filter(isAfter).flatMap((c) => c.data.findings),
+  ]
+  const hasAfterEvidence = diagnosisAfter !== undefined || j.comparisons.some(isAfter)
+  const findingsAfter = hasAfterEvidence
     ? uniqueFindings(afterFindings).map((f) => findingView(f, redactor))
     : undefined
   const causes = (diagnosisBefore?.causes ?? []).map((c) => causeView(c, redactor))
@@ -202,11 +209,17 @@ function causeView(c: CauseData, redactor: Redactor): CauseView {
   }
 }
 
+/** The change log as it happened: every apply and every undo, in journal order (apply → undo → apply). */
 function changesOf(j: ReadJournalResult, redactor: Redactor): ChangeView[] {
-  return j.applied.map(({ entry, data }) => {
+  const applies: ChangeView[] = j.applied.map(({ entry, data }) => {
     const laterSave = j.saved.find((s) => s.entry.seq > entry.seq && s.data.device === data.device)
     const laterUndo = j.undone.find((u) => u.entry.seq > entry.seq && u.data.device === data.device)
+    const nextApply = j.applied.find((a) => a.entry.seq > entry.seq && a.data.device === data.device)
+    // A save belongs to the latest change before it: an undone change was not the one written to memory.
+    const save = laterSave && (!laterUndo || laterSave.entry.seq < laterUndo.entry.seq) ? laterSave : undefined
+    const undoneFirst = laterUndo && (!nextApply || laterUndo.entry.seq < nextApply.entry.seq) ? laterUndo : undefined
     return {
+      kind: 'apply' as const,
       seq: entry.seq,
       at: entry.at,
       device: data.device,
@@ -218,9 +231,26 @@ function changesOf(j: ReadJournalResult, redactor: Redactor): ChangeView[] {
       outcome: data.outcome,
       failedLine: data.failedLine,
       error: data.error ? redactor.device(data.error) : undefined,
-      saved: laterSave?.data.saved,
-      savedAt: laterSave?.entry.at,
-      undone: laterUndo ? { at: laterUndo.entry.at, outcome: laterUndo.data.outcome } : undefined,
+      saved: save?.data.saved,
+      savedAt: save?.entry.at,
+      undone: undoneFirst ? { at: undoneFirst.entry.at, outcome: undoneFirst.data.outcome } : undefined,
     }
   })
+  const undos: ChangeView[] = j.undone.map(({ entry, data }) => {
+    const laterSave = j.saved.find((s) => s.entry.seq > entry.seq && s.data.device === data.device)
+    const nextApply = j.applied.find((a) => a.entry.seq > entry.seq && a.data.device === data.device)
+    const save = laterSave && (!nextApply || laterSave.entry.seq < nextApply.entry.seq) ? laterSave : undefined
+    return {
+      kind: 'undo' as const,
+      seq: entry.seq,
+      at: entry.at,
+      device: data.device,
+      lines: undoLinesOf(entry.data).map((l) => redactor.device(l)),
+      undoLines: [],
+      outcome: data.outcome,
+      saved: save?.data.saved,
+      savedAt: save?.entry.at,
+    }
+  })
+  return [...applies, ...undos].sort((a, b) => a.seq - b.seq)
 }

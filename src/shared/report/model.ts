@@ -5,52 +5,16 @@
  *
  * ## Journal entries the report reads
  *
- * The report keeps its input narrow: for each entry type it reads only the fields below (entries.ts validates them
- * with lenient schemas, so extra fields are ignored). An entry of an unknown type, or a known type whose data does not
- * fit, is listed in the appendix (type, time, a redacted excerpt of its data) instead of breaking the report.
- *
- * Written by others today:
- * - `case.created`  `{ id, customer, site?, engineer? }` (case store)
- * - `attachment.added` `{ name, sha256, bytes }` (case store); text attachments are shown in the appendix
- * - `probe.result`  a `ProbeResult` (src/shared/probe/types.ts): target (host, port, vantage), phases with timings,
- *   numbered transcript, banner/greeting/starttls/tls summaries, outcome
- *
- * - `analysis.result` (investigation service) or `diagnosis.result` `{ findings: Finding[], causes?: RootCause[],
- *   facts?: DeviceFacts }` — findings as in src/shared/findings.ts; a finding may add `impactKey`,
- *   `recommendationKey` (i18n keys) and `ease: 'easy' | 'moderate' | 'hard'`. The latest result before the first fix
- *   is "the diagnosis"; a later one is "the state after the change". Without any, main may pass a diagnosis made
- *   from the case's probes and device output (BuildOptions.fallbackDiagnosis).
- * - `probe.comparison` `{ comparison, findings }` (src/main/smtp/journal.ts) — its findings join the diagnosis
- * - `device.evidence` `{ peer, platform, facts }` (`unmask collect`) — a device for the scope
- * - `device.command` `{ command, output }` (src/main/device/session-log.ts) — shown when the session's cleaned log
- *   (attachment `session-….log`) is missing; raw logs (`…-raw.log`, `device.raw`) are never shown
- *
- * Read when present (no writer yet, or written by hand/tests):
- * - `device.identified` `{ device, hostname?, platform?, model?, version?, address? }` — `device` is the name the
- *   engineer knows the device by (a connection profile, a hostname)
- * - `device.output` `{ device, command, output }` — output of one command (src/main/fix writes it on verification)
- * - `evidence.added` `{ source, text, kind? }` — text the engineer pasted or imported (configuration, logs, NDR)
- * - `redaction.mark` `{ text }` — a string the engineer wants removed from every export
- * - `report.exported` `{ lang, pdf: { name, sha256, bytes }, html?, state, redactions }` — written by
- *   src/main/report/export-report.ts after each export (not shown in later reports)
- *
- * Remediation (src/main/fix) writes these, one entry per event, in this order (`fix.backup`, `fix.line` are part
- * of the record but not shown; `fix.refused`, `fix.recovered` go to the appendix):
- * - `fix.applied`  `{ device, planId?, remedyId?, lines: string[], undoLines: string[], confirmedBy, confirmedAt?,
- *   backupSha256, backupAttachment?, outcome: 'applied' | 'failed', failedLine?, error? }`
- *   — `lines` are exactly the configuration lines sent, in order; `confirmedBy` is who typed the confirmation (the
- *   engineer's name; the typed hostname itself is not a secret but need not be recorded); `backupSha256` is the SHA-256
- *   (hex) of the running configuration saved before the first line was sent; `failedLine` is a 1-based index into
- *   `lines` when the run stopped there.
- * - `fix.verified` `{ device?, passed: boolean, checks: Array<{ text: string, passed: boolean }>, probeSeqs?: number[],
- *   countersBefore?, countersAfter? }` (the counters: `show service-policy inspect esmtp` output, shown side by side)
- *   — `checks` are human-readable lines (e.g. the read-back `show running-config policy-map` line), in the language
- *   of the session that wrote them; a check may add `key`, `params` and `evidence` so that the report can say it in
- *   the report's language (`text` is then the fallback); `probeSeqs` the
- *   journal `seq` of the probes that were re-run (they are also `probe.result` entries after the change).
- * - `fix.saved`    `{ device, saved: boolean, command?, output? }` — `write memory` run (saved: true) or declined.
- * - `fix.undone`   `{ device, lines: string[], outcome: 'applied' | 'failed', error? }`
- * Probes journaled after the first `fix.applied` are "after"; the ones before it are "before".
+ * The contract is the journal's event union, src/shared/journal/events.ts (type → data schema in schemas.ts, where each
+ * field is documented); read-journal.ts sorts a journal with those schemas. The report reads `probe.result`,
+ * `analysis.result`/`diagnosis.result` (the latest before the first fix is "the diagnosis", a later one "the state
+ * after the change"; without any, main may pass BuildOptions.fallbackDiagnosis), `probe.comparison` (its findings join
+ * the diagnosis), `device.evidence`, `device.identified`, `device.output`, `device.command` (shown when the session's
+ * cleaned log attachment is missing; raw logs are never shown), `evidence.added`, `redaction.mark`, and remediation's
+ * `fix.applied`, `fix.verified`, `fix.saved`, `fix.undone`. `case.created`, `attachment.added`, `device.raw`,
+ * `device.session.*`, `fix.preview`, `fix.backup`, `fix.line` and `report.exported` are part of the record but not
+ * shown; anything else (e.g. `fix.refused`, `fix.recovered`, unknown types, data that does not fit) goes to the
+ * appendix. Probes journaled after the first `fix.applied` are "after"; the ones before it are "before".
  */
 import type { Severity } from '../findings'
 import type { PhaseTiming, ProbePhase } from '../probe/types'
@@ -83,7 +47,13 @@ export interface ReportSummary {
   /** Titles of the most important findings (critical first), at most three. */
   problems: TextRef[]
   /** The change in one line per device. */
-  changes: Array<{ device: string; lineCount: number; outcome: 'applied' | 'failed'; saved?: boolean }>
+  changes: Array<{
+    kind?: 'apply' | 'undo'
+    device: string
+    lineCount: number
+    outcome: 'applied' | 'failed'
+    saved?: boolean
+  }>
   /** STARTTLS as the latest probe of each path saw it. */
   paths: Array<{ label: string; starttls: StarttlsState; tls: boolean }>
 }
@@ -154,7 +124,8 @@ export interface ProbeLineView {
 export interface ProbeView {
   seq: number
   at: string
-  when: 'before' | 'after'
+  /** Before the first change, after the latest one, or between changes (a state a later change replaced). */
+  when: 'before' | 'between' | 'after'
   /** `vantage · host:port`, the key that pairs a before probe with an after probe. */
   path: string
   vantage?: string
@@ -182,6 +153,8 @@ export interface ProbeComparison {
 }
 
 export interface ChangeView {
+  /** An apply or an undo, listed in the order they happened. */
+  kind?: 'apply' | 'undo'
   seq: number
   at: string
   device: string

@@ -38,7 +38,7 @@ function markOf(
 export function probeView(
   p: ProbeResultData,
   entry: { seq: number; at: string },
-  when: 'before' | 'after',
+  when: ProbeView['when'],
   redactor: Redactor,
 ): ProbeView {
   const target = formatTarget(p.target.host, p.target.port)
@@ -88,13 +88,17 @@ export function probeView(
   }
 }
 
-/** Pairs the latest "before" and the latest "after" probe of each path, in the order paths were first probed. */
+/**
+ * Pairs the latest "before" and the latest "after" probe of each path, in the order paths were first probed. A probe
+ * between changes (of a state a later change replaced) is neither: it stays in the appendix only.
+ */
 export function compareProbes(probes: readonly ProbeView[]): ProbeComparison[] {
   const byPath = new Map<string, ProbeComparison>()
   for (const p of probes) {
     const c = byPath.get(p.path) ?? { path: p.path }
     if (p.when === 'before') c.before = p
-    else c.after = p
+    else if (p.when === 'after') c.after = p
+    else continue
     byPath.set(p.path, c)
   }
   return [...byPath.values()]

@@ -39,10 +39,16 @@ function maskedNow(comparisons: readonly ProbeComparison[]): boolean {
 
 function stateOf(v: Views): CaseState {
   const problems = (v.findingsAfter ?? v.findings).filter((f) => f.severity !== 'info')
-  if (v.changes.length > 0) {
-    if (v.changes.every((c) => c.outcome === 'failed')) return 'fix-failed'
-    const lastCheck = v.verifications.at(-1)
+  const latestChange = v.changes.at(-1)
+  // An undo as the latest step puts the device back as it was: the case stands where the diagnosis left it.
+  if (latestChange && latestChange.kind !== 'undo') {
+    const applies = v.changes.filter((c) => c.kind !== 'undo')
+    if (applies.every((c) => c.outcome === 'failed')) return 'fix-failed'
+    // Only a verification of the latest change counts; an earlier one checked a state that no longer exists.
+    const lastCheck = v.verifications.filter((c) => c.seq > latestChange.seq).at(-1)
     if (lastCheck && !lastCheck.passed) return 'fix-failed'
+    // A problem read from evidence gathered after the change contradicts "resolved".
+    if (v.findingsAfter && problems.length > 0) return 'fix-failed'
     const after = v.comparisons.flatMap((c) => (c.after ? [c.after] : []))
     const probesSayFixed = after.length > 0 && !maskedNow(v.comparisons) && after.every((p) => p.tls?.established)
     if (lastCheck?.passed || probesSayFixed) return 'resolved'
@@ -68,6 +74,7 @@ export function summaryFor(v: Views): ReportSummary {
     state: stateOf(v),
     problems,
     changes: v.changes.map((c) => ({
+      kind: c.kind ?? 'apply',
       device: c.device,
       lineCount: c.lines.length,
       outcome: c.outcome,
@@ -122,7 +129,7 @@ export function recommendationsFor(v: RecommendationViews): TextRef[] {
 
   if (maskingSeen && state !== 'resolved') add({ key: 'report.recommendations.gatewayTls' })
   for (const c of v.changes)
-    if (c.outcome === 'applied' && c.saved !== true && !c.undone)
+    if (c.kind !== 'undo' && c.outcome === 'applied' && c.saved !== true && !c.undone)
       add({ key: 'report.recommendations.save', params: { device: c.device } })
   if (state === 'resolved') add({ key: 'report.recommendations.reprobe' })
   if (out.length === 0) add({ key: 'report.recommendations.none' })

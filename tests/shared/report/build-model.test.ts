@@ -127,7 +127,9 @@ describe('report model of a lab case after the fix', () => {
     expect(c.confirmedBy).toBe('Kim Minsu 김민수')
     expect(c.backupSha256).toMatch(/^[0-9a-f]{64}$/)
     expect(c.saved).toBe(true)
-    expect(after.summary.changes).toEqual([{ device: 'ciscoasa', lineCount: 3, outcome: 'applied', saved: true }])
+    expect(after.summary.changes).toEqual([
+      { kind: 'apply', device: 'ciscoasa', lineCount: 3, outcome: 'applied', saved: true },
+    ])
   })
 
   it('recommends re-probing after upgrades, and no longer the gateway workaround or saving', () => {

@@ -12,8 +12,40 @@ function lineList(lines: readonly string[]): string {
   return `<table class="dialog"><tbody>${rows.join('')}</tbody></table>`
 }
 
+/** An undo in the change log: when, what was sent, how it ended. */
+function undoBlock(c: ChangeView, ctx: RenderContext): string {
+  const { t } = ctx
+  const rows = [
+    [esc(t('report.change.device')), caseText(c.device)],
+    [esc(t('report.change.undoTime')), esc(ctx.date(c.at))],
+    [
+      esc(t('report.change.outcome')),
+      `<span class="${c.outcome === 'applied' ? 'ok' : 'bad'}">${esc(t(`report.change.outcomes.${c.outcome}`))}</span>`,
+    ],
+  ]
+  return `<h3>${esc(t('report.change.kinds.undo'))}</h3><table class="kv"><tbody>${rows.map(([k, v]) => `<tr><th>${k}</th><td>${v}</td></tr>`).join('')}</tbody></table>
+<h4>${esc(t('report.change.undoLines'))}</h4>${lineList(c.lines)}`
+}
+
+/** Apply → undo → apply as it happened: one row per step, in journal order. */
+function historyTable(m: ReportModel, ctx: RenderContext): string {
+  const { t } = ctx
+  if (m.changes.length < 2) return ''
+  return `<h3>${esc(t('report.change.history'))}</h3>${table(
+    [esc(t('report.change.time')), esc(t('report.change.device')), '', esc(t('report.change.outcome'))],
+    m.changes.map((c) => [
+      esc(ctx.date(c.at)),
+      caseText(c.device),
+      `${esc(t(`report.change.kinds.${c.kind ?? 'apply'}`))} (${esc(t('report.change.lineCount', { count: c.lines.length }))})`,
+      esc(t(`report.change.outcomes.${c.outcome}`)),
+    ]),
+    'history',
+  )}`
+}
+
 function changeBlock(c: ChangeView, ctx: RenderContext): string {
   const { t } = ctx
+  if (c.kind === 'undo') return undoBlock(c, ctx)
   const unknown = esc(t('report.change.unknown'))
   const saved =
     c.saved === undefined
@@ -49,7 +81,7 @@ function changeBlock(c: ChangeView, ctx: RenderContext): string {
         ]
       : []),
   ]
-  return `<table class="kv"><tbody>${rows.map(([k, v]) => `<tr><th>${k}</th><td>${v}</td></tr>`).join('')}</tbody></table>
+  return `<h3>${esc(t('report.change.kinds.apply'))}</h3><table class="kv"><tbody>${rows.map(([k, v]) => `<tr><th>${k}</th><td>${v}</td></tr>`).join('')}</tbody></table>
 <h4>${esc(t('report.change.lines'))}</h4>${lineList(c.lines)}
 <h4>${esc(t('report.change.undo'))}</h4>${lineList(c.undoLines)}`
 }
@@ -57,7 +89,7 @@ function changeBlock(c: ChangeView, ctx: RenderContext): string {
 export function changeSection(m: ReportModel, ctx: RenderContext): string {
   const { t } = ctx
   const body = m.changes.length
-    ? m.changes.map((c) => changeBlock(c, ctx)).join('')
+    ? historyTable(m, ctx) + m.changes.map((c) => changeBlock(c, ctx)).join('')
     : `<p>${esc(t('report.change.none'))}</p>`
   return `<section class="chapter" id="change"><h2>5. ${esc(t('report.sections.change'))}</h2>${body}</section>`
 }

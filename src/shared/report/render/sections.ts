@@ -48,7 +48,12 @@ export function summarySection(m: ReportModel, ctx: RenderContext): string {
   const done = s.changes.length
     ? `<ul>${s.changes
         .map((c) => {
-          const key = c.outcome === 'applied' ? 'report.summary.changeApplied' : 'report.summary.changeFailed'
+          const key =
+            c.kind === 'undo'
+              ? 'report.summary.changeUndone'
+              : c.outcome === 'applied'
+                ? 'report.summary.changeApplied'
+                : 'report.summary.changeFailed'
           const saved =
             c.saved === undefined ? '' : ` ${esc(t(c.saved ? 'report.summary.saved' : 'report.summary.notSaved'))}`
           return `<li>${caseText(t(key, { device: c.device, count: c.lineCount }))}${saved}</li>`
