@@ -4,6 +4,7 @@
  * everywhere, the `redaction.mark` entries themselves included. Sequence numbers, times and types are kept.
  */
 import { createRedactor } from './redactor'
+import { JOURNAL } from '../journal/events'
 
 export interface ExportableEntry {
   type: string
@@ -22,7 +23,7 @@ export function redactJournalForExport<T extends ExportableEntry>(
   extraMarks: readonly string[] = [],
 ): T[] {
   const marks = entries.flatMap((e) => {
-    const text = e.type === 'redaction.mark' ? (e.data as { text?: unknown } | null)?.text : undefined
+    const text = e.type === JOURNAL.redactionMark ? (e.data as { text?: unknown } | null)?.text : undefined
     return typeof text === 'string' ? [text] : []
   })
   const redactor = createRedactor({

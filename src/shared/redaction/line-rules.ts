@@ -94,10 +94,39 @@ export const LINE_RULES: readonly LineRule[] = [
     kind: 'password',
     pattern: new RegExp(String.raw`(?:^|\s)(?:password|passwd|secret)\s+${TYPE}${NOT_A_VALUE}(?<s>\S+)`, 'di'),
   },
-  // SMTP AUTH with an initial response: AUTH PLAIN AGJvYgBzM2NyZXQ=
-  { kind: 'password', pattern: /^\s*AUTH\s+(?:PLAIN|LOGIN|XOAUTH2|OAUTHBEARER)\s+(?<s>\S+)/di },
+  // SMTP AUTH with an initial response, anywhere on a line (`C: AUTH PLAIN AGJv…`, `12:00 >>> AUTH PLAIN …`), RFC 4954
+  // §4. Not an EHLO capability list (`250-AUTH PLAIN LOGIN`): the word after the mechanism is then another mechanism.
+  {
+    kind: 'password',
+    pattern:
+      /(?<![0-9]{3}[- ])\bAUTH\s+(?:PLAIN|LOGIN|XOAUTH2|OAUTHBEARER)\s+(?!(?:PLAIN|LOGIN|CRAM-MD5|DIGEST-MD5|XOAUTH2|OAUTHBEARER|GSSAPI|NTLM|ANONYMOUS|SCRAM-\S+)(?:\s|$))(?<s>\S+)/di,
+  },
+  // ASA interface: authentication key eigrp 100 [0|8] KEY key-id 2 (ASA command reference, "authentication key eigrp")
+  { kind: 'other-key', pattern: new RegExp(String.raw`\bauthentication\s+key\s+eigrp\s+\d+\s+${TYPE}(?<s>\S+)`, 'di') },
+  // crypto ca export|import TP pkcs12 PASS (ASA), crypto pki export|import TP pkcs12 terminal PASS (IOS); a URL form's
+  // passphrase follows `password`, which the generic rule below takes.
+  {
+    kind: 'password',
+    pattern:
+      /\bcrypto\s+(?:ca|pki)\s+(?:import|export)\s+\S+\s+pkcs12\s+(?:terminal\s+)?(?!(?:password|terminal)\b)(?![\w-]*:)(?<s>\S+)/di,
+  },
+  // license smart register idtoken TOKEN [force] (ASA command reference, "license smart register")
+  { kind: 'other-key', pattern: /\blicense\s+smart\s+register\s+idtoken\s+(?<s>\S+)/di },
 ]
 
-/** Private key blocks span lines; everything between these two lines is secret. */
-export const PRIVATE_KEY_BEGIN = /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY( BLOCK)?-----/
-export const PRIVATE_KEY_END = /-----END (?:[A-Z0-9]+ )*PRIVATE KEY( BLOCK)?-----/
+/**
+ * An SMTP `334` challenge (AUTH LOGIN, CRAM-MD5…): the next line the client sends is a credential (RFC 4954 §4), with
+ * or without a transcript's direction prefix (`S:`, `<<<`, `C:`, `>>>`, a time).
+ */
+export const SMTP_CHALLENGE = /^\s*(?:[\d:.]+\s+)?(?:(?:(?:S|server)\s*:|<+)\s*)?334(?:\s|$)/i
+/** A server reply line: a challenge is answered by the client, never by one of these. */
+export const SMTP_REPLY = /^\s*(?:[\d:.]+\s+)?(?:(?:(?:S|server)\s*:|<+)\s*)?[2-5]\d\d(?:[\s-]|$)/i
+/** What precedes the credential on the answering line. */
+export const SMTP_CLIENT_PREFIX = /^\s*(?:[\d:.]+\s+)?(?:(?:(?:C|client)\s*:|>+)\s*)?/i
+
+/**
+ * Private key and PKCS12 blocks span lines; everything between these two lines is secret (`crypto ca export … pkcs12`
+ * prints the certificate and its private key as `-----BEGIN PKCS12-----` … `-----END PKCS12-----`).
+ */
+export const PRIVATE_KEY_BEGIN = /-----BEGIN (?:(?:[A-Z0-9]+ )*PRIVATE KEY( BLOCK)?|PKCS12)-----/
+export const PRIVATE_KEY_END = /-----END (?:(?:[A-Z0-9]+ )*PRIVATE KEY( BLOCK)?|PKCS12)-----/

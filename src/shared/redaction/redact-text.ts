@@ -3,7 +3,14 @@
  * recognises is replaced by the marker. Pure, and the line structure is kept exactly (same number of lines, same line
  * endings), so line numbers quoted by findings still point at the same lines after redaction.
  */
-import { LINE_RULES, PRIVATE_KEY_BEGIN, PRIVATE_KEY_END } from './line-rules'
+import {
+  LINE_RULES,
+  PRIVATE_KEY_BEGIN,
+  PRIVATE_KEY_END,
+  SMTP_CHALLENGE,
+  SMTP_CLIENT_PREFIX,
+  SMTP_REPLY,
+} from './line-rules'
 import { REDACTION_MARKER, type Redaction, type SecretKind } from './marker'
 
 export interface RedactedText {
@@ -82,6 +89,8 @@ export function redactDeviceText(text: string, firstLine = 1): RedactedText {
   const lines = splitKeepingEndings(text)
   const redactions: Redaction[] = []
   let inKey = false
+  /** The previous non-blank line was an SMTP 334 challenge. */
+  let challenged = false
   let out = ''
   lines.forEach(({ body, ending }, i) => {
     const line = firstLine + i
@@ -99,6 +108,18 @@ export function redactDeviceText(text: string, firstLine = 1): RedactedText {
       return
     }
     if (PRIVATE_KEY_BEGIN.test(body) && !PRIVATE_KEY_END.test(body)) inKey = true
+    if (challenged && body.trim() !== '' && !SMTP_REPLY.test(body)) {
+      // The one client line answering a 334 challenge: all of it after the direction prefix is the credential.
+      challenged = false
+      const start = SMTP_CLIENT_PREFIX.exec(body)?.[0].length ?? 0
+      const value = body.slice(start).trimEnd()
+      if (value !== '' && !value.startsWith(REDACTION_MARKER)) {
+        redactions.push({ line, start, end: start + value.length, kind: 'password', value })
+        out += body.slice(0, start) + REDACTION_MARKER + body.slice(start + value.length) + ending
+        return
+      }
+    }
+    if (body.trim() !== '') challenged = SMTP_CHALLENGE.test(body)
     const redacted = redactLine(body, line)
     redactions.push(...redacted.redactions)
     out += redacted.text + ending
