@@ -14,8 +14,17 @@ export type Target =
 const PARITIES: Parity[] = ['none', 'even', 'odd', 'mark', 'space']
 const FLOWS: FlowControl[] = ['none', 'rtscts', 'xonxoff']
 
+/**
+ * The target as typed, with a password written into it (`ssh://user:pw@host`) replaced by asterisks: every message
+ * that quotes a target quotes this. The password runs to the last `@`, as in a URL's userinfo (RFC 3986 §3.2.1), and
+ * is masked even when the rest is not a valid URL.
+ */
+export function maskTargetPassword(text: string): string {
+  return text.replace(/^([a-z][a-z0-9+.-]*:\/\/[^:@/]*:)[^]*@/i, '$1********@')
+}
+
 export function parseTarget(text: string): Target {
-  const bad = (reason: string) => new TransportError('badTarget', { target: text, reason })
+  const bad = (reason: string) => new TransportError('badTarget', { target: maskTargetPassword(text), reason })
   let url: URL
   try {
     url = new URL(text)

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { TransportError } from '../../../src/main/transports/channel'
-import { describeTarget, parseTarget } from '../../../src/main/transports/target'
+import { describeTarget, maskTargetPassword, parseTarget } from '../../../src/main/transports/target'
 
 describe('connection targets', () => {
   it('parses ssh, telnet and serial targets with their defaults', () => {
@@ -50,5 +50,32 @@ describe('connection targets', () => {
   it('describes a target without secrets', () => {
     expect(describeTarget(parseTarget('ssh://admin@h:2200'))).toBe('ssh://admin@h:2200')
     expect(describeTarget(parseTarget('serial:///dev/ttyUSB0?baud=19200'))).toBe('serial:///dev/ttyUSB0?baud=19200')
+  })
+})
+
+describe('a password written in the target (issue 14)', () => {
+  it.each([
+    ['ssh://admin:Pl4nted-pw@10.0.0.1', 'password in target'],
+    ['ssh://admin:Pl4nted-pw@10.0.0.1:99999', 'password in target'],
+    ['ssh://admin:Pl4nted/pw@10.0.0.1', 'not a URL'],
+    ['ssh://admin:Pl4nted pw@10.0.0.1', 'not a URL'],
+    ['telnet://:Pl4nted@pw@10.0.0.1', 'password in target'],
+  ])('is masked in the error for %s', (text) => {
+    try {
+      parseTarget(text)
+      expect.unreachable()
+    } catch (error) {
+      expect(error).toBeInstanceOf(TransportError)
+      const e = error as TransportError
+      expect(JSON.stringify(e.params)).not.toContain('Pl4nted')
+      expect(e.message).not.toContain('Pl4nted')
+      expect(String(e.params.target)).toMatch(/^(ssh|telnet):\/\/(admin)?:\*{8}@10\.0\.0\.1/)
+    }
+  })
+
+  it('masks only the password: user, host and port stay readable', () => {
+    expect(maskTargetPassword('ssh://admin:s3cr3t@fw1:2222')).toBe('ssh://admin:********@fw1:2222')
+    expect(maskTargetPassword('ssh://admin@fw1:2222')).toBe('ssh://admin@fw1:2222')
+    expect(maskTargetPassword('serial:///dev/ttyS0?baud=9600')).toBe('serial:///dev/ttyS0?baud=9600')
   })
 })
