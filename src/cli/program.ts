@@ -6,6 +6,7 @@ import { Command, CommanderError } from 'commander'
 import pkg from '../../package.json'
 import { createTranslator, isLanguage, type Language, languageFromLocale, type Translate } from '../shared/i18n'
 import { registerAnalyzeCommand } from './commands/analyze'
+import { registerAuditCommand } from './commands/audit'
 import { registerCaseCommands } from './commands/case'
 import { registerCollectCommand } from './commands/collect'
 import { registerDiagnoseCommand } from './commands/diagnose'
@@ -51,6 +52,7 @@ function buildProgram(ctx: CliContext): Command {
   registerLabCommands(program, ctx)
   registerCollectCommand(program, ctx)
   registerDiagnoseCommand(program, ctx)
+  registerAuditCommand(program, ctx)
   for (const command of program.commands) applyDefaults(command, io)
   return program
 }

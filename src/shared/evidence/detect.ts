@@ -2,8 +2,9 @@
  * Names what a pasted text is (`detectKind`) and splits a pasted terminal session into the outputs of the commands
  * typed at each prompt (`splitSession`). Line numbers always refer to the whole pasted text.
  */
+import { cleanTerminalLine } from '../text/terminal'
 import { transcriptShape } from './smtp/transcript-text'
-import { type NumberedLine, numberLines } from './types'
+import { clip, type NumberedLine, numberLines } from './types'
 
 export type EvidenceKind =
   | 'smtp-transcript'
@@ -105,8 +106,16 @@ export function detectKindOfLines(lines: readonly NumberedLine[]): EvidenceKind 
   return 'unknown'
 }
 
+/**
+ * A pasted or received text as the lines a screen showed: pager residue, escape sequences, CR/BS erasures and stray
+ * control characters (NUL) are gone, so paged output reads exactly as the clean output of the same device.
+ */
+export function readLines(text: string): NumberedLine[] {
+  return numberLines(text).map((l) => ({ line: l.line, text: cleanTerminalLine(clip(l.text)) }))
+}
+
 export function detectKind(text: string): EvidenceKind {
-  const parts = splitSession(numberLines(text))
+  const parts = splitSession(readLines(text))
   const kinds = parts.map(kindOfPart).filter((k) => k !== 'unknown')
   return kinds[0] ?? 'unknown'
 }
@@ -122,6 +131,8 @@ export function splitSession(lines: readonly NumberedLine[]): SessionPart[] {
   const parts: SessionPart[] = []
   let current: SessionPart = { command: null, hostname: null, context: null, promptLine: null, lines: [] }
   const flush = () => {
+    // Blank lines (pager residue cleans to blank) belong to no output: a part ends at its last line with text.
+    while (current.lines.length > 0 && current.lines[current.lines.length - 1]!.text.trim() === '') current.lines.pop()
     if (current.lines.length > 0) parts.push(current)
   }
   for (const l of lines) {

@@ -2,7 +2,7 @@
  * From pasted text to typed evidence: split a terminal session into parts, name each part's kind and run the
  * matching parser. Every evidence item keeps the source label and the line range it came from.
  */
-import { type EvidenceKind, kindOfPart, splitSession } from './detect'
+import { type EvidenceKind, kindOfPart, readLines, splitSession } from './detect'
 import type { FixupLine } from './device/device-config'
 import { type DeviceConfig, readDeviceConfig } from './device/device-config'
 import { parseShowContext, type ShowContext } from './device/show-context'
@@ -12,7 +12,7 @@ import { parseShowServicePolicy, type ServicePolicyBlock } from './device/show-s
 import { parseShowVersion, type ShowVersion } from './device/show-version'
 import { type LogEntry, parseLogLines } from './logs/log-lines'
 import { type ParsedTranscript, parseTranscriptText } from './smtp/transcript-text'
-import { type NumberedLine, numberLines, type SmtpTranscript } from './types'
+import type { NumberedLine, SmtpTranscript } from './types'
 
 interface Base {
   source: string
@@ -88,7 +88,7 @@ function parsePart(source: string, kind: EvidenceKind, lines: NumberedLine[], ba
 export function parseEvidence(input: InputText): { parts: DetectedPart[]; evidence: Evidence[] } {
   const parts: DetectedPart[] = []
   const evidence: Evidence[] = []
-  for (const part of splitSession(numberLines(input.text))) {
+  for (const part of splitSession(readLines(input.text))) {
     const kind = kindOfPart(part)
     const firstLine = part.promptLine ?? part.lines[0]!.line
     const lastLine = part.lines[part.lines.length - 1]!.line

@@ -8,6 +8,7 @@
  *   smtpTranscriptFindings(transcript)   // from src/shared/rules, returns Finding[]
  * The probe numbers its lines 1..n in recording order; parsers use the line numbers of the pasted text.
  */
+import { splitLines } from '../text/terminal'
 
 /** Who wrote a transcript line: the SMTP client, the server, or the recorder itself (timings, TLS results…). */
 export type TranscriptDirection = 'client' | 'server' | 'note'
@@ -56,9 +57,10 @@ export function clip(text: string, max = MAX_LINE_READ): string {
   return text.length > max ? text.slice(0, max) : text
 }
 
-/** Splits text into numbered lines; CRLF, CR and LF all end a line. A final newline does not add an empty line. */
+/**
+ * Splits text into numbered lines as a screen counts them (see splitLines): LF and CRLF end a line, a lone CR inside
+ * a line is the pager's erase and stays for the cleaner. A final newline does not add an empty line.
+ */
 export function numberLines(text: string, firstLine = 1): NumberedLine[] {
-  const parts = text.split(/\r\n|\r|\n/)
-  if (parts.length > 1 && parts[parts.length - 1] === '') parts.pop()
-  return parts.map((t, i) => ({ line: firstLine + i, text: t }))
+  return splitLines(text).map((t, i) => ({ line: firstLine + i, text: t }))
 }

@@ -4,7 +4,10 @@
  * `Cryptochecksum:`, `[OK]`, `<--- More --->` pager residue and backspaces, trailing spaces. Every node keeps its
  * line number. A deeper line belongs to the nearest shallower line above it.
  */
+import { cleanTerminalLine } from '../../text/terminal'
 import { clip, type NumberedLine } from '../types'
+
+export { cleanTerminalLine }
 
 export interface ConfigNode {
   /** The line without indentation and trailing spaces. */
@@ -14,23 +17,7 @@ export interface ConfigNode {
   children: ConfigNode[]
 }
 
-const PAGER = /<-+\s*More\s*-+>/g
 const SKIP = /^(!.*|:.*|Building configuration\.\.\.|Cryptochecksum.*|\[OK\]|end)$/
-
-/** Removes pager residue, backspace sequences and control characters that terminal captures leave behind. */
-export function cleanTerminalLine(text: string): string {
-  let t = text.replace(PAGER, '')
-  if (t.includes('\b')) {
-    // A backspace erases the character before it, as the terminal showed it.
-    const kept: string[] = []
-    for (const ch of t) {
-      if (ch === '\b') kept.pop()
-      else kept.push(ch)
-    }
-    t = kept.join('')
-  }
-  return t.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '').replace(/[\x00-\x08\x0b-\x1f\x7f]/g, '')
-}
 
 export function parseConfigTree(lines: readonly NumberedLine[]): ConfigNode[] {
   const roots: ConfigNode[] = []
