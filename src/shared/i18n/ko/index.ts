@@ -1,3 +1,4 @@
+import { audit } from './audit'
 import { cli } from './cli'
 import { common } from './common'
 import { device } from './device'
@@ -9,4 +10,4 @@ import { remedies } from './remedies'
 import { report } from './report'
 import { ui } from './ui'
 
-export const ko = { common, cli, findings, remedies, probe, lab, ui, report, fix, device }
+export const ko = { audit, common, cli, findings, remedies, probe, lab, ui, report, fix, device }
