@@ -11,6 +11,7 @@ import type { DeviceLink } from './device-link'
 import type { FixJournal } from './fix-journal'
 import { linesHash } from './hash'
 import { type PrecheckOptions, runPrechecks } from './prechecks'
+import { SaveGate } from './save-gate'
 import { runSave } from './save'
 import { readSnapshot } from './snapshot'
 import { TokenBook } from './token'
@@ -50,6 +51,8 @@ export class FixSession {
   snapshot: DeviceSnapshot | null = null
   /** The previews whose tokens are still unspent, by token. */
   private readonly pending = new Map<string, { preview: Preview; remedy: Remedy }>()
+  /** A save token only after a change of this run was verified (issue 14). */
+  private readonly saveGate = new SaveGate()
   /** The last apply that sent at least one line: what undo takes back. */
   lastApplied: { remedy: Remedy; plan: FixPlan; result: ApplyResult; snapshotBefore: DeviceSnapshot } | null = null
 
@@ -193,19 +196,23 @@ export class FixSession {
       return refuse('hostnameMismatch', { typed: request.typedHostname.trim(), hostname: snapshot.hostname })
     const { preview, remedy } = pending
     const result = await runApply(this, preview, redeemed.binding.configHash, request, refuse)
+    if (!result.refused && result.sent.length > 0) this.saveGate.changed(result.outcome)
     if (!result.refused && result.sent.length > 0 && preview.plan.kind === 'apply')
       this.lastApplied = { remedy, plan: preview.plan, result, snapshotBefore: snapshot }
     return result
   }
 
-  verify(remedy: Remedy, probes: VerifyProbe[], probeRun?: ProbeRun): Promise<VerifyResult> {
-    return runVerify(this, remedy, probes, probeRun)
+  async verify(remedy: Remedy, probes: VerifyProbe[], probeRun?: ProbeRun): Promise<VerifyResult> {
+    const result = await runVerify(this, remedy, probes, probeRun)
+    this.saveGate.verified()
+    return result
   }
 
   /** The second confirmation: a token for `write memory` alone, asked for after the change was verified. */
   requestSave(): { token: string } | Refusal {
     const snapshot = this.snapshot
     if (!snapshot) return refusal('nothingApplied')
+    if (!this.saveGate.open) return refusal('notVerified')
     const { token } = this.tokens.issue({
       device: this.deviceKey(snapshot),
       kind: 'save',
@@ -213,10 +220,17 @@ export class FixSession {
       linesHash: '',
       configHash: '',
     })
+    this.saveGate.grant(token)
     return { token }
   }
 
   save(token: string, confirmedBy: string): Promise<SaveResult | Refusal> {
+    const notVerified = this.saveGate.refusal(token)
+    if (notVerified) {
+      const device = this.snapshot?.hostname ?? ''
+      this.journal.append('fix.refused', { device, code: notVerified, params: {}, confirmedBy, step: 'save' })
+      return Promise.resolve(refusal(notVerified))
+    }
     return runSave(this, token, confirmedBy)
   }
 

@@ -72,6 +72,8 @@ export type RefusalCode =
   | 'noConfirmer'
   | 'notPrivileged'
   | 'saveNotConfirmed'
+  /** A save token is only issued after a change of this run went in and was verified (issue 14). */
+  | 'notVerified'
   | 'nothingApplied'
   | 'sessionLost'
 

@@ -132,8 +132,17 @@ describe('preview pre-checks on failover and multiple-context devices', () => {
 
   it("reports not saved, with the device's words, when write memory does not answer [OK]", async () => {
     const fix = await session({})
-    expect(await fix.save('C'.repeat(43), 'Kim')).toMatchObject({ refused: true, code: 'saveNotConfirmed' })
+    expect(await fix.save('C'.repeat(43), 'Kim')).toMatchObject({ refused: true, code: 'notVerified' })
     await fix.read()
+    // A save token needs a change of this run that went in and was verified (issue 14).
+    expect(fix.requestSave()).toMatchObject({ refused: true, code: 'notVerified' })
+    // The scripted CLI has no configuration mode: a one-line plan it accepts stands for the change.
+    const harmless: Remedy = { ...REMEDY, commands: [{ mode: 'enable', command: 'terminal pager 0' }] }
+    const change = await fix.preview(harmless)
+    expect(await fix.apply({ token: change.token!, typedHostname: 'ciscoasa', confirmedBy: 'Kim' })).toMatchObject({
+      outcome: 'applied',
+    })
+    await fix.verify(harmless, [])
     const request = fix.requestSave()
     if ('refused' in request) throw new Error('no save token')
     // A token for a change is not a token for saving, and the other way round.

@@ -54,6 +54,8 @@ export const fix = {
     noConfirmer: 'Refused: the name of the person confirming is missing.',
     notPrivileged: 'Refused: the session is not privileged.',
     saveNotConfirmed: 'Refused: saving needs its own confirmation.',
+    notVerified:
+      'Refused: saving is offered only after a change made in this session went in completely and was verified.',
     nothingApplied: 'Nothing has been applied in this session, so there is nothing to undo.',
     sessionLost:
       'Refused: the session to the device was lost after the preview ({{reason}}). Nothing was sent; connect and preview again.',

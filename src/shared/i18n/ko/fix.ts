@@ -54,6 +54,7 @@ export const fix = {
     noConfirmer: '거부: 확인한 사람의 이름이 없습니다.',
     notPrivileged: '거부: 세션이 특권 모드가 아닙니다.',
     saveNotConfirmed: '거부: 저장에는 별도의 확인이 필요합니다.',
+    notVerified: '거부: 이 세션에서 한 변경이 모두 적용되고 검증된 뒤에만 저장할 수 있습니다.',
     nothingApplied: '이 세션에서 적용한 것이 없으므로 되돌릴 것이 없습니다.',
     sessionLost:
       '거부: 미리보기 이후 장비와의 세션이 끊겼습니다({{reason}}). 아무것도 보내지 않았으니 다시 접속해 미리보기를 하십시오.',
