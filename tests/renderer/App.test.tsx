@@ -4,7 +4,9 @@ import { describe, expect, it } from 'vitest'
 import { App } from '../../src/renderer/src/App'
 import type { UnmaskBridge } from '../../src/shared/api'
 
-function fakeBridge(cases: Array<{ id: string; customer: string; site?: string; created: string }>): UnmaskBridge {
+type Case = { id: string; customer: string; site?: string; engineer?: string; created: string }
+
+function fakeBridge(cases: Case[]): UnmaskBridge {
   return {
     invoke: (async (method: string) => {
       if (method === 'app.info') return { name: 'Unmask', version: '9.9.9', platform: 'test', secretsStorable: false }
@@ -16,28 +18,49 @@ function fakeBridge(cases: Array<{ id: string; customer: string; site?: string; 
   }
 }
 
+const ACME: Case = {
+  id: '20261128-000000-acme-abcdef',
+  customer: 'Acme',
+  site: 'Seoul',
+  created: '2026-11-28T09:30:00Z',
+}
+const OLDER: Case = { id: '20261120-000000-beta-abcdef', customer: 'Beta', created: '2026-11-20T09:30:00Z' }
+
 describe('App frame', () => {
-  it('shows the case bar and the two empty panes without a bridge', () => {
-    render(<App />)
-    expect(screen.getByRole('region', { name: 'Terminal' })).toHaveTextContent('No device session')
-    expect(screen.getByRole('region', { name: 'Diagnosis' })).toHaveTextContent('No findings yet')
-    expect(screen.getByTestId('case-current')).toHaveTextContent('No case open')
+  it('starts on the start screen with the job steps, without reopening a case', async () => {
+    render(<App bridge={fakeBridge([ACME, OLDER])} />)
+    const start = await screen.findByTestId('start-screen')
+    expect(start).toHaveTextContent('New job')
+    await waitFor(() => expect(start).toHaveTextContent(/Continue Acme, 28 Nov 2026/))
+    const steps = screen.getByRole('list', { name: 'The job, step by step' })
+    expect(steps).toHaveTextContent(/Case.*Device.*Evidence.*Probe.*Fix.*Report/)
+    // Nothing is open yet: no pane that could record into the last customer's case.
+    expect(screen.queryByTestId('case-current')).toBeNull()
+    expect(screen.queryByRole('region', { name: 'Terminal' })).toBeNull()
   })
 
-  it('shows the current case and version from main', async () => {
-    render(
-      <App
-        bridge={fakeBridge([{ id: '20261128-000000-acme-abcdef', customer: 'Acme', site: 'Seoul', created: 'now' }])}
-      />,
-    )
-    await waitFor(() => expect(screen.getByTestId('case-current')).toHaveTextContent('Acme · Seoul'))
+  it('continues the most recent case when asked, with the two panes', async () => {
+    render(<App bridge={fakeBridge([ACME, OLDER])} />)
+    await userEvent.click(await screen.findByRole('button', { name: /^Continue Acme/ }))
+    expect(screen.getByTestId('case-current')).toHaveTextContent('Acme · Seoul')
+    expect(screen.getByRole('region', { name: 'Terminal' })).toHaveTextContent('No device session')
+    expect(screen.getByTestId('verdict')).toHaveTextContent('No answer yet')
     expect(screen.getByText('v9.9.9')).toBeInTheDocument()
   })
 
+  it('offers no "Continue" when there is no case (counter-example)', async () => {
+    render(<App bridge={fakeBridge([])} />)
+    await screen.findByTestId('start-screen')
+    expect(screen.queryByRole('button', { name: /^Continue/ })).toBeNull()
+    expect(screen.getByRole('button', { name: 'New job' })).toBeInTheDocument()
+  })
+
   it('switches to Korean at run time', async () => {
-    render(<App />)
+    render(<App bridge={fakeBridge([ACME])} />)
     await userEvent.selectOptions(screen.getByLabelText('Language'), 'ko')
+    expect(await screen.findByRole('button', { name: '새 작업' })).toBeInTheDocument()
+    await userEvent.click(await screen.findByRole('button', { name: /^Acme 이어서 하기/ }))
     expect(screen.getByRole('region', { name: '터미널' })).toHaveTextContent('장비 세션이 없습니다')
-    expect(screen.getByTestId('case-current')).toHaveTextContent('열린 케이스 없음')
+    expect(document.documentElement.lang).toBe('ko')
   })
 })

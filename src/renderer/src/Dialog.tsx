@@ -5,9 +5,11 @@ export interface DialogProps {
   title: string
   onCancel: () => void
   children: ReactNode
+  /** Extra class for the dialog box (e.g. a tall dialog with a sticky footer). */
+  className?: string
 }
 
-export function Dialog({ title, onCancel, children }: DialogProps) {
+export function Dialog({ title, onCancel, children, className }: DialogProps) {
   const ref = useRef<HTMLDivElement>(null)
   useEffect(() => {
     const previous = document.activeElement as HTMLElement | null
@@ -35,7 +37,14 @@ export function Dialog({ title, onCancel, children }: DialogProps) {
   }
   return (
     <div className="dialog-backdrop">
-      <div ref={ref} className="dialog" role="dialog" aria-modal="true" aria-label={title} onKeyDown={onKeyDown}>
+      <div
+        ref={ref}
+        className={className ? `dialog ${className}` : 'dialog'}
+        role="dialog"
+        aria-modal="true"
+        aria-label={title}
+        onKeyDown={onKeyDown}
+      >
         <h2>{title}</h2>
         {children}
       </div>

@@ -5,6 +5,10 @@ import { useState } from 'react'
 import { useBridge } from '../bridge'
 import { Dialog } from '../Dialog'
 import { useI18n } from '../i18n'
+import { NewCaseDialog } from './NewCaseDialog'
+import { Toast } from './Toast'
+
+const basename = (path: string) => path.split(/[\\/]/).at(-1) ?? path
 
 export interface CaseBarProps {
   cases: CaseSummary[]
@@ -17,11 +21,7 @@ export function CaseBar({ cases, currentId, onSelect, onCreated }: CaseBarProps)
   const bridge = useBridge()
   const { t } = useI18n()
   const [creating, setCreating] = useState(false)
-  const [customer, setCustomer] = useState('')
-  const [site, setSite] = useState('')
-  const [engineer, setEngineer] = useState('')
-  const [error, setError] = useState<string>()
-  const [report, setReport] = useState<{ busy: boolean; message?: string }>({ busy: false })
+  const [report, setReport] = useState<{ busy: boolean; message?: string; path?: string }>({ busy: false })
   const [preview, setPreview] = useState<string>()
   const current = cases.find((c) => c.id === currentId)
   const { language } = useI18n()
@@ -43,30 +43,16 @@ export function CaseBar({ cases, currentId, onSelect, onCreated }: CaseBarProps)
     setReport({ busy: true })
     try {
       const written = await bridge.invoke('report.export', { caseId: currentId, lang: language })
-      setReport({ busy: false, message: t('ui.report.written', { path: written.pdfPath }) })
+      setReport({
+        busy: false,
+        message: t('ui.report.written', { path: basename(written.pdfPath) }),
+        path: written.pdfPath,
+      })
     } catch (e) {
       setReport({
         busy: false,
         message: t('ui.report.failed', { message: e instanceof Error ? e.message : String(e) }),
       })
-    }
-  }
-
-  const create = async (event: React.FormEvent) => {
-    event.preventDefault()
-    if (!bridge) return
-    try {
-      const created = await bridge.invoke('cases.create', {
-        customer,
-        site: site || undefined,
-        engineer: engineer || undefined,
-      })
-      onCreated(created)
-      setCreating(false)
-      setCustomer('')
-      setSite('')
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e))
     }
   }
 
@@ -100,9 +86,7 @@ export function CaseBar({ cases, currentId, onSelect, onCreated }: CaseBarProps)
         {report.busy ? t('ui.report.exporting') : t('ui.report.export')}
       </button>
       {report.message && (
-        <span className="report-status" role="status" data-testid="report-status">
-          {report.message}
-        </span>
+        <Toast message={report.message} path={report.path} onDismiss={() => setReport((r) => ({ busy: r.busy }))} />
       )}
       {preview !== undefined && (
         <Dialog title={t('ui.report.previewTitle')} onCancel={() => setPreview(undefined)}>
@@ -126,33 +110,13 @@ export function CaseBar({ cases, currentId, onSelect, onCreated }: CaseBarProps)
         </Dialog>
       )}
       {creating && (
-        <Dialog title={t('ui.newCase')} onCancel={() => setCreating(false)}>
-          <form className="form-grid" onSubmit={(e) => void create(e)}>
-            <label>
-              {t('common.customer')}
-              <input required maxLength={200} value={customer} onChange={(e) => setCustomer(e.target.value)} />
-            </label>
-            <label>
-              {t('common.site')}
-              <input maxLength={200} value={site} onChange={(e) => setSite(e.target.value)} />
-            </label>
-            <label>
-              {t('common.engineer')}
-              <input maxLength={200} value={engineer} onChange={(e) => setEngineer(e.target.value)} />
-            </label>
-            {error && (
-              <p className="error" role="alert">
-                {error}
-              </p>
-            )}
-            <div className="actions">
-              <button type="button" onClick={() => setCreating(false)}>
-                {t('ui.cancel')}
-              </button>
-              <button type="submit">{t('ui.createCase')}</button>
-            </div>
-          </form>
-        </Dialog>
+        <NewCaseDialog
+          onCreated={(created) => {
+            setCreating(false)
+            onCreated(created)
+          }}
+          onCancel={() => setCreating(false)}
+        />
       )}
     </>
   )

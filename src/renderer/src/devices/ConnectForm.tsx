@@ -1,7 +1,7 @@
 /** Asks for the password and enable secret at connect time; offers to remember them only if the OS can encrypt. */
 
 import type { DeviceProfile } from '@shared/profiles'
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { Dialog } from '../Dialog'
 import { useI18n } from '../i18n'
 
@@ -16,21 +16,33 @@ export interface ConnectFormProps {
   canRemember: boolean
   error?: string
   busy?: boolean
+  /** When the connection attempt began (ms): a silent host shows the elapsed time, and Cancel stays available. */
+  startedAt?: number
   onConnect: (request: ConnectRequest) => void
   onCancel: () => void
 }
 
-export function ConnectForm({ profile, canRemember, error, busy, onConnect, onCancel }: ConnectFormProps) {
+export function ConnectForm(props: ConnectFormProps) {
+  const { profile, canRemember, error, busy, startedAt, onConnect, onCancel } = props
   const { t } = useI18n()
   const [password, setPassword] = useState('')
   const [secret, setSecret] = useState('')
   const [remember, setRemember] = useState(false)
+  const [now, setNow] = useState(Date.now())
+  useEffect(() => {
+    if (startedAt === undefined) return
+    const timer = setInterval(() => setNow(Date.now()), 1000)
+    return () => clearInterval(timer)
+  }, [startedAt])
+  const seconds = startedAt === undefined ? 0 : Math.max(0, Math.round((now - startedAt) / 1000))
+  const peer = profile.transport === 'serial' ? profile.serial.path : `${profile.host}:${profile.port ?? 22}`
   return (
     <Dialog title={t('ui.device.connectTo', { name: profile.name })} onCancel={onCancel}>
       <form
         className="form-grid"
         onSubmit={(e) => {
           e.preventDefault()
+          if (busy) return
           onConnect({ password: password || undefined, secret: secret || undefined, remember: canRemember && remember })
         }}
       >
@@ -50,6 +62,11 @@ export function ConnectForm({ profile, canRemember, error, busy, onConnect, onCa
         ) : (
           <p className="hint">{t('ui.device.cannotRemember')}</p>
         )}
+        {busy && startedAt !== undefined && (
+          <p className="hint" role="status" data-testid="connect-elapsed">
+            {seconds >= 5 ? t('ui.connectHelp.silent', { peer, seconds }) : t('ui.connectHelp.elapsed', { seconds })}
+          </p>
+        )}
         {error && (
           <p className="error" role="alert">
             {error}
@@ -59,7 +76,7 @@ export function ConnectForm({ profile, canRemember, error, busy, onConnect, onCa
           <button type="button" onClick={onCancel}>
             {t('ui.cancel')}
           </button>
-          <button type="submit" disabled={busy}>
+          <button type="submit" aria-busy={busy} aria-disabled={busy}>
             {t('ui.device.connect')}
           </button>
         </div>

@@ -4,8 +4,10 @@ import type { EventPayload } from '@shared/api'
 import type { DeviceProfile } from '@shared/profiles'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { bridgeSource, useBridge, useBridgeEvent } from '../bridge'
-import { describeError } from '../errors'
+import { describeConnectError, describeError } from '../errors'
 import { useI18n } from '../i18n'
+import { useJob } from '../job'
+import { EVIDENCE_EVENT } from '../keys'
 import { TerminalView } from '../terminal/TerminalView'
 import type { TerminalSource } from '../terminal/types'
 import { ConnectForm, type ConnectRequest } from './ConnectForm'
@@ -42,6 +44,12 @@ export function DevicePane({ canRememberSecrets, caseId, onEvidence, onConnected
   const [questions, setQuestions] = useState<Array<EventPayload<'session.hostKey'>>>([])
   const [fontSize, setFontSize] = useState(14)
   const [evidenceState, setEvidenceState] = useState<{ running: boolean; message?: string }>({ running: false })
+  /** The session just opened: its terminal takes the focus (typing goes to the device, not to the Connect button). */
+  const [focusSession, setFocusSession] = useState<string>()
+  const [connectStarted, setConnectStarted] = useState<number>()
+  /** Which attempt is current: a cancelled attempt that connects later is closed at once. */
+  const attempt = useRef(0)
+  const job = useJob()
 
   useEffect(() => {
     bridge?.invoke('profiles.list', undefined).then(
@@ -79,15 +87,23 @@ export function DevicePane({ canRememberSecrets, caseId, onEvidence, onConnected
     if (!bridge) return
     setBusy(true)
     setConnectError(undefined)
+    setConnectStarted(Date.now())
+    const mine = ++attempt.current
     try {
       const { sessionId } = await bridge.invoke('session.open', { profileId: profile.id, ...request, caseId })
+      if (mine !== attempt.current) {
+        void bridge.invoke('session.close', { sessionId }).catch(() => {})
+        return
+      }
       setTabs((all) => [...all, { sessionId, profile, state: 'connected' }])
       setActive(sessionId)
+      setFocusSession(sessionId)
       setConnecting(null)
     } catch (error) {
-      setConnectError(describeError(error, t))
+      setConnectError(describeConnectError(error, t))
     } finally {
       setBusy(false)
+      setConnectStarted(undefined)
     }
   }
 
@@ -98,7 +114,8 @@ export function DevicePane({ canRememberSecrets, caseId, onEvidence, onConnected
       const evidence = await bridge.invoke('session.runEvidence', { sessionId })
       onEvidence?.({ source: evidence.source, text: evidence.transcript })
       const key = evidence.enabled ? 'ui.device.evidenceDone' : 'ui.device.evidenceUnprivileged'
-      setEvidenceState({ running: false, message: t(key, { platform: evidence.platform }) })
+      const platform = t(`device.platforms.${evidence.platform}`, { defaultValue: evidence.platform })
+      setEvidenceState({ running: false, message: t(key, { platform }) })
     } catch (error) {
       setEvidenceState({ running: false, message: t('ui.device.evidenceFailed', { message: describeError(error, t) }) })
     }
@@ -124,6 +141,19 @@ export function DevicePane({ canRememberSecrets, caseId, onEvidence, onConnected
   }
   const current = tabs.find((tab) => tab.sessionId === active) ?? tabs.at(-1)
   const selectedProfile = profiles.find((p) => p.id === selected)
+  const runRef = useRef(() => {})
+  runRef.current = () => {
+    if (current?.state === 'connected' && !evidenceState.running) void runEvidence(current.sessionId)
+  }
+  // The accelerator, and the re-run after a verified fix: the evidence script runs again by itself.
+  useEffect(() => {
+    const run = () => runRef.current()
+    window.addEventListener(EVIDENCE_EVENT, run)
+    return () => window.removeEventListener(EVIDENCE_EVENT, run)
+  }, [])
+  useEffect(() => {
+    if (job.rerun > 0) runRef.current()
+  }, [job.rerun])
 
   return (
     <section className="pane terminal-pane" aria-label={t('ui.terminal')}>
@@ -150,8 +180,10 @@ export function DevicePane({ canRememberSecrets, caseId, onEvidence, onConnected
         </button>
         <button
           type="button"
-          disabled={current?.state !== 'connected' || evidenceState.running}
-          onClick={() => current && void runEvidence(current.sessionId)}
+          disabled={current?.state !== 'connected'}
+          aria-busy={evidenceState.running}
+          aria-keyshortcuts="Control+Shift+E"
+          onClick={() => runRef.current()}
         >
           {evidenceState.running ? t('ui.device.evidenceRunning') : t('ui.device.runEvidence')}
         </button>
@@ -201,6 +233,7 @@ export function DevicePane({ canRememberSecrets, caseId, onEvidence, onConnected
           <div key={tab.sessionId} className={shown ? 'tab-panel' : 'tab-panel hidden'} role="tabpanel" hidden={!shown}>
             <TerminalView
               source={source}
+              focusOnOpen={tab.sessionId === focusSession}
               fontSize={fontSize}
               backspace={tab.profile.backspace}
               onReady={shown ? exposeForTests : undefined}
@@ -216,8 +249,14 @@ export function DevicePane({ canRememberSecrets, caseId, onEvidence, onConnected
           canRemember={canRememberSecrets}
           error={connectError}
           busy={busy}
+          startedAt={connectStarted}
           onConnect={(r) => void connect(connecting, r)}
-          onCancel={() => setConnecting(null)}
+          onCancel={() => {
+            attempt.current++
+            setConnecting(null)
+            setBusy(false)
+            setConnectStarted(undefined)
+          }}
         />
       )}
       {questions[0] && (

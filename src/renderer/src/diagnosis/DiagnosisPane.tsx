@@ -1,18 +1,30 @@
-/** Right pane: probe the mail path from two vantage points, paste or drop device output, read the diagnosis. */
+/**
+ * Right pane, answer first: the verdict card, one row per check, the fix; then the two SMTP dialogs as lanes, the
+ * remedies in full and the sources. The probe and paste forms fold away after a run. After a change made from the
+ * app, what was gathered before it moves to a folded "before the change" block and the pane re-checks by itself.
+ */
 
 import type { Analysis } from '@shared/diagnosis'
 import type { PathComparison } from '@shared/probe/compare'
 import { formatHostPort, parseTarget } from '@shared/probe/target'
 import type { ProbeResult } from '@shared/probe/types'
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { useBridge } from '../bridge'
+import { describeError } from '../errors'
+import { FixDialog } from '../fix/FixDialog'
 import { useI18n } from '../i18n'
+import { useJob } from '../job'
+import { PROBE_EVENT } from '../keys'
 import { ComparisonTable } from './ComparisonTable'
-import { FindingsList } from './FindingsList'
-import { ProbeTimeline } from './ProbeTimeline'
+import { ProbeLanes } from './ProbeLanes'
+import { type PathStatus, pathStatus } from './path-status'
 import { RemediesList } from './RemediesList'
 import { SavedTargets } from './SavedTargets'
 import { SourcesList } from './SourcesList'
+import { CheckRows, VerdictCard } from './Verdict'
+import { verdictOf } from './verdict'
+
+export type { PathStatus }
 
 export interface DiagnosisPaneProps {
   caseId?: string
@@ -20,15 +32,6 @@ export interface DiagnosisPaneProps {
   deviceTexts?: PastedText[]
   /** The state of the mail path after each probe run, for the case bar. */
   onPathStatus?: (status: PathStatus) => void
-}
-
-export type PathStatus = 'masked' | 'encrypted' | 'plain' | 'failed'
-
-/** Masked anywhere wins: that is the fault. Then a failure; then whether every path reached TLS. */
-export function pathStatus(results: readonly ProbeResult[]): PathStatus {
-  if (results.some((r) => r.starttls?.masked)) return 'masked'
-  if (results.some((r) => r.outcome === 'failed')) return 'failed'
-  return results.every((r) => r.tls?.established) ? 'encrypted' : 'plain'
 }
 
 interface PastedText {
@@ -41,6 +44,7 @@ const MAX_FILE_BYTES = 5 * 1024 * 1024
 export function DiagnosisPane({ caseId, deviceTexts = [], onPathStatus }: DiagnosisPaneProps) {
   const bridge = useBridge()
   const { t } = useI18n()
+  const job = useJob()
   const [firewallTarget, setFirewallTarget] = useState('')
   const [directTarget, setDirectTarget] = useState('')
   const [results, setResults] = useState<ProbeResult[]>([])
@@ -48,24 +52,41 @@ export function DiagnosisPane({ caseId, deviceTexts = [], onPathStatus }: Diagno
   const [texts, setTexts] = useState<PastedText[]>([])
   const [paste, setPaste] = useState('')
   const [analysis, setAnalysis] = useState<Analysis>()
+  const [before, setBefore] = useState<{ analysis?: Analysis; results: ProbeResult[] }>()
+  const [rechecking, setRechecking] = useState(false)
+  const [formsOpen, setFormsOpen] = useState(true)
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string>()
+  const [fixing, setFixing] = useState<{ remedyId: string; title: string }>()
 
   const analyse = async (nextTexts: PastedText[], nextResults: ProbeResult[]) => {
     if (!bridge) return
-    setAnalysis(
-      await bridge.invoke('analysis.run', { texts: [...deviceTexts, ...nextTexts], probes: nextResults, caseId }),
-    )
+    const all = [...deviceTexts, ...nextTexts]
+    if (all.length === 0 && nextResults.length === 0) return
+    setAnalysis(await bridge.invoke('analysis.run', { texts: all, probes: nextResults, caseId }))
+    setRechecking(false)
   }
 
   // New device evidence from a terminal session joins the diagnosis at once.
   // biome-ignore lint/correctness/useExhaustiveDependencies: re-run only when the device evidence changes
   useEffect(() => {
-    if (deviceTexts.length > 0) void analyse(texts, results).catch((e: unknown) => setError(String(e)))
+    if (deviceTexts.length > 0) void analyse(texts, results).catch((e: unknown) => setError(describeError(e, t)))
   }, [deviceTexts])
 
-  const runProbe = async (event: React.FormEvent) => {
-    event.preventDefault()
+  // A change went in: everything shown so far describes the device before it.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only on a new change
+  useEffect(() => {
+    if (job.epoch === 0) return
+    setBefore({ analysis, results })
+    setAnalysis(undefined)
+    setResults([])
+    setComparison(undefined)
+    setTexts([])
+    setRechecking(true)
+    onPathStatus?.('changed')
+  }, [job.epoch])
+
+  const probe = async () => {
     if (!bridge) return
     const targets: Array<{ host: string; port: number; vantage: string }> = []
     for (const [input, vantage] of [
@@ -88,13 +109,28 @@ export function DiagnosisPane({ caseId, deviceTexts = [], onPathStatus }: Diagno
       setResults(run.results)
       setComparison(run.comparison)
       onPathStatus?.(pathStatus(run.results))
+      setFormsOpen(false)
       await analyse(texts, run.results)
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e))
+      setError(describeError(e, t))
     } finally {
       setBusy(false)
     }
   }
+  const probeRef = useRef(probe)
+  probeRef.current = probe
+
+  // After a verification the probes run again by themselves, with the same targets.
+  useEffect(() => {
+    if (job.rerun > 0) void probeRef.current()
+  }, [job.rerun])
+
+  // The accelerator (App) asks for a probe run.
+  useEffect(() => {
+    const run = () => void probeRef.current()
+    window.addEventListener(PROBE_EVENT, run)
+    return () => window.removeEventListener(PROBE_EVENT, run)
+  }, [])
 
   const addText = async (text: PastedText) => {
     const next = [...texts, text]
@@ -102,8 +138,9 @@ export function DiagnosisPane({ caseId, deviceTexts = [], onPathStatus }: Diagno
     setError(undefined)
     try {
       await analyse(next, results)
+      setFormsOpen(false)
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e))
+      setError(describeError(e, t))
     }
   }
 
@@ -118,77 +155,133 @@ export function DiagnosisPane({ caseId, deviceTexts = [], onPathStatus }: Diagno
     }
   }
 
+  const verdict = verdictOf({ analysis, results, rechecking })
+  const recognised = (source: string) => analysis?.parts.filter((p) => p.source === source) ?? []
+
   return (
-    <section className="pane diagnosis-pane" aria-label={t('ui.diagnosis')}>
+    <section className="pane diagnosis-pane" aria-label={t('ui.diagnosis')} tabIndex={-1}>
       <h2>{t('ui.diagnosis')}</h2>
-      <form className="probe-form" onSubmit={(e) => void runProbe(e)}>
-        <label>
-          {t('ui.probe.direct')}
-          <input value={directTarget} placeholder="10.0.0.25:25" onChange={(e) => setDirectTarget(e.target.value)} />
-        </label>
-        <label>
-          {t('ui.probe.firewall')}
-          <input
-            value={firewallTarget}
-            placeholder="mail.example.com:25"
-            onChange={(e) => setFirewallTarget(e.target.value)}
-          />
-        </label>
-        <button type="submit" disabled={busy || !bridge}>
-          {busy ? t('ui.probe.running') : t('ui.probe.run')}
-        </button>
-        <SavedTargets
-          current={[
-            { input: directTarget, vantage: 'direct' },
-            { input: firewallTarget, vantage: 'firewall' },
-          ]}
-          onPick={(target) => {
-            const text = formatHostPort(target.host, target.port)
-            if (target.vantage === 'direct') setDirectTarget(text)
-            else setFirewallTarget(text)
+      <VerdictCard
+        verdict={verdict}
+        canApply={caseId !== undefined}
+        onApply={(remedyId, title) => setFixing({ remedyId, title })}
+      />
+      <CheckRows analysis={analysis} results={results} />
+      <details className="tool" open={formsOpen} onToggle={(e) => setFormsOpen(e.currentTarget.open)}>
+        <summary>{t('ui.probe.formTitle')}</summary>
+        <form
+          className="probe-form"
+          onSubmit={(e) => {
+            e.preventDefault()
+            void probe()
           }}
-        />
-      </form>
-      <form
-        className="paste-form"
-        onSubmit={(e) => {
-          e.preventDefault()
-          if (paste.trim() === '') return
-          void addText({ source: t('ui.analysis.pastedSource', { n: texts.length + 1 }), text: paste })
-          setPaste('')
-        }}
-        onDragOver={(e) => e.preventDefault()}
-        onDrop={(e) => void onDrop(e)}
-      >
-        <label>
-          {t('ui.analysis.paste')}
-          <textarea
-            rows={4}
-            value={paste}
-            onChange={(e) => setPaste(e.target.value)}
-            placeholder={t('ui.analysis.placeholder')}
+        >
+          <label>
+            {t('ui.probe.direct')}
+            <input value={directTarget} placeholder="10.0.0.25:25" onChange={(e) => setDirectTarget(e.target.value)} />
+          </label>
+          <label>
+            {t('ui.probe.firewall')}
+            <input
+              value={firewallTarget}
+              placeholder="mail.example.com:25"
+              onChange={(e) => setFirewallTarget(e.target.value)}
+            />
+          </label>
+          <button type="submit" aria-busy={busy} aria-keyshortcuts="Control+Shift+P" disabled={!bridge}>
+            {busy ? t('ui.probe.running') : t('ui.probe.run')}
+          </button>
+          <SavedTargets
+            current={[
+              { input: directTarget, vantage: 'direct' },
+              { input: firewallTarget, vantage: 'firewall' },
+            ]}
+            onPick={(target) => {
+              const text = formatHostPort(target.host, target.port)
+              if (target.vantage === 'direct') setDirectTarget(text)
+              else setFirewallTarget(text)
+            }}
           />
-        </label>
-        <button type="submit" disabled={!bridge}>
-          {t('ui.analysis.run')}
-        </button>
-        {texts.length > 0 && (
-          <p className="hint">{t('ui.analysis.sources', { list: texts.map((x) => x.source).join(', ') })}</p>
-        )}
-      </form>
+        </form>
+        <form
+          className="paste-form"
+          onSubmit={(e) => {
+            e.preventDefault()
+            if (paste.trim() === '') return
+            void addText({ source: t('ui.analysis.pastedSource', { n: texts.length + 1 }), text: paste })
+            setPaste('')
+          }}
+          onDragOver={(e) => e.preventDefault()}
+          onDrop={(e) => void onDrop(e)}
+        >
+          <label>
+            {t('ui.analysis.paste')}
+            <textarea
+              rows={4}
+              value={paste}
+              onChange={(e) => setPaste(e.target.value)}
+              placeholder={t('ui.analysis.placeholder')}
+            />
+          </label>
+          <button type="submit" disabled={!bridge}>
+            {t('ui.analysis.run')}
+          </button>
+        </form>
+      </details>
+      {texts.length > 0 && (
+        <ul className="chips" aria-label={t('ui.analysis.recognition')}>
+          {texts.map((x) => {
+            const parts = recognised(x.source).filter((p) => p.kind !== 'unknown')
+            return (
+              <li key={x.source} className={parts.length ? 'chip good' : 'chip bad'} data-testid="recognition-chip">
+                {x.source}:{' '}
+                {parts.length
+                  ? t('ui.analysis.recognised', {
+                      kinds: [...new Set(parts.map((p) => t(`ui.parts.${p.kind}`)))].join(', '),
+                    })
+                  : t('ui.analysis.notRecognised')}
+              </li>
+            )
+          })}
+        </ul>
+      )}
       {error && (
         <p className="error" role="alert">
           {error}
         </p>
       )}
-      {analysis && <FindingsList analysis={analysis} />}
-      {comparison && <ComparisonTable comparison={comparison} />}
-      {results.map((r) => (
-        <ProbeTimeline key={`${r.target.vantage}-${r.startedAt}`} result={r} />
-      ))}
-      {analysis && <RemediesList remedies={analysis.remedies} caseId={caseId} />}
+      {results.length > 0 && <ProbeLanes results={results} />}
+      {comparison && (
+        <details className="tool">
+          <summary>{t('ui.probe.comparison', { count: comparison.differences.length })}</summary>
+          <ComparisonTable comparison={comparison} />
+        </details>
+      )}
+      {analysis && (
+        <RemediesList
+          remedies={analysis.remedies}
+          caseId={caseId}
+          onApply={(remedyId, title) => setFixing({ remedyId, title })}
+        />
+      )}
       <SourcesList sources={[...deviceTexts, ...texts]} />
-      {!analysis && results.length === 0 && <p className="empty">{t('ui.noFindings')}</p>}
+      {before && (before.analysis || before.results.length > 0) && (
+        <details className="tool before-change" data-testid="before-change">
+          <summary>{t('ui.verdict.beforeChange')}</summary>
+          <CheckRows analysis={before.analysis} results={before.results} />
+        </details>
+      )}
+      {fixing && caseId && (
+        <FixDialog
+          caseId={caseId}
+          remedyId={fixing.remedyId}
+          remedyTitle={fixing.title}
+          engineer={job.engineer}
+          onChanged={job.fixChanged}
+          onVerified={job.fixVerified}
+          onClose={() => setFixing(undefined)}
+        />
+      )}
     </section>
   )
 }

@@ -1,19 +1,18 @@
 /** The fixes that fit: exact lines with their CLI mode, the undo lines, the impact and how to verify. */
 
 import type { Remedy } from '@shared/diagnosis'
-import { useState } from 'react'
-import { FixDialog } from '../fix/FixDialog'
 import { useI18n } from '../i18n'
 
 export interface RemediesListProps {
   remedies: Remedy[]
   /** Applying a change needs a case: the backup, every step and the confirmation are recorded in it. */
   caseId?: string
+  /** Opens the fix dialog for a change remedy. */
+  onApply: (remedyId: string, title: string) => void
 }
 
-export function RemediesList({ remedies, caseId }: RemediesListProps) {
+export function RemediesList({ remedies, caseId, onApply }: RemediesListProps) {
   const { t } = useI18n()
-  const [fixing, setFixing] = useState<string>()
   if (remedies.length === 0) return null
   return (
     <section className="remedies" aria-label={t('ui.remedies.title')}>
@@ -27,7 +26,7 @@ export function RemediesList({ remedies, caseId }: RemediesListProps) {
           </p>
           {r.type === 'change' && (
             <p>
-              <button type="button" disabled={!caseId} onClick={() => setFixing(r.id)}>
+              <button type="button" disabled={!caseId} onClick={() => onApply(r.id, t(r.titleKey, r.params))}>
                 {t('ui.remedies.applyWithConfirmation')}
               </button>
               {!caseId && <span className="hint"> {t('ui.remedies.needsCase')}</span>}
@@ -63,7 +62,6 @@ export function RemediesList({ remedies, caseId }: RemediesListProps) {
           )}
         </article>
       ))}
-      {fixing && caseId && <FixDialog caseId={caseId} remedyId={fixing} onClose={() => setFixing(undefined)} />}
     </section>
   )
 }

@@ -5,13 +5,15 @@
  */
 import { useEffect, useState } from 'react'
 import { useI18n } from '../i18n'
-import { lineAnchor, REVEAL_SOURCE_EVENT } from './lines'
+import { backToFinding, lineAnchor, REVEAL_SOURCE_EVENT } from './lines'
+import { useSourceLabel } from './source-labels'
 
 const MAX_LINES = 20_000
 
 export function SourcesList({ sources }: { sources: Array<{ source: string; text: string }> }) {
   const { t } = useI18n()
   const [open, setOpen] = useState<Set<string>>(new Set())
+  const label = useSourceLabel()
 
   useEffect(() => {
     const reveal = (event: Event) => {
@@ -44,8 +46,13 @@ export function SourcesList({ sources }: { sources: Array<{ source: string; text
                 })
               }
             >
-              {source}
+              {label(source)}
             </button>
+            {isOpen && (
+              <button type="button" className="link source-back" onClick={() => backToFinding()}>
+                ↩ {t('ui.sources.back')}
+              </button>
+            )}
             {isOpen && (
               <ol className="transcript source-lines">
                 {lines.slice(0, MAX_LINES).map((line, i) => (

@@ -7,8 +7,20 @@ export function lineAnchor(source: string, line: number): string {
 /** Asks the sources list to open a source (its lines are rendered only when open). */
 export const REVEAL_SOURCE_EVENT = 'unmask:reveal-source'
 
+/** Where the last jump came from (an evidence link), for "back to the finding". */
+let jumpedFrom: HTMLElement | null = null
+
+export function backToFinding(): boolean {
+  if (!jumpedFrom?.isConnected) return false
+  jumpedFrom.scrollIntoView?.({ block: 'center' })
+  jumpedFrom.focus()
+  return true
+}
+
 /** Scrolls to a line of a transcript or source and flashes it, opening the source first when it is closed. */
 export function jumpToLine(source: string, line: number): boolean {
+  const from = document.activeElement
+  if (from instanceof HTMLElement && !from.closest('.source-lines, .lanes-table')) jumpedFrom = from
   const element = document.getElementById(lineAnchor(source, line))
   if (!element) {
     window.dispatchEvent(new CustomEvent(REVEAL_SOURCE_EVENT, { detail: source }))
@@ -18,6 +30,9 @@ export function jumpToLine(source: string, line: number): boolean {
     }, 50)
     return false
   }
+  // A line inside a folded block (lanes, details) is unfolded first.
+  for (let parent = element.parentElement; parent; parent = parent.parentElement)
+    if (parent instanceof HTMLDetailsElement) parent.open = true
   element.scrollIntoView?.({ block: 'center' })
   element.classList.remove('flash')
   // Restart the animation on repeated clicks.

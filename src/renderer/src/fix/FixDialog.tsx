@@ -1,183 +1,188 @@
 /**
- * The fix, with consent: read the device, preview the exact lines (with modes, undo, impact, pre-checks),
- * confirm by typing the hostname, apply, verify, then save as a second, separate step — or undo.
- * Main holds the one-time tokens' meaning; this dialog only passes them back.
+ * The fix, with consent, as a stepper (Read → Review → Confirm → Send → Verify → Save): the primary action sits in a
+ * sticky footer, the lines going in have their own auto-scrolling panel, and the dialog cannot be closed while they
+ * go in. The flow is fix-state.ts's reducer; the requests run in an effect, never in the render body. Main holds
+ * the one-time tokens' meaning; this dialog only passes them back.
  */
 
-import type { EventPayload, FixStart } from '@shared/api'
+import type { FixStart } from '@shared/api'
 import type { ApplyResult, Preview, Refusal, SaveResult, VerifyResult } from '@shared/fix/types'
 import type { DeviceProfile } from '@shared/profiles'
-import { useCallback, useState } from 'react'
+import { useCallback, useEffect, useReducer, useRef, useState } from 'react'
 import { useBridge, useBridgeEvent } from '../bridge'
 import { Dialog } from '../Dialog'
 import { describeError } from '../errors'
 import { useI18n } from '../i18n'
 import { FixResults } from './FixResults'
+import { canClose, type FixAction, type FixLine, fixReducer, initialFixState, pendingRequest, STEPS } from './fix-state'
 
 export interface FixDialogProps {
   caseId: string
   remedyId: string
+  /** The remedy's title, translated, for the dialog title. */
+  remedyTitle?: string
+  /** The engineer named in the case: then nobody is asked "confirmed by" again. */
   engineer?: string
+  /** A change went in (or was taken back): the app treats evidence gathered before it as "before". */
+  onChanged?: (kind: 'apply' | 'undo') => void
+  /** Verification finished: the app re-runs the evidence script and the probes. */
+  onVerified?: (outcome: VerifyResult['outcome']) => void
   onClose: () => void
 }
 
-type Step = 'connect' | 'preview' | 'applied' | 'verified' | 'saved'
-
 const isRefusal = (value: unknown): value is Refusal => (value as Refusal | null)?.refused === true
 
-export function FixDialog({ caseId, remedyId, engineer, onClose }: FixDialogProps) {
+export function FixDialog(props: FixDialogProps) {
+  const { caseId, remedyId, remedyTitle, engineer, onChanged, onVerified, onClose } = props
   const bridge = useBridge()
   const { t, language } = useI18n()
-  const [profiles, setProfiles] = useState<DeviceProfile[] | null>(null)
-  const [profileId, setProfileId] = useState('')
-  const [password, setPassword] = useState('')
-  const [secret, setSecret] = useState('')
-  const [confirmedBy, setConfirmedBy] = useState(engineer ?? '')
-  const [start, setStart] = useState<FixStart>()
-  const [preview, setPreview] = useState<Preview>()
-  const [typed, setTyped] = useState('')
-  const [applied, setApplied] = useState<ApplyResult>()
-  const [verified, setVerified] = useState<VerifyResult>()
+  const [state, dispatch] = useReducer(fixReducer, initialFixState)
+  const [profiles, setProfiles] = useState<DeviceProfile[]>([])
+  const [form, setForm] = useState({ profileId: '', password: '', secret: '', confirmedBy: engineer ?? '' })
   const [saveWanted, setSaveWanted] = useState(false)
-  const [saved, setSaved] = useState<SaveResult>()
-  const [step, setStep] = useState<Step>('connect')
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<string>()
-  const [progress, setProgress] = useState<Array<EventPayload<'fix.line'>>>([])
+  const { phase } = state
+
+  useEffect(() => {
+    bridge?.invoke('profiles.list', undefined).then(
+      (file) => {
+        setProfiles(file.devices)
+        setForm((f) => ({ ...f, profileId: f.profileId || file.devices[0]?.id || '' }))
+      },
+      () => {},
+    )
+  }, [bridge])
+
   useBridgeEvent(
     'fix.line',
-    useCallback((line: EventPayload<'fix.line'>) => setProgress((all) => [...all, line]), []),
+    useCallback((line: FixLine) => dispatch({ type: 'line', line }), []),
   )
 
-  if (bridge && profiles === null) {
-    void bridge.invoke('profiles.list', undefined).then((file) => {
-      setProfiles(file.devices)
-      setProfileId((id) => id || file.devices[0]?.id || '')
-    })
-  }
-
-  const run = async <T,>(work: () => Promise<T>): Promise<T | undefined> => {
-    setBusy(true)
-    setError(undefined)
-    try {
-      const result = await work()
-      if (isRefusal(result)) {
-        setError(t(`fix.refusals.${result.code}`, result.params))
-        return undefined
+  // The one place requests are made: whenever the state waits for one.
+  const latest = useRef({ form, state, onChanged, onVerified })
+  latest.current = { form, state, onChanged, onVerified }
+  useEffect(() => {
+    const request = pendingRequest(phase)
+    if (!request || !bridge) return
+    let live = true
+    const done = (action: FixAction) => {
+      if (live) dispatch(action)
+    }
+    const refused = (r: Refusal) => done({ type: 'failed', error: t(`fix.refusals.${r.code}`, r.params) })
+    const { form: f, state: s } = latest.current
+    const work = async () => {
+      if (request === 'start') {
+        const start = await bridge.invoke('fix.start', {
+          profileId: f.profileId,
+          caseId,
+          password: f.password || undefined,
+          secret: f.secret || undefined,
+          lang: language,
+        })
+        const preview = (await bridge.invoke('fix.preview', { fixId: start.fixId, remedyId })) as Preview | Refusal
+        if (isRefusal(preview)) return refused(preview)
+        return done({ type: 'started', start: start as FixStart, preview })
       }
-      return result
-    } catch (e) {
-      setError(describeError(e, t))
-      return undefined
-    } finally {
-      setBusy(false)
+      if (!('start' in phase)) return
+      const fixId = phase.start.fixId
+      if (request === 'apply' && phase.step === 'send') {
+        const token = phase.preview.token ?? ''
+        const result = (await bridge.invoke('fix.apply', {
+          fixId,
+          token,
+          typedHostname: s.typed,
+          confirmedBy: f.confirmedBy,
+        })) as ApplyResult | Refusal
+        if (isRefusal(result)) return refused(result)
+        if (result.sent.length > 0) latest.current.onChanged?.(result.kind)
+        return done({ type: 'applied', applied: result })
+      }
+      if (request === 'verify') {
+        const verified = (await bridge.invoke('fix.verify', { fixId, remedyId })) as VerifyResult
+        latest.current.onVerified?.(verified.outcome)
+        return done({ type: 'verified', verified })
+      }
+      if (request === 'undo') {
+        const preview = (await bridge.invoke('fix.previewUndo', { fixId })) as Preview | Refusal
+        if (isRefusal(preview)) return refused(preview)
+        return done({ type: 'undoPreview', preview })
+      }
+      if (request === 'save') {
+        const grant = (await bridge.invoke('fix.requestSave', { fixId })) as { token: string } | Refusal
+        if (isRefusal(grant)) return refused(grant)
+        const saved = (await bridge.invoke('fix.save', {
+          fixId,
+          token: grant.token,
+          confirmedBy: f.confirmedBy,
+        })) as SaveResult | Refusal
+        if (isRefusal(saved)) return refused(saved)
+        return done({ type: 'saved', saved })
+      }
     }
-  }
+    work().catch((e: unknown) => done({ type: 'failed', error: describeError(e, t) }))
+    return () => {
+      live = false
+    }
+  }, [phase, bridge, caseId, remedyId, language, t])
 
-  const read = async () => {
-    if (!bridge) return
-    const started = await run(() =>
-      bridge.invoke('fix.start', {
-        profileId,
-        caseId,
-        password: password || undefined,
-        secret: secret || undefined,
-        lang: language,
-      }),
-    )
-    if (!started) return
-    setStart(started)
-    const p = await run(async () => (await bridge.invoke('fix.preview', { fixId: started.fixId, remedyId })) as Preview)
-    if (p) {
-      setPreview(p)
-      setStep('preview')
-    }
-  }
-
-  const apply = async () => {
-    if (!bridge || !start || !preview?.token) return
-    const token = preview.token
-    setProgress([])
-    const result = await run(
-      async () =>
-        (await bridge.invoke('fix.apply', { fixId: start.fixId, token, typedHostname: typed, confirmedBy })) as
-          | ApplyResult
-          | Refusal,
-    )
-    if (result) {
-      setApplied(result as ApplyResult)
-      setVerified(undefined)
-      setStep('applied')
-    }
-  }
-
-  const verify = async () => {
-    if (!bridge || !start) return
-    const result = await run(
-      async () => (await bridge.invoke('fix.verify', { fixId: start.fixId, remedyId })) as VerifyResult,
-    )
-    if (result) {
-      setVerified(result)
-      setStep('verified')
-    }
-  }
-
-  const save = async () => {
-    if (!bridge || !start) return
-    const grant = await run(
-      async () => (await bridge.invoke('fix.requestSave', { fixId: start.fixId })) as { token: string } | Refusal,
-    )
-    if (!grant || isRefusal(grant)) return
-    const result = await run(
-      async () =>
-        (await bridge.invoke('fix.save', { fixId: start.fixId, token: grant.token, confirmedBy })) as
-          | SaveResult
-          | Refusal,
-    )
-    if (result) {
-      setSaved(result as SaveResult)
-      setStep('saved')
-    }
-  }
-
-  const undo = async () => {
-    if (!bridge || !start) return
-    const p = await run(
-      async () => (await bridge.invoke('fix.previewUndo', { fixId: start.fixId })) as Preview | Refusal,
-    )
-    if (p) {
-      setPreview(p as Preview)
-      setTyped('')
-      setStep('preview')
-    }
-  }
+  // The progress panel follows the newest line.
+  const progressRef = useRef<HTMLOListElement>(null)
+  // biome-ignore lint/correctness/useExhaustiveDependencies: scroll whenever a line arrives
+  useEffect(() => {
+    progressRef.current?.lastElementChild?.scrollIntoView({ block: 'nearest' })
+  }, [state.lines.length])
 
   const close = () => {
-    if (bridge && start) {
-      if (step === 'verified' && !saved)
-        void bridge.invoke('fix.declineSave', { fixId: start.fixId, confirmedBy: confirmedBy || '-' }).catch(() => {})
-      void bridge.invoke('fix.close', { fixId: start.fixId }).catch(() => {})
+    if (!canClose(phase)) return
+    if (bridge && 'start' in phase) {
+      const fixId = phase.start.fixId
+      if (phase.step === 'save' && !phase.saved)
+        void bridge.invoke('fix.declineSave', { fixId, confirmedBy: form.confirmedBy || '-' }).catch(() => {})
+      void bridge.invoke('fix.close', { fixId }).catch(() => {})
     }
     onClose()
   }
 
-  const hostname = start?.device.hostname ?? ''
+  const hostname = 'start' in phase ? phase.start.device.hostname : ''
+  const current = STEPS.indexOf(phase.step)
+  const title = remedyTitle ? t('ui.fix.titleFor', { remedy: remedyTitle }) : t('ui.fix.title')
+
   return (
-    <Dialog title={t('ui.fix.title')} onCancel={close}>
-      <div className="fix-dialog">
-        {step === 'connect' && (
+    <Dialog title={title} onCancel={close} className="fix-dialog-frame">
+      <ol className="stepper" aria-label={t('ui.fix.steps.label')}>
+        {STEPS.map((name, i) => (
+          <li
+            key={name}
+            className={i < current ? 'done' : i === current ? 'current' : 'todo'}
+            aria-current={i === current ? 'step' : undefined}
+          >
+            <span className="n">{i + 1}</span> {t(`ui.fix.steps.${name}`)}
+          </li>
+        ))}
+      </ol>
+      <div className="fix-dialog dialog-body">
+        {'start' in phase && (
+          <p className="device-line" data-testid="fix-device">
+            {t('ui.fix.device', {
+              hostname,
+              platform: phase.start.device.platform,
+              version: phase.start.device.version ?? '?',
+            })}
+          </p>
+        )}
+        {phase.step === 'read' && (
           <form
+            id="fix-read"
             className="form-grid"
             onSubmit={(e) => {
               e.preventDefault()
-              void read()
+              dispatch({ type: 'read' })
             }}
           >
             <p>{t('ui.fix.connectIntro')}</p>
             <label>
               {t('ui.device.profile')}
-              <select value={profileId} onChange={(e) => setProfileId(e.target.value)}>
-                {(profiles ?? []).map((p) => (
+              <select value={form.profileId} onChange={(e) => setForm({ ...form, profileId: e.target.value })}>
+                {profiles.map((p) => (
                   <option key={p.id} value={p.id}>
                     {p.name}
                   </option>
@@ -189,110 +194,171 @@ export function FixDialog({ caseId, remedyId, engineer, onClose }: FixDialogProp
               <input
                 type="password"
                 autoComplete="off"
-                value={password}
-                onChange={(e) => setPassword(e.target.value)}
+                value={form.password}
+                onChange={(e) => setForm({ ...form, password: e.target.value })}
               />
             </label>
             <label>
               {t('ui.device.enableSecret')}
-              <input type="password" autoComplete="off" value={secret} onChange={(e) => setSecret(e.target.value)} />
+              <input
+                type="password"
+                autoComplete="off"
+                value={form.secret}
+                onChange={(e) => setForm({ ...form, secret: e.target.value })}
+              />
             </label>
-            <label>
-              {t('ui.fix.confirmedBy')}
-              <input required value={confirmedBy} onChange={(e) => setConfirmedBy(e.target.value)} />
-            </label>
-            <div className="actions">
-              <button type="button" onClick={close}>
-                {t('ui.cancel')}
-              </button>
-              <button type="submit" disabled={busy || !profileId}>
-                {busy ? t('ui.fix.reading') : t('ui.fix.read')}
-              </button>
-            </div>
-          </form>
-        )}
-        {step !== 'connect' && start && (
-          <p className="device-line" data-testid="fix-device">
-            {t('ui.fix.device', { hostname, platform: start.device.platform, version: start.device.version ?? '?' })}
-          </p>
-        )}
-        {step === 'preview' && preview && (
-          <form
-            className="form-grid"
-            onSubmit={(e) => {
-              e.preventDefault()
-              void apply()
-            }}
-          >
-            <FixResults preview={preview} />
-            {preview.token ? (
-              <>
-                <label>
-                  {t('ui.fix.typeHostname', { hostname })}
-                  <input value={typed} autoComplete="off" onChange={(e) => setTyped(e.target.value)} />
-                </label>
-                <div className="actions">
-                  <button type="button" onClick={close}>
-                    {t('ui.cancel')}
-                  </button>
-                  {busy && progress.some((p) => p.fixId === start?.fixId) && (
-                    <ol className="sent-lines" data-testid="fix-progress" aria-live="polite">
-                      {progress
-                        .filter((p) => p.fixId === start?.fixId)
-                        .map((p) => (
-                          <li key={p.index} className={`line-${p.status}`}>
-                            <code>{p.command}</code> — {t(`ui.fix.lineStatus.${p.status}`)}
-                          </li>
-                        ))}
-                    </ol>
-                  )}
-                  <button type="submit" disabled={busy || typed.trim() !== hostname}>
-                    {preview.plan.kind === 'undo' ? t('ui.fix.applyUndo') : t('ui.fix.apply')}
-                  </button>
-                </div>
-              </>
+            {engineer ? (
+              <p className="hint" data-testid="fix-confirmer">
+                {t('ui.fix.confirmedByCase', { name: engineer })}
+              </p>
             ) : (
-              <p className="error">{t('ui.fix.refusedByChecks')}</p>
+              <label>
+                {t('ui.fix.confirmedBy')}
+                <input
+                  required
+                  value={form.confirmedBy}
+                  onChange={(e) => setForm({ ...form, confirmedBy: e.target.value })}
+                />
+              </label>
             )}
           </form>
         )}
-        {(step === 'applied' || step === 'verified' || step === 'saved') && applied && (
-          <>
-            <FixResults applied={applied} verified={verified} saved={saved} />
-            <div className="actions">
-              {step === 'applied' && (
-                <button type="button" disabled={busy} onClick={() => void verify()}>
-                  {busy ? t('ui.fix.verifying') : t('ui.fix.verify')}
-                </button>
-              )}
-              {step === 'verified' && applied.kind === 'apply' && (
-                <button type="button" disabled={busy} onClick={() => void undo()}>
-                  {t('ui.fix.undo')}
-                </button>
-              )}
-              {step === 'verified' && (
-                <>
-                  <label className="checkbox">
-                    <input type="checkbox" checked={saveWanted} onChange={(e) => setSaveWanted(e.target.checked)} />
-                    {t('ui.fix.saveConfirm', { hostname })}
-                  </label>
-                  <button type="button" disabled={busy || !saveWanted} onClick={() => void save()}>
-                    {t('ui.fix.save')}
-                  </button>
-                </>
-              )}
-              <button type="button" onClick={close}>
-                {t('ui.fix.close')}
-              </button>
-            </div>
-          </>
+        {(phase.step === 'review' || phase.step === 'confirm') && (
+          <FixResults preview={phase.preview} compact={phase.step === 'confirm'} />
         )}
-        {error && (
+        {phase.step === 'review' && !phase.preview.token && <p className="error">{t('ui.fix.refusedByChecks')}</p>}
+        {phase.step === 'confirm' && (
+          <form
+            id="fix-confirm"
+            className="form-grid"
+            onSubmit={(e) => {
+              e.preventDefault()
+              dispatch({ type: 'apply' })
+            }}
+          >
+            <label>
+              {t('ui.fix.typeHostname', { hostname })}
+              <input
+                autoFocus
+                value={state.typed}
+                autoComplete="off"
+                onChange={(e) => dispatch({ type: 'typed', text: e.target.value })}
+              />
+            </label>
+          </form>
+        )}
+        {(phase.step === 'send' || (phase.step === 'confirm' && state.lines.length > 0)) && (
+          <section className="progress-panel" aria-label={t('ui.fix.progress')}>
+            <h3>{t('ui.fix.progress')}</h3>
+            <ol className="sent-lines" data-testid="fix-progress" aria-live="polite" ref={progressRef}>
+              {state.lines.map((line) => (
+                <li key={line.index} className={`line-${line.status}`}>
+                  <code>{line.command}</code> — {t(`ui.fix.lineStatus.${line.status}`)}
+                </li>
+              ))}
+              {phase.step === 'send' && <li className="line-waiting">{t('ui.fix.sending')}</li>}
+            </ol>
+          </section>
+        )}
+        {(phase.step === 'verify' || phase.step === 'save') && (
+          <FixResults
+            applied={phase.applied}
+            verified={phase.step === 'save' ? phase.verified : undefined}
+            saved={phase.step === 'save' ? phase.saved : undefined}
+          />
+        )}
+        {phase.step === 'save' && !phase.saved && phase.applied.kind === 'apply' && (
+          <section className="undo-box" aria-label={t('ui.fix.undoTitle')}>
+            <p>{t('ui.fix.undoIntro')}</p>
+            <button type="button" disabled={phase.busy} onClick={() => dispatch({ type: 'undo' })}>
+              {t('ui.fix.undo')}
+            </button>
+          </section>
+        )}
+        {phase.step === 'save' && !phase.saved && (
+          <label className="checkbox">
+            <input type="checkbox" checked={saveWanted} onChange={(e) => setSaveWanted(e.target.checked)} />
+            {t('ui.fix.saveConfirm', { hostname })}
+          </label>
+        )}
+        {state.error && (
           <p className="error" role="alert">
-            {error}
+            {state.error}
           </p>
         )}
       </div>
+      <footer className="dialog-footer">
+        {canClose(phase) ? (
+          <button type="button" onClick={close}>
+            {phase.step === 'save' || phase.step === 'verify' ? t('ui.fix.close') : t('ui.cancel')}
+          </button>
+        ) : (
+          <p className="hint" role="status" data-testid="fix-no-cancel">
+            {t('ui.fix.cannotCancel')}
+          </p>
+        )}
+        {phase.step === 'confirm' && (
+          <button type="button" disabled={phase.busy} onClick={() => dispatch({ type: 'back' })}>
+            {t('ui.fix.back')}
+          </button>
+        )}
+        <span className="spacer" />
+        <PrimaryAction phase={phase} state={state} form={form} saveWanted={saveWanted} dispatch={dispatch} />
+      </footer>
     </Dialog>
   )
+}
+
+interface PrimaryProps {
+  phase: (typeof initialFixState)['phase']
+  state: typeof initialFixState
+  form: { profileId: string; confirmedBy: string }
+  saveWanted: boolean
+  dispatch: (action: FixAction) => void
+}
+
+/** The one button that moves the fix on; busy keeps it focusable (aria-busy) rather than disabling it. */
+function PrimaryAction({ phase, state, form, saveWanted, dispatch }: PrimaryProps) {
+  const { t } = useI18n()
+  const hostname = 'start' in phase ? phase.start.device.hostname : ''
+  const button = (label: string, onClick: (() => void) | 'submit', enabled: boolean, form?: string) => (
+    <button
+      type={onClick === 'submit' ? 'submit' : 'button'}
+      form={form}
+      className="primary"
+      aria-busy={phase.busy}
+      aria-disabled={!enabled || phase.busy}
+      disabled={!enabled && !phase.busy}
+      onClick={(e) => {
+        if (!enabled || phase.busy) e.preventDefault()
+        else if (onClick !== 'submit') onClick()
+      }}
+    >
+      {label}
+    </button>
+  )
+  switch (phase.step) {
+    case 'read':
+      return button(
+        phase.busy ? t('ui.fix.reading') : t('ui.fix.read'),
+        'submit',
+        form.profileId !== '' && form.confirmedBy.trim() !== '',
+        'fix-read',
+      )
+    case 'review':
+      return button(t('ui.fix.next'), () => dispatch({ type: 'next' }), phase.preview.token !== null)
+    case 'confirm':
+      return button(
+        phase.preview.plan.kind === 'undo' ? t('ui.fix.applyUndo') : t('ui.fix.apply'),
+        'submit',
+        state.typed.trim() === hostname,
+        'fix-confirm',
+      )
+    case 'send':
+      return button(t('ui.fix.sending'), () => {}, false)
+    case 'verify':
+      return button(phase.busy ? t('ui.fix.verifying') : t('ui.fix.verify'), () => dispatch({ type: 'verify' }), true)
+    case 'save':
+      return phase.saved ? null : button(t('ui.fix.save'), () => dispatch({ type: 'save' }), saveWanted)
+  }
 }

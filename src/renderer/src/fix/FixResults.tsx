@@ -7,9 +7,11 @@ export interface FixResultsProps {
   applied?: ApplyResult
   verified?: VerifyResult
   saved?: SaveResult
+  /** Only the lines (the confirm step repeats what is about to be sent, nothing else). */
+  compact?: boolean
 }
 
-export function FixResults({ preview, applied, verified, saved }: FixResultsProps) {
+export function FixResults({ preview, applied, verified, saved, compact = false }: FixResultsProps) {
   const { t } = useI18n()
   return (
     <div className="fix-results">
@@ -19,18 +21,22 @@ export function FixResults({ preview, applied, verified, saved }: FixResultsProp
           <pre className="commands" data-testid="fix-lines">
             {preview.plan.lines.map((l) => `${preview.device.hostname}(${l.mode})# ${l.command}`).join('\n')}
           </pre>
-          <h4>{t('ui.remedies.undo')}</h4>
-          <pre className="commands">{preview.plan.undo.map((l) => `(${l.mode}) ${l.command}`).join('\n')}</pre>
-          <p className="impact">
-            <strong>{t('ui.remedies.impact')}</strong> {t(preview.plan.impactKey, preview.plan.params)}
-          </p>
-          <ul className="checks">
-            {preview.checks.map((c) => (
-              <li key={c.id} className={c.passed ? 'passed' : 'failed'}>
-                {c.passed ? '✓' : '✗'} {t(c.key, c.params)}
-              </li>
-            ))}
-          </ul>
+          {!compact && (
+            <>
+              <h4>{t('ui.remedies.undo')}</h4>
+              <pre className="commands">{preview.plan.undo.map((l) => `(${l.mode}) ${l.command}`).join('\n')}</pre>
+              <p className="impact">
+                <strong>{t('ui.remedies.impact')}</strong> {t(preview.plan.impactKey, preview.plan.params)}
+              </p>
+              <ul className="checks">
+                {preview.checks.map((c) => (
+                  <li key={c.id} className={c.passed ? 'passed' : 'failed'}>
+                    {c.passed ? '✓' : '✗'} {t(c.key, c.params)}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
         </section>
       )}
       {applied && (

@@ -15,17 +15,20 @@ export interface TerminalViewProps {
   source: TerminalSource
   fontSize?: number
   backspace?: BackspaceMode
+  /** Take the keyboard focus when the terminal opens (a session just connected). */
+  focusOnOpen?: boolean
   /** Exposes the xterm instance (tests read its buffer; the app's search box drives it). */
   onReady?: (terminal: Terminal, search: SearchAddon) => void
 }
 
 const ACK_BATCH = 5_000
 
-export function TerminalView({ source, fontSize = 14, backspace = 'del', onReady }: TerminalViewProps) {
+export function TerminalView({ source, fontSize = 14, backspace = 'del', focusOnOpen, onReady }: TerminalViewProps) {
   const host = useRef<HTMLDivElement>(null)
   const terminalRef = useRef<Terminal | null>(null)
   const fitRef = useRef<FitAddon | null>(null)
   const initialFontSize = useRef(fontSize)
+  const focusOnOpenRef = useRef(focusOnOpen)
   const backspaceRef = useRef(backspace)
   backspaceRef.current = backspace
   const [searchOpen, setSearchOpen] = useState(false)
@@ -55,6 +58,8 @@ export function TerminalView({ source, fontSize = 14, backspace = 'del', onReady
     fitRef.current = fit
     searchRef.current = search
     safeFit(fit)
+    // After the connect dialog has closed and handed focus back: the terminal is where typing should go.
+    if (focusOnOpenRef.current) requestAnimationFrame(() => terminal.focus())
 
     const paste = new PasteQueue({ send: (text) => source.write(text) })
     const disposables: IDisposable[] = []

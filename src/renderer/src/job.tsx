@@ -1,0 +1,17 @@
+/**
+ * What the panes share about the job in progress: the case's engineer, and the change clock. `epoch` counts the
+ * configuration changes made from the app (evidence gathered before the latest one is "before"); `rerun` counts
+ * finished verifications, after which the evidence script and the probes run again by themselves (issue 18, point 1).
+ */
+import { createContext, useContext } from 'react'
+
+export interface Job {
+  engineer?: string
+  epoch: number
+  rerun: number
+  fixChanged: (kind: 'apply' | 'undo') => void
+  fixVerified: () => void
+}
+
+export const JobContext = createContext<Job>({ epoch: 0, rerun: 0, fixChanged: () => {}, fixVerified: () => {} })
+export const useJob = () => useContext(JobContext)
