@@ -61,8 +61,8 @@ export function createHandlers(services: Services): Handlers {
       const profile = services.profiles.read().devices.find((d) => d.id === profileId)
       if (!profile) throw new Error('no such device profile')
       const credentials = {
-        password: password ?? services.secrets.get(profileId, 'password'),
-        secret: secret ?? services.secrets.get(profileId, 'enable'),
+        password: password ?? services.secrets.get(profile, 'password'),
+        secret: secret ?? services.secrets.get(profile, 'enable'),
       }
       return services.remediation.start({ profile, credentials, caseId, lang })
     },
@@ -98,7 +98,12 @@ export function createHandlers(services: Services): Handlers {
       return services.reports.export(caseId, lang)
     },
     'profiles.list': () => services.profiles.read(),
-    'profiles.saveDevice': (input) => services.profiles.saveDevice(parse('profiles.saveDevice', input)),
+    'profiles.saveDevice': (input) => {
+      const profile = parse('profiles.saveDevice', input)
+      // A remembered secret belongs to the transport, host, port and user it was typed for (issue 14).
+      services.secrets.keepOnlyFor(profile)
+      return services.profiles.saveDevice(profile)
+    },
     'profiles.saveMailTarget': (input) => services.profiles.saveMailTarget(parse('profiles.saveMailTarget', input)),
     'profiles.remove': (input) => {
       const { id } = parse('profiles.remove', input)
@@ -110,13 +115,13 @@ export function createHandlers(services: Services): Handlers {
       const profile = services.profiles.read().devices.find((d) => d.id === profileId)
       if (!profile) throw new Error('no such device profile')
       const credentials = {
-        password: password ?? services.secrets.get(profileId, 'password'),
-        secret: secret ?? services.secrets.get(profileId, 'enable'),
+        password: password ?? services.secrets.get(profile, 'password'),
+        secret: secret ?? services.secrets.get(profile, 'enable'),
       }
       const opened = await services.sessions.open(profile, credentials, caseId)
       // Remember only what worked, and only where the OS can encrypt it.
-      if (remember && password !== undefined) services.secrets.set(profileId, 'password', password)
-      if (remember && secret !== undefined) services.secrets.set(profileId, 'enable', secret)
+      if (remember && password !== undefined) services.secrets.set(profile, 'password', password)
+      if (remember && secret !== undefined) services.secrets.set(profile, 'enable', secret)
       return opened
     },
     'session.runEvidence': (input) => services.sessions.runEvidence(parse('session.runEvidence', input).sessionId),

@@ -1,27 +1,21 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto'
 import { existsSync, readFileSync, statSync } from 'node:fs'
 import { afterEach, describe, expect, it } from 'vitest'
-import { type Encryptor, SecretStore } from '../../../src/main/secrets/secret-store'
+import { SecretStore } from '../../../src/main/secrets/secret-store'
+import type { DeviceProfile } from '../../../src/shared/profiles'
 import { makeTempDir } from '../../support/temp-dir'
+import { aesEncryptor } from './aes-encryptor'
 
-/** Stands in for the OS keychain behind safeStorage: real AES-GCM with a key that never touches disk. */
-function aesEncryptor(available = true): Encryptor {
-  const key = randomBytes(32)
-  return {
-    isEncryptionAvailable: () => available,
-    encryptString: (plain) => {
-      const iv = randomBytes(12)
-      const c = createCipheriv('aes-256-gcm', key, iv)
-      const body = Buffer.concat([c.update(plain, 'utf8'), c.final()])
-      return Buffer.concat([iv, c.getAuthTag(), body])
-    },
-    decryptString: (cipher) => {
-      const d = createDecipheriv('aes-256-gcm', key, cipher.subarray(0, 12))
-      d.setAuthTag(cipher.subarray(12, 28))
-      return Buffer.concat([d.update(cipher.subarray(28)), d.final()]).toString('utf8')
-    },
-  }
+const P1: DeviceProfile = {
+  id: '00000000-0000-4000-8000-000000000001',
+  name: 'fw1',
+  transport: 'ssh',
+  host: '127.0.0.1',
+  port: 22,
+  username: 'admin',
+  legacy: false,
+  backspace: 'del',
 }
+const P2: DeviceProfile = { ...P1, id: '00000000-0000-4000-8000-000000000002' }
 
 let temp: ReturnType<typeof makeTempDir>
 afterEach(() => temp?.remove())
@@ -30,10 +24,10 @@ describe('secret store', () => {
   it('stores secrets encrypted: the file never contains them in plain text', () => {
     temp = makeTempDir()
     const store = new SecretStore(temp.path, aesEncryptor())
-    expect(store.set('p1', 'password', 'Cisco123!')).toBe(true)
-    expect(store.set('p1', 'enable', 'S3cr3t-enable')).toBe(true)
-    expect(store.get('p1', 'password')).toBe('Cisco123!')
-    expect(store.get('p1', 'enable')).toBe('S3cr3t-enable')
+    expect(store.set(P1, 'password', 'Cisco123!')).toBe(true)
+    expect(store.set(P1, 'enable', 'S3cr3t-enable')).toBe(true)
+    expect(store.get(P1, 'password')).toBe('Cisco123!')
+    expect(store.get(P1, 'enable')).toBe('S3cr3t-enable')
     const raw = readFileSync(store.path, 'utf8')
     expect(raw).not.toContain('Cisco123!')
     expect(raw).not.toContain('S3cr3t-enable')
@@ -46,8 +40,8 @@ describe('secret store', () => {
     for (const encryptor of [aesEncryptor(false), null]) {
       const store = new SecretStore(temp.path, encryptor)
       expect(store.canStore).toBe(false)
-      expect(store.set('p1', 'password', 'Cisco123!')).toBe(false)
-      expect(store.get('p1', 'password')).toBeUndefined()
+      expect(store.set(P1, 'password', 'Cisco123!')).toBe(false)
+      expect(store.get(P1, 'password')).toBeUndefined()
       expect(existsSync(store.path)).toBe(false)
     }
   })
@@ -55,16 +49,38 @@ describe('secret store', () => {
   it('forgets every secret of a profile, and survives a damaged file', () => {
     temp = makeTempDir()
     const store = new SecretStore(temp.path, aesEncryptor())
-    store.set('p1', 'password', 'a')
-    store.set('p2', 'password', 'b')
-    store.forget('p1')
-    expect(store.has('p1', 'password')).toBe(false)
-    expect(store.get('p2', 'password')).toBe('b')
+    store.set(P1, 'password', 'a')
+    store.set(P2, 'password', 'b')
+    store.forget(P1.id)
+    expect(store.has(P1, 'password')).toBe(false)
+    expect(store.get(P2, 'password')).toBe('b')
   })
 
   it('a ciphertext from another keychain does not decrypt', () => {
     temp = makeTempDir()
-    new SecretStore(temp.path, aesEncryptor()).set('p1', 'password', 'x')
-    expect(new SecretStore(temp.path, aesEncryptor()).get('p1', 'password')).toBeUndefined()
+    new SecretStore(temp.path, aesEncryptor()).set(P1, 'password', 'x')
+    expect(new SecretStore(temp.path, aesEncryptor()).get(P1, 'password')).toBeUndefined()
+  })
+
+  it('binds a secret to transport, host, port and user; never stores or returns one for telnet', () => {
+    temp = makeTempDir()
+    const store = new SecretStore(temp.path, aesEncryptor())
+    store.set(P1, 'password', 'bound')
+    expect(store.get({ ...P1, host: 'FW1' }, 'password')).toBeUndefined()
+    expect(store.get({ ...P1, port: 2222 }, 'password')).toBeUndefined()
+    expect(store.get({ ...P1, username: 'other' }, 'password')).toBeUndefined()
+    expect(store.get({ ...P1, name: 'renamed', legacy: true }, 'password')).toBe('bound')
+    store.keepOnlyFor({ ...P1, port: 2222 })
+    expect(store.get(P1, 'password')).toBeUndefined()
+    const telnet: DeviceProfile = {
+      id: P2.id,
+      name: 't',
+      transport: 'telnet',
+      host: '127.0.0.1',
+      port: 23,
+      backspace: 'ctrl-h',
+    }
+    expect(store.set(telnet, 'password', 'clear')).toBe(false)
+    expect(store.get(telnet, 'password')).toBeUndefined()
   })
 })

@@ -5,9 +5,8 @@
  * Against real ssh2 servers and Debian's OpenSSH on 127.0.0.1.
  */
 import { readFileSync, writeFileSync } from 'node:fs'
-import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
-import { type Connection, Server, utils } from 'ssh2'
+import { utils } from 'ssh2'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { TransportError } from '../../../src/main/transports/channel'
 import { HostKeyTrust } from '../../../src/main/transports/host-key-trust'
@@ -17,6 +16,7 @@ import { connectSsh, type SshChannel } from '../../../src/main/transports/ssh-tr
 import { generateKeyPair } from '../../support/asa-like-cli.ssh'
 import { hasOpenSsh, type OpenSsh, startOpenSsh } from '../../support/openssh'
 import { makeTempDir } from '../../support/temp-dir'
+import { startRecordingSshServer } from './ssh-test-server'
 
 function blobOf(privateKey: string): Buffer {
   const parsed = utils.parseKey(privateKey)
@@ -32,35 +32,6 @@ async function rejection(promise: Promise<unknown>): Promise<TransportError> {
     return error as TransportError
   }
   throw new Error('expected a rejection')
-}
-
-/** A bare ssh2 server holding several host keys (as a real ASA with RSA and ECDSA/ed25519 keys does). */
-async function startMultiKeyServer(hostKeys: string[]): Promise<{ port: number; close(): Promise<void> }> {
-  const connections = new Set<Connection>()
-  const server = new Server({ hostKeys }, (client) => {
-    connections.add(client)
-    client.on('error', () => {})
-    client.on('close', () => connections.delete(client))
-    client.on('authentication', (ctx) =>
-      ctx.method === 'password' && ctx.password === 'pw' ? ctx.accept() : ctx.reject(['password']),
-    )
-    client.on('ready', () =>
-      client.on('session', (accept) => {
-        const session = accept()
-        session.on('pty', (ok) => ok?.())
-        session.on('shell', (ok) => ok().write('fw> '))
-      }),
-    )
-  })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  return {
-    port: (server.address() as AddressInfo).port,
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const c of connections) c.end()
-        server.close(() => resolve())
-      }),
-  }
 }
 
 describe('host keys of another type and host name case', () => {
@@ -79,7 +50,7 @@ describe('host keys of another type and host name case', () => {
   it('treats a stored ed25519 key and an offered RSA key as CHANGED: blocks, both fingerprints, never asks', async () => {
     const ed = blobOf(generateKeyPair('ed25519').private)
     const rsaPrivate = generateKeyPair('rsa').private
-    const server = await startMultiKeyServer([rsaPrivate])
+    const server = await startRecordingSshServer([rsaPrivate])
     closers.push(server.close)
     writeFileSync(trust.storeFile, `${formatKnownHostLine('127.0.0.1', server.port, ed)}\n`)
     const before = readFileSync(trust.storeFile, 'utf8')
@@ -104,7 +75,7 @@ describe('host keys of another type and host name case', () => {
 
   it('offers the known key type first, so a server with ed25519 and RSA keys presents the trusted RSA key', async () => {
     const rsaPrivate = generateKeyPair('rsa').private
-    const server = await startMultiKeyServer([generateKeyPair('ed25519').private, rsaPrivate])
+    const server = await startRecordingSshServer([generateKeyPair('ed25519').private, rsaPrivate])
     closers.push(server.close)
     writeFileSync(trust.storeFile, `${formatKnownHostLine('127.0.0.1', server.port, blobOf(rsaPrivate))}\n`)
     const channel: SshChannel = await connectSsh({
