@@ -5,6 +5,32 @@
 
 export type Severity = 'critical' | 'warning' | 'info'
 
+/** Every rule id (stable API: journals, reports and i18n keys use them), so a misspelt id fails to compile. */
+export type RuleId =
+  | 'smtp.starttls-masked'
+  | 'smtp.keyword-masked'
+  | 'smtp.starttls-rejected'
+  | 'smtp.command-masked'
+  | 'smtp.banner-masked'
+  | 'smtp.ehlo-rejected'
+  | 'smtp.starttls-missing'
+  | 'smtp.starttls-before-greeting'
+  | 'smtp.tls-ok'
+  | 'smtp.path-differs'
+  | 'smtp.starttls-deleted'
+  | 'asa.esmtp-inspection-active'
+  | 'asa.esmtp-inspection-allow-tls'
+  | 'asa.esmtp-map-unknown'
+  | 'pix.mailguard-active'
+  | 'pix.duplicate-header-bug'
+  | 'pix.no-7x-hardware'
+  | 'ftd.managed-device'
+  | 'device.no-smtp-inspection'
+  | 'device.failover-standby'
+  | 'log.postfix-pix-workaround'
+  | 'log.asa-esmtp-inspection'
+  | 'log.esa-starttls-not-supported'
+
 /** Points at the exact lines of one evidence source that support a finding. */
 export interface EvidenceRef {
   /** A label for the source: a file name, `probe:outside`, `device:asa1 show running-config`… */
@@ -17,7 +43,7 @@ export interface EvidenceRef {
 
 export interface Finding {
   /** Stable rule id, e.g. `smtp.starttls-masked`. */
-  id: string
+  id: RuleId
   severity: Severity
   /** 0..1 */
   confidence: number

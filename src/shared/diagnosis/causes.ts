@@ -1,20 +1,25 @@
 /**
  * Root causes from findings of all sources. A device finding names the local firewall; symptoms seen in SMTP
- * (masked STARTTLS, X-ed commands, asterisked banners) without device evidence point at a firewall in the path,
- * on the remote side when the evidence is about delivering to someone else (a bounce, Postfix or ESA delivery logs)
- * or when the local device shows no SMTP inspection. Look-alikes (a server listing STARTTLS before its greeting,
- * a server without STARTTLS) are causes of their own so that nobody turns off a firewall feature for nothing.
+ * (masked STARTTLS, X-ed commands, asterisked banners) without device evidence point at a firewall in the path.
+ * Which side: masking seen on deliveries to many unrelated destinations or to large providers is the local egress
+ * path's (side.ts); one or two destinations of a bounce or delivery log, or a clean local device, the remote side's.
+ * Look-alikes (a server listing STARTTLS before its greeting, a server without STARTTLS, masks that hide other
+ * keywords) are causes of their own so that nobody turns off a firewall feature for nothing.
  */
 import type { Evidence } from '../evidence'
-import type { EvidenceRef, Finding } from '../findings'
+import type { EvidenceRef, Finding, RuleId } from '../findings'
+import { assessSide, type Side } from './side'
 
 export type CauseId =
   | 'local-esmtp-inspection'
+  | 'local-esmtp-map-unknown'
   | 'ftd-esmtp-inspection'
   | 'pix-mailguard'
   | 'old-pix-duplicate-header'
+  | 'local-egress-inspection'
   | 'remote-inspection'
   | 'path-inspection'
+  | 'gateway-deletes-starttls'
   | 'server-lookalike'
   | 'server-no-starttls'
 
@@ -25,14 +30,16 @@ export interface RootCause {
   explanationKey: string
   params: Record<string, string>
   /** Ids of the findings that support this cause, strongest first. */
-  findings: string[]
+  findings: RuleId[]
   /** The evidence chain: device lines first, then the symptoms they explain. */
   evidence: EvidenceRef[]
-  /** Filled by remedy selection. */
+  /** Ids of the remedies that address it (filled in by `selectRemedies`, which returns new causes). */
   remedies: string[]
+  /** Which side's device the cause is on, when the evidence says. */
+  side?: Side
 }
 
-const SYMPTOMS = [
+const SYMPTOMS: readonly RuleId[] = [
   'smtp.starttls-masked',
   'smtp.starttls-rejected',
   'smtp.command-masked',
@@ -41,7 +48,7 @@ const SYMPTOMS = [
   'log.postfix-pix-workaround',
   'smtp.path-differs',
 ]
-const STRONG_SYMPTOMS = [
+const STRONG_SYMPTOMS: readonly RuleId[] = [
   'smtp.starttls-masked',
   'smtp.command-masked',
   'smtp.banner-masked',
@@ -84,58 +91,124 @@ function isRemoteSource(f: Finding, evidence: readonly Evidence[]): boolean {
   )
 }
 
+/** Symptoms without device evidence of inspection: which side, and how sure. */
+function pathCause(
+  by: (...ids: RuleId[]) => Finding[],
+  symptoms: Finding[],
+  evidence: readonly Evidence[],
+): RootCause | null {
+  const esa = by('log.esa-starttls-not-supported')
+  const strong = symptoms.filter((s) => STRONG_SYMPTOMS.includes(s.id) || s.id === 'smtp.starttls-rejected')
+  // MailGuard's signature: 2s and 0s left in the asterisked banner, or an asterisked banner with EHLO refused
+  // (ASA ESMTP inspection masks the banner but lets EHLO through).
+  const banner = by('smtp.banner-masked')
+  const mailguardBanner =
+    banner.some((f) => f.params?.variant === 'mailguard') || (banner.length > 0 && by('smtp.ehlo-rejected').length > 0)
+  const kind = mailguardBanner ? 'mailguard' : 'esmtp'
+  const localClean = by('device.no-smtp-inspection').length > 0
+  const delivered = [...symptoms, ...esa].filter((f) => isRemoteSource(f, evidence))
+  const side = assessSide(delivered, evidence)
+  const sideParams = {
+    kind,
+    destinations: side.destinations.join(', '),
+    count: String(side.destinations.length),
+    providers: side.providers.join(', ') || '-',
+  }
+  if (strong.length === 0) {
+    if (esa.length === 0 && symptoms.length === 0) return null
+    return { ...cause('remote-inspection', 0.4, [...esa, ...symptoms], sideParams), side: 'remote' }
+  }
+  const base = Math.max(...strong.map((f) => f.confidence)) + 0.03 * (new Set(strong.map((s) => s.id)).size - 1)
+  const support = [...symptoms, ...esa]
+  // Masking on deliveries to many destinations or to large providers: our own egress path, unless our device is clean.
+  if (side.side === 'local' && !localClean) {
+    const bonus = side.providers.length > 0 ? 0.05 : 0
+    return { ...cause('local-egress-inspection', base - 0.05 + bonus, support, sideParams), side: 'local' }
+  }
+  const remote = delivered.length > 0 || localClean
+  if (mailguardBanner && !remote)
+    return { ...cause('pix-mailguard', base - 0.05, support, sideParams), side: 'unknown' }
+  if (!remote) return { ...cause('path-inspection', base - 0.05, support, sideParams), side: 'unknown' }
+  // One or two destinations (or none named) with a remote source: the other organisation's firewall.
+  return { ...cause('remote-inspection', base - 0.05, support, sideParams), side: 'remote' }
+}
+
 export function diagnose(
   findings: readonly Finding[],
   evidence: readonly Evidence[],
   platform: string | null,
 ): RootCause[] {
-  const by = (...ids: string[]) => findings.filter((f) => ids.includes(f.id))
+  const by = (...ids: RuleId[]) => findings.filter((f) => ids.includes(f.id))
   const symptoms = by(...SYMPTOMS)
   const causes: RootCause[] = []
   const esmtp = by('asa.esmtp-inspection-active', 'log.asa-esmtp-inspection')
   const mailguard = by('pix.mailguard-active')
+  const standby = by('device.failover-standby')
   if (esmtp.length > 0) {
     const id = platform === 'ftd' ? 'ftd-esmtp-inspection' : 'local-esmtp-inspection'
     const places = esmtp.map((f) => f.params?.places).find(Boolean) ?? ''
-    causes.push(
-      cause(id, boosted(esmtp, symptoms), [...esmtp, ...symptoms, ...by('ftd.managed-device')], {
-        places: String(places),
+    const ports = esmtp.map((f) => f.params?.ports).find(Boolean) ?? '25'
+    const c = cause(id, boosted(esmtp, symptoms), [...esmtp, ...symptoms, ...by('ftd.managed-device'), ...standby], {
+      places: String(places),
+      ports: String(ports),
+    })
+    causes.push({ ...c, side: 'local' })
+  }
+  const unknownMap = by('asa.esmtp-map-unknown')
+  if (unknownMap.length > 0 && esmtp.length === 0) {
+    const f = unknownMap[0]!
+    causes.push({
+      ...cause('local-esmtp-map-unknown', 0.5, [...unknownMap, ...symptoms], {
+        map: String(f.params?.map ?? ''),
+        places: String(f.params?.places ?? ''),
+        ports: String(f.params?.ports ?? '25'),
       }),
-    )
+      side: 'local',
+    })
   }
   if (mailguard.length > 0) {
     const ports = String(mailguard[0]!.params?.ports ?? '25')
-    causes.push(cause('pix-mailguard', boosted(mailguard, symptoms), [...mailguard, ...symptoms], { ports }))
+    causes.push({
+      ...cause('pix-mailguard', boosted(mailguard, symptoms), [...mailguard, ...symptoms, ...standby], { ports }),
+      side: 'local',
+    })
   }
   const oldPix = by('pix.duplicate-header-bug')
   if (oldPix.length > 0) {
-    causes.push(cause('old-pix-duplicate-header', 0.6, oldPix, { version: String(oldPix[0]!.params?.version ?? '') }))
+    const f = oldPix[0]!
+    // Documented for PIX (Cisco 118550); for ASA before 7.2(3) only an inference, so less sure.
+    const confidence = f.params?.basis === 'inferred' ? 0.4 : 0.6
+    causes.push(
+      cause('old-pix-duplicate-header', confidence, [...oldPix, ...by('pix.no-7x-hardware')], {
+        version: String(f.params?.version ?? ''),
+        basis: String(f.params?.basis ?? 'documented'),
+      }),
+    )
   }
+  const deleted = by('smtp.starttls-deleted')
+  if (deleted.length > 0)
+    causes.push({ ...cause('gateway-deletes-starttls', 0.85, [...deleted, ...symptoms]), side: 'unknown' })
   const lookalike = by('smtp.starttls-before-greeting')
   if (lookalike.length > 0) causes.push(cause('server-lookalike', 0.8, lookalike))
-  if (esmtp.length === 0 && mailguard.length === 0) {
-    const esa = by('log.esa-starttls-not-supported')
-    const strong = symptoms.filter((s) => STRONG_SYMPTOMS.includes(s.id) || s.id === 'smtp.starttls-rejected')
-    // MailGuard's signature: 2s and 0s left in the asterisked banner, or an asterisked banner with EHLO refused
-    // (ASA ESMTP inspection masks the banner but lets EHLO through).
-    const banner = by('smtp.banner-masked')
-    const mailguardBanner =
-      banner.some((f) => f.params?.variant === 'mailguard') ||
-      (banner.length > 0 && by('smtp.ehlo-rejected').length > 0)
-    const localClean = by('device.no-smtp-inspection').length > 0
-    const remote = [...symptoms, ...esa].some((f) => isRemoteSource(f, evidence)) || localClean
-    if (strong.length > 0) {
-      const base = Math.max(...strong.map((f) => f.confidence)) + 0.03 * (new Set(strong.map((s) => s.id)).size - 1)
-      const side = remote ? 'remote-inspection' : 'path-inspection'
-      const params = { kind: mailguardBanner ? 'mailguard' : 'esmtp' }
-      causes.push(
-        cause(mailguardBanner && !remote ? 'pix-mailguard' : side, base - 0.05, [...symptoms, ...esa], params),
-      )
-    } else if (esa.length > 0 || symptoms.length > 0) {
-      if (lookalike.length === 0) causes.push(cause('remote-inspection', 0.4, [...esa, ...symptoms], { kind: 'esmtp' }))
-    }
+  if (esmtp.length === 0 && mailguard.length === 0 && unknownMap.length === 0 && deleted.length === 0) {
+    const path = pathCause(by, symptoms, evidence)
+    if (path && !(path.id === 'remote-inspection' && path.confidence <= 0.4 && lookalike.length > 0)) causes.push(path)
   }
+  // Masks that hide other keywords, and no STARTTLS offered or masked: the server has no TLS to unmask.
   const missing = by('smtp.starttls-missing')
-  if (missing.length > 0 && causes.length === 0) causes.push(cause('server-no-starttls', 0.5, missing))
+  const otherMasks = by('smtp.keyword-masked')
+  const starttlsSeen =
+    by('smtp.starttls-masked', 'smtp.tls-ok', 'smtp.starttls-deleted', 'smtp.starttls-rejected', 'smtp.command-masked')
+      .length > 0
+  if (otherMasks.length > 0 && !starttlsSeen) {
+    // Something masks, but nothing says STARTTLS was offered: lifting the inspection would not bring TLS.
+    for (const c of causes)
+      if (c.side !== 'local' && c.id !== 'server-lookalike') c.confidence = Math.min(c.confidence, 0.7)
+    causes.push(
+      cause('server-no-starttls', 0.8, [...otherMasks, ...missing], {
+        keywords: String(otherMasks[0]!.params?.keywords ?? ''),
+      }),
+    )
+  } else if (missing.length > 0 && causes.length === 0) causes.push(cause('server-no-starttls', 0.5, missing))
   return causes.sort((a, b) => b.confidence - a.confidence)
 }

@@ -9,9 +9,10 @@
 import { type DetectedPart, type Evidence, type InputText, parseEvidence } from '../evidence'
 import { collectFacts, type DeviceFacts } from '../evidence/facts'
 import type { EvidenceRef, Finding } from '../findings'
+import { buildInspectionModel, type InspectionModel } from '../inspection'
 import { selectRemedies } from '../remedies/select'
 import type { Remedy, SkippedRemedy } from '../remedies/types'
-import { runRules } from '../rules'
+import { runRules, type Vantage } from '../rules'
 import { diagnose, type RootCause } from './causes'
 
 export interface Analysis {
@@ -20,31 +21,45 @@ export interface Analysis {
   /** Where each fact was read. */
   factSources: Partial<Record<keyof DeviceFacts, EvidenceRef>>
   findings: Finding[]
+  /** Where ESMTP inspection applies, per policy/class/map with the lines that prove it. */
+  inspection: InspectionModel
   causes: RootCause[]
   remedies: Remedy[]
   skipped: SkippedRemedy[]
 }
 
-export function analyzeEvidence(evidence: readonly Evidence[], parts: DetectedPart[] = []): Analysis {
+export function analyzeEvidence(
+  evidence: readonly Evidence[],
+  parts: DetectedPart[] = [],
+  vantages: ReadonlyMap<string, Vantage> = new Map(),
+): Analysis {
   const facts = collectFacts(evidence)
-  const findings = runRules(evidence)
-  const causes = diagnose(findings, evidence, facts.facts.platform)
-  const { remedies, skipped } = selectRemedies(causes, evidence, facts)
-  return { parts, facts: facts.facts, factSources: facts.sources, findings, causes, remedies, skipped }
+  const inspection = buildInspectionModel(evidence)
+  const findings = runRules(evidence, vantages, inspection)
+  const diagnosed = diagnose(findings, evidence, facts.facts.platform)
+  const { causes, remedies, skipped } = selectRemedies(diagnosed, { evidence, facts, findings, inspection })
+  return { parts, facts: facts.facts, factSources: facts.sources, findings, inspection, causes, remedies, skipped }
 }
 
-export function analyzeTexts(inputs: readonly InputText[]): Analysis {
+/** An input text, optionally labelled with the vantage it was taken from (direct to the server, or through the path). */
+export type VantageInput = InputText & { vantage?: Vantage }
+
+export function analyzeTexts(inputs: readonly VantageInput[]): Analysis {
   const parts: DetectedPart[] = []
   const evidence: Evidence[] = []
+  const vantages = new Map<string, Vantage>()
   for (const input of inputs) {
     const parsed = parseEvidence(input)
     parts.push(...parsed.parts)
     evidence.push(...parsed.evidence)
+    if (input.vantage) vantages.set(input.source, input.vantage)
   }
-  return analyzeEvidence(evidence, parts)
+  return analyzeEvidence(evidence, parts, vantages)
 }
 
 export type { DetectedPart, Evidence, InputText } from '../evidence'
 export type { DeviceFacts } from '../evidence/facts'
+export type { InspectionModel } from '../inspection'
 export type { Remedy, SkippedRemedy } from '../remedies/types'
+export type { Vantage } from '../rules'
 export type { CauseId, RootCause } from './causes'

@@ -4,6 +4,10 @@
  * - `advice.remote-side`: the masking firewall belongs to the other organisation: what to send them and what the
  *   local mail gateway can do meanwhile (TLS Preferred, not Required; DK/DKIM signing off while an old PIX is suspected).
  * - `advice.ftd-flexconfig`: FTD is managed by FMC/FDM: the change goes in a FlexConfig object, never a CLI push.
+ * - `advice.local-egress`: masking on deliveries to many destinations or large providers: our own egress firewall
+ *   inspects outbound TCP/25 (default global_policy); collect its configuration, do not ask partners first.
+ * - `advice.replace-pix`: a PIX 501/506E cannot run 7.x (Cisco PIX 6.x→7.0 upgrade guide), so no upgrade path.
+ * - `advice.failover-active`: the output is from the standby unit; configuration is made on the active unit.
  */
 import type { InspectionPlace } from './places'
 import { type CommandLine, type Remedy, remedyTexts } from './types'
@@ -25,6 +29,21 @@ function advice(id: Remedy['id'], causes: string[], stepKeys: string[], params: 
 
 export function buildUpgradeAdvice(version: string, causes: string[]): Remedy {
   return advice('advice.upgrade', causes, ['plan', 'meanwhile'], { version })
+}
+
+export function buildReplacePixAdvice(model: string, version: string, causes: string[]): Remedy {
+  return advice('advice.replace-pix', causes, ['replace', 'meanwhile'], { model, version })
+}
+
+export function buildFailoverActiveAdvice(causes: string[]): Remedy {
+  return advice('advice.failover-active', causes, ['connectActive', 'checkRole'], {})
+}
+
+export function buildLocalEgressAdvice(causes: string[], destinations: string, evidenceLines: string): Remedy {
+  return advice('advice.local-egress', causes, ['collectEgress', 'probeEgress', 'fixThere'], {
+    destinations,
+    evidence: evidenceLines,
+  })
 }
 
 /** `sideKnown` false: the firewall may be local or remote, so the first step is to find out which. */

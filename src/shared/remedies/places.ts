@@ -1,67 +1,40 @@
 /**
- * The places where ESMTP inspection is applied, as remedies need them: policy-map, class and the exact inspect
- * line. Taken from a configuration when there is one, otherwise from `show service-policy` (which also prints the
- * device's real names). Never invented: no evidence, no place.
+ * The places where ESMTP inspection masks STARTTLS, as remedies need them: policy-map, class and the exact inspect
+ * line, read from the effective inspection model (src/shared/inspection). Never invented: no evidence, no place.
+ * The system default map (bare `inspect esmtp`, or `inspect esmtp _default_esmtp_map` as `show running-config all`
+ * prints it) is never a place to edit: remedies put a map of their own in its stead.
  */
 import type { Evidence } from '../evidence'
-import { DEFAULT_ESMTP_MAP, liveEsmtpApplications } from '../rules/device/esmtp-applications'
+import { buildInspectionModel, type InspectionModel } from '../inspection'
 
 export interface InspectionPlace {
   policy: string
   className: string
   /** The inspect line as configured: `inspect esmtp` or `inspect esmtp MAP`. */
   inspectText: string
-  /** The custom map's name, null for the default map. */
+  /** The custom map's name, null for the system default map. */
   map: string | null
-  /** Whether that custom map is in the configuration we have (and so can be edited). */
+  /** Whether that custom map is defined in the evidence (and so can be edited). */
   mapInConfig: boolean
   source: string
 }
 
-export function inspectionPlaces(evidence: readonly Evidence[]): InspectionPlace[] {
-  const places: InspectionPlace[] = []
-  const seen = new Set<string>()
-  const add = (p: InspectionPlace) => {
-    const key = `${p.policy}\u0000${p.className}`
-    if (seen.has(key)) return
-    seen.add(key)
-    places.push(p)
-  }
-  for (const e of evidence) {
-    if (e.kind !== 'running-config') continue
-    for (const a of liveEsmtpApplications(e.data)) {
-      if (a.allowsTls === true) continue
-      add({
-        policy: a.policy,
-        className: a.className,
-        inspectText: a.inspect.text.replace(/\s+/g, ' ').trim(),
-        map: a.inspect.map === DEFAULT_ESMTP_MAP && !a.map ? null : a.inspect.map,
-        mapInConfig: a.map !== null,
-        source: e.source,
-      })
-    }
-  }
-  if (places.length > 0) return places
-  for (const e of evidence) {
-    if (e.kind !== 'show-service-policy') continue
-    for (const b of e.data) {
-      for (const c of b.classes) {
-        for (const i of c.inspects) {
-          if (i.protocol !== 'esmtp') continue
-          const map = i.map && i.map !== '_default_esmtp_map' ? i.map : null
-          add({
-            policy: b.policy,
-            className: c.name,
-            inspectText: map ? `inspect esmtp ${map}` : 'inspect esmtp',
-            map,
-            mapInConfig: false,
-            source: e.source,
-          })
-        }
-      }
-    }
-  }
-  return places
+export function inspectionPlaces(
+  evidence: readonly Evidence[],
+  model: InspectionModel = buildInspectionModel(evidence),
+): InspectionPlace[] {
+  // A configuration's own lines are what a fix is typed against; `show service-policy` only when there is none.
+  const live = model.applications.filter((a) => a.verdict !== 'allows-tls')
+  const fromConfig = live.filter((a) => a.from === 'running-config')
+  return (fromConfig.length > 0 ? fromConfig : live).map((a) => ({
+    policy: a.policy,
+    className: a.className,
+    // `inspect esmtp _default_esmtp_map` (show run all) is stored as the bare line: the same plan for both inputs.
+    inspectText: a.map ? `inspect esmtp ${a.map}` : 'inspect esmtp',
+    map: a.map,
+    mapInConfig: a.definition !== null,
+    source: a.source,
+  }))
 }
 
 /** All names used in the configurations, so that a new map name never collides with one. */

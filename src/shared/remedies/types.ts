@@ -27,6 +27,9 @@ export type RemedyId =
   | 'advice.upgrade'
   | 'advice.remote-side'
   | 'advice.ftd-flexconfig'
+  | 'advice.local-egress'
+  | 'advice.replace-pix'
+  | 'advice.failover-active'
 
 export interface Remedy {
   id: RemedyId

@@ -8,12 +8,17 @@ import { collectFacts } from '../evidence/facts'
 import { buildSmtpSession } from '../evidence/smtp-session'
 import type { SmtpTranscript } from '../evidence/types'
 import type { Finding } from '../findings'
+import { buildInspectionModel, type InspectionModel } from '../inspection'
 import { RULES } from './registry'
-import type { RuleContext } from './types'
+import type { RuleContext, Vantage } from './types'
 
-export function runRules(evidence: readonly Evidence[]): Finding[] {
+export function runRules(
+  evidence: readonly Evidence[],
+  vantages: ReadonlyMap<string, Vantage> = new Map(),
+  inspection: InspectionModel = buildInspectionModel(evidence),
+): Finding[] {
   const sessions = evidence.flatMap((e) => (e.kind === 'smtp-transcript' ? [buildSmtpSession(e)] : []))
-  const ctx: RuleContext = { evidence, sessions, facts: collectFacts(evidence), findings: [] }
+  const ctx: RuleContext = { evidence, sessions, facts: collectFacts(evidence), inspection, vantages, findings: [] }
   const findings: Finding[] = []
   for (const rule of RULES) {
     findings.push(...rule.run({ ...ctx, findings }))
@@ -28,4 +33,4 @@ export function smtpTranscriptFindings(transcript: SmtpTranscript): Finding[] {
 }
 
 export { RULE_IDS, RULES } from './registry'
-export type { Rule, RuleContext } from './types'
+export type { Rule, RuleContext, Vantage } from './types'

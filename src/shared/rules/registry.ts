@@ -1,18 +1,25 @@
 /** Every rule, in the order they run (rules that combine other findings come last). Ids are stable API. */
+
+import type { RuleId } from '../findings'
 import { asaEsmtpInspectionActive } from './device/asa-esmtp-inspection-active'
 import { asaEsmtpInspectionAllowTls } from './device/asa-esmtp-inspection-allow-tls'
+import { asaEsmtpMapUnknown } from './device/asa-esmtp-map-unknown'
+import { deviceFailoverStandby } from './device/device-failover-standby'
 import { deviceNoSmtpInspection } from './device/device-no-smtp-inspection'
 import { ftdManagedDevice } from './device/ftd-managed-device'
 import { pixDuplicateHeaderBug } from './device/pix-duplicate-header-bug'
 import { pixMailguardActive } from './device/pix-mailguard-active'
+import { pixNo7xHardware } from './device/pix-no-7x-hardware'
 import { asaEsmtpInspectionLog } from './log/asa-esmtp-inspection'
 import { esaStarttlsNotSupported } from './log/esa-starttls-not-supported'
 import { postfixPixWorkaround } from './log/postfix-pix-workaround'
 import { bannerMasked } from './smtp/banner-masked'
 import { commandMasked } from './smtp/command-masked'
 import { ehloRejected } from './smtp/ehlo-rejected'
+import { keywordMasked } from './smtp/keyword-masked'
 import { pathDiffers } from './smtp/path-differs'
 import { starttlsBeforeGreeting } from './smtp/starttls-before-greeting'
+import { starttlsDeleted } from './smtp/starttls-deleted'
 import { starttlsMasked } from './smtp/starttls-masked'
 import { starttlsMissing } from './smtp/starttls-missing'
 import { starttlsRejected } from './smtp/starttls-rejected'
@@ -21,6 +28,7 @@ import type { Rule } from './types'
 
 export const RULES: readonly Rule[] = [
   starttlsMasked,
+  keywordMasked,
   starttlsRejected,
   commandMasked,
   bannerMasked,
@@ -29,15 +37,19 @@ export const RULES: readonly Rule[] = [
   starttlsBeforeGreeting,
   tlsOk,
   pathDiffers,
+  starttlsDeleted,
   asaEsmtpInspectionActive,
   asaEsmtpInspectionAllowTls,
+  asaEsmtpMapUnknown,
   pixMailguardActive,
   ftdManagedDevice,
   deviceNoSmtpInspection,
+  deviceFailoverStandby,
+  pixNo7xHardware,
   postfixPixWorkaround,
   asaEsmtpInspectionLog,
   esaStarttlsNotSupported,
   pixDuplicateHeaderBug,
 ]
 
-export const RULE_IDS: readonly string[] = RULES.map((r) => r.id)
+export const RULE_IDS: readonly RuleId[] = RULES.map((r) => r.id)

@@ -5,24 +5,31 @@
 import type { Evidence } from '../evidence'
 import type { FactsWithEvidence } from '../evidence/facts'
 import type { SmtpSession } from '../evidence/smtp-session'
-import type { EvidenceRef, Finding, Severity } from '../findings'
+import type { EvidenceRef, Finding, RuleId, Severity } from '../findings'
+import type { InspectionModel } from '../inspection'
 
 export interface RuleContext {
   evidence: readonly Evidence[]
   /** One session per SMTP transcript (pasted, NDR or probe). */
   sessions: readonly SmtpSession[]
   facts: FactsWithEvidence
+  /** Where ESMTP inspection applies, built once from all the evidence (src/shared/inspection). */
+  inspection: InspectionModel
+  /** Transcripts labelled by vantage (`unmask analyze --direct F --through F`): source → vantage. */
+  vantages: ReadonlyMap<string, Vantage>
   /** Findings of the rules that ran before. */
   findings: readonly Finding[]
 }
 
+export type Vantage = 'direct' | 'through'
+
 export interface Rule {
-  id: string
+  id: RuleId
   run(ctx: RuleContext): Finding[]
 }
 
 export function makeFinding(
-  id: string,
+  id: RuleId,
   severity: Severity,
   confidence: number,
   evidence: EvidenceRef[],

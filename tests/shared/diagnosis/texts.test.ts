@@ -52,7 +52,20 @@ const SAMPLES = [
   '220 *********0****2****\nEHLO x\n500 Unrecognized command\n',
   'Nov 28 09:12:01 mail postfix/smtp[2211]: 4F3A21C0123: enabling PIX workarounds: disable_esmtp delay_dotcrlf for mx.partner.example[192.0.2.25]:25\n',
   '%ASA-6-108007: TLS started on ESMTP session between client outside:198.51.100.4/40100 and server inside:10.0.0.25/25\n',
+  // A Postfix without TLS behind an inspecting path: masks that hide VRFY, SMTPUTF8 and CHUNKING, not STARTTLS.
+  '220 ********************\nEHLO x\n250-mx.example\n250-PIPELINING\n250-SIZE 10240000\n250-XXXA\n250-ETRN\n250-ENHANCEDSTATUSCODES\n250-8BITMIME\n250-DSN\n250-XXXXXXXB\n250 XXXXXXXC\n',
+  // A named map that the evidence does not define.
+  'Global policy:\n  Service-policy: global_policy\n    Class-map: inspection_default\n      Inspect: esmtp MAIL_MAP, packet 12, drop 0, reset-drop 0\n',
+  'Cisco PIX Firewall Version 6.3(5)\nHardware:   PIX-506E, 32 MB RAM, CPU Pentium II 300 MHz\nfixup protocol smtp 25\n',
+  'fw# show failover\nFailover On\nFailover unit Secondary\nThis host: Secondary - Standby Ready\nOther host: Primary - Active\nfw# show running-config\nASA Version 9.8(4)\nhostname fw\npolicy-map global_policy\n class inspection_default\n  inspect esmtp\nservice-policy global_policy global\nfw# ',
+  // Masking on deliveries to large providers: the local egress path.
+  'Nov 28 09:12:01 mail postfix/smtp[2211]: 4F3A21C0123: enabling PIX workarounds: disable_esmtp delay_dotcrlf for gmail-smtp-in.l.google.com[192.0.2.25]:25\nNov 28 09:13:01 mail postfix/smtp[2212]: 5F3A21C0124: enabling PIX workarounds: disable_esmtp delay_dotcrlf for example-com.mail.protection.outlook.com[192.0.2.26]:25\n',
 ]
+
+/** The same server straight and through a gateway that deletes the STARTTLS line (only a comparison shows it). */
+const DIRECT =
+  'S: 220 mx.example ESMTP Postfix\nC: EHLO x\nS: 250-mx.example\nS: 250-PIPELINING\nS: 250-STARTTLS\nS: 250 8BITMIME\n'
+const THROUGH = 'S: 220 mx.example ESMTP Postfix\nC: EHLO x\nS: 250-mx.example\nS: 250 8BITMIME\n'
 
 describe('findings and remedies texts', () => {
   const enLeaves = leaves({ findings: en.findings, remedies: en.remedies } as Tree)
@@ -76,8 +89,14 @@ describe('findings and remedies texts', () => {
     (lang) => {
       const t = createTranslator(lang)
       const seen = new Set<string>()
-      for (const text of SAMPLES) {
-        const a = analyzeTexts([{ source: 'sample', text }])
+      const runs = [
+        ...SAMPLES.map((text) => analyzeTexts([{ source: 'sample', text }])),
+        analyzeTexts([
+          { source: 'direct.txt', text: DIRECT, vantage: 'direct' },
+          { source: 'through.txt', text: THROUGH, vantage: 'through' },
+        ]),
+      ]
+      for (const a of runs) {
         const keys = [
           ...a.findings.flatMap(
             (f) =>

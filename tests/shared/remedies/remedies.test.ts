@@ -218,14 +218,16 @@ describe('names come from the configuration', () => {
 })
 
 describe('explicit default map and FTD configuration', () => {
-  it('treats "inspect esmtp _default_esmtp_map" as the default map and restores the exact line on undo', () => {
-    const text =
-      'ASA Version 9.12(4)\nhostname fw\npolicy-map global_policy\n class inspection_default\n  inspect esmtp _default_esmtp_map\nservice-policy global_policy global\n'
-    const a = analyze(text)
+  it('treats "inspect esmtp _default_esmtp_map" as the default map: the same plan as the bare line', () => {
+    const config = (line: string) =>
+      `ASA Version 9.12(4)\nhostname fw\npolicy-map global_policy\n class inspection_default\n  ${line}\nservice-policy global_policy global\n`
+    const a = analyze(config('inspect esmtp _default_esmtp_map'))
+    const plain = analyze(config('inspect esmtp'))
     expect(a.findings.find((f) => f.id === 'asa.esmtp-inspection-active')?.confidence).toBeGreaterThanOrEqual(0.9)
+    expect(a.remedies).toEqual(plain.remedies)
     const allow = remedy(a.remedies, 'asa.allow-tls-map')
-    expect(commands(allow.commands)).toContain('no inspect esmtp _default_esmtp_map')
-    expect(commands(allow.undo)).toContain('inspect esmtp _default_esmtp_map')
+    expect(commands(allow.commands)).toContain('no inspect esmtp')
+    expect(commands(allow.commands)).not.toContain('policy-map type inspect esmtp _default_esmtp_map')
   })
 
   it('reads an FTD running-config (NGFW Version) as FTD: FlexConfig only', () => {

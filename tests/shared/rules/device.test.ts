@@ -32,8 +32,11 @@ describe('asa.esmtp-inspection-active', () => {
     expect(ids(findingsOf(fixtureText('asa_9.x_show_service-policy_genieparser.txt')))).toContain(
       'asa.esmtp-inspection-active',
     )
-    const f = one(findingsOf(SERVICE_POLICY_8X), 'asa.esmtp-inspection-active')
-    expect(f.params).toMatchObject({ places: 'global_policy/inspection_default, DMZ_POLICY/MAIL', packets: 54698280 })
+    const found = findingsOf(SERVICE_POLICY_8X)
+    const f = one(found, 'asa.esmtp-inspection-active')
+    expect(f.params).toMatchObject({ places: 'global_policy/inspection_default', packets: 54698280, ports: '25' })
+    // TLS_OK is named but not defined here: "unknown", never bundled with the default map's verdict.
+    expect(one(found, 'asa.esmtp-map-unknown').params).toMatchObject({ map: 'TLS_OK', places: 'DMZ_POLICY/MAIL' })
   })
 
   it('does not fire on an allow-tls map', () => {
@@ -63,15 +66,16 @@ service-policy DMZ_POLICY interface dmz`
     expect(ids(found)).toContain('device.no-smtp-inspection')
   })
 
-  it('notes interfaces whose own policy has no ESMTP inspection', () => {
+  it('per-feature precedence: an interface policy without ESMTP inspection leaves the global one in force there', () => {
+    // Cisco MPF: the interface policy overrides the global one per feature, only when it inspects ESMTP too (§7.3).
     const policy = `${DEFAULT_POLICY}
 policy-map DMZ_POLICY
  class inspection_default
   no inspect esmtp
 service-policy DMZ_POLICY interface dmz`
-    expect(one(findingsOf(asaConfig('9.1(7)', policy)), 'asa.esmtp-inspection-active').params?.exemptInterfaces).toBe(
-      'dmz',
-    )
+    const f = one(findingsOf(asaConfig('9.1(7)', policy)), 'asa.esmtp-inspection-active')
+    expect(f.params?.stillInspected).toBe('dmz')
+    expect(f.params?.places).toBe('global_policy/inspection_default')
   })
 
   it('does not fire on a policy-map no service-policy uses; a fragment without any binding is lower confidence', () => {
@@ -94,11 +98,14 @@ service-policy DMZ_POLICY interface dmz`
     expect(ids(findingsOf(config(true)))).not.toContain('device.no-smtp-inspection')
     expect(ids(findingsOf(config(true)))).toContain('asa.esmtp-inspection-allow-tls')
     // The same map without allow-tls: both say so, and the counters are now sure of it.
-    const without = findingsOf(config(false), counters('TLS_OK')).filter((f) => f.id === 'asa.esmtp-inspection-active')
-    expect(without).toHaveLength(2)
-    expect(Math.min(...without.map((f) => f.confidence))).toBeGreaterThanOrEqual(0.9)
-    // Counters alone, map unknown: still reported, with lower confidence.
-    expect(one(findingsOf(counters('TLS_OK')), 'asa.esmtp-inspection-active').confidence).toBeLessThan(0.9)
+    // The same map without allow-tls: one place in the inspection model, proven by the config and counted.
+    const without = one(findingsOf(config(false), counters('TLS_OK')), 'asa.esmtp-inspection-active')
+    expect(without.confidence).toBeGreaterThanOrEqual(0.9)
+    expect(without.params).toMatchObject({ map: 'TLS_OK', packets: 12 })
+    // Counters alone, map unknown: an "unknown" finding of its own, never "masks STARTTLS".
+    const alone = findingsOf(counters('TLS_OK'))
+    expect(ids(alone)).not.toContain('asa.esmtp-inspection-active')
+    expect(one(alone, 'asa.esmtp-map-unknown').confidence).toBeLessThan(0.9)
   })
 
   it('does not fire when a pasted change removes the line (no inspect esmtp after inspect esmtp)', () => {
@@ -132,7 +139,7 @@ describe('pix.mailguard-active', () => {
 describe('pix.duplicate-header-bug', () => {
   it('fires for PIX/ASA before 7.2(3) with SMTP inspection', () => {
     const found = findingsOf(PIX7_SHOW_VERSION, asaConfig('7.2(2)', DEFAULT_POLICY))
-    expect(one(found, 'pix.duplicate-header-bug').params).toEqual({ version: '7.2(2)' })
+    expect(one(found, 'pix.duplicate-header-bug').params).toEqual({ version: '7.2(2)', basis: 'documented' })
     expect(ids(findingsOf(fixtureText('pix_4.4-5_wr_term_outofbox_chuckbag.txt')))).toContain(
       'pix.duplicate-header-bug',
     )
@@ -143,6 +150,7 @@ describe('pix.duplicate-header-bug', () => {
       one(findingsOf(fixtureText('pix_6.2_show_fixup_ciscoarticles4248.txt')), 'pix.duplicate-header-bug').params,
     ).toEqual({
       version: '6.x',
+      basis: 'documented',
     })
   })
 

@@ -213,7 +213,7 @@ describe('smtpTranscriptFindings (the probe entry point)', () => {
       tls: { established: true, protocol: 'TLSv1.3', cipher: 'TLS_AES_128_GCM_SHA256' },
     })
     expect(findings.map((f) => [f.id, f.params])).toEqual([
-      ['smtp.tls-ok', { protocol: 'TLSv1.3', cipher: 'TLS_AES_128_GCM_SHA256' }],
+      ['smtp.tls-ok', { port: '?', protocol: 'TLSv1.3', cipher: 'TLS_AES_128_GCM_SHA256' }],
     ])
     expect(findings[0]!.evidence[0]!.source).toBe('probe:inside')
   })

@@ -63,7 +63,8 @@ export interface DeviceConfig {
   fixups: FixupLine[]
   policyMaps: PolicyMap[]
   esmtpMaps: EsmtpInspectMap[]
-  classMaps: { name: string; line: number }[]
+  /** `matches`: the class-map's `match …` lines (which traffic, e.g. `match port tcp eq 25`). */
+  classMaps: { name: string; line: number; matches?: { line: number; text: string }[] }[]
   servicePolicies: ServicePolicyBinding[]
   firstLine: number
   lastLine: number
@@ -156,7 +157,10 @@ export function readDeviceConfig(lines: readonly NumberedLine[]): DeviceConfig {
         if (!earlier) policy.classes.push(cls)
       }
     } else if (w[0] === 'class-map' && w[1] && w[1] !== 'type') {
-      config.classMaps.push({ name: w[1], line: node.line })
+      const matches = node.children
+        .filter((c) => c.text.startsWith('match '))
+        .map((c) => ({ line: c.line, text: c.text }))
+      config.classMaps.push({ name: w[1], line: node.line, matches })
     } else if (w[0] === 'service-policy' && w[1] && (w[2] === 'global' || (w[2] === 'interface' && w[3]))) {
       config.servicePolicies.push({ policy: w[1], scope: w[2] === 'global' ? 'global' : w[3]!, line: node.line, text })
     } else if (w[0] === 'no' && w[1] === 'service-policy' && w[2]) {

@@ -2,10 +2,20 @@
 // Rule ids map to nested keys: `smtp.starttls-masked` → findings.smtp['starttls-masked'].
 export const findings = {
   smtp: {
+    'keyword-masked': {
+      title: 'Masked EHLO lines hide other keywords ({{keywords}})',
+      explanation:
+        'The masked lines stand for {{keywords}} (identified by: {{basis}}). An inspecting firewall masks these features too, but they are not STARTTLS: turning the inspection off will not bring TLS if the server does not offer it.',
+    },
+    'starttls-deleted': {
+      title: 'STARTTLS is offered directly but missing through the path ({{right}})',
+      explanation:
+        'The server offers STARTTLS when reached directly ({{left}}); through the path the line is gone, not masked (also removed: {{removed}}). A gateway that deletes EHLO keywords sits in between (F-Secure Internet Gatekeeper, for example, removes STARTTLS, CHUNKING, BINARYMIME and PIPELINING).',
+    },
     'starttls-masked': {
       title: 'STARTTLS is masked in the EHLO reply ({{masked}})',
       explanation:
-        'The server\u2019s EHLO reply lists "{{masked}}" where STARTTLS belongs: the same length, X-ed out. PIX/ASA ESMTP inspection rewrites the keyword in transit, so the client never learns that the server offers TLS and sends mail in clear text.',
+        'The server\u2019s EHLO reply lists "{{masked}}" where STARTTLS belongs: the same length, X-ed out. PIX/ASA ESMTP inspection rewrites the keyword in transit, so the client never learns that the server offers TLS and sends mail in clear text. Identified by: {{basis}}; keywords of this length that fit: {{candidates}}.',
     },
     'starttls-rejected': {
       title: 'STARTTLS was answered "command not recognized"',
@@ -38,9 +48,9 @@ export const findings = {
         'The first line of an EHLO reply must be the greeting (the server\u2019s name); here it is {{keyword}}. Clients that follow RFC 5321, a Cisco ESA among them, ignore that line and report "STARTTLS not supported". This is a server bug that looks like the firewall fault: fix the server, not the firewall.',
     },
     'tls-ok': {
-      title: 'STARTTLS was accepted and TLS established',
+      title: 'STARTTLS was accepted and TLS established (port {{port}})',
       explanation:
-        'The server answered 220 to STARTTLS and the TLS handshake completed. Nothing on this path masks STARTTLS.',
+        'The server answered 220 to STARTTLS and the TLS handshake completed on port {{port}}. Nothing on this path masks STARTTLS on that port; inspection is per port, so a clean 587 or 465 says nothing about 25.',
     },
     'path-differs': {
       title: 'The mail path answers differently from {{left}} and {{right}}',
@@ -49,6 +59,11 @@ export const findings = {
     },
   },
   asa: {
+    'esmtp-map-unknown': {
+      title: 'ESMTP inspection uses map {{map}}, whose definition is not here',
+      explanation:
+        '"inspect esmtp {{map}}" is applied in {{places}} (port {{ports}}), but the map itself is not in the evidence. It may already allow TLS: the verdict is unknown until "show running-config policy-map type inspect esmtp {{map}}" is added.',
+    },
     'esmtp-inspection-active': {
       title: 'ESMTP inspection is active without allow-tls ({{places}})',
       explanation:
@@ -61,6 +76,11 @@ export const findings = {
     },
   },
   pix: {
+    'no-7x-hardware': {
+      title: 'A {{model}} cannot run PIX 7.x',
+      explanation:
+        'PIX 501 and 506E stay on 6.x (7.x needs a 515/515E/525/535). Neither allow-tls nor the duplicate-header fix can reach this device: replacing it is the lasting fix.',
+    },
     'mailguard-active': {
       title: 'PIX MailGuard is on (fixup protocol smtp {{ports}})',
       explanation:
@@ -80,6 +100,11 @@ export const findings = {
     },
   },
   device: {
+    'failover-standby': {
+      title: 'This output is from the standby unit of a failover pair',
+      explanation:
+        'Configuration is made on the active unit and copied to the standby. Apply any change on the active unit; commands typed on the standby are not replicated.',
+    },
     'no-smtp-inspection': {
       title: 'No SMTP inspection in this device output ({{what}})',
       explanation:
@@ -104,8 +129,23 @@ export const findings = {
     },
   },
   causes: {
+    'local-esmtp-map-unknown': {
+      title: 'ESMTP inspection with map {{map}}: whether it masks STARTTLS is unknown',
+      explanation:
+        'The firewall applies ESMTP inspection with a custom map ({{places}}, port {{ports}}) that the evidence does not define. If that map lacks allow-tls, it masks STARTTLS; collect its definition before changing anything.',
+    },
+    'local-egress-inspection': {
+      title: 'Your own egress firewall masks STARTTLS on outgoing mail',
+      explanation:
+        'Masking shows on delivery to {{count}} destination(s): {{destinations}} (large providers among them: {{providers}}). Large providers run no PIX/ASA in front of their MX, and unrelated organisations rarely share one fault: the default global_policy also inspects outbound TCP/25, so the inspecting firewall is on your side. Collect its configuration before writing to partners.',
+    },
+    'gateway-deletes-starttls': {
+      title: 'A gateway in the path deletes STARTTLS from the EHLO reply',
+      explanation:
+        'The direct view offers STARTTLS; the view through the path lacks the line with nothing masked in its place. That is a mail gateway or proxy that strips keywords, not PIX/ASA masking: look for such a device on the path.',
+    },
     'local-esmtp-inspection': {
-      title: 'ESMTP inspection on this PIX/ASA masks STARTTLS',
+      title: 'ESMTP inspection on this PIX/ASA masks STARTTLS (port {{ports}})',
       explanation:
         'The firewall\u2019s own configuration, counters or logs show ESMTP inspection without allow-tls. It removes STARTTLS from EHLO replies and X-es the STARTTLS command, so mail through it cannot be encrypted.',
     },
@@ -165,6 +205,8 @@ export const findings = {
     model: 'Model',
     contextMode: 'Context mode',
     failover: 'Failover',
+    failoverUnit: 'Failover unit',
+    failoverRole: 'Failover role',
     asaVersion: 'ASA engine version',
     context: 'Security context',
   },

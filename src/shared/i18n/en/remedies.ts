@@ -26,6 +26,42 @@ export const remedies = {
     },
   },
   advice: {
+    'local-egress': {
+      title: 'Check your own egress firewall first',
+      summary:
+        'Masking shows on deliveries to {{destinations}}: the inspecting firewall is most likely on your own outbound path.',
+      impact: 'Nothing changes until you decide; collecting configuration is read-only.',
+      steps: {
+        collectEgress:
+          'Collect "show version", "show running-config" and "show service-policy inspect esmtp" from the firewall(s) your mail leaves through, and analyse them with this evidence.',
+        probeEgress:
+          'From inside, probe two or three large providers\u2019 MX hosts (unmask probe --egress): if all show masking, the local path masks STARTTLS.',
+        fixThere:
+          'Fix it on that firewall (allow-tls in an ESMTP map of your own, or no inspect esmtp); only if your path is clean, contact the partner with these lines:\n{{evidence}}',
+      },
+    },
+    'replace-pix': {
+      title: 'Replace the {{model}}',
+      summary:
+        'A {{model}} cannot run 7.x, so release {{version}} cannot be upgraded to 7.2(3): neither allow-tls nor the duplicate-header fix is available.',
+      impact: 'Replacement is planned work; until then, turn off the SMTP inspection on it.',
+      steps: {
+        replace: 'Plan its replacement by a supported firewall with the device owner (PIX is end-of-life).',
+        meanwhile:
+          'Until then, turn off SMTP inspection on this device, or ask senders to stop DK/DKIM signing for this destination.',
+      },
+    },
+    'failover-active': {
+      title: 'Make the change on the active unit',
+      summary:
+        'This output is from the standby unit of a failover pair; configuration changes belong on the active unit.',
+      impact: 'None by itself.',
+      steps: {
+        connectActive:
+          'Connect to the active unit (or run "failover exec active" commands) and apply the change there.',
+        checkRole: 'Check with "show failover" that "This host" is Active before sending the commands.',
+      },
+    },
     upgrade: {
       title: 'Upgrade the firewall software',
       summary:
@@ -83,6 +119,8 @@ export const remedies = {
     probeBanner: 'Probe the mail server again: the banner is readable and EHLO lists the extensions, STARTTLS included',
   },
   skipped: {
+    allowTlsFwsm:
+      'FWSM has its own release train and whether its ESMTP maps take allow-tls is not confirmed; turning inspect esmtp off is proposed instead.',
     noPlaces:
       'the configuration (or "show service-policy") that names the policy-map and class is missing; collect "show running-config policy-map" to build the commands.',
     versionUnknown: 'the software version is unknown, and allow-tls needs 7.2(3) or later; add "show version".',

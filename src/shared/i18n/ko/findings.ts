@@ -1,10 +1,20 @@
 // Texts for the findings namespace; keep keys identical in en and ko (tests/shared/i18n checks).
 export const findings = {
   smtp: {
+    'keyword-masked': {
+      title: '가려진 EHLO 줄이 다른 키워드를 숨깁니다 ({{keywords}})',
+      explanation:
+        '가려진 줄은 {{keywords}}입니다(판단 근거: {{basis}}). 검사하는 방화벽은 이 기능들도 가리지만 STARTTLS는 아닙니다. 서버가 STARTTLS를 제공하지 않으면 검사를 꺼도 TLS는 생기지 않습니다.',
+    },
+    'starttls-deleted': {
+      title: '직접 연결하면 STARTTLS가 보이지만 경로를 거치면 없습니다 ({{right}})',
+      explanation:
+        '서버에 직접 연결하면({{left}}) STARTTLS가 제공되는데, 경로를 거치면 그 줄이 가려진 것이 아니라 아예 없습니다(함께 사라진 것: {{removed}}). EHLO 키워드를 지우는 게이트웨이가 중간에 있습니다(예: F-Secure Internet Gatekeeper는 STARTTLS, CHUNKING, BINARYMIME, PIPELINING을 지웁니다).',
+    },
     'starttls-masked': {
       title: 'EHLO 응답에서 STARTTLS가 가려졌습니다 ({{masked}})',
       explanation:
-        '서버의 EHLO 응답에서 STARTTLS가 있어야 할 자리에 같은 길이의 "{{masked}}"가 보입니다. PIX/ASA의 ESMTP 검사가 전송 중에 키워드를 X로 덮어써서, 클라이언트는 서버가 TLS를 지원한다는 사실을 모른 채 메일을 평문으로 보냅니다.',
+        '서버의 EHLO 응답에서 STARTTLS가 있어야 할 자리에 같은 길이의 "{{masked}}"가 보입니다. PIX/ASA의 ESMTP 검사가 전송 중에 키워드를 X로 덮어써서, 클라이언트는 서버가 TLS를 지원한다는 사실을 모른 채 메일을 평문으로 보냅니다. 판단 근거: {{basis}}; 같은 길이로 들어맞는 키워드: {{candidates}}.',
     },
     'starttls-rejected': {
       title: 'STARTTLS에 "command not recognized" 응답이 왔습니다',
@@ -37,9 +47,9 @@ export const findings = {
         'EHLO 응답의 첫 줄은 인사(서버 이름)여야 하는데 여기서는 {{keyword}}입니다. RFC 5321을 따르는 클라이언트(Cisco ESA 포함)는 그 줄을 무시하고 "STARTTLS not supported"로 기록합니다. 방화벽 문제처럼 보이는 서버 버그이므로 방화벽이 아니라 서버를 고쳐야 합니다.',
     },
     'tls-ok': {
-      title: 'STARTTLS가 수락되고 TLS가 연결되었습니다',
+      title: 'STARTTLS가 수락되고 TLS가 연결되었습니다 (포트 {{port}})',
       explanation:
-        '서버가 STARTTLS에 220으로 응답했고 TLS 핸드셰이크가 완료되었습니다. 이 경로에는 STARTTLS를 가리는 장비가 없습니다.',
+        '서버가 STARTTLS에 220으로 응답했고 포트 {{port}}에서 TLS 핸드셰이크가 완료되었습니다. 이 포트에서는 경로가 STARTTLS를 가리지 않습니다. 검사는 포트별이므로 587이나 465가 정상이어도 25에 대해서는 알 수 없습니다.',
     },
     'path-differs': {
       title: '{{left}}와 {{right}}에서 메일 경로의 응답이 다릅니다',
@@ -48,6 +58,11 @@ export const findings = {
     },
   },
   asa: {
+    'esmtp-map-unknown': {
+      title: 'ESMTP 검사가 맵 {{map}}을(를) 쓰지만 그 정의가 없습니다',
+      explanation:
+        '{{places}}(포트 {{ports}})에 "inspect esmtp {{map}}"이 적용되어 있지만 맵 자체는 증거에 없습니다. 이미 TLS를 허용할 수도 있으므로 "show running-config policy-map type inspect esmtp {{map}}"을 추가하기 전까지 판정은 알 수 없음입니다.',
+    },
     'esmtp-inspection-active': {
       title: 'allow-tls 없이 ESMTP 검사가 켜져 있습니다 ({{places}})',
       explanation:
@@ -60,6 +75,11 @@ export const findings = {
     },
   },
   pix: {
+    'no-7x-hardware': {
+      title: '{{model}}은(는) PIX 7.x를 실행할 수 없습니다',
+      explanation:
+        'PIX 501과 506E는 6.x에 머뭅니다(7.x에는 515/515E/525/535가 필요). allow-tls도 중복 헤더 수정도 이 장비에는 적용할 수 없으므로 교체가 근본적인 해결책입니다.',
+    },
     'mailguard-active': {
       title: 'PIX MailGuard가 켜져 있습니다 (fixup protocol smtp {{ports}})',
       explanation:
@@ -79,6 +99,11 @@ export const findings = {
     },
   },
   device: {
+    'failover-standby': {
+      title: '이 출력은 failover 쌍의 대기(standby) 장비에서 나왔습니다',
+      explanation:
+        '설정은 활성(active) 장비에서 하고 대기 장비로 복제됩니다. 변경은 활성 장비에서 적용하십시오. 대기 장비에서 입력한 명령은 복제되지 않습니다.',
+    },
     'no-smtp-inspection': {
       title: '이 장비 출력에는 SMTP 검사가 없습니다 ({{what}})',
       explanation:
@@ -103,8 +128,23 @@ export const findings = {
     },
   },
   causes: {
+    'local-esmtp-map-unknown': {
+      title: '맵 {{map}}으로 ESMTP 검사 중: STARTTLS를 가리는지는 알 수 없습니다',
+      explanation:
+        '방화벽이 증거에 정의가 없는 사용자 정의 맵으로 ESMTP 검사를 적용합니다({{places}}, 포트 {{ports}}). 그 맵에 allow-tls가 없으면 STARTTLS를 가립니다. 무엇이든 바꾸기 전에 맵 정의를 수집하십시오.',
+    },
+    'local-egress-inspection': {
+      title: '우리 쪽 외부 방향(egress) 방화벽이 보내는 메일의 STARTTLS를 가립니다',
+      explanation:
+        '{{count}}개 목적지({{destinations}}; 그중 대형 사업자: {{providers}})로 보낼 때 모두 가려짐이 나타납니다. 대형 메일 사업자는 MX 앞에 PIX/ASA를 두지 않고, 서로 무관한 기관들이 같은 문제를 갖는 일도 드뭅니다. 기본 global_policy는 나가는 TCP/25도 검사하므로 검사하는 방화벽은 우리 쪽에 있습니다. 상대 기관에 연락하기 전에 그 방화벽 설정을 수집하십시오.',
+    },
+    'gateway-deletes-starttls': {
+      title: '경로의 게이트웨이가 EHLO 응답에서 STARTTLS를 지웁니다',
+      explanation:
+        '직접 연결에서는 STARTTLS가 제공되는데, 경로를 거치면 그 자리에 가려진 줄도 없이 줄이 사라집니다. PIX/ASA의 가림이 아니라 키워드를 지우는 메일 게이트웨이나 프록시입니다. 경로에서 그런 장비를 찾으십시오.',
+    },
     'local-esmtp-inspection': {
-      title: '이 PIX/ASA의 ESMTP 검사가 STARTTLS를 가립니다',
+      title: '이 PIX/ASA의 ESMTP 검사가 STARTTLS를 가립니다 (포트 {{ports}})',
       explanation:
         '방화벽 자체의 설정, 카운터 또는 로그에 allow-tls 없는 ESMTP 검사가 보입니다. EHLO 응답에서 STARTTLS를 지우고 STARTTLS 명령을 X로 바꾸므로, 이 방화벽을 지나는 메일은 암호화될 수 없습니다.',
     },
@@ -164,6 +204,8 @@ export const findings = {
     model: '모델',
     contextMode: '컨텍스트 모드',
     failover: '페일오버',
+    failoverUnit: '페일오버 장치',
+    failoverRole: '페일오버 역할',
     asaVersion: 'ASA 엔진 버전',
     context: '보안 컨텍스트',
   },

@@ -25,6 +25,40 @@ export const remedies = {
     },
   },
   advice: {
+    'local-egress': {
+      title: '먼저 우리 쪽 외부 방향 방화벽을 확인하십시오',
+      summary:
+        '{{destinations}}(으)로 보낼 때 가려짐이 나타납니다. 검사하는 방화벽은 우리 쪽 나가는 경로에 있을 가능성이 큽니다.',
+      impact: '결정하기 전에는 아무것도 바뀌지 않으며, 설정 수집은 읽기 전용입니다.',
+      steps: {
+        collectEgress:
+          '메일이 나가는 방화벽에서 "show version", "show running-config", "show service-policy inspect esmtp"를 수집해 이 증거와 함께 분석하십시오.',
+        probeEgress:
+          '내부에서 대형 사업자 MX 두세 곳을 점검하십시오(unmask probe --egress). 모두 가려짐이 보이면 로컬 경로가 STARTTLS를 가리는 것입니다.',
+        fixThere:
+          '그 방화벽에서 고치십시오(자체 ESMTP 맵에 allow-tls, 또는 no inspect esmtp). 우리 경로가 깨끗할 때만 다음 줄과 함께 상대 기관에 연락하십시오:\n{{evidence}}',
+      },
+    },
+    'replace-pix': {
+      title: '{{model}}을(를) 교체하십시오',
+      summary:
+        '{{model}}은(는) 7.x를 실행할 수 없어 릴리스 {{version}}을(를) 7.2(3)으로 올릴 수 없습니다. allow-tls도 중복 헤더 수정도 쓸 수 없습니다.',
+      impact: '교체는 계획된 작업이 필요합니다. 그때까지 이 장비의 SMTP 검사를 끄십시오.',
+      steps: {
+        replace: '장비 소유자와 함께 지원되는 방화벽으로 교체를 계획하십시오(PIX는 지원이 종료되었습니다).',
+        meanwhile:
+          '그때까지 이 장비의 SMTP 검사를 끄거나, 이 목적지에 대해 발신자에게 DK/DKIM 서명을 멈추도록 요청하십시오.',
+      },
+    },
+    'failover-active': {
+      title: '활성 장비에서 변경하십시오',
+      summary: '이 출력은 failover 쌍의 대기 장비에서 나왔습니다. 설정 변경은 활성 장비에서 해야 합니다.',
+      impact: '그 자체로는 영향이 없습니다.',
+      steps: {
+        connectActive: '활성 장비에 접속하여(또는 "failover exec active" 명령으로) 그곳에서 변경을 적용하십시오.',
+        checkRole: '명령을 보내기 전에 "show failover"에서 "This host"가 Active인지 확인하십시오.',
+      },
+    },
     upgrade: {
       title: '방화벽 소프트웨어 업그레이드',
       summary:
@@ -83,6 +117,8 @@ export const remedies = {
     probeBanner: '메일 서버를 다시 점검: 배너가 읽히고 EHLO가 STARTTLS를 포함한 확장 목록을 보여 줌',
   },
   skipped: {
+    allowTlsFwsm:
+      'FWSM은 별도의 릴리스 계열이며 ESMTP 맵에서 allow-tls를 쓸 수 있는지 확인되지 않았습니다. 대신 inspect esmtp 끄기를 제안합니다.',
     noPlaces:
       'policy-map과 class 이름이 있는 설정(또는 "show service-policy")이 없습니다. 명령을 만들려면 "show running-config policy-map"을 수집하십시오.',
     versionUnknown:

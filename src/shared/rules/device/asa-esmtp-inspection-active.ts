@@ -1,80 +1,69 @@
 /**
- * `asa.esmtp-inspection-active`: `inspect esmtp` is live (a global or interface service-policy uses its policy-map)
- * with the default map or a map without `allow-tls`. From a configuration or from `show service-policy`.
+ * `asa.esmtp-inspection-active`: ESMTP inspection is live with a map that masks STARTTLS (the default map, or a
+ * custom map defined without `allow-tls`), read from the effective inspection model (src/shared/inspection).
+ * One finding per evidence source. `asa.esmtp-map-unknown` speaks for maps whose definition is not in the evidence.
+ * `stillInspected` names interfaces with a policy of their own that does not inspect ESMTP: per-feature MPF
+ * precedence leaves the global ESMTP inspection in force there (pix-asa-smtp-inspection.md §7.3).
  */
-
-import type { Evidence } from '../../evidence'
 import type { EvidenceRef, Finding } from '../../findings'
+import { type InspectionApplication, interfacesStillGlobal } from '../../inspection'
 import { lineRef, makeFinding, type Rule } from '../types'
-import { DEFAULT_ESMTP_MAP, exemptInterfaces, liveEsmtpApplications } from './esmtp-applications'
 
-/** true/false from the default map or a configuration that defines the map; null when nothing says. */
-function mapAllowsTls(evidence: readonly Evidence[], map: string | null): boolean | null {
-  if (map === null || map === DEFAULT_ESMTP_MAP) return false
-  for (const e of evidence) {
-    if (e.kind !== 'running-config') continue
-    const defined = e.data.esmtpMaps.find((m) => m.name === map)
-    if (defined) return defined.allowTls !== null
-  }
-  return null
+export function applicationRefs(a: InspectionApplication): EvidenceRef[] {
+  const head =
+    a.from === 'running-config'
+      ? [
+          lineRef(a.source, a.policyLine, `policy-map ${a.policy}`),
+          lineRef(a.source, a.classLine, ` class ${a.className}`),
+          lineRef(a.source, a.inspectLine, `  ${a.inspectText}`),
+        ]
+      : [
+          lineRef(a.source, a.policyLine, `Service-policy: ${a.policy}`),
+          lineRef(a.source, a.classLine, `Class-map: ${a.className}`),
+          lineRef(a.source, a.inspectLine, a.inspectText),
+        ]
+  const binds = a.from === 'running-config' ? a.bindings.map((b) => lineRef(b.source, b.line, b.text)) : []
+  return [...head, ...binds]
+}
+
+/** `25`, `25, 587`, `all`, or `?` when the class matches by access-list. */
+export function portsText(apps: readonly InspectionApplication[]): string {
+  const ports = apps.map((a) => a.ports)
+  if (ports.includes('all')) return 'all'
+  if (ports.some((p) => p === null)) return '?'
+  return [...new Set(ports.flat() as number[])].sort((x, y) => x - y).join(', ')
+}
+
+export function groupBySource(apps: readonly InspectionApplication[]): InspectionApplication[][] {
+  const groups = new Map<string, InspectionApplication[]>()
+  for (const a of apps) groups.set(a.source, [...(groups.get(a.source) ?? []), a])
+  return [...groups.values()]
 }
 
 export const asaEsmtpInspectionActive: Rule = {
   id: 'asa.esmtp-inspection-active',
   run(ctx) {
     const out: Finding[] = []
-    for (const e of ctx.evidence) {
-      if (e.kind === 'running-config') {
-        const apps = liveEsmtpApplications(e.data).filter((a) => a.allowsTls !== true)
-        if (apps.length === 0) continue
-        const refs: EvidenceRef[] = []
-        for (const a of apps) {
-          refs.push(lineRef(e.source, a.policyLine, `policy-map ${a.policy}`))
-          refs.push(lineRef(e.source, a.classLine, ` class ${a.className}`))
-          refs.push(lineRef(e.source, a.inspect.line, `  ${a.inspect.text}`))
-          for (const b of a.bindings) refs.push(lineRef(e.source, b.line, b.text))
-        }
-        const assumed = apps.every((a) => a.bindingAssumed)
-        const unknownMap = apps.every((a) => a.allowsTls === null)
-        const exempt = exemptInterfaces(e.data)
-        out.push(
-          makeFinding(this.id, 'critical', assumed || unknownMap ? 0.7 : 0.95, refs, {
-            policy: apps[0]!.policy,
-            class: apps[0]!.className,
-            map: apps[0]!.inspect.map ?? '_default_esmtp_map',
-            places: apps.map((a) => `${a.policy}/${a.className}`).join(', '),
-            exemptInterfaces: exempt.join(', '),
-          }),
-        )
-      } else if (e.kind === 'show-service-policy') {
-        // A named map is judged by its definition when a configuration in the same evidence has it:
-        // counters alone do not say whether the map allows TLS.
-        const allowsTls = (map: string | null) => mapAllowsTls(ctx.evidence, map)
-        const hits = e.data
-          .flatMap((b) =>
-            b.classes.flatMap((c) =>
-              c.inspects.filter((i) => i.protocol === 'esmtp').map((i) => ({ block: b, cls: c, inspect: i })),
-            ),
-          )
-          .filter((h) => allowsTls(h.inspect.map) !== true)
-        if (hits.length === 0) continue
-        const first = hits[0]!
-        const defaultMap = hits.some((h) => allowsTls(h.inspect.map) === false)
-        const refs = hits.flatMap((h) => [
-          lineRef(e.source, h.block.line, `Service-policy: ${h.block.policy}`),
-          lineRef(e.source, h.cls.line, `Class-map: ${h.cls.name}`),
-          lineRef(e.source, h.inspect.line, h.inspect.text),
-        ])
-        out.push(
-          makeFinding(this.id, 'critical', defaultMap ? 0.9 : 0.6, refs, {
-            policy: first.block.policy,
-            class: first.cls.name,
-            map: first.inspect.map ?? '_default_esmtp_map',
-            places: hits.map((h) => `${h.block.policy}/${h.cls.name}`).join(', '),
-            packets: first.inspect.counters.packet ?? 0,
-          }),
-        )
-      }
+    const masking = ctx.inspection.applications.filter((a) => a.verdict === 'masks')
+    const still = interfacesStillGlobal(ctx.inspection).map((p) => p.interface)
+    for (const apps of groupBySource(masking)) {
+      const first = apps[0]!
+      const assumed = apps.every((a) => a.bindingAssumed)
+      const refs = apps.flatMap(applicationRefs)
+      // The same places counted by `show service-policy`: the counters are proof that the policy is applied.
+      const packets = apps.find((a) => a.packets !== null)?.packets
+      const fromCounters = first.from === 'show-service-policy'
+      out.push(
+        makeFinding(this.id, 'critical', assumed ? 0.7 : fromCounters ? 0.9 : 0.95, refs, {
+          policy: first.policy,
+          class: first.className,
+          map: first.map ?? '_default_esmtp_map',
+          places: apps.map((a) => `${a.policy}/${a.className}`).join(', '),
+          ports: portsText(apps),
+          stillInspected: first.scopes.includes('global') ? still.join(', ') : '',
+          ...(packets !== undefined && packets !== null ? { packets } : {}),
+        }),
+      )
     }
     return out
   },

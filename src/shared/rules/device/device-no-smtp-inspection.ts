@@ -7,15 +7,15 @@
 import type { ConfigEvidence } from '../../evidence'
 import { activeSmtpFixups } from '../../evidence/device/show-fixup'
 import type { Finding } from '../../findings'
+import type { InspectionModel } from '../../inspection'
 import { lineRef, makeFinding, type Rule } from '../types'
-import { liveEsmtpApplications } from './esmtp-applications'
 
-function fromConfig(e: ConfigEvidence): Finding | null {
+function fromConfig(e: ConfigEvidence, model: InspectionModel): Finding | null {
   const c = e.data
   if (!c.header) return null
   if (activeSmtpFixups(c.fixups).length > 0) return null
   // Inspection with allow-tls is still inspection: asa.esmtp-inspection-allow-tls speaks for it.
-  if (liveEsmtpApplications(c).length > 0) return null
+  if (model.applications.some((a) => a.source === e.source && a.from === 'running-config')) return null
   const disabled = c.fixups.filter((f) => f.protocol === 'smtp' && !f.enabled)
   const modern = (c.header.version?.major ?? 7) >= 7
   const confidence = modern && c.policyMaps.length === 0 ? 0.5 : 0.8
@@ -32,7 +32,7 @@ export const deviceNoSmtpInspection: Rule = {
     const out: Finding[] = []
     for (const e of ctx.evidence) {
       if (e.kind === 'running-config') {
-        const f = fromConfig(e)
+        const f = fromConfig(e, ctx.inspection)
         if (f) out.push(f)
       } else if (e.kind === 'show-fixup' && e.data.length > 0 && activeSmtpFixups(e.data).length === 0) {
         const disabled = e.data.filter((f) => f.protocol === 'smtp')

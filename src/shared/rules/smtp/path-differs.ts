@@ -24,7 +24,12 @@ export const pathDiffers: Rule = {
     const probeSources = new Set(
       ctx.evidence.flatMap((e) => (e.kind === 'smtp-transcript' && e.shape === 'probe' ? [e.source] : [])),
     )
-    const probes = ctx.sessions.filter((s) => probeSources.has(s.source))
+    // Transcripts labelled by vantage (`analyze --direct F --through F`) are compared like live probes, direct first.
+    for (const source of ctx.vantages.keys()) probeSources.add(source)
+    const rank = (source: string) => (ctx.vantages.get(source) === 'direct' ? 0 : 1)
+    const probes = ctx.sessions
+      .filter((s) => probeSources.has(s.source))
+      .sort((a, b) => rank(a.source) - rank(b.source))
     const out: Finding[] = []
     for (let i = 0; i < probes.length; i++) {
       for (let j = i + 1; j < probes.length; j++) {

@@ -1,14 +1,27 @@
-/** `smtp.starttls-masked`: the EHLO reply lists a run of X's where STARTTLS would be (`250 XXXXXXXA`). */
+/**
+ * `smtp.starttls-masked`: a masked EHLO line hides STARTTLS (`250 XXXXXXXA`), identified from the direct vantage's
+ * reply, the server software's keyword order, or length alone (masked-keywords.ts). Confidence is lower when other
+ * keywords of the same length (SMTPUTF8, CHUNKING) fit as well; `candidates` lists them.
+ */
 import { makeFinding, type Rule, ref } from '../types'
+import { resolveMasks, starttlsMasks } from './masked-keywords'
+import { directSessionFor } from './vantage'
 
 export const starttlsMasked: Rule = {
   id: 'smtp.starttls-masked',
   run(ctx) {
     return ctx.sessions.flatMap((s) => {
-      const masked = s.ehlo?.extensions.filter((e) => e.masked?.keyword === 'STARTTLS') ?? []
-      if (masked.length === 0) return []
-      const lines = masked.map((e) => ({ line: e.line, text: e.raw }))
-      return [makeFinding(this.id, 'critical', 0.9, [ref(s.source, lines)], { masked: masked[0]!.keyword })]
+      const hits = starttlsMasks(resolveMasks(s, directSessionFor(s, ctx)))
+      if (hits.length === 0) return []
+      const best = hits.reduce((a, b) => (b.confidence > a.confidence ? b : a))
+      const lines = hits.map((h) => ({ line: h.mask.extension.line, text: h.mask.extension.raw }))
+      return [
+        makeFinding(this.id, 'critical', best.confidence, [ref(s.source, lines)], {
+          masked: best.mask.extension.keyword,
+          basis: best.mask.basis,
+          candidates: best.mask.candidates.join(', '),
+        }),
+      ]
     })
   },
 }

@@ -1,0 +1,3 @@
+export { buildInspectionModel, interfacesStillGlobal, maskingApplications } from './build'
+export { classPorts, coversPort } from './ports'
+export * from './types'
