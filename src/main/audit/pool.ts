@@ -75,7 +75,9 @@ export async function runAudit(options: AuditOptions): Promise<AuditSummary> {
       summary.addSkip(entry)
       options.onSkip?.(entry)
     } else if ('outcome' in slot && slot.outcome.kind === 'row') {
-      options.onRow?.(summary.addRow(slot.outcome.row))
+      // Counted whether or not anyone listens for rows (`onRow?.(addRow())` would skip the count).
+      const row = summary.addRow(slot.outcome.row)
+      options.onRow?.(row)
     }
     done++
     options.onProgress?.(done, total)

@@ -127,7 +127,7 @@ export function device(kind: Kind, host: string, n = 0, lines = 0): { text: stri
       const mpf = ASA72.slice(ASA72.indexOf('class-map inspection_default'), ASA72.indexOf('group-policy'))
       const text = `${setHost(PIX72.replace('PIX Version 7.2(1)', 'PIX Version 7.0(4)'), 'pixfirewall', host)}\n${mpf}`
       return {
-        text,
+        text: pad(text, lines),
         expected: e('pix', '7.0(4)', 'active', 'asa.no-inspect-esmtp', { duplicateHeaderBug: true }),
       }
     }

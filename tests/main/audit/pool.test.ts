@@ -135,6 +135,11 @@ describe('bad input is reported in the summary, never thrown', () => {
     })
   })
 
+  it('counts every row in the summary even with no row listener', async () => {
+    const summary = await runAudit({ paths: [join(root, 'fleet')], workerFile: WORKER, jobs: 1 })
+    expect(summary).toMatchObject({ files: 15, devices: 9, affected: 5 })
+  })
+
   it('stops early when aborted and still returns a summary', async () => {
     const controller = new AbortController()
     controller.abort()
