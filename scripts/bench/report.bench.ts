@@ -80,8 +80,8 @@ function makeCase(home: string, configCopies: number): string {
       output: CONFIG.replace('hostname ciscoasa', `hostname asa${i + 1}`),
     })
   const now = new Date().toISOString()
-  c.append('probe.result', probeResult('outside', true, now))
-  c.append('probe.result', probeResult('inside', false, now))
+  c.appendUntyped('probe.result', probeResult('outside', true, now))
+  c.appendUntyped('probe.result', probeResult('inside', false, now))
   c.append('diagnosis.result', {
     findings: [
       {
@@ -103,8 +103,8 @@ function makeCase(home: string, configCopies: number): string {
     backupSha256: 'b'.repeat(64),
     outcome: 'applied',
   })
-  c.append('probe.result', probeResult('outside', false, now))
-  c.append('probe.result', probeResult('inside', false, now))
+  c.appendUntyped('probe.result', probeResult('outside', false, now))
+  c.appendUntyped('probe.result', probeResult('inside', false, now))
   c.append('fix.verified', {
     device: 'asa1',
     passed: true,

@@ -15,6 +15,7 @@ import {
   type JournalEntry,
   slugify,
 } from '../../shared/cases'
+import { JOURNAL, type JournalData, type JournalType } from '../../shared/journal/events'
 import { JournalWriter, readJournal } from './journal'
 import { casesRoot } from './paths'
 
@@ -45,7 +46,7 @@ export class CaseStore {
     const dir = join(this.root, id)
     mkdirSync(join(dir, ATTACHMENTS_DIR), { recursive: true, mode: 0o700 })
     const writer = new JournalWriter(join(dir, JOURNAL_FILE), 0, this.now)
-    writer.append('case.created', { id, ...meta })
+    writer.append(JOURNAL.caseCreated, { id, ...meta })
     return new CaseHandle(id, dir, writer)
   }
 
@@ -74,7 +75,7 @@ export class CaseStore {
     const { entries, problems } = readJournal(join(dir, JOURNAL_FILE))
     const summary = summaryFromEntries(basename(dir), entries)
     if (!summary) throw new CaseNotFoundError(idOrDir)
-    const attachments = entries.filter((e) => e.type === 'attachment.added').map((e) => e.data as Attachment)
+    const attachments = entries.filter((e) => e.type === JOURNAL.attachmentAdded).map((e) => e.data as Attachment)
     return { ...summary, entries, problems, attachments }
   }
 
@@ -92,7 +93,7 @@ export class CaseStore {
 }
 
 function summaryFromEntries(id: string, entries: JournalEntry[]): CaseSummary | null {
-  const first = entries.find((e) => e.type === 'case.created')
+  const first = entries.find((e) => e.type === JOURNAL.caseCreated)
   if (!first) return null
   const meta = caseMetaSchema.safeParse(first.data)
   if (!meta.success) return null
@@ -107,7 +108,15 @@ export class CaseHandle {
   ) {}
 
   /** Appends and flushes one journal entry; returns it once it is on disk. */
-  append(type: string, data: unknown): JournalEntry {
+  append<T extends JournalType>(type: T, data: JournalData<T>): JournalEntry {
+    return this.writer.append(type, data)
+  }
+
+  /**
+   * An entry outside the event union: for importing another tool's records and for tests of how readers treat a type
+   * they do not know. Nothing in the app writes one.
+   */
+  appendUntyped(type: string, data: unknown): JournalEntry {
     return this.writer.append(type, data)
   }
 
@@ -129,7 +138,7 @@ export class CaseHandle {
       closeSync(fd)
     }
     const attachment: Attachment = { name: fileName, sha256, bytes: bytes.length }
-    this.append('attachment.added', attachment)
+    this.append(JOURNAL.attachmentAdded, attachment)
     return attachment
   }
 

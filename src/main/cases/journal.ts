@@ -64,6 +64,10 @@ export class JournalWriter {
     if (existing.length > 0 && !existing.endsWith('\n')) this.writeRaw('\n')
   }
 
+  /**
+   * The storage layer is open to any type, as reading is (old or newer journals); callers write through
+   * CaseHandle.append, which is typed by the event union (src/shared/journal).
+   */
   append(type: string, data: unknown): JournalEntry {
     const entry: JournalEntry = { seq: this.seq, at: this.now().toISOString(), type, data }
     this.writeRaw(`${JSON.stringify(entry)}\n`)

@@ -4,17 +4,17 @@
  * Passwords and the enable secret are never stored: the driver masks what it sends, and anything received
  * that contains a known secret (a device echoing it back) or a password field of a configuration is masked.
  */
+import { JOURNAL, type JournalSink } from '../../shared/journal/events'
+import { REDACTION_MARKER, redactDeviceText } from '../../shared/redaction'
 import type { TrafficEvent } from './driver-types'
 import type { StepResult } from './evidence-script'
 
 /** What the log needs of a case (CaseHandle from src/main/cases fits). */
-export interface CaseSink {
-  append(type: string, data: unknown): unknown
+export interface CaseSink extends JournalSink {
   attach(name: string, content: Buffer | string): { name: string }
 }
 
 export const MASK = '********'
-const CONFIG_SECRET = /(\b(?:password|passwd|pre-shared-key|community|secret)\s+)(\S+)/gi
 /** Raw events are written to the journal in batches: after each command, or at this size. */
 const RAW_BATCH_BYTES = 256 * 1024
 
@@ -44,14 +44,17 @@ export class SessionLog {
     // Longest first, so a secret that contains another is masked whole.
     this.secrets = options.secrets.filter((s): s is string => !!s && s.length >= 2).sort((a, b) => b.length - a.length)
     this.now = options.now ?? (() => new Date())
-    this.sink?.append('device.session.opened', { peer: options.peer, transport: options.transport })
+    this.sink?.append(JOURNAL.deviceSessionOpened, { peer: options.peer, transport: options.transport })
   }
 
-  /** Masks known secrets and configuration password fields. */
+  /**
+   * Masks known secrets, then everything the report's rules find (src/shared/redaction, one rule set for logs,
+   * journal and report: issue 14), in what was sent and what was received alike.
+   */
   redact(text: string): string {
     let out = text
     for (const secret of this.secrets) out = out.split(secret).join(MASK)
-    return out.replace(CONFIG_SECRET, `$1${MASK}`)
+    return redactDeviceText(out).text.split(REDACTION_MARKER).join(MASK)
   }
 
   /**
@@ -100,7 +103,7 @@ export class SessionLog {
     for (const line of output.replace(/\n$/, '').split('\n'))
       if (output) this.cleaned.push(`${step.startedAt}   ${line}`)
     this.flushRaw()
-    this.sink?.append('device.command', {
+    this.sink?.append(JOURNAL.deviceCommand, {
       stepId: step.stepId,
       command: step.command,
       context: step.context,
@@ -124,7 +127,7 @@ export class SessionLog {
     const host = this.options.peer.replace(/^[a-z]+:\/\/(?:[^@/]*@)?/, '').replace(/[^\w.-]+/g, '_')
     const raw = this.sink.attach(`session-${host}-${stamp}-raw.log`, `${this.raw.join('\n')}\n`).name
     const cleaned = this.sink.attach(`session-${host}-${stamp}.log`, `${this.cleaned.join('\n')}\n`).name
-    this.sink.append('device.session.closed', {
+    this.sink.append(JOURNAL.deviceSessionClosed, {
       peer: this.options.peer,
       reason,
       raw,
@@ -144,7 +147,7 @@ export class SessionLog {
 
   private flushRaw(): void {
     if (this.pendingRaw.length === 0) return
-    this.sink?.append('device.raw', { lines: this.pendingRaw })
+    this.sink?.append(JOURNAL.deviceRaw, { lines: this.pendingRaw })
     this.pendingRaw = []
     this.pendingBytes = 0
   }

@@ -5,23 +5,24 @@
  * place compared with the backup, never re-sending anything.
  */
 
+import { JOURNAL } from '../../shared/journal/events'
 import { DriverError } from '../device/driver-types'
 import { configDelta } from './config-delta'
 import { safeName } from './fix-journal'
-import type { FixSession } from './fix-session'
 import { sha256 } from './hash'
 import { leaveConfigMode, sendLines } from './send-lines'
 import { readRunningConfig } from './snapshot'
+import type { StepContext } from './step-context'
 import type { ApplyResult, Preview, Refusal, RefusalCode } from './types'
 
 export async function runApply(
-  session: FixSession,
+  ctx: StepContext,
   preview: Preview,
   previewConfigHash: string,
   request: { confirmedBy: string },
   refuse: (code: RefusalCode, params?: Record<string, string>) => Refusal,
 ): Promise<ApplyResult | Refusal> {
-  const { journal, link } = session
+  const { journal, link } = ctx
   const { plan } = preview
   const device = preview.device.hostname
   const confirmedAt = new Date().toISOString()
@@ -35,20 +36,27 @@ export async function runApply(
   }
   if (current.failed) return refuse('configChanged', { added: '?', removed: '?' })
   if (current.hash !== previewConfigHash) {
-    const delta = configDelta(session.snapshot?.runningConfig ?? '', current.text)
+    const delta = configDelta(ctx.snapshot?.runningConfig ?? '', current.text)
     return refuse('configChanged', { added: String(delta.added.length), removed: String(delta.removed.length) })
   }
 
   const stamp = confirmedAt.replace(/[:.]/g, '-')
   const attachment = journal.attach(`running-config-${safeName(device)}-before-${plan.kind}-${stamp}.txt`, current.text)
   const backup = { attachment: attachment.name, sha256: sha256(current.text), bytes: attachment.bytes }
-  journal.append('fix.backup', { device, kind: plan.kind, ...backup, confirmedBy: request.confirmedBy, confirmedAt })
+  journal.append(JOURNAL.fixBackup, {
+    device,
+    kind: plan.kind,
+    ...backup,
+    confirmedBy: request.confirmedBy,
+    confirmedAt,
+  })
 
   let run: Awaited<ReturnType<typeof sendLines>>
   try {
-    run = await sendLines(link.driver, plan.lines, (line) =>
-      journal.append('fix.line', { device, kind: plan.kind, ...line }),
-    )
+    run = await sendLines(link.driver, plan.lines, (line) => {
+      journal.append(JOURNAL.fixLine, { device, kind: plan.kind, ...line })
+      ctx.onLine?.(line)
+    })
   } catch (error) {
     // Something other than the device failed (the case could not be written): stop typing, leave configuration
     // mode if the session still allows it, and let the caller see the error.
@@ -75,11 +83,11 @@ export async function runApply(
         : `${run.stop.kind}: ${run.stop.text}`
   }
   if (run.stop && run.stop.kind !== 'lost') result.leftConfigWith = await leaveConfigMode(link.driver).catch(() => [])
-  if (run.stop?.kind === 'lost') result.recovered = await recover(session, current.text)
+  if (run.stop?.kind === 'lost') result.recovered = await recover(ctx, current.text)
 
   const lines = run.sent.map((l) => l.command)
   if (plan.kind === 'apply') {
-    journal.append('fix.applied', {
+    journal.append(JOURNAL.fixApplied, {
       device,
       planId: preview.linesHash,
       remedyId: plan.remedyId,
@@ -97,7 +105,7 @@ export async function runApply(
       recovered: result.recovered,
     })
   } else {
-    journal.append('fix.undone', {
+    journal.append(JOURNAL.fixUndone, {
       device,
       remedyId: plan.remedyId,
       lines,
@@ -114,19 +122,19 @@ export async function runApply(
 }
 
 /** After a lost connection: a new session, the running-config read again, the difference from the backup. */
-async function recover(session: FixSession, backup: string): Promise<NonNullable<ApplyResult['recovered']>> {
-  const device = session.snapshot?.hostname ?? ''
+async function recover(ctx: StepContext, backup: string): Promise<NonNullable<ApplyResult['recovered']>> {
+  const device = ctx.snapshot?.hostname ?? ''
   try {
-    const driver = await session.link.reconnect()
+    const driver = await ctx.link.reconnect()
     const now = await readRunningConfig(driver)
     if (now.failed) throw new Error('show running-config failed')
     const delta = configDelta(backup, now.text)
     const recovered = { reconnected: true, delta }
-    session.journal.append('fix.recovered', { device, ...recovered, configSha256: sha256(now.text) })
+    ctx.journal.append(JOURNAL.fixRecovered, { device, ...recovered, configSha256: sha256(now.text) })
     return recovered
   } catch (error) {
     const recovered = { reconnected: false, delta: null, error: error instanceof Error ? error.message : String(error) }
-    session.journal.append('fix.recovered', { device, ...recovered })
+    ctx.journal.append(JOURNAL.fixRecovered, { device, ...recovered })
     return recovered
   }
 }

@@ -5,10 +5,10 @@
  * before the call returns, so a crash mid-run still shows which lines went in.
  */
 import type { Attachment, JournalEntry } from '../../shared/cases'
+import type { JournalSink } from '../../shared/journal/events'
 
 /** What remediation needs of a case (a CaseHandle from src/main/cases fits). */
-export interface FixJournal {
-  append(type: string, data: unknown): JournalEntry
+export interface FixJournal extends JournalSink<JournalEntry> {
   attach(name: string, content: Buffer | string): Attachment
 }
 

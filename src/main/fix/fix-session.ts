@@ -5,15 +5,18 @@
  * confirmed it.
  */
 import type { Translate } from '../../shared/i18n'
+import { JOURNAL } from '../../shared/journal/events'
 import type { Remedy } from '../../shared/remedies/types'
 import { runApply } from './apply'
 import type { DeviceLink } from './device-link'
 import type { FixJournal } from './fix-journal'
 import { linesHash } from './hash'
 import { type PrecheckOptions, runPrechecks } from './prechecks'
-import { SaveGate } from './save-gate'
+import { refusal } from './refusal'
 import { runSave } from './save'
+import { SaveGate } from './save-gate'
 import { readSnapshot } from './snapshot'
+import { deviceKey, type StepContext } from './step-context'
 import { TokenBook } from './token'
 import type {
   ApplyResult,
@@ -23,6 +26,7 @@ import type {
   Refusal,
   RefusalCode,
   SaveResult,
+  SentLine,
   VerifyResult,
 } from './types'
 import { type ProbeRun, runVerify, type VerifyProbe } from './verify'
@@ -32,6 +36,8 @@ export interface FixSessionOptions {
   journal: FixJournal
   t: Translate
   tokens?: TokenBook
+  /** Told of each configuration line right after it is journalled (live progress). */
+  onLine?: (line: SentLine) => void
 }
 
 export interface ApplyRequest {
@@ -42,21 +48,21 @@ export interface ApplyRequest {
   confirmedBy: string
 }
 
-export function refusal(code: RefusalCode, params: Record<string, string> = {}): Refusal {
-  return { refused: true, code, params }
-}
-
+/**
+ * Owns the run's state (the device as last read, the unspent previews, the last apply); the steps get a read-only
+ * StepContext and return what changed.
+ */
 export class FixSession {
-  readonly tokens: TokenBook
-  snapshot: DeviceSnapshot | null = null
+  private readonly tokens: TokenBook
+  private current: DeviceSnapshot | null = null
   /** The previews whose tokens are still unspent, by token. */
   private readonly pending = new Map<string, { preview: Preview; remedy: Remedy }>()
   /** A save token only after a change of this run was verified (issue 14). */
   private readonly saveGate = new SaveGate()
   /** The last apply that sent at least one line: what undo takes back. */
-  lastApplied: { remedy: Remedy; plan: FixPlan; result: ApplyResult; snapshotBefore: DeviceSnapshot } | null = null
+  private lastApplied: { remedy: Remedy; plan: FixPlan } | null = null
 
-  constructor(readonly options: FixSessionOptions) {
+  constructor(private readonly options: FixSessionOptions) {
     this.tokens = options.tokens ?? new TokenBook()
   }
 
@@ -64,20 +70,26 @@ export class FixSession {
     return this.options.link
   }
 
-  get journal(): FixJournal {
+  private get journal(): FixJournal {
     return this.options.journal
   }
 
-  deviceKey(snapshot: DeviceSnapshot): string {
-    return `${this.link.peer}|${snapshot.hostname}|${snapshot.context ?? ''}`
+  /** The device as last read (null before the first read). */
+  get snapshot(): DeviceSnapshot | null {
+    return this.current
+  }
+
+  private context(): StepContext {
+    const { link, journal, onLine } = this.options
+    return { link, journal, onLine, tokens: this.tokens, snapshot: this.current }
   }
 
   /** Reads the device (identity, context, failover, running-config, counters) and journals each output. */
   async read(): Promise<DeviceSnapshot> {
     const snapshot = await readSnapshot(this.link.driver, this.link.versionText)
     for (const o of snapshot.outputs)
-      this.journal.append('device.output', { device: snapshot.hostname, command: o.command, output: o.output })
-    this.snapshot = snapshot
+      this.journal.append(JOURNAL.deviceOutput, { device: snapshot.hostname, command: o.command, output: o.output })
+    this.current = snapshot
     return snapshot
   }
 
@@ -89,8 +101,8 @@ export class FixSession {
     const contexts = this.link.driver.profile.contexts
     if (!contexts || !/^[\w.-]+$/.test(name)) return false
     const r = await this.link.driver.run(contexts.changeTo(name))
-    this.journal.append('device.output', {
-      device: this.snapshot?.hostname ?? '',
+    this.journal.append(JOURNAL.deviceOutput, {
+      device: this.current?.hostname ?? '',
       command: r.command,
       output: r.output,
     })
@@ -134,7 +146,7 @@ export class FixSession {
     let expiresAt: string | null = null
     if (passed) {
       const issued = this.tokens.issue({
-        device: this.deviceKey(snapshot),
+        device: deviceKey(this.link, snapshot),
         kind: plan.kind,
         planId: plan.remedyId,
         linesHash: hash,
@@ -156,7 +168,7 @@ export class FixSession {
     }
     if (token) this.pending.set(token, { preview, remedy })
     // The token itself is a capability: it is never written down.
-    this.journal.append('fix.preview', {
+    this.journal.append(JOURNAL.fixPreview, {
       device: hostname,
       kind: plan.kind,
       remedyId: plan.remedyId,
@@ -172,9 +184,9 @@ export class FixSession {
   }
 
   async apply(request: ApplyRequest): Promise<ApplyResult | Refusal> {
-    const snapshot = this.snapshot
+    const snapshot = this.current
     const refuse = (code: RefusalCode, params: Record<string, string> = {}): Refusal => {
-      this.journal.append('fix.refused', {
+      this.journal.append(JOURNAL.fixRefused, {
         device: snapshot?.hostname ?? '',
         code,
         params,
@@ -185,7 +197,8 @@ export class FixSession {
     if (!snapshot) return refuse('tokenUnknown')
     // The session may have moved (someone typed `changeto` in the shared terminal): the live prompt decides.
     const liveContext = this.link.driver.prompt?.context ?? (snapshot.context === 'system' ? 'system' : null)
-    const key = liveContext === snapshot.context ? this.deviceKey(snapshot) : `${this.link.peer}|moved|${liveContext}`
+    const key =
+      liveContext === snapshot.context ? deviceKey(this.link, snapshot) : `${this.link.peer}|moved|${liveContext}`
     const redeemed = this.tokens.redeem(request.token, key)
     const pending = this.pending.get(request.token)
     this.pending.delete(request.token)
@@ -195,26 +208,27 @@ export class FixSession {
     if (request.typedHostname.trim() !== snapshot.hostname)
       return refuse('hostnameMismatch', { typed: request.typedHostname.trim(), hostname: snapshot.hostname })
     const { preview, remedy } = pending
-    const result = await runApply(this, preview, redeemed.binding.configHash, request, refuse)
+    const result = await runApply(this.context(), preview, redeemed.binding.configHash, request, refuse)
     if (!result.refused && result.sent.length > 0) this.saveGate.changed(result.outcome)
     if (!result.refused && result.sent.length > 0 && preview.plan.kind === 'apply')
-      this.lastApplied = { remedy, plan: preview.plan, result, snapshotBefore: snapshot }
+      this.lastApplied = { remedy, plan: preview.plan }
     return result
   }
 
   async verify(remedy: Remedy, probes: VerifyProbe[], probeRun?: ProbeRun): Promise<VerifyResult> {
-    const result = await runVerify(this, remedy, probes, probeRun)
+    const { result, snapshot } = await runVerify(this.context(), this.options.t, remedy, probes, probeRun)
+    this.current = snapshot
     this.saveGate.verified()
     return result
   }
 
   /** The second confirmation: a token for `write memory` alone, asked for after the change was verified. */
   requestSave(): { token: string } | Refusal {
-    const snapshot = this.snapshot
+    const snapshot = this.current
     if (!snapshot) return refusal('nothingApplied')
     if (!this.saveGate.open) return refusal('notVerified')
     const { token } = this.tokens.issue({
-      device: this.deviceKey(snapshot),
+      device: deviceKey(this.link, snapshot),
       kind: 'save',
       planId: 'write-memory',
       linesHash: '',
@@ -227,15 +241,15 @@ export class FixSession {
   save(token: string, confirmedBy: string): Promise<SaveResult | Refusal> {
     const notVerified = this.saveGate.refusal(token)
     if (notVerified) {
-      const device = this.snapshot?.hostname ?? ''
-      this.journal.append('fix.refused', { device, code: notVerified, params: {}, confirmedBy, step: 'save' })
+      const device = this.current?.hostname ?? ''
+      this.journal.append(JOURNAL.fixRefused, { device, code: notVerified, params: {}, confirmedBy, step: 'save' })
       return Promise.resolve(refusal(notVerified))
     }
-    return runSave(this, token, confirmedBy)
+    return runSave(this.context(), token, confirmedBy)
   }
 
   /** Records that the user chose not to save (the change stays in the running-config only). */
   declineSave(confirmedBy: string): void {
-    this.journal.append('fix.saved', { device: this.snapshot?.hostname ?? '', saved: false, confirmedBy })
+    this.journal.append(JOURNAL.fixSaved, { device: this.current?.hostname ?? '', saved: false, confirmedBy })
   }
 }

@@ -2,26 +2,28 @@
  * `write memory`, only with the second token (asked for separately, after verification). The output must end in
  * `[OK]` with no error line; anything else is reported as not saved, with the device's words.
  */
-import type { FixSession } from './fix-session'
-import { refusal } from './fix-session'
+
+import { JOURNAL } from '../../shared/journal/events'
+import { refusal } from './refusal'
+import { deviceKey, type StepContext } from './step-context'
 import type { Refusal, SaveResult } from './types'
 
 export const SAVE_COMMAND = 'write memory'
 
-export async function runSave(session: FixSession, token: string, confirmedBy: string): Promise<SaveResult | Refusal> {
-  const snapshot = session.snapshot
+export async function runSave(ctx: StepContext, token: string, confirmedBy: string): Promise<SaveResult | Refusal> {
+  const snapshot = ctx.snapshot
   const device = snapshot?.hostname ?? ''
   const refuse = (code: Refusal['code'], params: Record<string, string> = {}): Refusal => {
-    session.journal.append('fix.refused', { device, code, params, confirmedBy, step: 'save' })
+    ctx.journal.append(JOURNAL.fixRefused, { device, code, params, confirmedBy, step: 'save' })
     return refusal(code, params)
   }
   if (!snapshot) return refuse('saveNotConfirmed')
-  const redeemed = session.tokens.redeem(token, session.deviceKey(snapshot))
+  const redeemed = ctx.tokens.redeem(token, deviceKey(ctx.link, snapshot))
   if (!redeemed.ok) return refuse(redeemed.code)
   if (redeemed.binding.kind !== 'save') return refuse('saveNotConfirmed')
   if (!confirmedBy.trim()) return refuse('noConfirmer')
   const at = new Date().toISOString()
-  const r = await session.link.driver.run(SAVE_COMMAND, { timeoutMs: 120_000 })
+  const r = await ctx.link.driver.run(SAVE_COMMAND, { timeoutMs: 120_000 })
   const ok = !r.failed && /^\s*\[OK\]\s*$/m.test(r.output)
   const result: SaveResult = {
     refused: false,
@@ -32,7 +34,7 @@ export async function runSave(session: FixSession, token: string, confirmedBy: s
     confirmedBy,
     at,
   }
-  session.journal.append('fix.saved', {
+  ctx.journal.append(JOURNAL.fixSaved, {
     device,
     saved: ok,
     command: SAVE_COMMAND,

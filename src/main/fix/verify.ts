@@ -4,13 +4,16 @@
  * before-state, and re-read the inspection counters. Fixed when the configuration no longer masks and every probe
  * sees STARTTLS and TLS; not fixed when neither; partial otherwise.
  */
+
+import type { Translate } from '../../shared/i18n'
+import { JOURNAL } from '../../shared/journal/events'
 import { compareProbes } from '../../shared/probe/compare'
 import type { ProbeResult, ProbeTarget } from '../../shared/probe/types'
 import type { Remedy } from '../../shared/remedies/types'
 import { probe } from '../smtp/probe'
-import type { FixSession } from './fix-session'
 import { countersCommand, readSnapshot, snapshotTexts } from './snapshot'
-import type { ProbeRecheck, VerifyCheck, VerifyResult } from './types'
+import type { StepContext } from './step-context'
+import type { DeviceSnapshot, ProbeRecheck, VerifyCheck, VerifyResult } from './types'
 import { configChecks, evidenceOf, probeLine, probePassed } from './verify-checks'
 
 export interface VerifyProbe {
@@ -21,26 +24,26 @@ export interface VerifyProbe {
 
 export type ProbeRun = (target: ProbeTarget) => Promise<ProbeResult>
 
+/** Returns the result and the snapshot read after the change (the caller keeps it as the device's state). */
 export async function runVerify(
-  session: FixSession,
+  ctx: StepContext,
+  t: Translate,
   remedy: Remedy,
   probes: VerifyProbe[],
   probeRun: ProbeRun = (target) => probe(target),
-): Promise<VerifyResult> {
-  const { journal, link, options } = session
-  const t = options.t
-  const before = session.snapshot
+): Promise<{ result: VerifyResult; snapshot: DeviceSnapshot }> {
+  const { journal, link } = ctx
+  const before = ctx.snapshot
   const after = await readSnapshot(link.driver, link.versionText)
   const device = after.hostname
-  for (const o of after.outputs) journal.append('device.output', { device, command: o.command, output: o.output })
+  for (const o of after.outputs) journal.append(JOURNAL.deviceOutput, { device, command: o.command, output: o.output })
   const readBack: VerifyResult['readBack'] = []
   for (const step of remedy.verify) {
     if (!step.command || after.outputs.some((o) => o.command === step.command)) continue
     const r = await link.driver.run(step.command)
     readBack.push({ command: step.command, output: r.output })
-    journal.append('device.output', { device, command: step.command, output: r.output })
+    journal.append(JOURNAL.deviceOutput, { device, command: step.command, output: r.output })
   }
-  session.snapshot = after
 
   const evidence = evidenceOf(snapshotTexts(after))
   const checks: VerifyCheck[] = configChecks(after.platform, evidence, after.runningConfig)
@@ -50,7 +53,7 @@ export async function runVerify(
   const results = await Promise.all(probes.map((p) => probeRun(p.target)))
   probes.forEach((p, i) => {
     const result = results[i]!
-    probeSeqs.push(journal.append('probe.result', result).seq)
+    probeSeqs.push(journal.append(JOURNAL.probeResult, result).seq)
     const passed = probePassed(result)
     const differences = p.before ? compareProbes(p.before, result).differences.map((d) => d.kind) : []
     rechecks.push({ target: p.target, before: p.before, after: result, passed, differences })
@@ -80,7 +83,7 @@ export async function runVerify(
     counters: { before: countersOf(before?.outputs), after: countersOf(after.outputs) },
     at: new Date().toISOString(),
   }
-  journal.append('fix.verified', {
+  journal.append(JOURNAL.fixVerified, {
     device,
     passed: outcome === 'fixed',
     outcome,
@@ -92,5 +95,5 @@ export async function runVerify(
     countersBefore: result.counters.before,
     countersAfter: result.counters.after,
   })
-  return result
+  return { result, snapshot: after }
 }

@@ -5,6 +5,7 @@
  */
 import { type Analysis, analyzeEvidence, type Evidence } from '../../shared/diagnosis'
 import { parseEvidence } from '../../shared/evidence'
+import { JOURNAL } from '../../shared/journal/events'
 import type { PathComparison } from '../../shared/probe/compare'
 import { probeSource, probeTranscript } from '../../shared/probe/transcript'
 import type { ProbeOptions, ProbeResult, ProbeTarget } from '../../shared/probe/types'
@@ -68,25 +69,20 @@ export class InvestigationService {
     const analysis = analyzeEvidence(evidence, parts)
     if (caseId && texts.length > 0) {
       for (const input of texts) this.attach(caseId, input.source, input.text)
-      this.record(caseId, 'analysis.result', {
-        sources: texts.map((t) => t.source),
-        facts: analysis.facts,
-        findings: analysis.findings,
-        causes: analysis.causes,
-        remedies: analysis.remedies.map((r) => r.id),
-      })
+      const handle = this.cases.open(caseId)
+      try {
+        handle.append(JOURNAL.analysisResult, {
+          sources: texts.map((t) => t.source),
+          facts: analysis.facts,
+          findings: analysis.findings,
+          causes: analysis.causes,
+          remedies: analysis.remedies.map((r) => r.id),
+        })
+      } finally {
+        handle.close()
+      }
     }
     return analysis
-  }
-
-  private record(caseId: string | undefined, type: string, data: unknown): void {
-    if (!caseId) return
-    const handle = this.cases.open(caseId)
-    try {
-      handle.append(type, data)
-    } finally {
-      handle.close()
-    }
   }
 
   private attach(caseId: string, name: string, text: string): void {

@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto'
 import type { Analysis } from '../../shared/diagnosis'
 import { createTranslator, type Language } from '../../shared/i18n'
+import { JOURNAL } from '../../shared/journal/events'
 import type { ProbeResult } from '../../shared/probe/types'
 import type { DeviceProfile } from '../../shared/profiles'
 import type { Remedy } from '../../shared/remedies/types'
@@ -69,19 +70,14 @@ export class RemediationService {
         },
         driver: { onTraffic: (event) => log.record(event) },
       })
-      // Each line is journalled as it goes; the dialog hears of it at the same moment (live progress).
-      const journal = {
-        append: (type: string, data: unknown) => {
-          const entry = handle.append(type, data)
-          if (type === 'fix.line') {
-            const line = data as { index: number; command: string; status: 'ok' | 'error' | 'unknown' }
-            this.emit?.('fix.line', { fixId, index: line.index, command: line.command, status: line.status })
-          }
-          return entry
-        },
-        attach: (name: string, content: Buffer | string) => handle.attach(name, content),
-      }
-      const session = new FixSession({ link, journal, t: createTranslator(request.lang) })
+      const session = new FixSession({
+        link,
+        journal: handle,
+        t: createTranslator(request.lang),
+        // Each line is journalled as it goes; the dialog hears of it right after (live progress).
+        onLine: (line) =>
+          this.emit?.('fix.line', { fixId, index: line.index, command: line.command, status: line.status }),
+      })
       const snapshot = await session.read()
       const before = latestProbes(handle, this.cases)
       const analysis = analyzeSnapshot(snapshot, before)
@@ -165,7 +161,7 @@ export class RemediationService {
 function latestProbes(handle: CaseHandle, cases: CaseStore): ProbeResult[] {
   const byVantage = new Map<string, ProbeResult>()
   for (const entry of cases.read(handle.dir).entries) {
-    if (entry.type !== 'probe.result') continue
+    if (entry.type !== JOURNAL.probeResult) continue
     const result = entry.data as ProbeResult
     byVantage.set(`${result.target.vantage ?? ''}|${result.target.host}|${result.target.port}`, result)
   }

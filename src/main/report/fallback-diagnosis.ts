@@ -7,11 +7,12 @@
 import type { JournalEntry } from '../../shared/cases'
 import { analyzeEvidence, type Evidence } from '../../shared/diagnosis'
 import { parseEvidence } from '../../shared/evidence'
+import { JOURNAL } from '../../shared/journal/events'
 import { probeTranscript } from '../../shared/probe/transcript'
 import type { ProbeResult } from '../../shared/probe/types'
 import { type DiagnosisData, diagnosisResultData } from '../../shared/report/entries'
 
-const DIAGNOSIS_TYPES = new Set(['analysis.result', 'diagnosis.result'])
+const DIAGNOSIS_TYPES = new Set<string>([JOURNAL.analysisResult, JOURNAL.diagnosisResult])
 
 function isProbeResult(data: unknown): data is ProbeResult {
   const d = data as Partial<ProbeResult> | null
@@ -25,17 +26,17 @@ function text(data: unknown, key: string): string | undefined {
 
 export function fallbackDiagnosis(entries: readonly JournalEntry[]): DiagnosisData | undefined {
   if (entries.some((e) => DIAGNOSIS_TYPES.has(e.type))) return undefined
-  const firstFix = entries.find((e) => e.type === 'fix.applied')?.seq ?? Number.POSITIVE_INFINITY
+  const firstFix = entries.find((e) => e.type === JOURNAL.fixApplied)?.seq ?? Number.POSITIVE_INFINITY
   const evidence: Evidence[] = []
   for (const e of entries) {
     if (e.seq > firstFix) continue
-    if (e.type === 'probe.result' && isProbeResult(e.data)) evidence.push(probeTranscript(e.data))
-    const output = e.type === 'device.output' ? text(e.data, 'output') : undefined
+    if (e.type === JOURNAL.probeResult && isProbeResult(e.data)) evidence.push(probeTranscript(e.data))
+    const output = e.type === JOURNAL.deviceOutput ? text(e.data, 'output') : undefined
     if (output !== undefined)
       evidence.push(
         ...parseEvidence({ source: `${text(e.data, 'device')} ${text(e.data, 'command')}`, text: output }).evidence,
       )
-    const pasted = e.type === 'evidence.added' ? text(e.data, 'text') : undefined
+    const pasted = e.type === JOURNAL.evidenceAdded ? text(e.data, 'text') : undefined
     if (pasted !== undefined)
       evidence.push(...parseEvidence({ source: text(e.data, 'source') ?? 'text', text: pasted }).evidence)
   }

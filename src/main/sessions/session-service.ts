@@ -6,9 +6,11 @@
  */
 import { randomUUID } from 'node:crypto'
 import type { EventName, EventPayload } from '../../shared/api'
+import { JOURNAL } from '../../shared/journal/events'
 import type { DeviceProfile } from '../../shared/profiles'
 import type { CaseHandle, CaseStore } from '../cases/case-store'
 import { SessionLog } from '../device/session-log'
+import { KeystrokeLines } from '../terminal/keystroke-lines'
 import { OutputPump, type PausableSource } from '../terminal/output-pump'
 import type { ByteChannel } from '../transports/channel'
 import type { HostKeyInfo } from '../transports/host-key-trust'
@@ -38,6 +40,8 @@ interface LiveSession {
   credentials: SessionCredentials
   /** The case's session log (raw and cleaned, secrets masked), when the session belongs to a case. */
   log?: SessionLog
+  /** Typed keystrokes gathered into lines for the log (a password line masked). */
+  keys?: KeystrokeLines
   case?: CaseHandle
   /** While the evidence script runs, the engineer's keystrokes wait here. */
   heldInput: string[] | null
@@ -85,12 +89,19 @@ export class SessionService {
         secrets: [credentials.password, credentials.secret],
       })
       const log = session.log
-      channel.onData((chunk) => log.record({ direction: 'in', data: chunk.toString('latin1'), at: new Date() }))
+      const keys = new KeystrokeLines((line, secret) => log.record({ direction: 'out', data: line, secret, at: new Date() }))
+      session.keys = keys
+      channel.onData((chunk) => {
+        const data = chunk.toString('latin1')
+        keys.output(data)
+        log.record({ direction: 'in', data, at: new Date() })
+      })
     }
     this.sessions.set(id, session)
     channel.onClose((reason) => {
       pump.dispose()
       try {
+        session.keys?.flush()
         session.log?.close(reason?.message)
         session.case?.close()
       } catch (error) {
@@ -119,7 +130,7 @@ export class SessionService {
       session.heldInput.push(data)
       return
     }
-    session.log?.record({ direction: 'out', data, secret: false, at: new Date() })
+    session.keys?.input(data)
     session.channel.write(data)
   }
 
@@ -142,7 +153,7 @@ export class SessionService {
       )
       if (session.case) {
         session.case.attach(`${source.replace(/[^\w.-]+/g, '_')}.txt`, evidence.transcript)
-        session.case.append('device.evidence', {
+        session.case.append(JOURNAL.deviceEvidence, {
           peer: session.channel.peer,
           platform: evidence.platform,
           facts: evidence.analysis.facts,

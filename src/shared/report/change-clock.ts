@@ -7,7 +7,10 @@
  * every text it holds), and those must not be presented as the state after the change (issue 18, point 1).
  */
 import { z } from 'zod'
+import { JOURNAL } from '../journal/events'
 import type { ReadJournalResult, ReportJournalEntry } from './read-journal'
+
+const AFTER_TEXT_TYPES = new Set<string>([JOURNAL.deviceOutput, JOURNAL.deviceCommand, JOURNAL.evidenceAdded])
 
 export type EvidenceStamp = 'before' | 'between' | 'after'
 
@@ -49,14 +52,14 @@ export function postChangeLines(
   const after = (entry: ReportJournalEntry) => entry.seq > clock.last
   for (const p of j.probes) if (after(p.entry)) for (const l of p.data.transcript) add(l.text)
   for (const e of j.entries) {
-    if (!after(e) || !['device.output', 'device.command', 'evidence.added'].includes(e.type)) continue
+    if (!after(e) || !AFTER_TEXT_TYPES.has(e.type)) continue
     const parsed = textData.safeParse(e.data)
     if (parsed.success) add(parsed.data.output ?? parsed.data.text ?? '')
   }
   const seenBefore = new Set<string>()
   const fresh = new Set<string>()
   for (const e of j.entries) {
-    if (e.type !== 'attachment.added') continue
+    if (e.type !== JOURNAL.attachmentAdded) continue
     const parsed = attachmentAdded.safeParse(e.data)
     if (!parsed.success) continue
     if (!after(e)) seenBefore.add(parsed.data.sha256)

@@ -1,25 +1,11 @@
 /**
- * The journal sorted into the entries the report understands (entries.ts), each parsed leniently. What is left over
+ * The journal sorted into the entries the report understands, each parsed leniently with the journal's own schema. What is left over
  * (unknown types, or known types whose data does not fit) is what the appendix lists as "other".
  */
-import {
-  deviceCommandData,
-  deviceEvidenceData,
-  deviceIdentifiedData,
-  deviceOutputData,
-  diagnosisResultData,
-  evidenceAddedData,
-  fixAppliedData,
-  fixSavedData,
-  fixUndoneData,
-  fixVerifiedData,
-  probeComparisonData,
-  probeResultData,
-  redactionMarkData,
-} from './entries'
+import { JOURNAL, type JournalRead, type JournalType, journalEvents } from '../journal/events'
 
 /** Written by main when a report leaves the case: `{ lang, pdf: { name, sha256, bytes }, html?, state, redactions }`. */
-export const REPORT_EXPORTED_ENTRY = 'report.exported'
+export const REPORT_EXPORTED_ENTRY = JOURNAL.reportExported
 
 export interface ReportJournalEntry {
   seq: number
@@ -33,21 +19,17 @@ export interface ReportJournalEntry {
  * (their text is shown from the attachment itself), raw terminal traffic and session boundaries, the plan preview,
  * the backup record and the per-line echo of a change (the change section shows the lines, the hash and the time).
  */
-const SILENT_TYPES = new Set([
-  'case.created',
-  'attachment.added',
-  'device.raw',
-  'device.session.opened',
-  'device.session.closed',
-  'fix.preview',
-  'fix.backup',
-  'fix.line',
-  REPORT_EXPORTED_ENTRY,
+const SILENT_TYPES = new Set<string>([
+  JOURNAL.caseCreated,
+  JOURNAL.attachmentAdded,
+  JOURNAL.deviceRaw,
+  JOURNAL.deviceSessionOpened,
+  JOURNAL.deviceSessionClosed,
+  JOURNAL.fixPreview,
+  JOURNAL.fixBackup,
+  JOURNAL.fixLine,
+  JOURNAL.reportExported,
 ])
-
-interface Schema<T> {
-  safeParse(value: unknown): { success: true; data: T } | { success: false }
-}
 
 export interface Parsed<T> {
   entry: ReportJournalEntry
@@ -57,31 +39,30 @@ export interface Parsed<T> {
 export function readJournal(all: readonly ReportJournalEntry[]) {
   const entries = [...all].sort((a, b) => a.seq - b.seq)
   const understood = new Set<number>()
-  const of = <T>(types: string | readonly string[], schema: Schema<T>): Parsed<T>[] => {
-    const wanted = typeof types === 'string' ? [types] : types
-    return entries.flatMap((entry) => {
-      if (!wanted.includes(entry.type)) return []
-      const parsed = schema.safeParse(entry.data)
+  /** The entries of those types whose data fits their schema (the journal's own, src/shared/journal). */
+  const of = <T extends JournalType>(...types: T[]): Parsed<JournalRead<T>>[] =>
+    entries.flatMap((entry) => {
+      if (!(types as string[]).includes(entry.type)) return []
+      const parsed = journalEvents[entry.type as T].safeParse(entry.data)
       if (!parsed.success) return []
       understood.add(entry.seq)
-      return [{ entry, data: parsed.data }]
+      return [{ entry, data: parsed.data as JournalRead<T> }]
     })
-  }
   const journal = {
     entries,
-    probes: of('probe.result', probeResultData),
-    diagnoses: of(['diagnosis.result', 'analysis.result'], diagnosisResultData),
-    comparisons: of('probe.comparison', probeComparisonData),
-    identified: of('device.identified', deviceIdentifiedData),
-    collected: of('device.evidence', deviceEvidenceData),
-    outputs: of('device.output', deviceOutputData),
-    commands: of('device.command', deviceCommandData),
-    pasted: of('evidence.added', evidenceAddedData),
-    applied: of('fix.applied', fixAppliedData),
-    verified: of('fix.verified', fixVerifiedData),
-    saved: of('fix.saved', fixSavedData),
-    undone: of('fix.undone', fixUndoneData),
-    marks: of('redaction.mark', redactionMarkData).map((m) => m.data.text),
+    probes: of(JOURNAL.probeResult),
+    diagnoses: of(JOURNAL.diagnosisResult, JOURNAL.analysisResult),
+    comparisons: of(JOURNAL.probeComparison),
+    identified: of(JOURNAL.deviceIdentified),
+    collected: of(JOURNAL.deviceEvidence),
+    outputs: of(JOURNAL.deviceOutput),
+    commands: of(JOURNAL.deviceCommand),
+    pasted: of(JOURNAL.evidenceAdded),
+    applied: of(JOURNAL.fixApplied),
+    verified: of(JOURNAL.fixVerified),
+    saved: of(JOURNAL.fixSaved),
+    undone: of(JOURNAL.fixUndone),
+    marks: of(JOURNAL.redactionMark).map((m) => m.data.text),
   }
   const other = entries.filter((e) => !understood.has(e.seq) && !SILENT_TYPES.has(e.type))
   return { ...journal, other }

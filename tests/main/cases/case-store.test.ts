@@ -37,10 +37,10 @@ describe('case store', () => {
     temp = makeTempDir()
     const store = new CaseStore(temp.path)
     const created = store.create({ customer: 'Acme' })
-    created.append('probe.result', { verdict: 'masked' })
+    created.appendUntyped('probe.result', { verdict: 'masked' })
     created.close()
     const reopened = store.open(created.id)
-    reopened.append('note', { text: 'second visit' })
+    reopened.appendUntyped('note', { text: 'second visit' })
     reopened.close()
     const { entries } = store.read(created.dir)
     expect(entries.map((e) => [e.seq, e.type])).toEqual([

@@ -123,6 +123,10 @@ describe('remediation loop on the lab asa9-default', () => {
     expect(fixSavedData.parse(journal().find((e) => e.type === 'fix.saved')!.data)).toEqual({
       device: 'ciscoasa',
       saved: true,
+      command: 'write memory',
+      output: saved.refused ? '' : saved.output,
+      confirmedBy: 'Kim',
+      confirmedAt: saved.refused ? '' : saved.at,
     })
     expect(await fix.save(saveToken.token, 'Kim')).toMatchObject({ refused: true, code: 'tokenUsed' })
   })

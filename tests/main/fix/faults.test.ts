@@ -10,6 +10,7 @@ import { FixSession } from '../../../src/main/fix/fix-session'
 import type { ApplyResult, Preview } from '../../../src/main/fix/types'
 import type { ByteChannel } from '../../../src/main/transports/channel'
 import { createTranslator } from '../../../src/shared/i18n'
+import { JOURNAL } from '../../../src/shared/journal/events'
 import type { Remedy } from '../../../src/shared/remedies/types'
 import { labFixEnv, type OpenedFix } from './lab-session'
 
@@ -196,12 +197,12 @@ describe('remediation faults on the lab asa9-default', () => {
 
   it('stops typing when the case cannot be written, and leaves configuration mode', async () => {
     const opened = await env.open()
-    const real = opened.fix.journal
+    const real = opened.handle
     let lines = 0
     const failing: FixJournal = {
       attach: (name, content) => real.attach(name, content),
       append: (type, data) => {
-        if (type === 'fix.line' && ++lines === 3) throw new Error('ENOSPC: no space left on device')
+        if (type === JOURNAL.fixLine && ++lines === 3) throw new Error('ENOSPC: no space left on device')
         return real.append(type, data)
       },
     }

@@ -8,6 +8,7 @@ import { type Lab, startLab } from '../../../src/lab'
 import { CaseStore } from '../../../src/main/cases/case-store'
 import type { TrafficEvent } from '../../../src/main/device/driver-types'
 import { type DeviceLink, openDeviceLink } from '../../../src/main/fix/device-link'
+import type { FixJournal } from '../../../src/main/fix/fix-journal'
 import { FixSession } from '../../../src/main/fix/fix-session'
 import type { ByteChannel } from '../../../src/main/transports/channel'
 import { HostKeyTrust } from '../../../src/main/transports/host-key-trust'
@@ -22,6 +23,8 @@ export interface OpenedFix {
   fix: FixSession
   link: DeviceLink
   caseDir: string
+  /** The case the session writes to. */
+  handle: FixJournal
   /** The case journal as it is on disk now. */
   journal: () => JournalEntry[]
 }
@@ -84,7 +87,7 @@ export function labFixEnv(scenario: string): LabFix {
       links.push(link)
       const handle = new CaseStore(tmp.path).create({ customer: `fix ${scenario}` })
       const fix = new FixSession({ link, journal: handle, t: createTranslator('en') })
-      return { fix, link, caseDir: handle.dir, journal: () => new CaseStore(tmp.path).read(handle.dir).entries }
+      return { fix, link, handle, caseDir: handle.dir, journal: () => new CaseStore(tmp.path).read(handle.dir).entries }
     },
   }
 }

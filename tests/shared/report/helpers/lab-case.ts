@@ -101,7 +101,7 @@ export async function buildLabCase(stage: LabStage, customer = '한빛물류 Han
     c.attach('ciscoasa-running-config.txt', SECRET_CONFIG)
     c.attach('syslog.txt', SYSLOG)
     c.append('analysis.result', analysisEntry([outsideBefore, insideBefore]))
-    c.append('lab.note', { text: 'an entry type the report does not know; snmp community N0c-C0mmunity' })
+    c.appendUntyped('lab.note', { text: 'an entry type the report does not know; snmp community N0c-C0mmunity' })
 
     if (stage === 'after') {
       // The fix session reads `show service-policy inspect esmtp` before and after (9.x format, lab proxy counters).

@@ -1,0 +1,3 @@
+/** The case journal's event union (events.ts) and the data schemas behind it (schemas.ts). */
+export * from './events'
+export * from './schemas'
