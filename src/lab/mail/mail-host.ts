@@ -57,7 +57,7 @@ export async function startMailHost(options: MailHostOptions): Promise<MailHost>
     cert: certificate.cert,
     logger: false,
     authOptional: true,
-    disabledCommands: ['AUTH'],
+    disabledCommands: persona.tls?.offered === false ? ['AUTH', 'STARTTLS'] : ['AUTH'],
     disableReverseLookup: true,
     size: Math.min(persona.size, maxBytes),
     hidePIPELINING: persona.hide.pipelining,
@@ -163,6 +163,9 @@ function dress(connection: ConnectionInternals, persona: Persona, hostname: stri
       return send(220, persona.greeting(hostname, new Date()), false)
     }
     const tooMany = code === 421 && data === 'Error: too many unrecognized commands'
+    if (code === 500 && data === 'Error: command not recognized' && context === 'STARTTLS' && persona.tls) {
+      return send(persona.tls.reply.code, persona.tls.reply.text, false)
+    }
     if ((code === 500 && data === 'Error: command not recognized') || tooMany) {
       unknownCount += 1
       const limit = persona.badCommandLimit
@@ -173,7 +176,7 @@ function dress(connection: ConnectionInternals, persona: Persona, hostname: stri
     }
     if (code === 214 && persona.help) return send(214, persona.help, false)
     if (code === 250 && Array.isArray(data) && data.length > 1)
-      return send(250, orderEhloLines(data, persona.ehloOrder), context)
+      return send(250, orderEhloLines([...data, ...(persona.extraEhlo ?? [])], persona.ehloOrder), context)
     return send(code, data, context)
   }
 }

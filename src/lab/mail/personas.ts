@@ -2,7 +2,7 @@
  * How each simulated mail server introduces itself and words its refusals. smtp-server does the SMTP work; a persona
  * only changes the words on the wire, so a probe sees what the real product would print.
  */
-export const PERSONA_IDS = ['esa', 'postfix', 'exchange'] as const
+export const PERSONA_IDS = ['esa', 'postfix', 'postfix-notls', 'exchange'] as const
 export type PersonaId = (typeof PERSONA_IDS)[number]
 
 export interface Persona {
@@ -13,6 +13,13 @@ export interface Persona {
   heloResponse: string
   /** EHLO keywords in the order the real product lists them; others follow in smtp-server's order. */
   ehloOrder: string[]
+  /**
+   * Keywords the product lists that smtp-server does not (Postfix: VRFY, ETRN, CHUNKING). Listed only, so that an
+   * inspecting path masks what the real reply holds; the lab does not implement ETRN or BDAT behind them.
+   */
+  extraEhlo?: string[]
+  /** False: no STARTTLS offered, and the command answered as the product does with TLS switched off. */
+  tls?: { offered: false; reply: { code: number; text: string } }
   size: number
   hide: { pipelining: boolean; smtputf8: boolean; dsn: boolean; enhancedStatusCodes: boolean }
   /** Reply to a command the server does not know (e.g. a verb an inspecting firewall overwrote with X's). */
@@ -37,14 +44,35 @@ const esa: Persona = {
   help: ['The following commands are recognized', ' auth data ehlo helo', ' help mail noop quit', 'rcpt rset vrfy'],
 }
 
+// Debian's Postfix 3.x as run by tests/lab/postfix: keyword order and the 500 for an unknown (or X-ed) command
+// are what that real Postfix prints (pix-asa-smtp-inspection.md §7.4: 500, not 502).
 const postfix: Persona = {
   id: 'postfix',
   greeting: (hostname) => `${hostname} ESMTP Postfix (Debian/GNU)`,
   heloResponse: '%s',
-  ehloOrder: ['PIPELINING', 'SIZE', 'STARTTLS', 'ENHANCEDSTATUSCODES', '8BITMIME', 'DSN', 'SMTPUTF8'],
+  ehloOrder: [
+    'PIPELINING',
+    'SIZE',
+    'VRFY',
+    'ETRN',
+    'STARTTLS',
+    'ENHANCEDSTATUSCODES',
+    '8BITMIME',
+    'DSN',
+    'SMTPUTF8',
+    'CHUNKING',
+  ],
+  extraEhlo: ['VRFY', 'ETRN', 'CHUNKING'],
   size: 10_240_000,
   hide: { pipelining: false, smtputf8: false, dsn: false, enhancedStatusCodes: false },
-  unknownCommand: () => ({ code: 502, text: '5.5.2 Error: command not recognized' }),
+  unknownCommand: () => ({ code: 500, text: '5.5.2 Error: command not recognized' }),
+}
+
+/** The same Postfix with `smtpd_tls_security_level = none`: SMTPUTF8 and CHUNKING are its 8-letter keywords. */
+const postfixNoTls: Persona = {
+  ...postfix,
+  id: 'postfix-notls',
+  tls: { offered: false, reply: { code: 502, text: '5.5.1 Error: command not implemented' } },
 }
 
 const exchange: Persona = {
@@ -57,7 +85,7 @@ const exchange: Persona = {
   unknownCommand: (verb) => ({ code: 500, text: `5.3.3 Unrecognized command '${verb}'` }),
 }
 
-const personas: Record<PersonaId, Persona> = { esa, postfix, exchange }
+const personas: Record<PersonaId, Persona> = { esa, postfix, 'postfix-notls': postfixNoTls, exchange }
 
 export function isPersonaId(value: unknown): value is PersonaId {
   return typeof value === 'string' && (PERSONA_IDS as readonly string[]).includes(value)

@@ -7,6 +7,11 @@ export type InspectionPolicy =
       map: string
       maskBanner: boolean
       allowTls: boolean
+      /**
+       * `match ehlo-reply-parameter others` + `mask` in the map: every EHLO keyword the map does not pass is masked
+       * with a running letter. Default: true for `_default_esmtp_map` (which has it), false for other maps.
+       */
+      maskOthers?: boolean
       /** `allow-tls action log`: syslog 108007 when TLS starts. */
       logTls?: boolean
       /** Pre-7.2(3) bug: resets the connection when DKIM/DomainKeys signature headers are seen. */
@@ -16,6 +21,15 @@ export type InspectionPolicy =
       /** PIX 6.x and older `fixup protocol smtp` (MailGuard). */
       kind: 'mailguard'
       duplicateHeaderBug: boolean
+    }
+  | {
+      /**
+       * Not a Cisco box: a mail gateway that deletes EHLO lines instead of masking them (F-Secure Internet
+       * Gatekeeper deletes CHUNKING, BINARYMIME, PIPELINING and STARTTLS, pix-asa-smtp-inspection.md §7.5).
+       * Commands and everything else pass untouched.
+       */
+      kind: 'delete-lines'
+      remove: string[]
     }
 
 /** Counters the proxy increments; the device shows them in `show service-policy inspect esmtp`. */

@@ -2,24 +2,29 @@
  * The SMTP inspection engine of one connection, as a pure state machine: bytes in from either side, bytes out to
  * either side (or a reset). It is the lab's own reading of SMTP and shares nothing with src/shared or src/main.
  *
- * Model (see pix-asa-smtp-inspection.md §1.3, §2, §3):
+ * Model (see pix-asa-smtp-inspection.md §1.3, §2, §3, §7):
  * - esmtp: only the 15 allowed verbs pass (plus STARTTLS with allow-tls); anything else is overwritten with X's of
- *   the same length. `STARTTLS` in an EHLO reply becomes `XXXXXXXA` unless allow-tls; the banner text is asterisked
- *   with mask-banner. With allow-tls, once the server answers 220 to STARTTLS the rest is relayed untouched.
- * - mailguard: only the 7 RFC 821 verbs; EHLO is answered `500 Unrecognized command` by the firewall itself, other
- *   verbs become a NOOP of the same length; banner characters other than 2, 0 and space become `*`.
+ *   the same length. In an EHLO reply, STARTTLS is masked unless allow-tls, and with the default map every other
+ *   keyword the map does not pass is masked too, the last letter running A, B, C… over the masked lines
+ *   (ehlo-rewrite.ts, §7.2). The banner text is asterisked with mask-banner. With allow-tls, once the server
+ *   answers 220 to STARTTLS the rest is relayed untouched.
+ * - mailguard: only the 7 RFC 821 verbs; every other command, EHLO included, becomes a NOOP of the same length on
+ *   the way, so the *server* answers it: the firewall never writes an SMTP reply of its own (§7.4: cisco-nsp 2004
+ *   "bad commands become NOOP … the PIX cannot itself send 502"; T4733). Banner characters other than 2, 0 and
+ *   space become `*`.
+ * - delete-lines: a mail gateway (not Cisco) that deletes EHLO lines and relays everything else (§7.5).
  * - A segment of 1-3 bytes that starts a command without a line end is a keystroke of a character-mode telnet: it is
  *   X-ed at once and the rest of that line with it (as Cisco's TechNote 113423 describes). Longer fragments are held
  *   until their line end, so commands split across TCP segments and pipelined commands work.
  * - Command lines longer than 512 bytes drop the connection (`match cmd line length gt 512` of the default map).
  */
+import { EhloReplyRewriter } from './ehlo-rewrite'
 import { HeaderScanner } from './header-scanner'
 import type { FlowNames, InspectionCounters, InspectionPolicy } from './policy'
 
 export type InspectorOutput = { to: 'server' | 'client'; data: Buffer } | { action: 'reset' | 'drop'; reason: string }
 
 type ActivePolicy = Exclude<InspectionPolicy, { kind: 'off' }>
-type Pending = { verb: string } | { local: string }
 
 const ESMTP_ALLOWED = new Set([
   'HELO',
@@ -52,7 +57,9 @@ export class SmtpInspector {
   private held: Buffer[] = []
   private heldBytes = 0
   private serverLine = ''
-  private pending: Pending[] = [{ verb: 'BANNER' }]
+  /** Verbs whose replies the server still owes, oldest first. */
+  private pending: string[] = ['BANNER']
+  private ehlo: EhloReplyRewriter | undefined
   private dataTail = ''
   private headers: HeaderScanner | undefined
   /** RCPT commands in the current mail transaction (the default map drops the connection above 100). */
@@ -158,7 +165,7 @@ export class SmtpInspector {
       if (this.taintedLine) {
         this.taintedLine = false
         out.push({ to: 'server', data: Buffer.from(piece.replace(/[^\r\n]/g, 'X'), 'latin1') })
-        this.pending.push({ verb: 'X' })
+        this.pending.push('X')
         continue
       }
       const line = this.clientLine + piece
@@ -194,48 +201,43 @@ export class SmtpInspector {
       this.mailguardCommand(verb, body, ending, out)
       return
     }
-    const allowed = ESMTP_ALLOWED.has(verb) || (verb === 'STARTTLS' && this.policy.allowTls)
+    const allowed =
+      this.policy.kind === 'delete-lines' || ESMTP_ALLOWED.has(verb) || (verb === 'STARTTLS' && this.policy.allowTls)
     if (!allowed) {
       this.counters.commandsMasked += 1
       out.push({ to: 'server', data: Buffer.from('X'.repeat(body.length) + ending, 'latin1') })
-      this.pending.push({ verb: 'X' })
+      this.pending.push('X')
       return
     }
-    if (verb === 'RCPT' && this.policy.map === DEFAULT_MAP && ++this.recipients > MAX_RECIPIENTS) {
+    if (
+      verb === 'RCPT' &&
+      this.policy.kind === 'esmtp' &&
+      this.policy.map === DEFAULT_MAP &&
+      ++this.recipients > MAX_RECIPIENTS
+    ) {
       this.counters.rcptTooMany += 1
       this.dropByMatch(out, 2, 'cmd RCPT count gt 100')
       return
     }
     if (verb === 'MAIL' || verb === 'RSET' || verb === 'HELO' || verb === 'EHLO') this.recipients = 0
     out.push({ to: 'server', data: Buffer.from(line, 'latin1') })
-    this.pending.push({ verb })
+    this.pending.push(verb)
     if (verb === 'DATA') this.clientState = 'await-data'
     if (verb === 'STARTTLS') this.clientState = 'await-tls'
   }
 
   private mailguardCommand(verb: string, body: string, ending: string, out: InspectorOutput[]): void {
-    if (verb === 'EHLO') {
-      // MailGuard answers EHLO itself; the server never sees it.
-      this.counters.commandsMasked += 1
-      this.local('500 Unrecognized command\r\n', out)
-      return
-    }
     if (!MAILGUARD_ALLOWED.has(verb)) {
+      // EHLO too: it reaches the server as a NOOP, and the server's own reply (typically `250 OK`) comes back.
       this.counters.commandsMasked += 1
       const noop = body.length >= 5 ? `NOOP ${'X'.repeat(body.length - 5)}` : 'X'.repeat(body.length)
       out.push({ to: 'server', data: Buffer.from(noop + ending, 'latin1') })
-      this.pending.push({ verb: 'NOOP' })
+      this.pending.push('NOOP')
       return
     }
     out.push({ to: 'server', data: Buffer.from(body + ending, 'latin1') })
-    this.pending.push({ verb })
+    this.pending.push(verb)
     if (verb === 'DATA') this.clientState = 'await-data'
-  }
-
-  /** A reply the firewall writes itself, kept in order behind replies the server still owes. */
-  private local(reply: string, out: InspectorOutput[]): void {
-    if (this.pending.length === 0) out.push({ to: 'client', data: Buffer.from(reply, 'latin1') })
-    else this.pending.push({ local: reply })
   }
 
   private dataBytes(chunk: Buffer, out: InspectorOutput[]): void {
@@ -264,7 +266,7 @@ export class SmtpInspector {
       return
     }
     this.clientState = 'command'
-    this.pending.push({ verb: 'END-OF-DATA' })
+    this.pending.push('END-OF-DATA')
     const rest = text.slice(cut)
     if (rest.length > 0) this.clientBytes(Buffer.from(rest, 'latin1'), out, false)
   }
@@ -272,21 +274,34 @@ export class SmtpInspector {
   // ---- server to client ----
 
   private serverReplyLine(line: string, out: InspectorOutput[]): void {
-    const head = this.pending[0]
-    const verb = head && 'verb' in head ? head.verb : ''
-    let shown = line
-    if (verb === 'BANNER') shown = this.maskBanner(line)
-    else if (verb === 'EHLO' && this.policy.kind === 'esmtp' && !this.policy.allowTls) shown = this.maskEhlo(line)
-    out.push({ to: 'client', data: Buffer.from(shown, 'latin1') })
+    const verb = this.pending[0] ?? ''
+    const shown = verb === 'BANNER' ? [this.maskBanner(line)] : verb === 'EHLO' ? this.rewriteEhlo(line) : [line]
+    for (const l of shown) out.push({ to: 'client', data: Buffer.from(l, 'latin1') })
     if (!/^\d{3}(?!-)/.test(line)) return
     this.pending.shift()
+    this.ehlo = undefined
     const code = Number(line.slice(0, 3))
     if (verb === 'DATA') this.afterDataReply(code, out)
     if (verb === 'STARTTLS') this.afterTlsReply(code, out)
-    while (this.pending[0] && 'local' in this.pending[0]) {
-      const local = this.pending.shift() as { local: string }
-      out.push({ to: 'client', data: Buffer.from(local.local, 'latin1') })
-    }
+  }
+
+  /** One line of an EHLO reply, through a rewriter that lives for that one reply (its running letter too). */
+  private rewriteEhlo(line: string): string[] {
+    const policy = this.policy
+    if (policy.kind === 'mailguard') return [line]
+    this.ehlo ??= new EhloReplyRewriter(
+      policy.kind === 'esmtp'
+        ? {
+            maskStarttls: !policy.allowTls,
+            maskOthers: policy.maskOthers ?? policy.map === DEFAULT_MAP,
+            remove: new Set(),
+          }
+        : { maskStarttls: false, maskOthers: false, remove: new Set(policy.remove.map((k) => k.toUpperCase())) },
+      () => {
+        this.counters.ehloMask += 1
+      },
+    )
+    return this.ehlo.line(line)
   }
 
   private maskBanner(line: string): string {
@@ -296,23 +311,16 @@ export class SmtpInspector {
       this.counters.maskBanner += 1
       return body.replace(/[^20 ]/g, '*') + ending
     }
-    if (!this.policy.maskBanner) return line
+    if (this.policy.kind !== 'esmtp' || !this.policy.maskBanner) return line
     this.counters.maskBanner += 1
     return body.slice(0, 4) + '*'.repeat(Math.max(0, body.length - 4)) + ending
-  }
-
-  private maskEhlo(line: string): string {
-    const match = /^(\d{3}[- ])(STARTTLS)(\s*)$/i.exec(line.replace(/\r?\n$/, ''))
-    if (!match) return line
-    this.counters.ehloMask += 1
-    return `${match[1]}XXXXXXXA${match[3]}${line.slice(line.replace(/\r?\n$/, '').length)}`
   }
 
   private afterDataReply(code: number, out: InspectorOutput[]): void {
     this.clientState = code === 354 ? 'data' : 'command'
     this.dataTail = '\r\n'
     this.headers = new HeaderScanner({
-      signatures: this.policy.duplicateHeaderBug,
+      signatures: this.policy.kind !== 'delete-lines' && this.policy.duplicateHeaderBug,
       lineLength: this.policy.kind === 'esmtp' && this.policy.map === DEFAULT_MAP,
     })
     this.recipients = 0

@@ -19,12 +19,19 @@ async function open(host: MailHost): Promise<LineClient> {
 let esa: MailHost
 let postfix: MailHost
 let exchange: MailHost
+let postfixNoTls: MailHost
 
 beforeAll(async () => {
   esa = await startMailHost({ persona: 'esa', hostname: 'esa.lab.test', domain: 'lab.test', stateDir })
   postfix = await startMailHost({ persona: 'postfix', hostname: 'mail.lab.test', domain: 'lab.test', stateDir })
   exchange = await startMailHost({ persona: 'exchange', hostname: 'ex.lab.test', domain: 'lab.test', stateDir })
-  hosts.push(esa, postfix, exchange)
+  postfixNoTls = await startMailHost({
+    persona: 'postfix-notls',
+    hostname: 'nt.lab.test',
+    domain: 'lab.test',
+    stateDir,
+  })
+  hosts.push(esa, postfix, exchange, postfixNoTls)
 })
 
 afterAll(async () => {
@@ -64,15 +71,44 @@ describe('mail host personas', () => {
     expect((await p.reply()).text).toBe('220 mail.lab.test ESMTP Postfix (Debian/GNU)')
     const pe = await p.command('EHLO client.example')
     expect(pe.lines[0]).toBe('250-mail.lab.test')
-    expect(pe.lines).toContain('250-STARTTLS')
-    expect((await p.command('XXXXXXXX')).text).toBe('502 5.5.2 Error: command not recognized')
-    for (let i = 0; i < 6; i++) expect((await p.command('BOGUS')).code).toBe(502)
+    // Debian Postfix's order, VRFY before STARTTLS (tests/lab/postfix shows the real one), and its 500 (§7.4).
+    expect(pe.lines.slice(1)).toEqual([
+      '250-PIPELINING',
+      '250-SIZE 10240000',
+      '250-VRFY',
+      '250-ETRN',
+      '250-STARTTLS',
+      '250-ENHANCEDSTATUSCODES',
+      '250-8BITMIME',
+      '250-DSN',
+      '250-SMTPUTF8',
+      '250 CHUNKING',
+    ])
+    expect((await p.command('XXXXXXXX')).text).toBe('500 5.5.2 Error: command not recognized')
+    for (let i = 0; i < 6; i++) expect((await p.command('BOGUS')).code).toBe(500)
 
     const x = await open(exchange)
     expect((await x.reply()).text).toMatch(/^220 ex\.lab\.test Microsoft ESMTP MAIL Service ready at \w{3}, /)
     const xe = await x.command('EHLO client.example')
     expect(xe.lines[0]).toBe('250-ex.lab.test Hello [127.0.0.1]')
     expect((await x.command('XXXXXXXX')).text).toBe("500 5.3.3 Unrecognized command 'XXXXXXXX'")
+  })
+})
+
+describe('Postfix persona without TLS (smtpd_tls_security_level = none)', () => {
+  it('offers SMTPUTF8 and CHUNKING but no STARTTLS, and refuses STARTTLS the way that Postfix does', async () => {
+    const c = await open(postfixNoTls)
+    await c.reply()
+    const ehlo = await c.command('EHLO client.example')
+    expect(ehlo.lines).toContain('250-SMTPUTF8')
+    expect(ehlo.lines.at(-1)).toBe('250 CHUNKING')
+    expect(ehlo.text).not.toContain('STARTTLS')
+    expect((await c.command('STARTTLS')).text).toBe('502 5.5.1 Error: command not implemented')
+    // Counter-example: the TLS persona still upgrades.
+    const t = await open(postfix)
+    await t.reply()
+    await t.command('EHLO client.example')
+    expect((await t.command('STARTTLS')).code).toBe(220)
   })
 })
 

@@ -50,22 +50,54 @@ describe.skipIf(!hasPostfix)('inspection proxy in front of Postfix', () => {
     return c
   }
 
-  it('masks the Postfix banner and STARTTLS, and Postfix refuses the X-ed STARTTLS', async () => {
+  it('masks the Postfix banner and every keyword the default map does not pass, with a running letter (§7.2)', async () => {
+    firewall.policy = { kind: 'off' }
+    const direct = await open()
+    await direct.reply()
+    const real = (await direct.command('EHLO client.example')).lines
+    // Debian's Postfix lists VRFY before STARTTLS, so behind the ASA STARTTLS is the second mask: XXXXXXXB.
+    expect(real).toEqual([
+      '250-mx.postfix.test',
+      '250-PIPELINING',
+      '250-SIZE 10240000',
+      '250-VRFY',
+      '250-ETRN',
+      '250-STARTTLS',
+      '250-ENHANCEDSTATUSCODES',
+      '250-8BITMIME',
+      '250-DSN',
+      '250-SMTPUTF8',
+      '250 CHUNKING',
+    ])
     firewall.policy = defaultMap
     const c = await open()
     expect((await c.reply()).text).toBe(`220 ${'*'.repeat('mx.postfix.test ESMTP Postfix'.length)}`)
     const ehlo = await c.command('EHLO client.example')
-    expect(ehlo.lines).toContain('250-XXXXXXXA')
-    expect(ehlo.text).not.toContain('STARTTLS')
-    expect((await c.command('STARTTLS')).text).toMatch(/^50[02] 5\.5\.2 Error: command not recognized$/)
+    // Exchange 2003 capture behind an ASA (code index id 45364974905): SIZE, ETRN, PIPELINING, DSN,
+    // ENHANCEDSTATUSCODES, 8BITMIME pass; VRFY and CHUNKING are masked; masks keep the length.
+    expect(ehlo.lines).toEqual([
+      '250-mx.postfix.test',
+      '250-PIPELINING',
+      '250-SIZE 10240000',
+      '250-XXXA',
+      '250-ETRN',
+      '250-XXXXXXXB',
+      '250-ENHANCEDSTATUSCODES',
+      '250-8BITMIME',
+      '250-DSN',
+      '250-XXXXXXXC',
+      '250 XXXXXXXD',
+    ])
+    // Debian's Postfix answers the X-ed command with 500, not 502 (§7.4).
+    expect((await c.command('STARTTLS')).text).toBe('500 5.5.2 Error: command not recognized')
   })
 
   it('X-es BDAT through the ASA engine, while a transparent path lets Postfix take the chunk', async () => {
     firewall.policy = defaultMap
     const inspected = await open()
     await inspected.reply()
-    // Postfix offers CHUNKING, and the ASA engine leaves that keyword alone: only the BDAT command is X-ed.
-    expect((await inspected.command('EHLO client.example')).lines).toContain('250 CHUNKING')
+    // Postfix offers CHUNKING; the ASA masks the keyword (§7.2) and X-es the BDAT command a client sends anyway.
+    expect((await inspected.command('EHLO client.example')).lines).toContain('250 XXXXXXXD')
     await inspected.command(`MAIL FROM:<a@example.org>`)
     await inspected.command(`RCPT TO:<probe@${postfix.domain}>`)
     expect((await inspected.command('BDAT 12 LAST')).text).toMatch(/^50[02] 5\.5\.2 Error: command not recognized$/)

@@ -78,13 +78,22 @@ describe('SmtpInspector', () => {
     expect(out.at(-1)).toEqual({ action: 'reset', reason: expect.stringContaining('duplicate header') })
   })
 
-  it('MailGuard answers a pipelined EHLO after the replies the server still owes', () => {
-    const inspector = new SmtpInspector({ kind: 'mailguard', duplicateHeaderBug: false }, newCounters())
+  it('MailGuard turns a pipelined EHLO into NOOP and originates no reply: the server answers both (§7.4, cisco-nsp 2004)', () => {
+    const counters = newCounters()
+    const inspector = new SmtpInspector({ kind: 'mailguard', duplicateHeaderBug: false }, counters)
     inspector.fromServer(Buffer.from('220 x\r\n'))
     const sent = inspector.fromClient(Buffer.from('NOOP\r\nEHLO me\r\n'))
-    expect(text(sent, 'server')).toBe('NOOP\r\n')
+    // Same length on the wire: `EHLO me` (7) became `NOOP XX` (7).
+    expect(text(sent, 'server')).toBe('NOOP\r\nNOOP XX\r\n')
     expect(text(sent, 'client')).toBe('')
-    const replies = inspector.fromServer(Buffer.from('250 ok\r\n'))
-    expect(text(replies, 'client')).toBe('250 ok\r\n500 Unrecognized command\r\n')
+    expect(counters.commandsMasked).toBe(1)
+    const replies = inspector.fromServer(Buffer.from('250 ok\r\n250 2.0.0 OK\r\n'))
+    expect(text(replies, 'client')).toBe('250 ok\r\n250 2.0.0 OK\r\n')
+  })
+
+  it('counter-example: MailGuard passes the seven RFC 821 verbs unchanged', () => {
+    const inspector = new SmtpInspector({ kind: 'mailguard', duplicateHeaderBug: false }, newCounters())
+    inspector.fromServer(Buffer.from('220 x\r\n'))
+    expect(text(inspector.fromClient(Buffer.from('HELO me\r\n')), 'server')).toBe('HELO me\r\n')
   })
 })

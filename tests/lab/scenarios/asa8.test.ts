@@ -37,7 +37,8 @@ describe('asa8-legacy-ssh scenario', () => {
   it('masks STARTTLS through the default inspection', async () => {
     const g = await smtpGreeting(lab().smtp.port, track)
     expect(g.banner).toMatch(/^220 \*+$/)
-    expect(g.ehlo).toContain('250-XXXXXXXA')
+    // Postfix lists VRFY first: STARTTLS is the second masked line (§7.2).
+    expect(g.ehlo).toContain('250-XXXXXXXB')
   })
 })
 
@@ -61,7 +62,7 @@ describe('asa8-custom-class scenario', () => {
     const sp = await shell.run('show service-policy inspect esmtp', 'ciscoasa# ')
     expect(sp).toContain('    Class-map: ESMTP')
     expect(sp).not.toContain('Class-map: inspection_default')
-    expect((await smtpGreeting(lab().smtp.port, track)).ehlo).toContain('250-XXXXXXXA')
+    expect((await smtpGreeting(lab().smtp.port, track)).ehlo).toContain('250-XXXXXXXB')
   })
 
   it('removing inspect esmtp from the wrong class changes nothing; from class ESMTP it opens the path', async () => {
@@ -70,7 +71,7 @@ describe('asa8-custom-class scenario', () => {
     await shell.run('policy-map global_policy', 'ciscoasa(config-pmap)# ')
     await shell.run('class inspection_default', 'ciscoasa(config-pmap-c)# ')
     await shell.run('no inspect esmtp', 'ciscoasa(config-pmap-c)# ')
-    expect((await smtpGreeting(lab().smtp.port, track)).ehlo).toContain('250-XXXXXXXA')
+    expect((await smtpGreeting(lab().smtp.port, track)).ehlo).toContain('250-XXXXXXXB')
     // `class ESMTP` from inside another class: the ASA moves to that class.
     await shell.run('class ESMTP', 'ciscoasa(config-pmap-c)# ')
     await shell.run('no inspect esmtp', 'ciscoasa(config-pmap-c)# ')

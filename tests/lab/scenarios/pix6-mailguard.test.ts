@@ -51,11 +51,12 @@ describe('pix6-mailguard scenario', () => {
     expect(lab.credentials?.password).toBe('lab-admin')
   })
 
-  it('MailGuard asterisks the Exchange banner except 2, 0 and spaces and refuses EHLO', async () => {
+  it('MailGuard asterisks the Exchange banner except 2, 0 and spaces; EHLO becomes NOOP and Exchange answers it (§7.4)', async () => {
     const { banner, ehlo } = await smtp()
     expect(banner).toMatch(/^220 [* 20]+$/)
     expect(banner).toContain(String(new Date().getUTCFullYear()).replace(/[^20]/g, '*')) // 2s and 0s of the year survive
-    expect(ehlo).toBe('500 Unrecognized command')
+    // No reply of the firewall's own (cisco-nsp 2004, T4733): the bare OK is the server's answer to the NOOP.
+    expect(ehlo).toBe('250 2.0.0 OK')
   })
 
   it('asks for the telnet password and negotiates echo, then refuses a wrong one three times', async () => {
@@ -105,6 +106,6 @@ describe('pix6-mailguard scenario', () => {
     await t.run('configure terminal', 'pixfirewall(config)# ')
     await t.run('no fixup protocol smtp', 'pixfirewall(config)# ')
     await t.run('end', 'pixfirewall# ')
-    expect((await smtp()).ehlo).toBe('500 Unrecognized command')
+    expect((await smtp()).ehlo).toBe('250 2.0.0 OK')
   })
 })
