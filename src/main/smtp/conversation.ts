@@ -6,6 +6,7 @@
 import type { Socket } from 'node:net'
 import type { TLSSocket } from 'node:tls'
 import { parseEhloReply, type SmtpReply } from '../../shared/evidence/smtp-reply'
+import { ambiguousMasks, starttlsReason } from '../../shared/probe/starttls-proof'
 import { isIpLiteral } from '../../shared/probe/target'
 import type {
   ProbeGreeting,
@@ -111,17 +112,24 @@ export class Conversation {
     }
   }
 
-  /** Sends STARTTLS (even unadvertised, unless switched off); returns the TLS socket when the server agreed. */
+  /**
+   * Sends STARTTLS (even unadvertised, unless switched off — and then still when a masked line could hide it, so
+   * the reply proves what the mask was); returns the TLS socket when the server agreed.
+   */
   private async starttls(greeting: ProbeGreeting): Promise<TLSSocket | null> {
     const { rec, result, channel, options } = this.c
     const advertised = greeting.extensions.some((e) => e.keyword === 'STARTTLS')
     const masked = greeting.extensions.some((e) => e.masked !== null)
     const starttls: NonNullable<ProbeResult['starttls']> = { advertised, masked, sent: false }
+    const ambiguous = advertised ? [] : ambiguousMasks(greeting.extensions)
+    if (ambiguous.length > 0) starttls.ambiguousMasks = ambiguous
     result.starttls = starttls
-    if (!advertised && options.starttlsAlways === false) return null
+    const reason = starttlsReason(starttls, options.starttlsAlways !== false)
+    if (!reason) return null
     rec.begin('starttls')
     starttls.reply = await this.ask('STARTTLS')
     starttls.sent = true
+    starttls.sentBecause = reason
     if (starttls.reply.code !== 220) return null
     const detached = channel.detach()
     if (!detached) throw this.channelStop()

@@ -1,14 +1,16 @@
 /**
  * Two views of one mail path side by side (typically straight to the server and through the firewall),
  * aligned line by line: banner, EHLO reply, each extension (a masked keyword sits on the row of the keyword
- * it hides), the reply to STARTTLS and the TLS outcome. `differences` keeps only what proves a rewrite:
- * a banner masked on one side, EHLO refused, STARTTLS offered or masked on one side, different STARTTLS
- * replies, TLS on one side only. Everything else (a banner's clock, a SIZE value) is shown but not counted.
+ * it hides, found from the other side's unmasked reply: align-extensions.ts), the reply to STARTTLS and the
+ * TLS outcome. `differences` keeps only what proves a rewrite: a banner masked on one side, EHLO refused,
+ * STARTTLS offered on one side only (masked, or its line deleted as some mail gateways do, §7.5), any
+ * extension masked on one side, different STARTTLS replies, TLS on one side only. Everything else (a
+ * banner's clock, a SIZE value) is shown but not counted.
  */
 import { bannerMaskVariant } from '../evidence/smtp/masks'
-import type { EhloExtension } from '../evidence/smtp-reply'
 import { buildSmtpSession, type SmtpSession } from '../evidence/smtp-session'
 import type { TlsOutcome } from '../evidence/types'
+import { alignExtensions } from './align-extensions'
 import { probeSource, probeTranscript } from './transcript'
 import type { ProbeResult } from './types'
 
@@ -43,6 +45,12 @@ export interface PathDifference {
   kind: DifferenceKind
   /** The rows that show it. */
   keys: string[]
+  /**
+   * For `starttls-advertised`: how the side without STARTTLS lost it — its line `masked` (X-ed in place, as PIX/ASA
+   * inspection does) or `deleted` (no line at all, as gateways such as F-Secure Internet Gatekeeper do, §7.5).
+   * Absent when the other side has no EHLO extensions to compare with.
+   */
+  how?: 'masked' | 'deleted'
 }
 
 export interface PathComparison {
@@ -88,7 +96,11 @@ export function compareSessions(left: SmtpSession, right: SmtpSession): PathComp
   }
   if (left.ehlo && right.ehlo) {
     const offers = [left, right].map((s) => s.ehlo!.extensions.some((e) => e.keyword === 'STARTTLS' && !e.masked))
-    if (offers[0] !== offers[1]) differences.push({ kind: 'starttls-advertised', keys: ['STARTTLS'] })
+    if (offers[0] !== offers[1]) {
+      const row = extensions.find(([key, a, b]) => key === 'STARTTLS' && (offers[0] ? a && !a.masked : b && !b.masked))
+      const lost = row ? (offers[0] ? row[2] : row[1]) : undefined
+      differences.push({ kind: 'starttls-advertised', keys: ['STARTTLS'], how: lost?.masked ? 'masked' : 'deleted' })
+    }
     const maskedKeys = extensions
       .filter(([, a, b]) => a && b && (a.masked === null) !== (b.masked === null))
       .map(([key]) => key)
@@ -123,34 +135,4 @@ function tlsCell(s: SmtpSession): ComparisonCell | undefined {
   const tls = { ...s.tls }
   if (!tls.established) return { text: `failed: ${tls.error ?? ''}`.trim(), tls }
   return { text: ['established', tls.protocol, tls.cipher].filter(Boolean).join(' '), tls }
-}
-
-/** The keyword an extension stands for: its own, or the one its mask most likely hides. */
-function identity(e: EhloExtension): string {
-  return e.masked ? (e.masked.keyword ?? e.keyword) : e.keyword
-}
-
-/** Pairs extensions by identity, keeping the left order and slotting right-only ones after their neighbour. */
-function alignExtensions(
-  left: readonly EhloExtension[],
-  right: readonly EhloExtension[],
-): Array<[string, EhloExtension | undefined, EhloExtension | undefined]> {
-  const rows: Array<[string, EhloExtension | undefined, EhloExtension | undefined]> = left.map((e) => [
-    identity(e),
-    e,
-    undefined,
-  ])
-  let insertAt = 0
-  for (const e of right) {
-    const key = identity(e)
-    const at = rows.findIndex(([k, , b]) => k === key && b === undefined)
-    if (at >= 0) {
-      rows[at]![2] = e
-      insertAt = at + 1
-    } else {
-      rows.splice(insertAt, 0, [key, undefined, e])
-      insertAt++
-    }
-  }
-  return rows
 }

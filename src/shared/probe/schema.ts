@@ -82,7 +82,14 @@ export const probeResultSchema = z.object({
   banner: reply.optional(),
   greeting: greeting.optional(),
   starttls: z
-    .object({ advertised: z.boolean(), masked: z.boolean(), sent: z.boolean(), reply: reply.optional() })
+    .object({
+      advertised: z.boolean(),
+      masked: z.boolean(),
+      sent: z.boolean(),
+      sentBecause: z.enum(['advertised', 'always', 'ambiguous']).optional(),
+      ambiguousMasks: z.array(z.string()).optional(),
+      reply: reply.optional(),
+    })
     .optional(),
   tls: z
     .object({

@@ -123,6 +123,14 @@ export interface ProbeStarttls {
   /** Some EHLO keyword is masked (STARTTLS is the usual victim). */
   masked: boolean
   sent: boolean
+  /**
+   * Why it was sent: `advertised`; `always` (sent unadvertised, the default); `ambiguous` (the caller switched
+   * sending unadvertised off, but a masked line could hide STARTTLS — an 8-letter mask could as well be SMTPUTF8 or
+   * CHUNKING, §7.2 — so the probe sends it anyway and the reply decides).
+   */
+  sentBecause?: 'advertised' | 'always' | 'ambiguous'
+  /** The masked keywords (as received) that could hide STARTTLS. */
+  ambiguousMasks?: string[]
   reply?: SmtpReply
 }
 

@@ -131,6 +131,15 @@ describe('rule smtp.path-differs', () => {
     expect(both.causes.map((c) => c.id)).not.toContain('server-no-starttls')
   })
 
+  it('says how STARTTLS went missing: masked in place (ASA) or its line deleted (a gateway, §7.5)', () => {
+    const masked = compareProbes(results.inside!, results.outside!).differences
+    expect(masked).toContainEqual({ kind: 'starttls-advertised', keys: ['STARTTLS'], how: 'masked' })
+    const deleted = compareProbes(results.inside!, results.stripped!)
+    expect(deleted.differences).toContainEqual({ kind: 'starttls-advertised', keys: ['STARTTLS'], how: 'deleted' })
+    expect(deleted.rows.find((r) => r.key === 'STARTTLS')).toMatchObject({ left: { text: '250 STARTTLS' } })
+    expect(deleted.rows.find((r) => r.key === 'STARTTLS')?.right).toBeUndefined()
+  })
+
   it('keeps two probes with the same label apart', () => {
     const f = probeFindings([results.inside!, { ...results.outside!, target: results.inside!.target }])
     const differs = f.find((x) => x.id === 'smtp.path-differs')

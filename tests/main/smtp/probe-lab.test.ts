@@ -93,13 +93,17 @@ describe('clean-path: no firewall (the counter-example)', () => {
 })
 
 describe('pix6-mailguard: PIX 6.3 fixup protocol smtp', () => {
-  it('sees the asterisked banner and a refused EHLO, falls back to HELO and still tries STARTTLS once', async () => {
+  it('sees the asterisked banner and the server’s bare OK to EHLO-turned-NOOP, and still tries STARTTLS once (§7.4)', async () => {
     const { outside } = await bothSides(await lab('pix6-mailguard'))
     expect(outside.outcome).toBe('completed')
     expect(outside.banner?.lines[0]?.raw).toMatch(/^220[ *0-2]+$/)
-    expect(outside.greeting?.command).toBe('HELO')
-    expect(outside.greeting?.ehloRefused?.code).toBeGreaterThanOrEqual(500)
+    // MailGuard originates no reply: EHLO reached Exchange as NOOP, and Exchange's `250 2.0.0 OK` came back.
+    expect(outside.greeting?.command).toBe('EHLO')
+    expect(outside.greeting?.reply.lines.map((l) => l.raw)).toEqual(['250 2.0.0 OK'])
+    expect(outside.greeting?.extensions).toEqual([])
     expect(outside.starttls?.sent).toBe(true)
+    // STARTTLS became a NOOP too: the same bare OK, not 220.
+    expect(outside.starttls?.reply?.lines[0]?.raw).toBe('250 2.0.0 OK')
     expect(outside.tls).toBeUndefined()
     expect(ids(outside)).toEqual(expect.arrayContaining(['smtp.banner-masked', 'smtp.ehlo-rejected']))
     expect(probeVerdict(outside, probeFindings([outside])).id).toMatch(/^(esmtp-blocked|starttls-masked)$/)
