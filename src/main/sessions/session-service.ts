@@ -89,7 +89,9 @@ export class SessionService {
         secrets: [credentials.password, credentials.secret],
       })
       const log = session.log
-      const keys = new KeystrokeLines((line, secret) => log.record({ direction: 'out', data: line, secret, at: new Date() }))
+      const keys = new KeystrokeLines((line, secret) =>
+        log.record({ direction: 'out', data: line, secret, at: new Date() }),
+      )
       session.keys = keys
       channel.onData((chunk) => {
         const data = chunk.toString('latin1')

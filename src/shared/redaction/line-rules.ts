@@ -63,8 +63,9 @@ export const LINE_RULES: readonly LineRule[] = [
     pattern: /\bsnmp-server\s+user\s+.*?\bauth\s+\S+\s+(?<s>\S+)(?:.*?\bpriv\s+(?:aes\s+\d+|\S+)\s+(?<s2>\S+))?/di,
   },
   // aaa-server ISE (inside) host 10.1.1.5 / key s3cret — the key line under the host block
-  // Lower-case only: `Key Version : A` in show version is not a key.
-  { kind: 'aaa-key', pattern: /^\s*key\s+(?!config-key\b)(?<s>\S+)/d },
+  // Lower-case only: `Key Version : A` in show version is not a key. Also after a prompt, as a terminal echoes it
+  // (`fw(config-aaa-server-host)# key s3cret`), so the echo is masked like the typed line.
+  { kind: 'aaa-key', pattern: /^(?:[\w.-]+(?:\/[\w.-]+)?(?:\([\w-]+\))?[#>]\s*)?\s*key\s+(?!config-key\b)(?<s>\S+)/d },
   // PIX 6.x: aaa-server TACACS+ (inside) host 10.1.1.5 s3cret timeout 5
   {
     kind: 'aaa-key',

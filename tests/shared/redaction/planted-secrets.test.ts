@@ -102,3 +102,14 @@ describe('planted secrets in the forms issue 14 found', () => {
     expect(each).toContain('334 VXNlcm5hbWU6')
   })
 })
+
+describe('the aaa-server key line as a terminal echoes it', () => {
+  it('masks it after a prompt too, but not "Key Version" or a key word inside a sentence', () => {
+    expect(redactDeviceText('fw(config-aaa-server-host)# key Planted-K3y').text).toBe(
+      `fw(config-aaa-server-host)# key ${M}`,
+    )
+    expect(redactDeviceText('ciscoasa/admin# key Planted-K3y').text).toBe(`ciscoasa/admin# key ${M}`)
+    expect(redactDeviceText('Key Version : A').text).toBe('Key Version : A')
+    expect(redactDeviceText('press any key to continue').text).toBe('press any key to continue')
+  })
+})
