@@ -7,7 +7,7 @@ import { analyzeTexts } from '../../src/shared/diagnosis'
 import { readDeviceConfig } from '../../src/shared/evidence/device/device-config'
 import { numberLines } from '../../src/shared/evidence/types'
 
-function generateConfig(lines: number): string {
+export function generateConfig(lines: number): string {
   const out = [': Saved', ':', 'ASA Version 9.8(4)10', '!', 'hostname bench-fw', '!']
   let i = 0
   const tail = 9

@@ -1,6 +1,11 @@
 /**
- * The `unmask` command line. Commander parses; this file maps its errors to translated messages and
- * exit code 2 so that scripts can tell bad usage (2) from a failed operation (1).
+ * The `unmask` command line. Commander parses; this file maps errors to translated messages and to the exit-code
+ * contract of io.ts (2 bad usage, 3 could not connect, 5 anything else), and adds each command's examples and the
+ * exit-code table to `--help`.
+ *
+ * Start-up is kept light on purpose (issue 16, README "Performance"): the command modules registered here only
+ * declare options; each loads what it needs (the engine, ssh2, the lab, playwright-core) with `import()` inside its
+ * action, so `--version`, `--help` and a small `analyze` do not pay for the others.
  */
 import { Command, CommanderError } from 'commander'
 import pkg from '../../package.json'
@@ -9,11 +14,13 @@ import { registerAnalyzeCommand } from './commands/analyze'
 import { registerAuditCommand } from './commands/audit'
 import { registerCaseCommands } from './commands/case'
 import { registerCollectCommand } from './commands/collect'
+import { registerCompletionCommand } from './commands/completion'
 import { registerDiagnoseCommand } from './commands/diagnose'
 import { registerLabCommands } from './commands/lab'
 import { registerProbeCommands } from './commands/probe'
 import { registerReportCommands } from './commands/report'
-import { type CliContext, type CliIo, UsageError } from './io'
+import { addHelpTexts } from './help'
+import { type CliContext, type CliIo, ConnectError, EXIT, UsageError } from './io'
 
 export const VERSION: string = pkg.version
 
@@ -21,10 +28,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const lang = pickLanguage(argv, io.env)
   if (!lang.ok) {
     io.err(`${createTranslator('en')('cli.errors.badLanguage', { value: lang.value })}\n`)
-    return 2
+    return EXIT.usage
   }
   const t = createTranslator(lang.language)
-  const ctx: CliContext = { io, t, exitCode: 0 }
+  const ctx: CliContext = { io, t, exitCode: EXIT.ok }
   const program = buildProgram(ctx)
   try {
     await program.parseAsync(argv, { from: 'user' })
@@ -34,7 +41,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
 }
 
-function buildProgram(ctx: CliContext): Command {
+export function buildProgram(ctx: CliContext): Command {
   const { t, io } = ctx
   const program = new Command('unmask')
     .description(t('cli.description'))
@@ -53,7 +60,9 @@ function buildProgram(ctx: CliContext): Command {
   registerCollectCommand(program, ctx)
   registerDiagnoseCommand(program, ctx)
   registerAuditCommand(program, ctx)
+  registerCompletionCommand(program, ctx)
   for (const command of program.commands) applyDefaults(command, io)
+  addHelpTexts(program, t)
   return program
 }
 
@@ -68,16 +77,20 @@ function applyDefaults(command: Command, io: CliIo): void {
 function handleError(error: unknown, ctx: CliContext, argv: string[]): number {
   const { io, t } = ctx
   if (error instanceof CommanderError) {
-    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return 0
+    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return EXIT.ok
     io.err(`${translateCommanderError(error, t, argv)}\n`)
-    return 2
+    return EXIT.usage
   }
   if (error instanceof UsageError) {
     io.err(`${error.message}\n`)
-    return 2
+    return EXIT.usage
+  }
+  if (error instanceof ConnectError) {
+    io.err(`${error.message}\n`)
+    return EXIT.connect
   }
   io.err(`${t('cli.errors.generic', { message: error instanceof Error ? error.message : String(error) })}\n`)
-  return 1
+  return EXIT.failed
 }
 
 function translateCommanderError(error: CommanderError, t: Translate, argv: string[]): string {
@@ -111,8 +124,11 @@ type LanguagePick = { ok: true; language: Language } | { ok: false; value: strin
 /** `--lang` wins, then UNMASK_LANG, then the locale; found before parsing so help text is translated too. */
 function pickLanguage(argv: string[], env: NodeJS.ProcessEnv): LanguagePick {
   let value: string | undefined
-  argv.forEach((arg, i) => {
-    if (arg === '--lang') value = argv[i + 1] ?? ''
+  // Words after `--` are operands (what `__complete` is given), never this run's options.
+  const end = argv.indexOf('--')
+  const options = end === -1 ? argv : argv.slice(0, end)
+  options.forEach((arg, i) => {
+    if (arg === '--lang') value = options[i + 1] ?? ''
     else if (arg.startsWith('--lang=')) value = arg.slice('--lang='.length)
   })
   value ??= env.UNMASK_LANG

@@ -38,10 +38,13 @@ async function run(argv: string[], stdin = ''): Promise<{ code: number; out: str
   return { code, out, err }
 }
 
+/** The exit-code contract (README "Exit codes"): 1 when a cause or a warning/critical finding is found, else 0. */
+const problemFound = (a: Analysis) => a.causes.length > 0 || a.findings.some((f) => f.severity !== 'info')
+
 async function analyze(...files: string[]): Promise<Analysis> {
   const r = await run(['analyze', '--json', ...files.map(fixture)])
   expect(r.err).toBe('')
-  expect(r.code).toBe(0)
+  expect(r.code).toBe(problemFound(JSON.parse(r.out) as Analysis) ? 1 : 0)
   return JSON.parse(r.out) as Analysis
 }
 
@@ -221,7 +224,7 @@ describe('several inputs together', () => {
 describe('text output, languages and errors', () => {
   it('prints facts, findings with line numbers, causes and the exact commands', async () => {
     const r = await run(['analyze', fixture('asa_7.2-3_asa5505_running-config_inspect_esmtp_mocktest.txt')])
-    expect(r.code).toBe(0)
+    expect(r.code).toBe(1)
     expect(r.out).toContain('Version: 7.2(3)')
     expect(r.out).toContain('Platform: ASA')
     expect(r.out).toContain('[CRITICAL] ESMTP inspection is active without allow-tls')
@@ -244,14 +247,14 @@ describe('text output, languages and errors', () => {
 
   it('speaks Korean with --lang ko', async () => {
     const r = await run(['analyze', '--lang', 'ko', fixture('pix_6.2_show_fixup_ciscoarticles4248.txt')])
-    expect(r.code).toBe(0)
+    expect(r.code).toBe(1)
     expect(r.out).toContain('PIX MailGuard가 켜져 있습니다')
     expect(r.out).toContain('no fixup protocol smtp 25')
   })
 
   it('reads standard input for -', async () => {
     const r = await run(['analyze', '--json', '-'], '250-mx.example.org\r\n250-SIZE 1000\r\n250 XXXXXXXA\r\n')
-    expect(r.code).toBe(0)
+    expect(r.code).toBe(1)
     const a = JSON.parse(r.out) as Analysis
     expect(a.parts[0]).toMatchObject({ source: 'stdin', kind: 'smtp-transcript' })
     expect(ids(a)).toEqual(['smtp.starttls-masked'])
@@ -300,7 +303,7 @@ describe('the built binary', () => {
     for (const d of dirs) rmSync(d, { recursive: true, force: true })
   })
 
-  it('node bin/unmask.js analyze --json prints the diagnosis and exits 0', () => {
+  it('node bin/unmask.js analyze --json prints the diagnosis and exits 1 (a problem found)', () => {
     built()
     const r = spawnSync(
       process.execPath,
@@ -311,7 +314,7 @@ describe('the built binary', () => {
         env: { ...process.env, LANG: 'en_US.UTF-8' },
       },
     )
-    expect(r.status).toBe(0)
+    expect(r.status).toBe(1)
     const a = JSON.parse(r.stdout) as Analysis
     expect(a.causes[0]?.id).toBe('pix-mailguard')
   })
@@ -325,7 +328,7 @@ describe('the built binary', () => {
         '%ASA-4-108004: ESMTP Classification: Dropped connection for ESMTP Request from outside:192.0.2.1/1025 to inside:10.0.0.25/25; matched Class 4: header line length gt 998\n',
       env: { ...process.env, LANG: 'en_US.UTF-8' },
     })
-    expect(ok.status).toBe(0)
+    expect(ok.status).toBe(1)
     expect(ok.stdout).toContain('log.asa-esmtp-inspection')
     const dir = mkdtempSync(join(tmpdir(), 'unmask-bin-'))
     dirs.push(dir)

@@ -39,7 +39,7 @@ describe('unmask collect', () => {
   it('refuses an unknown host key without --accept-new-host-key and shows its fingerprint', async () => {
     const l = await startScenario('asa9-default')
     const run = await runUnmask(['collect', sshTarget(l), ...secrets], env)
-    expect(run.code).toBe(1)
+    expect(run.code).toBe(3)
     expect(run.stderr).toMatch(/SHA256:[A-Za-z0-9+/]{43}/)
     expect(run.stderr).toContain('--accept-new-host-key')
     expect(existsSync(join(env.UNMASK_HOME!, 'known_hosts'))).toBe(false)
@@ -55,7 +55,7 @@ describe('unmask collect', () => {
       env,
     )
     expect(run.stderr).toContain('Accepted new host key')
-    expect(run.code).toBe(0)
+    expect(run.code).toBe(1)
     expect(run.stdout).toContain('Cisco ASA')
     expect(run.stdout).toContain('asa.esmtp-inspection-active')
     expect(run.stdout).toContain('9.8(4)10')
@@ -84,7 +84,7 @@ describe('unmask collect', () => {
     expect(all).not.toContain('lab-enable')
     // The second run knows the key now: no acceptance message.
     const again = await runUnmask(['collect', sshTarget(l), ...secrets, '--json'], env)
-    expect(again.code).toBe(0)
+    expect(again.code).toBe(1)
     expect(again.stderr).not.toContain('Accepted new host key')
     const parsed = JSON.parse(again.stdout)
     expect(parsed).toMatchObject({ ok: true, platform: 'asa', enabled: true })
@@ -94,7 +94,7 @@ describe('unmask collect', () => {
   it('stops on a changed host key and shows both fingerprints', async () => {
     const l = await startScenario('asa9-default')
     const first = await runUnmask(['collect', sshTarget(l), ...secrets, '--accept-new-host-key', '--json'], env)
-    expect(first.code).toBe(0)
+    expect(first.code).toBe(1)
     const file = join(env.UNMASK_HOME!, 'known_hosts')
     const [name, type] = readFileSync(file, 'utf8').split(' ')
     // Another key of the same type under the same name: what a re-keyed or impostor device looks like.
@@ -102,7 +102,7 @@ describe('unmask collect', () => {
     expect(other.public.split(' ')[0]).toBe(type)
     writeFileSync(file, `${name} ${other.public.split(' ').slice(0, 2).join(' ')}\n`)
     const run = await runUnmask(['collect', sshTarget(l), ...secrets, '--accept-new-host-key'], env)
-    expect(run.code).toBe(1)
+    expect(run.code).toBe(3)
     expect(run.stderr).toContain('CHANGED')
     expect(run.stderr.match(/SHA256:[A-Za-z0-9+/]{43}/g)?.length).toBe(2)
   })
@@ -110,7 +110,7 @@ describe('unmask collect', () => {
   it('collects from the lab PIX 6.3 over telnet and finds MailGuard', async () => {
     const l = await startScenario('pix6-mailguard')
     const run = await runUnmask(['collect', `telnet://127.0.0.1:${l.management!.port}`, ...secrets, '--json'], env)
-    expect(run.code).toBe(0)
+    expect(run.code).toBe(1)
     const parsed = JSON.parse(run.stdout)
     expect(parsed.platform).toBe('pix6')
     expect(parsed.analysis.findings.map((f: { id: string }) => f.id)).toContain('pix.mailguard-active')
@@ -119,19 +119,19 @@ describe('unmask collect', () => {
   it('needs --legacy for the lab ASA 8.x and says so in the error', async () => {
     const l = await startScenario('asa8-legacy-ssh')
     const refused = await runUnmask(['collect', sshTarget(l), ...secrets, '--accept-new-host-key'], env)
-    expect(refused.code).toBe(1)
+    expect(refused.code).toBe(3)
     expect(refused.stderr).toContain('--legacy')
     const run = await runUnmask(
       ['collect', sshTarget(l), ...secrets, '--accept-new-host-key', '--legacy', '--json'],
       env,
     )
-    expect(run.code).toBe(0)
+    expect(run.code).toBe(1)
   })
 
   it('speaks Korean with --lang ko', async () => {
     const l = await startScenario('asa9-default')
     const run = await runUnmask(['collect', sshTarget(l), ...secrets, '--lang', 'ko'], env)
-    expect(run.code).toBe(1)
+    expect(run.code).toBe(3)
     expect(run.stderr).toContain('호스트 키를 아직 모릅니다')
   })
 
@@ -164,20 +164,20 @@ describe('unmask collect', () => {
         ['collect', `telnet://127.0.0.1:${device.port}`, '--username', 'netops', ...secrets, '--json'],
         env,
       )
-      expect(run.code).toBe(0)
+      expect(run.code).toBe(1)
       expect(JSON.parse(run.stdout)).toMatchObject({ ok: true, platform: 'asa', enabled: true })
       expect(device.clis[0].received.slice(0, 4)).toEqual(['netops', 'lab-admin', 'enable', 'lab-enable'])
       const refused = await runUnmask(['collect', `telnet://127.0.0.1:${device.port}`, ...secrets], env)
-      expect(refused.code).toBe(1)
+      expect(refused.code).toBe(3)
       expect(refused.stderr).toContain('user name')
     } finally {
       await device.close()
     }
   })
 
-  it('reports an unreachable device as a failed collection (exit 1), not a hang', async () => {
+  it('reports an unreachable device as a failed collection (exit 3), not a hang', async () => {
     const run = await runUnmask(['collect', 'telnet://127.0.0.1:1', ...secrets], env)
-    expect(run.code).toBe(1)
+    expect(run.code).toBe(3)
     expect(run.stderr).toContain('Could not connect')
   })
 })
@@ -216,7 +216,7 @@ describe.skipIf(!existsSync('/usr/bin/socat'))('unmask collect over a serial con
       HOME: home.path,
       SECRET: 'console-enable',
     })
-    expect(run.code).toBe(0)
+    expect(run.code).toBe(1)
     const parsed = JSON.parse(run.stdout)
     expect(parsed).toMatchObject({ ok: true, platform: 'asa', enabled: true, peer: `serial://${laptop}?baud=9600` })
     expect(parsed.analysis.findings.map((f: { id: string }) => f.id)).toContain('asa.esmtp-inspection-active')

@@ -75,7 +75,7 @@ describe('unmask probe', () => {
 
   it('names the masking in the verdict for a masked path', async () => {
     const r = await run(['probe', `127.0.0.1:${masked.port}`])
-    expect(r.code).toBe(0)
+    expect(r.code).toBe(1)
     expect(r.out).toContain('[smtp.starttls-masked]')
     expect(r.out).toMatch(/Likely causes\n {2}.+\[path-inspection\]/)
     expect(r.out).toContain('Verdict: STARTTLS is masked on this path')
@@ -92,7 +92,7 @@ describe('unmask probe', () => {
       '--compare-vantage',
       'outside',
     ])
-    expect(r.code).toBe(0)
+    expect(r.code).toBe(1)
     expect(r.out.indexOf('vantage inside')).toBeLessThan(r.out.indexOf('vantage outside'))
     expect(r.out).toContain('[smtp.path-differs]')
     expect(r.out).toContain('The mail path answers differently from probe:inside and probe:outside')
@@ -180,7 +180,7 @@ describe('unmask probe', () => {
       '--case',
       created.dir,
     ])
-    expect(r.code).toBe(0)
+    expect(r.code).toBe(1)
     expect(r.err).toContain(`Saved 3 entries into case ${created.id}.`)
     const detail = new CaseStore(home).read(created.id)
     expect(detail.entries.map((e) => e.type)).toEqual([
@@ -205,11 +205,11 @@ describe('unmask probe', () => {
     expect(r.out).toContain('판정: 이 경로에서 STARTTLS가 가려집니다')
   })
 
-  it('exits 1 when the probe cannot complete, and says where it stopped', async () => {
+  it('exits 3 when the probe cannot complete, and says where it stopped', async () => {
     const silent = await startServer(hostile.silent())
     servers.push(silent)
     const r = await run(['probe', `127.0.0.1:${silent.port}`, '--timeout', '300'])
-    expect(r.code).toBe(1)
+    expect(r.code).toBe(3)
     expect(r.out).toMatch(/Stopped in phase banner: (no complete reply in time|the probe ran out of time)/)
   })
 

@@ -1,59 +1,51 @@
 /**
- * `unmask analyze FILE... [--json]`: reads device output, transcripts and logs (`-` = standard input), detects what
- * each is, runs the rules and the diagnosis and prints the result. Exit 0 once analysed, whatever was found;
- * exit 2 when an input cannot be read (missing, a directory, not text, too large).
+ * `unmask analyze FILE... [--json] [--case ID]`: reads device output, transcripts and logs (`-` = standard input),
+ * detects what each is, runs the rules and the diagnosis and prints the result. With `--case` each input is stored in
+ * the case with its SHA-256 and the analysis is journalled, as the app does with pasted texts. Exit codes (README
+ * "Exit codes"): 0 nothing wrong found, 1 a problem found, 2 an input cannot be read (missing, a directory, not text,
+ * too large) or no such case. The engine is loaded with `import()` when the command runs, not at start-up.
+ * `--direct FILE --through FILE` label two SMTP transcripts by vantage (straight to the server, and through the
+ * path) so the direct-vs-through comparison works offline; one without the other, or no input at all, exits 2.
  */
-import { readFileSync, statSync } from 'node:fs'
 import type { Command } from 'commander'
-import { type Analysis, analyzeTexts, type InputText } from '../../shared/diagnosis'
-import { renderTextReport } from '../../shared/diagnosis/text-report'
+import type { VantageInput } from '../../shared/diagnosis'
 import { json } from '../format'
 import { type CliContext, UsageError } from '../io'
-
-/** Inputs larger than this are refused rather than read into memory. */
-export const MAX_INPUT_BYTES = 64 * 1024 * 1024
-
-function isText(data: Buffer): boolean {
-  return !data.subarray(0, 8192).includes(0)
-}
-
-async function readInput(ctx: CliContext, file: string): Promise<string> {
-  const { t, io } = ctx
-  if (file === '-') {
-    const text = await io.readStdin()
-    if (text.length > MAX_INPUT_BYTES)
-      throw new UsageError(t('findings.analyze.tooLarge', { file: 'stdin', max: MAX_INPUT_BYTES }))
-    if (text.includes('\0')) throw new UsageError(t('findings.analyze.notText', { file: 'stdin' }))
-    return text
-  }
-  let data: Buffer
-  try {
-    const stat = statSync(file)
-    if (stat.isDirectory()) throw new UsageError(t('findings.analyze.isDirectory', { file }))
-    if (stat.size > MAX_INPUT_BYTES)
-      throw new UsageError(t('findings.analyze.tooLarge', { file, max: MAX_INPUT_BYTES }))
-    data = readFileSync(file)
-  } catch (error) {
-    if (error instanceof UsageError) throw error
-    const reason = (error as NodeJS.ErrnoException).code ?? String(error)
-    throw new UsageError(t('findings.analyze.unreadable', { file, reason }))
-  }
-  if (!isText(data)) throw new UsageError(t('findings.analyze.notText', { file }))
-  return data.toString('utf8')
-}
+import { readText } from '../read-input'
+import { analysisExit } from '../verdict'
 
 export function registerAnalyzeCommand(program: Command, ctx: CliContext): void {
   const { t, io } = ctx
   program
     .command('analyze')
     .description(t('findings.analyze.description'))
-    .argument('<files...>', t('findings.analyze.files'))
+    .argument('[files...]', t('findings.analyze.files'))
     .option('--json', t('cli.options.json'))
-    .action(async (files: string[], opts: { json?: boolean }) => {
-      const inputs: InputText[] = []
-      for (const file of files) inputs.push({ source: file === '-' ? 'stdin' : file, text: await readInput(ctx, file) })
-      const analysis: Analysis = analyzeTexts(inputs)
+    .option('--case <id>', t('cli.analyze.case'))
+    .option('--direct <file>', t('findings.analyze.direct'))
+    .option('--through <file>', t('findings.analyze.through'))
+    .action(async (files: string[], opts: { json?: boolean; case?: string; direct?: string; through?: string }) => {
+      if ((opts.direct === undefined) !== (opts.through === undefined))
+        throw new UsageError(t('findings.analyze.vantagePair'))
+      if (files.length === 0 && opts.direct === undefined)
+        throw new UsageError(t('cli.errors.missingArgument', { argument: 'files', command: 'analyze' }))
+      const inputs: VantageInput[] = []
+      for (const file of files) inputs.push({ source: file === '-' ? 'stdin' : file, text: await readText(ctx, file) })
+      // Labelled `direct:FILE` / `through:FILE`, so findings say which side each line came from.
+      for (const vantage of ['direct', 'through'] as const) {
+        const file = opts[vantage]
+        if (file !== undefined) inputs.push({ source: `${vantage}:${file}`, text: await readText(ctx, file), vantage })
+      }
+      const [{ analyzeTexts }, { renderTextReport }] = await Promise.all([
+        import('../../shared/diagnosis'),
+        import('../../shared/diagnosis/text-report'),
+      ])
+      const record = opts.case === undefined ? undefined : (await import('./analyze-case')).caseRecorder(ctx, opts.case)
+      const analysis = analyzeTexts(inputs)
+      const recorded = record?.(inputs, analysis)
       if (opts.json) io.out(json(analysis))
       else io.out(renderTextReport(analysis, t))
+      if (recorded) io.err(`${t('cli.analyze.recorded', recorded)}\n`)
+      ctx.exitCode = analysisExit(analysis)
     })
 }

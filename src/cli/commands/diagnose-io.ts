@@ -2,8 +2,7 @@
  * What `unmask diagnose` needs around the run: a hidden password prompt on a terminal, the device session (host
  * keys asked about through --accept-new-host-key, the session log fed with every byte), and the report file.
  */
-import { existsSync, statSync, writeFileSync } from 'node:fs'
-import { dirname, resolve } from 'node:path'
+import { writeFileSync } from 'node:fs'
 import type { CaseHandle } from '../../main/cases/case-store'
 import { openChannel } from '../../main/device/collect'
 import type { SessionLog } from '../../main/device/session-log'
@@ -15,9 +14,9 @@ import { knownHostsFile } from '../../main/sessions/open-channel'
 import { TransportError } from '../../main/transports/channel'
 import { HostKeyTrust } from '../../main/transports/host-key-trust'
 import { describeTarget, type Target } from '../../main/transports/target'
-import { isLanguage, type Language, languageFromLocale } from '../../shared/i18n'
-import { type CliContext, UsageError } from '../io'
-import type { DiagnoseOptions } from './diagnose'
+import { type CliContext, ConnectError, UsageError } from '../io'
+import type { DiagnoseOptions } from './diagnose-options'
+import { checkWritable, outputLanguage } from './report-run'
 
 /** Reads a line from the terminal without echoing it (raw mode); Ctrl-C gives up. */
 export function askHidden(prompt: string): Promise<string> {
@@ -84,9 +83,9 @@ export async function connect(
     })
   } catch (error) {
     if (error instanceof TransportError && (error.code === 'hostKeyUnknown' || error.code === 'hostKeyRejected'))
-      throw new UsageError(t('fix.diagnose.errors.hostKeyUnknown', { device, fingerprint: seen }))
+      throw new ConnectError(t('fix.diagnose.errors.hostKeyUnknown', { device, fingerprint: seen }))
     const message = error instanceof Error ? error.message : String(error)
-    throw new Error(t('fix.diagnose.errors.connect', { device, message }))
+    throw new ConnectError(t('fix.diagnose.errors.connect', { device, message }))
   }
 }
 
@@ -100,15 +99,9 @@ export async function writeReport(
   if (!opts.report) return
   const { t, io } = ctx
   io.out(`\n${t('fix.diagnose.steps.header', { step: t('fix.diagnose.steps.report') })}\n`)
-  const file = resolve(opts.report)
-  if (!existsSync(dirname(file)) || !statSync(dirname(file)).isDirectory())
-    throw new UsageError(t('report.cli.noFolder', { path: file }))
+  const file = checkWritable(opts.report, ctx)
   const env = io.env
-  const lang: Language = isLanguage(globals.lang)
-    ? globals.lang
-    : isLanguage(env.UNMASK_LANG)
-      ? env.UNMASK_LANG
-      : languageFromLocale(env.LC_ALL, env.LC_MESSAGES, env.LANG)
+  const lang = outputLanguage(globals, env)
   const request = { home, caseRef: handle.dir, lang }
   if (!/\.pdf$/i.test(file)) {
     writeFileSync(file, renderCaseReport(request).html, { mode: 0o600 })

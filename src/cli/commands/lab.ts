@@ -3,9 +3,9 @@
  * SIGTERM. UNMASK_LAB_EXIT_AFTER_START=1 stops right after printing (for smoke tests and scripts).
  */
 import type { Command } from 'commander'
-import { type Lab, type LabPorts, listScenarios, startLab, UnknownScenarioError } from '../../lab'
+import type { Lab, LabPorts } from '../../lab'
 import { json, table } from '../format'
-import { type CliContext, UsageError } from '../io'
+import { type CliContext, EXIT, UsageError } from '../io'
 
 interface LabCliOptions {
   scenario?: string
@@ -34,6 +34,8 @@ export function registerLabCommands(program: Command, ctx: CliContext): void {
 
 async function runLab(opts: LabCliOptions, ctx: CliContext): Promise<void> {
   const { t, io } = ctx
+  // Loaded here, not at start-up: the lab brings smtp-server, selfsigned and ssh2's server (README "Performance").
+  const { listScenarios, startLab, UnknownScenarioError } = await import('../../lab')
   if (opts.list) {
     const names = listScenarios()
     if (opts.json) return io.out(json(names.map((name) => ({ name, description: scenarioText(ctx, name) }))))
@@ -56,7 +58,7 @@ async function runLab(opts: LabCliOptions, ctx: CliContext): Promise<void> {
     const e = error as NodeJS.ErrnoException & { port?: number }
     if (e.code === 'EADDRINUSE') {
       io.err(`${t('lab.errors.portInUse', { port: e.port ?? '?' })}\n`)
-      ctx.exitCode = 1
+      ctx.exitCode = EXIT.failed
       return
     }
     throw error

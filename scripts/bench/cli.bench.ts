@@ -1,0 +1,230 @@
+/**
+ * The command line as a user runs it, each figure next to its floor or peer (issue 16), all fresh processes:
+ * - start-up: `unmask --version`, `--help` and `analyze` of a one-line file against `node -e 0` (aim ≤ 2×);
+ * - `unmask analyze --json` of a generated 100,000-line ASA configuration against a bare Node read + split + regex of
+ *   the same file (aim ≤ 3×), and its peak memory against 5 × the file size + Node's own baseline;
+ * - `unmask collect` of a 20,000-line configuration over SSH from the lab ASA against Netmiko's cisco_asa driver
+ *   (Debian python3-netmiko, /usr/bin/python3) pulling `show running-config` from the same server (aim ≥ 10×).
+ * Medians of interleaved runs; needs a build (`npm run build`). Figures only, no thresholds.
+ */
+import { spawn, spawnSync } from 'node:child_process'
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { AsaShell } from '../../src/lab/devices/asa-shell'
+import { LabDevice } from '../../src/lab/devices/lab-device'
+import { asaLoginBanner } from '../../src/lab/devices/login-banner'
+import { startSshEndpoint } from '../../src/lab/endpoints/ssh-endpoint'
+import { loadScenario } from '../../src/lab/scenarios'
+import { generateConfig } from './engine.bench'
+
+const ROOT = join(__dirname, '..', '..')
+const BIN = join(ROOT, 'bin', 'unmask.js')
+const RSS_HOOK = join(__dirname, 'maxrss.cjs')
+const PYTHON = '/usr/bin/python3'
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
+
+interface Timed {
+  ms: number
+  rss: number
+  status: number | null
+}
+
+/** One fresh process, timed from spawn to exit, with its peak RSS from the preloaded hook. */
+function timeProcess(args: string[], dir: string, env: NodeJS.ProcessEnv = {}): Timed {
+  const rssFile = join(dir, 'rss')
+  rmSync(rssFile, { force: true })
+  const start = performance.now()
+  const r = spawnSync(process.execPath, ['--require', RSS_HOOK, ...args], {
+    env: { ...process.env, ...env, UNMASK_BENCH_RSS_FILE: rssFile },
+    stdio: ['ignore', 'ignore', 'pipe'],
+    maxBuffer: 1 << 26,
+  })
+  const ms = performance.now() - start
+  return { ms, rss: existsSync(rssFile) ? Number(readFileSync(rssFile, 'utf8')) : 0, status: r.status }
+}
+
+/** Runs every command `rounds` times, interleaved so that machine load hits all alike; medians. */
+function interleaved(commands: Record<string, string[]>, rounds: number, dir: string): Record<string, Timed> {
+  const runs: Record<string, Timed[]> = Object.fromEntries(Object.keys(commands).map((name) => [name, []]))
+  for (let i = 0; i < rounds; i++)
+    for (const [name, args] of Object.entries(commands)) runs[name]!.push(timeProcess(args, dir))
+  const out: Record<string, Timed> = {}
+  for (const [name, list] of Object.entries(runs))
+    out[name] = { ms: median(list.map((r) => r.ms)), rss: median(list.map((r) => r.rss)), status: list[0]!.status }
+  return out
+}
+
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`
+
+function startup(dir: string): void {
+  const one = join(dir, 'one-line.txt')
+  writeFileSync(one, 'hostname fw1\n')
+  const r = interleaved(
+    {
+      'node -e 0': ['-e', '0'],
+      'unmask --version': [BIN, '--version'],
+      'unmask --help': [BIN, '--help'],
+      'unmask analyze (one line)': [BIN, 'analyze', one],
+    },
+    15,
+    dir,
+  )
+  const floor = r['node -e 0']!.ms
+  console.log(`start-up (median of 15, fresh processes), floor node -e 0 = ${floor.toFixed(0)} ms:`)
+  for (const [name, t] of Object.entries(r))
+    if (name !== 'node -e 0')
+      console.log(`  ${name.padEnd(28)} ${t.ms.toFixed(0).padStart(5)} ms = ${(t.ms / floor).toFixed(2)}x (aim <= 2x)`)
+}
+
+const FLOOR_SCRIPT = `const t = require('fs').readFileSync(process.argv[1], 'utf8'); let n = 0
+for (const l of t.split('\\n')) if (/^\\s*inspect\\s+esmtp\\b/.test(l)) n++
+console.log(n)`
+
+function analyzeBig(dir: string): void {
+  const file = join(dir, 'asa-100k.cfg')
+  const text = generateConfig(100_000)
+  writeFileSync(file, text)
+  const size = Buffer.byteLength(text)
+  const r = interleaved(
+    {
+      floor: ['-e', FLOOR_SCRIPT, file],
+      baseline: ['-e', '0'],
+      analyze: [BIN, 'analyze', '--json', file],
+    },
+    7,
+    dir,
+  )
+  const { floor, baseline, analyze } = r as Record<string, Timed>
+  const limit = 5 * size + baseline!.rss
+  console.log(
+    `unmask analyze --json, 100,000-line ASA configuration (${mb(size)}), median of 7, exit ${analyze!.status}:`,
+  )
+  console.log(
+    `  ${analyze!.ms.toFixed(0)} ms against read + split + regex ${floor!.ms.toFixed(0)} ms = ${(analyze!.ms / floor!.ms).toFixed(2)}x (aim <= 3x)`,
+  )
+  console.log(
+    `  peak RSS ${mb(analyze!.rss)} against 5 x file + Node baseline ${mb(baseline!.rss)} = ${mb(limit)}: ${(analyze!.rss / limit).toFixed(2)} of the limit`,
+  )
+}
+
+function bigConfig(base: string, target: number): string {
+  const lines = base.replace(/\r/g, '').split('\n')
+  const at = Math.max(
+    10,
+    lines.findIndex((l) => l.startsWith('access-list')),
+  )
+  const extra: string[] = []
+  for (let i = 0; extra.length + lines.length < target; i++)
+    extra.push(`access-list BENCH extended permit tcp host 10.${(i >> 8) & 255}.${i & 255}.1 any eq ${1024 + i}`)
+  return [...lines.slice(0, at), ...extra, ...lines.slice(at)].join('\n')
+}
+
+/** Asynchronous: the lab's SSH server lives in this process and must keep serving while the child runs. */
+function runChild(
+  cmd: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+): Promise<{ ms: number; status: number | null; out: string; err: string }> {
+  return new Promise((resolve) => {
+    const start = performance.now()
+    const child = spawn(cmd, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
+    let out = ''
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString()
+    })
+    let err = ''
+    child.stderr.on('data', (d: Buffer) => {
+      err += d.toString()
+    })
+    const timer = setTimeout(() => child.kill('SIGKILL'), 300_000)
+    child.on('close', (status) => {
+      clearTimeout(timer)
+      resolve({ ms: performance.now() - start, status, out, err })
+    })
+  })
+}
+
+const NETMIKO = `
+import sys
+from netmiko import ConnectHandler
+conn = ConnectHandler(device_type='cisco_asa', host='127.0.0.1', port=int(sys.argv[1]), username='admin',
+                      password='lab-admin', secret='lab-enable', timeout=60, banner_timeout=20, auth_timeout=20)
+out = conn.send_command('show running-config', read_timeout=120)
+conn.disconnect()
+print(len(out.splitlines()))
+`
+
+async function collectVsNetmiko(dir: string): Promise<void> {
+  const { scenario, config } = loadScenario('asa9-default')
+  const fw = scenario.firewall!
+  const device = new LabDevice({ ...fw, config: bigConfig(config!, 20_000) })
+  const endpoint = await startSshEndpoint({
+    deviceId: 'bench-cli',
+    stateDir: dir,
+    credentials: fw.credentials,
+    legacyAlgorithms: false,
+    openShell: (username, from) => ({
+      shell: new AsaShell(device, username),
+      greeting: asaLoginBanner(device, username, from),
+    }),
+  })
+  try {
+    const home = join(dir, 'home')
+    const env = { UNMASK_HOME: home, FW_PASS: fw.credentials.password, FW_SECRET: fw.credentials.enable, LANG: 'C' }
+    const target = `ssh://${fw.credentials.username}@127.0.0.1:${endpoint.port}`
+    const args = [BIN, 'collect', target, '--password-env', 'FW_PASS', '--secret-env', 'FW_SECRET', '--json']
+    // First run accepts the host key (stored in UNMASK_HOME); the timed runs then verify it like a user's would.
+    await runChild(process.execPath, [...args, '--accept-new-host-key'], env)
+    const rounds = 5
+    const ours: number[] = []
+    let lines = 0
+    let status: number | null = null
+    for (let i = 0; i < rounds; i++) {
+      const r = await runChild(process.execPath, args, env)
+      ours.push(r.ms)
+      status = r.status
+      const parsed = JSON.parse(r.out || '{}') as { steps?: Array<{ command: string; lines?: number }> }
+      lines = parsed.steps?.length ?? 0
+    }
+    const collect = median(ours)
+    console.log(
+      `unmask collect over SSH from the lab ASA (20,000-line config), median of ${rounds}: ${collect.toFixed(0)} ms (exit ${status}, ${lines} commands)`,
+    )
+    const hasNetmiko = existsSync(PYTHON) && spawnSync(PYTHON, ['-c', 'import netmiko']).status === 0
+    if (!hasNetmiko) {
+      console.log('  Netmiko: not installed (apt-get install python3-netmiko), no comparison')
+      return
+    }
+    const theirs: number[] = []
+    let theirLines = ''
+    for (let i = 0; i < 3; i++) {
+      const r = await runChild(PYTHON, ['-c', NETMIKO, String(endpoint.port)], {})
+      theirs.push(r.ms)
+      theirLines = r.out.trim()
+      if (r.status !== 0) console.log(`  Netmiko failed (exit ${r.status}): ${r.err.trim().split('\n').at(-1)}`)
+    }
+    const netmiko = median(theirs)
+    console.log(
+      `  Netmiko cisco_asa, show running-config only (${theirLines} lines), median of 3: ${netmiko.toFixed(0)} ms`,
+    )
+    console.log(`  Netmiko / unmask collect = ${(netmiko / collect).toFixed(1)}x faster (aim >= 10x)`)
+  } finally {
+    await endpoint.close()
+  }
+}
+
+export async function run(): Promise<void> {
+  if (!existsSync(join(ROOT, 'out', 'main', 'cli.js'))) {
+    console.log('not built: run `npm run build` first')
+    return
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'unmask-bench-cli-'))
+  try {
+    startup(dir)
+    analyzeBig(dir)
+    await collectVsNetmiko(dir)
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}

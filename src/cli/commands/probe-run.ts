@@ -1,0 +1,161 @@
+/** The run of `unmask probe` (moved out of probe.ts unchanged so that it loads only when the command runs). */
+import { type CaseHandle, CaseNotFoundError, CaseStore } from '../../main/cases/case-store'
+import { unmaskHome } from '../../main/cases/paths'
+import type { DomainPlan } from '../../main/smtp/mx'
+import { type BatchOptions, DEFAULT_CONCURRENCY } from '../../main/smtp/probe-many'
+import { type AnalysedProbe, runProbeRequest } from '../../main/smtp/run'
+import { isMailbox } from '../../main/smtp/test-message'
+import type { Translate } from '../../shared/i18n'
+import { type ParsedTarget, parseTarget } from '../../shared/probe/target'
+import { causeLines, findingLines, renderComparisonText, renderProbeText } from '../../shared/probe/text'
+import { DEFAULT_PORT, DEFAULT_TIMEOUTS, type ProbeTimeouts } from '../../shared/probe/types'
+import { json } from '../format'
+import { type CliContext, EXIT, UsageError } from '../io'
+import { analysisExit } from '../verdict'
+
+export interface ProbeCliOptions {
+  vantage?: string
+  compare?: string
+  compareVantage?: string
+  port?: string
+  case?: string
+  json?: boolean
+  timeout?: string
+  implicitTls?: boolean
+  legacyTls?: boolean
+  plain?: boolean
+  ehlo?: string
+  dns?: string
+  concurrency?: string
+  testTo?: string
+  testFrom?: string
+  dkim?: boolean
+}
+
+export async function runProbe(input: string, opts: ProbeCliOptions, ctx: CliContext): Promise<void> {
+  const { t, io } = ctx
+  const port = opts.port === undefined ? DEFAULT_PORT : portOf(opts.port, t)
+  const target = targetOf(input, port, t)
+  const compare = opts.compare === undefined ? undefined : targetOf(opts.compare, port, t)
+  if (opts.implicitTls && opts.plain) throw new UsageError(t('probe.cli.conflictingModes'))
+  const options = runOptions(opts, t)
+  options.concurrency =
+    opts.concurrency === undefined ? DEFAULT_CONCURRENCY : positive(opts.concurrency, '--concurrency', t)
+  const handle = opts.case === undefined ? undefined : openCase(opts.case, ctx)
+  const asJson = opts.json === true
+  try {
+    let streamed = false
+    let many = false
+    const report = await runProbeRequest(
+      {
+        target,
+        compare,
+        vantage: opts.vantage,
+        compareVantage: opts.compareVantage,
+        mode: opts.implicitTls ? 'implicit-tls' : opts.plain ? 'plain' : 'starttls',
+        ehloName: opts.ehlo,
+        options,
+      },
+      {
+        planned: (kind, targets, domain) => {
+          streamed = kind !== 'compare'
+          many = targets.length > 1
+          for (const line of domain ? planLines(domain, t) : []) io.err(`${line}\n`)
+        },
+        completed: (probe, progress) => {
+          if (streamed && !asJson) io.out(`${progress.done > 1 ? '\n' : ''}${probeText(probe, t)}`)
+          if (!many) return
+          const { target, address } = probe.result
+          const label = address && address !== target.host ? `${target.host} [${address}]` : target.host
+          const verdict = t(probe.verdict.key, probe.verdict.params)
+          io.err(`${t('probe.cli.progress', { done: progress.done, total: progress.total, target: label, verdict })}\n`)
+        },
+      },
+      handle,
+    )
+    if (report.probes.length === 0) {
+      io.err(`${t('probe.cli.nothingToProbe', { domain: target.host })}\n`)
+      ctx.exitCode = EXIT.connect
+      return
+    }
+    if (asJson) io.out(json(report))
+    else if (report.comparison) {
+      const c = report.comparison
+      for (const [i, p] of report.probes.entries()) io.out(`${i > 0 ? '\n' : ''}${probeText(p, t)}`)
+      const lines = [...findingLines(c.findings, t), ...causeLines(c.causes, t)]
+      io.out(`\n${lines.join('\n')}\n\n${renderComparisonText(c.comparison, c.verdict, t)}`)
+    }
+    if (handle) {
+      const count = report.probes.length + (report.comparison ? 1 : 0)
+      io.err(`${t('probe.cli.saved', { count, id: handle.id })}\n`)
+    }
+    // The exit-code contract (README "Exit codes"): 3 when a probe could not complete, else 1 when any probe or the
+    // comparison found a problem (STARTTLS masked or missing), else 0.
+    const judged = [...report.probes, ...(report.comparison ? [report.comparison] : [])].map(analysisExit)
+    if (report.probes.some((p) => p.result.outcome === 'failed')) ctx.exitCode = EXIT.connect
+    else ctx.exitCode = judged.includes(EXIT.problem) ? EXIT.problem : EXIT.ok
+  } finally {
+    handle?.close()
+  }
+}
+
+function probeText(p: AnalysedProbe, t: Translate): string {
+  return renderProbeText(p.result, p.findings, p.verdict, t, p.causes)
+}
+
+function planLines(domain: DomainPlan, t: Translate): string[] {
+  const hosts = domain.mx.map((m) => `${m.exchange} (${m.priority})`).join(', ')
+  return [
+    domain.implicitMx
+      ? t('probe.cli.implicitMx', { domain: domain.domain })
+      : t('probe.cli.mxPlan', { domain: domain.domain, hosts }),
+    ...domain.unresolved.map((u) => t('probe.cli.unresolved', { host: u.exchange, message: u.message })),
+  ]
+}
+
+function targetOf(input: string, port: number, t: Translate): ParsedTarget {
+  const parsed = parseTarget(input, port)
+  if (!parsed.ok) throw new UsageError(t('probe.cli.badTarget', { target: input }))
+  return parsed.target
+}
+
+function runOptions(opts: ProbeCliOptions, t: Translate): BatchOptions {
+  const options: BatchOptions = {}
+  if (opts.timeout !== undefined) {
+    const total = positive(opts.timeout, '--timeout', t)
+    const capped: Partial<ProbeTimeouts> = { totalMs: total }
+    for (const key of ['dnsMs', 'connectMs', 'replyMs', 'tlsMs'] as const)
+      capped[key] = Math.min(DEFAULT_TIMEOUTS[key], total)
+    options.timeouts = capped
+  }
+  if (opts.dns !== undefined) options.dnsServers = [opts.dns]
+  if (opts.legacyTls) options.tls = { legacy: true }
+  if (opts.testTo !== undefined || opts.dkim) {
+    if (!opts.testTo || !opts.testFrom || !isMailbox(opts.testTo) || !isMailbox(opts.testFrom))
+      throw new UsageError(t('probe.cli.testNeedsFrom'))
+    options.message = { from: opts.testFrom, to: opts.testTo, dkimSignature: opts.dkim === true }
+  }
+  return options
+}
+
+function portOf(text: string, t: Translate): number {
+  const port = /^[0-9]{1,5}$/.test(text) ? Number(text) : 0
+  if (port < 1 || port > 65535) throw new UsageError(t('probe.cli.badPort'))
+  return port
+}
+
+function positive(text: string, option: string, t: Translate): number {
+  if (!/^[0-9]{1,9}$/.test(text) || Number(text) < 1) throw new UsageError(t('probe.cli.badNumber', { option }))
+  return Number(text)
+}
+
+function openCase(id: string, ctx: CliContext): CaseHandle {
+  const store = new CaseStore(unmaskHome(ctx.io.env))
+  try {
+    return store.open(id)
+  } catch (error) {
+    if (error instanceof CaseNotFoundError)
+      throw new UsageError(ctx.t('probe.cli.caseNotFound', { id, home: store.root }))
+    throw error
+  }
+}
