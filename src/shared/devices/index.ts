@@ -6,7 +6,7 @@ import { pix7Profile } from './pix7'
 import type { DeviceProfile, ParsedPrompt, PlatformId } from './types'
 
 export { MORE_PROMPT } from './common'
-export { isSameDevicePrompt, parsePrompt } from './prompt'
+export { isSameDevicePrompt, type PromptLine, parsePrompt, parsePromptLine } from './prompt'
 export * from './types'
 
 export const PROFILES: Record<PlatformId, DeviceProfile> = {

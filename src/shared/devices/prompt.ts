@@ -39,6 +39,30 @@ export function parsePrompt(line: string): ParsedPrompt | null {
   return prompt
 }
 
+/** A prompt with what was typed after it (`fw/pri/act# show run` → the prompt `fw/pri/act#` and `show run`). */
+export interface PromptLine {
+  prompt: ParsedPrompt
+  command: string
+}
+
+const PROMPT_AND_COMMAND = /^([A-Za-z0-9][\w.-]{0,62}(?:\/[\w.-]+){0,4}(?:\([\w-]+\))?[>#])(?:[ \t](.*))?$/
+/** FTD's CLISH prompt only counts in front of a command it takes: a bare `> ` starts quoted mail too. */
+const FTD_COMMAND = /^>[ \t]?((?:show|sh|system|expert|configure|ping|traceroute|packet-tracer|capture)\b.*)$/
+
+/**
+ * The same grammar for a line of pasted or logged output, where the prompt is followed by the command typed at it.
+ * Used by the evidence parsers to split a pasted session; the live driver reads prompts with parsePrompt.
+ */
+export function parsePromptLine(line: string): PromptLine | null {
+  const text = line.replace(/\s+$/, '')
+  if (text.length > 512) return null
+  const ftd = FTD_COMMAND.exec(text)
+  if (ftd) return { prompt: { text: '>', hostname: '', mode: 'ftd' }, command: ftd[1]!.trim() }
+  const m = PROMPT_AND_COMMAND.exec(text)
+  const prompt = m ? parsePrompt(m[1]!) : null
+  return prompt ? { prompt, command: (m![2] ?? '').trim() } : null
+}
+
 /** True if `line` is a prompt of the same device (same hostname) as `known`, in any mode. */
 export function isSameDevicePrompt(line: string, known: ParsedPrompt): ParsedPrompt | null {
   const parsed = parsePrompt(line)

@@ -2,6 +2,9 @@
  * Names what a pasted text is (`detectKind`) and splits a pasted terminal session into the outputs of the commands
  * typed at each prompt (`splitSession`). Line numbers always refer to the whole pasted text.
  */
+import { parsePromptLine } from '../devices/prompt'
+import { SYSLOG_PREFIX } from '../devices/syslog'
+import type { FailoverTag, ParsedPrompt } from '../devices/types'
 import { cleanTerminalLine } from '../text/terminal'
 import { transcriptShape } from './smtp/transcript-text'
 import { clip, type NumberedLine, numberLines } from './types'
@@ -25,13 +28,12 @@ export interface SessionPart {
   hostname: string | null
   /** Security context shown in the prompt (`ctx1` in `fw/ctx1# show run`), multiple-context mode only. */
   context: string | null
+  /** Failover unit and state shown in the prompt (`fw/pri/act#`, `fw/ctx1/sec/stby#`). */
+  failover: FailoverTag | null
   promptLine: number | null
   /** The output lines (without the prompt line). */
   lines: NumberedLine[]
 }
-
-/** `host#`, `host>`, `host(config)#`, `host/context#` followed by an optional command. */
-const PROMPT = /^([A-Za-z][\w.-]{1,63})(\/[\w.-]+)?(\([\w.-]+\))?([#>])[ \t]?(.*)$/
 
 const COMMANDS: [string[], EvidenceKind][] = [
   [['show', 'version'], 'show-version'],
@@ -59,6 +61,11 @@ export function kindOfCommand(command: string): EvidenceKind | null {
   }
   return null
 }
+
+/** A line of a firewall syslog, a Postfix log or an ESA mail log. */
+const LOG_MARK = new RegExp(
+  String.raw`${SYSLOG_PREFIX.source}|postfix/\w+\[\d+\]|enabling PIX (workarounds|<CRLF>)|\b(ICID|DCID|MID) \d+|STARTTLS command not supported`,
+)
 
 function count(lines: readonly NumberedLine[], re: RegExp, limit = 5000): number {
   let n = 0
@@ -88,10 +95,7 @@ export function detectKindOfLines(lines: readonly NumberedLine[]): EvidenceKind 
     ) > 0
   )
     return 'show-version'
-  const logs = count(
-    lines,
-    /%(ASA|PIX|FWSM|FTD)-\d-\d{6}|postfix\/\w+\[\d+\]|enabling PIX (workarounds|<CRLF>)|\b(ICID|DCID|MID) \d+|STARTTLS command not supported/,
-  )
+  const logs = count(lines, LOG_MARK)
   const shape = transcriptShape(lines)
   if (logs > 0 && (shape === null || shape === 'ndr' || logs >= lines.length / 4)) return 'log'
   if (shape === 'ndr') return 'ndr'
@@ -129,24 +133,32 @@ export function kindOfPart(part: SessionPart): EvidenceKind {
 /** Splits at prompt lines; a prompt with a command starts a part, a bare prompt ends one. */
 export function splitSession(lines: readonly NumberedLine[]): SessionPart[] {
   const parts: SessionPart[] = []
-  let current: SessionPart = { command: null, hostname: null, context: null, promptLine: null, lines: [] }
+  let current: SessionPart = {
+    command: null,
+    hostname: null,
+    context: null,
+    failover: null,
+    promptLine: null,
+    lines: [],
+  }
   const flush = () => {
     // Blank lines (pager residue cleans to blank) belong to no output: a part ends at its last line with text.
     while (current.lines.length > 0 && current.lines[current.lines.length - 1]!.text.trim() === '') current.lines.pop()
     if (current.lines.length > 0) parts.push(current)
   }
   for (const l of lines) {
-    const m = l.text.length <= 512 ? PROMPT.exec(l.text.trimEnd()) : null
-    if (!m || !isPrompt(m)) {
+    const typed = parsePromptLine(l.text)
+    if (!typed || !isPrompt(typed.prompt)) {
       current.lines.push(l)
       continue
     }
     flush()
-    const command = m[5]!.trim()
+    const { prompt, command } = typed
     current = {
       command: command || null,
-      hostname: m[1]!,
-      context: m[2]?.slice(1) ?? null,
+      hostname: prompt.hostname || null,
+      context: prompt.context ?? null,
+      failover: prompt.failover ?? null,
       promptLine: l.line,
       lines: [],
     }
@@ -155,9 +167,12 @@ export function splitSession(lines: readonly NumberedLine[]): SessionPart[] {
   return parts
 }
 
-/** Rejects look-alikes: swaks arrows, `S>`/`C>` transcript tags, config words followed by `>`. */
-function isPrompt(m: RegExpExecArray): boolean {
-  const host = m[1]!
-  if (/^(S|C|Server|Client)$/i.test(host)) return false
-  return true
+/**
+ * The device prompt grammar (src/shared/devices/prompt.ts, shared with the live driver) plus what only a paste needs:
+ * look-alikes are rejected (swaks arrows, `S>`/`C>` transcript tags, one-letter words before `>`).
+ */
+function isPrompt(prompt: ParsedPrompt): boolean {
+  if (prompt.mode === 'ftd') return true
+  const host = prompt.hostname
+  return host.length >= 2 && /^[A-Za-z]/.test(host) && !/^(Server|Client)$/i.test(host)
 }

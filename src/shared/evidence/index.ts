@@ -2,6 +2,7 @@
  * From pasted text to typed evidence: split a terminal session into parts, name each part's kind and run the
  * matching parser. Every evidence item keeps the source label and the line range it came from.
  */
+import type { FailoverTag } from '../devices/types'
 import { type EvidenceKind, kindOfPart, readLines, splitSession } from './detect'
 import type { FixupLine } from './device/device-config'
 import { type DeviceConfig, readDeviceConfig } from './device/device-config'
@@ -23,6 +24,8 @@ interface Base {
   hostname: string | null
   /** Security context from the prompt (`fw/ctx1#`), when the device runs in multiple-context mode. */
   context: string | null
+  /** Failover unit/state from the prompt (`fw/pri/act#`). */
+  failover: FailoverTag | null
 }
 
 export type TranscriptEvidence = (ParsedTranscript | (SmtpTranscript & { shape: 'probe' })) & Partial<Base>
@@ -100,6 +103,7 @@ export function parseEvidence(input: InputText): { parts: DetectedPart[]; eviden
       command: part.command,
       hostname: part.hostname,
       context: part.context,
+      failover: part.failover,
     }
     evidence.push(parsePart(input.source, kind, part.lines, base))
   }

@@ -4,6 +4,7 @@
  * `Cryptochecksum:`, `[OK]`, `<--- More --->` pager residue and backspaces, trailing spaces. Every node keeps its
  * line number. A deeper line belongs to the nearest shallower line above it.
  */
+import { blockOf, isSubCommandOnly, subCommandKeyword } from '../../devices/config-blocks'
 import { cleanTerminalLine } from '../../text/terminal'
 import { clip, type NumberedLine } from '../types'
 
@@ -19,22 +20,64 @@ export interface ConfigNode {
 
 const SKIP = /^(!.*|:.*|Building configuration\.\.\.|Cryptochecksum.*|\[OK\]|end)$/
 
-export function parseConfigTree(lines: readonly NumberedLine[]): ConfigNode[] {
+/** How the block structure was read: as indented, rebuilt from keywords, or not recoverable for some lines. */
+export interface ConfigStructure {
+  state: 'indented' | 'recovered' | 'lost'
+  /** Lines whose parent was found from their keyword, their indentation having been lost. */
+  recovered: number
+  /** Sub-commands (`inspect esmtp`, `class …`) that no open block above them can take: their place is unknown. */
+  orphans: NumberedLine[]
+}
+
+export interface ConfigTree {
+  roots: ConfigNode[]
+  structure: ConfigStructure
+}
+
+/**
+ * Reads the block tree. Indentation decides where it is present; where a sub-command arrives no deeper than the line
+ * above it (indentation lost), its keyword decides (src/shared/devices/config-blocks.ts): it goes under the nearest
+ * open block that takes it, or is reported as an orphan.
+ */
+export function readConfigTree(lines: readonly NumberedLine[]): ConfigTree {
   const roots: ConfigNode[] = []
   const stack: ConfigNode[] = []
+  const structure: ConfigStructure = { state: 'indented', recovered: 0, orphans: [] }
   for (const { line, text: raw } of lines) {
     const cleaned = cleanTerminalLine(clip(raw)).trimEnd()
     const text = cleaned.trimStart()
     if (text === '' || SKIP.test(text)) continue
-    const indent = cleaned.length - text.length
-    const node: ConfigNode = { text, line, indent, children: [] }
-    while (stack.length > 0 && stack[stack.length - 1]!.indent >= indent) stack.pop()
+    const node: ConfigNode = { text, line, indent: cleaned.length - text.length, children: [] }
+    const top = stack[stack.length - 1]
+    if (top && node.indent <= top.indent && isSubCommandOnly(text)) {
+      const keyword = subCommandKeyword(text)
+      let k = stack.length - 1
+      while (k >= 0 && !blockOf(stack[k]!.text)?.children.includes(keyword)) k--
+      if (k >= 0) {
+        const parent = stack[k]!
+        if (parent.indent >= node.indent) structure.recovered++
+        node.indent = Math.max(node.indent, parent.indent + 1)
+        stack.length = k + 1
+        parent.children.push(node)
+        stack.push(node)
+        continue
+      }
+    }
+    while (stack.length > 0 && stack[stack.length - 1]!.indent >= node.indent) stack.pop()
     const parent = stack[stack.length - 1]
     if (parent) parent.children.push(node)
-    else roots.push(node)
+    else {
+      if (isSubCommandOnly(text)) structure.orphans.push({ line, text })
+      roots.push(node)
+    }
     stack.push(node)
   }
-  return roots
+  structure.state = structure.orphans.length > 0 ? 'lost' : structure.recovered > 0 ? 'recovered' : 'indented'
+  return { roots, structure }
+}
+
+export function parseConfigTree(lines: readonly NumberedLine[]): ConfigNode[] {
+  return readConfigTree(lines).roots
 }
 
 /** Depth-first walk over all nodes. */

@@ -4,9 +4,11 @@
  * inspect maps with their `allow-tls` parameter. Read from the block tree, so lines keep their numbers.
  */
 
+import { FTD_CONFIG_MARKERS } from '../../devices/ftd'
+import { type SmtpInspectionBehaviour, smtpInspectSpelling } from '../../devices/smtp-inspection'
 import type { NumberedLine } from '../types'
 import { parseVersion, type SoftwareVersion } from '../version'
-import { type ConfigNode, parseConfigTree } from './config-tree'
+import { type ConfigNode, type ConfigStructure, readConfigTree } from './config-tree'
 
 export type DevicePlatform = 'asa' | 'pix' | 'fwsm' | 'ftd'
 
@@ -22,6 +24,11 @@ export interface FixupLine {
 
 export interface InspectLine {
   protocol: string
+  /**
+   * When the line is SMTP inspection in one of its spellings (`inspect esmtp`, FWSM's `inspect smtp`), what it does
+   * to a mail dialog (src/shared/devices/smtp-inspection.ts); null for other protocols.
+   */
+  smtp: SmtpInspectionBehaviour | null
   /** The inspect map after the protocol (`inspect esmtp MAP`), null for the default map. */
   map: string | null
   line: number
@@ -66,6 +73,10 @@ export interface DeviceConfig {
   /** `matches`: the class-map's `match …` lines (which traffic, e.g. `match port tcp eq 25`). */
   classMaps: { name: string; line: number; matches?: { line: number; text: string }[] }[]
   servicePolicies: ServicePolicyBinding[]
+  /** Whether the block structure was read as indented, rebuilt from keywords, or could not be recovered. */
+  structure: ConfigStructure
+  /** Lines only an FMC/FDM-written configuration has (src/shared/devices/ftd.ts): an FTD without `show version`. */
+  ftdMarkers: { line: number; text: string }[]
   firstLine: number
   lastLine: number
 }
@@ -90,6 +101,7 @@ function parsePolicyClass(node: ConfigNode, name: string, earlier?: PolicyClass)
     // `inspect h323 h225` and `inspect dns preset_dns_map`: only esmtp's second word is a map name we use.
     const inspect: InspectLine = {
       protocol: m[2]!.toLowerCase(),
+      smtp: smtpInspectSpelling(m[2]!)?.behaviour ?? null,
       map: m[3] ?? null,
       line: child.line,
       text: child.text,
@@ -114,8 +126,14 @@ function parseEsmtpMap(node: ConfigNode, name: string): EsmtpInspectMap {
   return { name, line: node.line, allowTls }
 }
 
+function isFtdMarker(node: ConfigNode): boolean {
+  return FTD_CONFIG_MARKERS.some(
+    (m) => m.line.test(node.text) && (!m.child || node.children.some((c) => m.child!.test(c.text))),
+  )
+}
+
 export function readDeviceConfig(lines: readonly NumberedLine[]): DeviceConfig {
-  const roots = parseConfigTree(lines)
+  const { roots, structure } = readConfigTree(lines)
   const config: DeviceConfig = {
     header: null,
     hostname: null,
@@ -124,11 +142,14 @@ export function readDeviceConfig(lines: readonly NumberedLine[]): DeviceConfig {
     esmtpMaps: [],
     classMaps: [],
     servicePolicies: [],
+    structure,
+    ftdMarkers: [],
     firstLine: lines[0]?.line ?? 1,
     lastLine: lines[lines.length - 1]?.line ?? 1,
   }
   for (const node of roots) {
     const text = node.text
+    if (isFtdMarker(node)) config.ftdMarkers.push({ line: node.line, text })
     const header = HEADER.exec(text)
     if (header && !config.header) {
       const word = header[1]!.toLowerCase()

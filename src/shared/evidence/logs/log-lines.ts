@@ -1,11 +1,12 @@
 /**
  * Log lines that bear on SMTP inspection, from three families:
- * - ASA/PIX syslog: 108002–108007 (ESMTP inspection actions; 108007 = TLS allowed) and 507003 (inspector
+ * - ASA/PIX/FWSM/FTD syslog (also with a class tag, `%FTD-session-…`, see src/shared/devices/syslog.ts): 108002–108007 (ESMTP inspection actions; 108007 = TLS allowed) and 507003 (inspector
  *   disconnected a flow), with the destination port when the message names one;
  * - Postfix client: `enabling PIX workarounds: … for host[ip]:port` (Postfix saw an asterisked banner) and
  *   `TLS is required, but was not offered`;
  * - Cisco ESA mail_logs: `TLS failed`, `TLS success`, `STARTTLS command not supported`.
  */
+import { SYSLOG_MESSAGE, type SyslogFamily, syslogFamily } from '../../devices/syslog'
 import { clip, type NumberedLine } from '../types'
 
 export type LogFamily = 'asa' | 'postfix' | 'esa'
@@ -28,6 +29,8 @@ export interface LogEntry {
   text: string
   /** Syslog message id (`108004`), when an ASA line. */
   messageId?: string
+  /** The platform the syslog prefix names (`%FTD-…` → ftd), when an ASA-family line. */
+  platform?: SyslogFamily
   /** Destination `ifc:ip/port` pieces or the remote host, as far as the line names them. */
   host?: string
   port?: number
@@ -36,7 +39,6 @@ export interface LogEntry {
   detail?: string
 }
 
-const ASA = /%(ASA|PIX|FWSM|FTD)-(\d)-(\d{6}):\s*(.*)$/
 const ASA_DEST = /\bto\s+([\w.-]+):([0-9a-fA-F.:]+)\/(\d+)/
 const ASA_SERVER = /\bserver\s+([\w.-]+):([0-9a-fA-F.:]+)\/(\d+)/
 const POSTFIX_PIX =
@@ -50,10 +52,11 @@ const ESA_STARTTLS = /STARTTLS command not supported/i
 const ESA_TLS = /\bTLS (failed|success|error)\b/i
 
 function asaEntry(m: RegExpExecArray, line: number, text: string): LogEntry | null {
-  const id = m[3]!
-  const message = m[4]!
+  const id = m[4]!
+  const message = m[5]!
   const dest = ASA_SERVER.exec(message) ?? ASA_DEST.exec(message)
-  const base = { family: 'asa' as const, line, text, messageId: id, detail: message }
+  const platform = syslogFamily(m[1]!) ?? undefined
+  const base = { family: 'asa' as const, line, text, messageId: id, detail: message, platform }
   const where = dest ? { host: dest[2], port: Number(dest[3]) } : {}
   if (id === '108007') return { ...base, ...where, event: 'asa-esmtp-tls-started' }
   if (/^10800[2-6]$/.test(id)) return { ...base, ...where, event: 'asa-esmtp-action' }
@@ -113,7 +116,7 @@ export function parseLogLines(lines: readonly NumberedLine[]): LogEntry[] {
   const out: LogEntry[] = []
   for (const { line, text: raw } of lines) {
     const text = clip(raw).trimEnd()
-    const asa = ASA.exec(text)
+    const asa = SYSLOG_MESSAGE.exec(text)
     const entry = asa ? asaEntry(asa, line, text) : (postfixEntry(line, text) ?? esaEntry(line, text))
     if (entry) out.push(entry)
   }
