@@ -47,7 +47,6 @@ export function createHandlers(services: Services): Handlers {
       const { entries: _e, problems: _p, attachments: _a, ...summary } = services.cases.read(handle.id)
       return summary
     },
-    'cases.open': (input) => services.cases.read(parse('cases.open', input).id),
     'probe.run': (input) => {
       const { targets, caseId } = parse('probe.run', input)
       return services.investigation.runProbes(targets, caseId)

@@ -63,7 +63,7 @@ export const requests = {
   'app.info': { input: none, output: appInfoSchema },
   'cases.list': { input: none, output: z.array(caseSummarySchema) },
   'cases.create': { input: caseMetaSchema, output: caseSummarySchema },
-  'cases.open': { input: z.object({ id: caseIdSchema }), output: caseDetailSchema },
+  // No `cases.open`: the renderer never read a whole journal, and the raw one holds every secret (issue 14).
   'probe.run': {
     input: z.object({ targets: z.array(probeTargetSchema).min(1).max(2), caseId: caseIdSchema.optional() }),
     output: z.custom<{ results: ProbeResult[]; comparison?: PathComparison; analysis: Analysis }>(),

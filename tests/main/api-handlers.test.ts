@@ -19,8 +19,6 @@ describe('contract dispatch', () => {
     const id = created.ok ? (created.value as { id: string }).id : ''
     const listed = await dispatch(handlers, 'cases.list', undefined)
     expect(listed).toEqual({ ok: true, value: [expect.objectContaining({ id, customer: 'Acme', site: 'HQ' })] })
-    const opened = await dispatch(handlers, 'cases.open', { id })
-    expect(opened.ok && (opened.value as { entries: unknown[] }).entries).toHaveLength(1)
     const info = await dispatch(handlers, 'app.info', undefined)
     expect(info).toMatchObject({ ok: true, value: { name: 'Unmask', platform: 'linux' } })
   })
@@ -37,7 +35,7 @@ describe('contract dispatch', () => {
       ok: false,
       error: { code: 'invalid-input' },
     })
-    expect(await dispatch(handlers, 'cases.open', { id: '../../etc' })).toMatchObject({
+    expect(await dispatch(handlers, 'report.preview', { caseId: '../../etc', lang: 'en' })).toMatchObject({
       ok: false,
       error: { code: 'invalid-input' },
     })
@@ -66,7 +64,7 @@ describe('contract dispatch', () => {
 
   it('turns a failing handler into a structured error, never a throw', async () => {
     const handlers = setup()
-    const result = await dispatch(handlers, 'cases.open', { id: '20261128-000000-gone-abcdef' })
+    const result = await dispatch(handlers, 'report.preview', { caseId: '20261128-000000-gone-abcdef', lang: 'en' })
     expect(result).toMatchObject({
       ok: false,
       error: { code: 'failed', message: expect.stringContaining('not found') },

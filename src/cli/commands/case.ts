@@ -33,6 +33,7 @@ export function registerCaseCommands(program: Command, ctx: CliContext): void {
     .option('--since <time>', t('cli.case.show.since'))
     .option('--type <types>', t('cli.case.show.type'))
     .option('--json', t('cli.options.json'))
+    .option('--raw', t('cli.case.show.raw'))
     .action(async (id: string, opts: ShowOptions) => (await run()).showCase(id, opts, ctx))
 
   group

@@ -29,6 +29,7 @@ export const cli = {
     caseArg: 'case id or folder',
     show: {
       description: 'show a case and its evidence list (what was collected, probed, attached, changed, with times)',
+      raw: 'with --json: the journal as captured, secrets included (redacted by default)',
       since: 'only entries from then on: 30m, 2h, 7d or a date/time (2026-12-05, 2026-12-05T09:30:00Z)',
       type: 'only these kinds (case, probe, device, file, diagnosis, change, report) or journal types, comma-separated',
       evidence: 'Evidence ({{shown}} of {{total}} journal entries):',

@@ -29,6 +29,7 @@ export const cli = {
     caseArg: '케이스 ID 또는 폴더',
     show: {
       description: '케이스와 증거 목록 보기 (수집, 프로브, 첨부, 변경한 내용과 시각)',
+      raw: '--json과 함께: 비밀 정보를 포함해 기록된 그대로의 저널(기본값은 가림)',
       since: '그 시점 이후 항목만: 30m, 2h, 7d 또는 날짜/시각 (2026-12-05, 2026-12-05T09:30:00Z)',
       type: '이 종류만 (case, probe, device, file, diagnosis, change, report) 또는 저널 유형, 쉼표로 구분',
       evidence: '증거 (저널 항목 {{total}}개 중 {{shown}}개):',
