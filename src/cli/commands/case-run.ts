@@ -5,6 +5,7 @@
  */
 import { basename } from 'node:path'
 import { type Attachment, CASE_FIELD_MAX, type CaseDetail, caseMetaSchema } from '../../shared/cases'
+import { redactJournalForExport } from '../../shared/redaction'
 import { evidenceRows, filterEntries, parseSince, parseTypes } from '../case-evidence'
 import { caseStore, openCase, withCase } from '../case-open'
 import { json, table } from '../format'
@@ -21,6 +22,8 @@ export interface ShowOptions {
   since?: string
   type?: string
   json?: boolean
+  /** The journal as captured, secrets included (issue 14: redacted unless asked for). */
+  raw?: boolean
 }
 export interface AttachOptions {
   json?: boolean
@@ -66,7 +69,9 @@ export function showCase(id: string, opts: ShowOptions, ctx: CliContext): void {
   const types = opts.type === undefined ? undefined : parseTypes(opts.type, ctx)
   const store = caseStore(ctx)
   const detail: CaseDetail = withCase(ctx, store, id, () => store.read(id))
-  const entries = filterEntries(detail.entries, { since, types })
+  // The journal holds device output and transcripts as captured: shown through the report's redaction unless --raw.
+  const clean = opts.raw ? detail.entries : redactJournalForExport(detail.entries)
+  const entries = filterEntries(clean, { since, types })
   if (opts.json) {
     io.out(json({ ...detail, entries }))
     return
