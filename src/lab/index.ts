@@ -10,14 +10,17 @@ import { LabDevice } from './devices/lab-device'
 import { asaLoginBanner } from './devices/login-banner'
 import { Pix6Shell } from './devices/pix6-shell'
 import { SecurityContexts } from './devices/security-contexts'
+import { type LabProvider, startProviders } from './egress'
 import { type SshEndpoint, startSshEndpoint } from './endpoints/ssh-endpoint'
 import { startTelnetEndpoint, type TelnetEndpoint } from './endpoints/telnet-endpoint'
 import { type MailHost, startMailHost } from './mail/mail-host'
 import { type InspectionProxy, startInspectionProxy } from './proxy/inspection-proxy'
+import { type InspectingFirewall, newCounters } from './proxy/policy'
 import { type LoadedScenario, loadScenario, type Scenario } from './scenarios'
 import { defaultLabStateDir, ensureDir } from './state-dir'
 
 export type { LabDevice } from './devices/lab-device'
+export type { LabProvider } from './egress'
 export type { InspectionPolicy } from './proxy/policy'
 export type { Scenario } from './scenarios'
 export { listScenarios, UnknownScenarioError } from './scenarios'
@@ -70,6 +73,8 @@ export interface Lab {
   /** Every simulated configuration: the firewall, or the system space and each security context. */
   devices: LabDevice[]
   mailHost: MailHost
+  /** Remote MX hosts reached through the firewall's egress path (scenarios with `providers`). */
+  providers: LabProvider[]
   stateDir: string
   stop(): Promise<void>
 }
@@ -88,10 +93,11 @@ export async function startLab(options: LabOptions): Promise<Lab> {
     const { device, devices, contexts, pair } = buildDevices(loaded, stateDir, options.persistConfig === true)
     const proxy: InspectionProxy = await startInspectionProxy({
       upstream: mailHost,
-      firewall: device ?? null,
+      firewall: device ?? gatewayOf(scenario),
       port: options.ports?.smtp,
     })
     closers.push(() => proxy.close())
+    const providers = await startProviders(scenario.providers ?? [], device, stateDir, closers)
     const management = device
       ? await startManagement(scenario, device, contexts, stateDir, options.ports?.management, pair)
       : undefined
@@ -138,12 +144,24 @@ export async function startLab(options: LabOptions): Promise<Lab> {
       device,
       devices,
       mailHost,
+      providers,
       stateDir,
       stop,
     }
   } catch (error) {
     await stop()
     throw error
+  }
+}
+
+/** A mail gateway that deletes EHLO lines, as the path's "firewall" (it has no configuration of its own). */
+function gatewayOf(scenario: Scenario): InspectingFirewall | null {
+  const gateway = scenario.gateway
+  if (!gateway) return null
+  return {
+    counters: newCounters(),
+    log: () => {},
+    currentPolicy: () => ({ kind: 'delete-lines', remove: gateway.remove }),
   }
 }
 

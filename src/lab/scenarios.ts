@@ -30,11 +30,24 @@ const firewallSchema = z.object({
   management: z.object({ protocol: z.enum(['ssh', 'telnet']), legacyAlgorithms: z.boolean() }).nullable(),
 })
 
+const mailHostSchema = z.object({ persona: z.enum(PERSONA_IDS), hostname: z.string(), domain: z.string() })
+
 export const scenarioSchema = z.object({
   name: z.string().regex(/^[a-z0-9-]+$/),
   description: z.string(),
-  mailHost: z.object({ persona: z.enum(PERSONA_IDS), hostname: z.string(), domain: z.string() }),
+  mailHost: mailHostSchema,
   firewall: firewallSchema.nullable(),
+  /**
+   * Not a Cisco firewall: a mail gateway on the path that deletes EHLO lines (pix-asa-smtp-inspection.md §7.5).
+   * Only with `firewall: null`.
+   */
+  gateway: z.object({ product: z.string(), remove: z.array(z.string()).min(1) }).optional(),
+  /**
+   * Remote MX hosts ("providers") the site sends to: each gets its own mail host on 127.0.0.1 and an SMTP endpoint
+   * through the firewall's *egress* path, i.e. connections entering on `inside` (§7.1: the global policy inspects
+   * outbound TCP/25 too).
+   */
+  providers: z.array(mailHostSchema).max(8).optional(),
 })
 
 export type Scenario = z.infer<typeof scenarioSchema>

@@ -59,9 +59,16 @@ export class LabDevice implements InspectingFirewall {
     return line ? line.line.slice('hostname '.length) : this.spec.kind === 'ftd' ? 'firepower' : 'ciscoasa'
   }
 
+  /** The inspection for a new connection to a mail host entering on `outside` (mail coming in). */
   currentPolicy(): InspectionPolicy {
+    return this.policyFor('outside')
+  }
+
+  /** The inspection for a new tcp/25 connection entering on `ingress` (`inside` for the site's own outbound mail). */
+  policyFor(ingress: string): InspectionPolicy {
+    // A PIX 6 fixup is global: it knows no per-interface policies.
     if (this.spec.kind === 'pix6') return pix6Policy(this.running, this.spec.version)
-    return asaInspectionPolicy(this.running, this.spec.version)
+    return asaInspectionPolicy(this.running, this.spec.version, ingress)
   }
 
   log(message: string): void {

@@ -15,6 +15,8 @@ export interface InspectionProxyOptions {
   port?: number
   idleTimeoutMs?: number
   connectTimeoutMs?: number
+  /** Interface names for syslog lines: the client's and the server's side (default outside → inside). */
+  interfaces?: { client: string; server: string }
 }
 
 export interface InspectionProxy {
@@ -69,9 +71,10 @@ function handle(client: Socket, options: InspectionProxyOptions, sockets: Set<So
     return
   }
   const firewall = options.firewall!
+  const names = options.interfaces ?? { client: 'outside', server: 'inside' }
   const flow = {
-    client: `outside:${client.remoteAddress ?? '127.0.0.1'}/${client.remotePort ?? 0}`,
-    server: `inside:${options.upstream.host}/${options.upstream.port}`,
+    client: `${names.client}:${client.remoteAddress ?? '127.0.0.1'}/${client.remotePort ?? 0}`,
+    server: `${names.server}:${options.upstream.host}/${options.upstream.port}`,
   }
   const inspector = new SmtpInspector(policy, firewall.counters, (m) => firewall.log(m), flow)
   const apply = (outputs: InspectorOutput[], source: Socket) => {

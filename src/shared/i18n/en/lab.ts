@@ -17,6 +17,8 @@ export const lab = {
     management: '{{device}} management, host key {{fingerprint}}',
     standby: '{{device}} standby unit (failover), host key {{fingerprint}}',
     managementTelnet: '{{device}} management (telnet)',
+    provider: 'Remote MX {{hostname}} through the firewall egress path',
+    providerDirect: 'Remote MX {{hostname}} seen from outside (no firewall)',
   },
   mailHost: 'Mail host: {{hostname}} ({{persona}}), accepts mail for {{domain}}',
   credentials: 'Login: user {{username}}, password {{password}}; enable password {{enable}}',
@@ -39,11 +41,17 @@ export const lab = {
     'asa8-legacy-ssh':
       'ASA 8.2(5) offering only legacy SSH algorithms (diffie-hellman-group1-sha1, ssh-rsa, CBC), default ESMTP inspection.',
     'pix6-mailguard':
-      'PIX 6.3(5) with fixup protocol smtp 25 (MailGuard), managed over telnet: banner asterisked, EHLO refused.',
+      'PIX 6.3(5) with fixup protocol smtp 25 (MailGuard), managed over telnet: banner asterisked, EHLO turned into NOOP so the server answers a bare OK.',
     'pix7-old':
       'PIX 7.2(1) with inspect esmtp and the pre-7.2(3) bug: mail with DKIM or DomainKeys signatures gets the connection reset.',
     ftd7: 'FTD 7.2: the > shell shows the running-config with inspect esmtp but refuses configuration commands.',
     'clean-path': 'No inspecting firewall: the SMTP endpoint relays to the mail host untouched.',
+    'asa9-postfix-notls':
+      'ASA 9.8 default ESMTP inspection in front of a Postfix without TLS: the 8-letter masks XXXXXXXB and XXXXXXXC are SMTPUTF8 and CHUNKING, not STARTTLS.',
+    'egress-providers':
+      "The site's own ASA on the egress path in front of three remote MX hosts on 127.0.0.1: every provider shows the same masking from inside.",
+    'gateway-strip':
+      'No Cisco firewall: a mail gateway deletes CHUNKING, BINARYMIME, PIPELINING and STARTTLS from the EHLO reply (as F-Secure Internet Gatekeeper does).',
     'remote-side':
       "The partner's ASA inspects ESMTP in front of their Exchange server; its management is not reachable from here.",
   },

@@ -16,6 +16,8 @@ export const lab = {
     direct: '방화벽을 거치지 않고 메일 서버로 바로 가는 SMTP',
     management: '{{device}} 관리 접속, 호스트 키 {{fingerprint}}',
     standby: '{{device}} 대기(standby) 장비 (페일오버), 호스트 키 {{fingerprint}}',
+    provider: '방화벽 송신 경로를 거친 원격 MX {{hostname}}',
+    providerDirect: '외부에서 본 원격 MX {{hostname}} (방화벽 없음)',
     managementTelnet: '{{device}} 관리 접속 (텔넷)',
   },
   mailHost: '메일 서버: {{hostname}} ({{persona}}), {{domain}} 도메인 메일을 받습니다',
@@ -39,11 +41,17 @@ export const lab = {
     'asa8-legacy-ssh':
       '구식 SSH 알고리즘(diffie-hellman-group1-sha1, ssh-rsa, CBC)만 제공하는 ASA 8.2(5), 기본 ESMTP 검사 적용.',
     'pix6-mailguard':
-      'fixup protocol smtp 25(MailGuard)가 켜진 PIX 6.3(5), 텔넷으로 관리: 배너가 별표로 바뀌고 EHLO가 거부됩니다.',
+      'fixup protocol smtp 25(MailGuard)가 켜진 PIX 6.3(5), 텔넷으로 관리: 배너가 별표로 바뀌고 EHLO가 NOOP으로 바뀌어 서버가 단순 OK로 답합니다.',
     'pix7-old':
       'inspect esmtp와 7.2(3) 이전 버그가 있는 PIX 7.2(1): DKIM 또는 DomainKeys 서명이 있는 메일은 연결이 리셋됩니다.',
     ftd7: 'FTD 7.2: > 셸에서 inspect esmtp가 있는 running-config는 보이지만 설정 명령은 거부됩니다.',
     'clean-path': '검사하는 방화벽 없음: SMTP 엔드포인트가 메일 서버로 그대로 중계합니다.',
+    'asa9-postfix-notls':
+      'ASA 9.8 기본 ESMTP 검사 뒤에 TLS가 없는 Postfix: 8글자 마스크 XXXXXXXB와 XXXXXXXC는 STARTTLS가 아니라 SMTPUTF8과 CHUNKING입니다.',
+    'egress-providers':
+      '사이트 자체 ASA가 127.0.0.1의 원격 MX 호스트 세 곳 앞 송신 경로에 있음: 내부에서 보면 모든 공급자가 같은 마스킹을 보입니다.',
+    'gateway-strip':
+      'Cisco 방화벽 없음: 메일 게이트웨이가 EHLO 응답에서 CHUNKING, BINARYMIME, PIPELINING, STARTTLS 줄을 삭제합니다 (F-Secure Internet Gatekeeper 방식).',
     'remote-side':
       '상대 기관의 ASA가 Exchange 서버 앞에서 ESMTP를 검사합니다. 여기서는 그 장비에 관리 접속할 수 없습니다.',
   },
