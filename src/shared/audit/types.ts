@@ -12,9 +12,8 @@ import type { RemedyId } from '../remedies/types'
  * - `off`: a complete configuration without SMTP inspection;
  * - `unknown`: the file does not say (a `show version` alone, a configuration the engine cannot read as PIX/ASA).
  */
-export type EsmtpState = 'active' | 'allow-tls' | 'off' | 'unknown'
-
-export const ESMTP_STATES: readonly EsmtpState[] = ['active', 'allow-tls', 'off', 'unknown']
+export const ESMTP_STATES = ['active', 'allow-tls', 'off', 'unknown'] as const
+export type EsmtpState = (typeof ESMTP_STATES)[number]
 
 /** How the backup tool stored the file (read from its first lines). */
 export type BackupLayout = 'rancid' | 'oxidized' | 'plain'

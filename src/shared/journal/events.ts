@@ -7,6 +7,7 @@
  * still an entry (src/main/cases/journal.ts) and the report lists it in its appendix.
  */
 import type { z } from 'zod'
+import { fleetFindingsData } from '../audit/journal'
 import {
   attachmentAddedData,
   caseCreatedData,
@@ -63,6 +64,8 @@ export const JOURNAL = {
   fixVerified: 'fix.verified',
   fixSaved: 'fix.saved',
   fixUndone: 'fix.undone',
+  /** A fleet audit's table exported into the case (`unmask audit` / the fleet view; src/shared/audit/journal.ts). */
+  fleetFindings: 'fleet.findings',
 } as const
 
 export type JournalType = (typeof JOURNAL)[keyof typeof JOURNAL]
@@ -94,6 +97,7 @@ export const journalEvents = {
   [JOURNAL.fixVerified]: fixVerifiedData,
   [JOURNAL.fixSaved]: fixSavedData,
   [JOURNAL.fixUndone]: fixUndoneData,
+  [JOURNAL.fleetFindings]: fleetFindingsData,
 } as const satisfies Record<JournalType, z.ZodType>
 
 /** What a writer passes for an event (the schema's input). */

@@ -2,6 +2,7 @@
  * `buildReportModel(case)`: reads the journal (see model.ts for the entries it understands), redacts every text it
  * takes from the case, and returns the report as data. Pure; the caller (main) loads the case and its text attachments.
  */
+import { fleetView } from '../audit/report-view'
 import { createRedactor, type Redactor } from '../redaction'
 import {
   APPENDIX_MAX_LINES,
@@ -139,6 +140,7 @@ export function buildReportModel(input: ReportCaseInput, options: BuildOptions):
     changes,
     verifications,
     recommendations: recommendationsFor({ devices, findings, comparisons, changes, verifications }),
+    fleet: fleetView(j.fleet, redactor),
     appendix: {
       texts: appendixTexts(j, attachments, redactor),
       transcripts: probeViews,

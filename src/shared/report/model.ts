@@ -16,6 +16,7 @@
  * shown; anything else (e.g. `fix.refused`, `fix.recovered`, unknown types, data that does not fit) goes to the
  * appendix. Probes journaled after the first `fix.applied` are "after"; the ones before it are "before".
  */
+import type { FleetView } from '../audit/report-view'
 import type { Severity } from '../findings'
 import type { PhaseTiming, ProbePhase } from '../probe/types'
 import type { SecretKind } from '../redaction'
@@ -213,6 +214,8 @@ export interface ReportModel {
   changes: ChangeView[]
   verifications: VerificationView[]
   recommendations: TextRef[]
+  /** The latest fleet audit exported into the case (`fleet.findings`), when there is one. */
+  fleet?: FleetView
   appendix: {
     texts: AppendixText[]
     transcripts: ProbeView[]

@@ -62,6 +62,7 @@ export function readJournal(all: readonly ReportJournalEntry[]) {
     verified: of(JOURNAL.fixVerified),
     saved: of(JOURNAL.fixSaved),
     undone: of(JOURNAL.fixUndone),
+    fleet: of(JOURNAL.fleetFindings),
     marks: of(JOURNAL.redactionMark).map((m) => m.data.text),
   }
   const other = entries.filter((e) => !understood.has(e.seq) && !SILENT_TYPES.has(e.type))

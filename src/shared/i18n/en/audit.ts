@@ -55,6 +55,13 @@ export const audit = {
     'vcs-folder': 'version-control folder',
   },
   view: {
+    button: 'Fleet audit…',
+    path: 'Folder of configuration backups',
+    run: 'Audit',
+    shown: '{{shown}} of {{total}} devices shown',
+    unlisted: '{{count}} more devices were audited but are not listed (see the summary).',
+    summary: '{{files}} files, {{devices}} devices, {{affected}} affected; {{skipped}} files skipped',
+    close: 'Close',
     title: 'Fleet audit',
     open: 'Open folder…',
     running: 'Auditing… {{done}}/{{total}} files',

@@ -55,6 +55,13 @@ export const audit = {
     'vcs-folder': '버전 관리 폴더',
   },
   view: {
+    button: '장비 전체 감사…',
+    path: '설정 백업 폴더',
+    run: '감사',
+    shown: '장비 {{total}}대 중 {{shown}}대 표시',
+    unlisted: '장비 {{count}}대는 감사했지만 목록에 없습니다 (요약 참고).',
+    summary: '파일 {{files}}개, 장비 {{devices}}대, 조치 필요 {{affected}}대; 건너뛴 파일 {{skipped}}개',
+    close: '닫기',
     title: '장비 전체 감사',
     open: '폴더 열기…',
     running: '감사 중… {{done}}/{{total}} 파일',

@@ -8,6 +8,7 @@ import type { ReportModel } from '../model'
 import { appendixSection, changeSection, recommendationsSection, verificationSection } from './change-sections'
 import { renderContext } from './context'
 import { esc } from './escape'
+import { fleetSection } from './fleet-section'
 import { probesSection } from './probe-sections'
 import { coverSection, findingsSection, scopeSection, summarySection } from './sections'
 import { type EmbeddedFont, reportCss } from './styles'
@@ -55,6 +56,7 @@ ${probesSection(model, ctx)}
 ${changeSection(model, ctx)}
 ${verificationSection(model, ctx)}
 ${recommendationsSection(model, ctx)}
+${fleetSection(model, ctx)}
 ${appendixSection(model, ctx)}
 </body>
 </html>
