@@ -1,0 +1,63 @@
+/**
+ * The app's fleet audit service against real files and a real case store: the table, reading back an audited file
+ * (and refusing any other), and the export into the case journal that the report reads.
+ */
+import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { AuditService } from '../../../src/main/audit/audit-service'
+import { CaseStore } from '../../../src/main/cases/case-store'
+import { JOURNAL, readEvent } from '../../../src/shared/journal'
+import { type FleetFile, writeMixedFleet } from './fleet'
+
+const WORKER = join(__dirname, '..', '..', '..', 'src', 'main', 'audit', 'worker.ts')
+
+let root: string
+let fleet: FleetFile[]
+beforeAll(() => {
+  root = mkdtempSync(join(tmpdir(), 'unmask-audit-svc-'))
+  fleet = writeMixedFleet(join(root, 'fleet'))
+  writeFileSync(join(root, 'outside.txt'), 'not part of the fleet\n')
+  symlinkSync(join(root, 'outside.txt'), join(root, 'fleet', 'plain', 'link-out'))
+})
+afterAll(() => rmSync(root, { recursive: true, force: true }))
+
+describe('AuditService', () => {
+  it('runs over a folder and keeps the rows for the table', async () => {
+    const service = new AuditService({ workerFile: WORKER, jobs: 2 })
+    const result = await service.run([join(root, 'fleet')])
+    expect(result.rows).toHaveLength(9)
+    expect(result.unlisted).toBe(0)
+    expect(result.summary).toMatchObject({ devices: 9, affected: 5 })
+    expect(result.roots).toEqual([join(root, 'fleet')])
+  })
+
+  it('reads back an audited file, and nothing outside the audited folders', async () => {
+    const service = new AuditService({ workerFile: WORKER, jobs: 1 })
+    await expect(service.read(fleet[0]!.path)).rejects.toThrow(/not a file of the audited folders/)
+    await service.run([join(root, 'fleet')])
+    const back = await service.read(fleet[0]!.path)
+    expect(back.source).toBe(fleet[0]!.path)
+    expect(back.text).toContain('!RANCID-CONTENT-TYPE: cisco')
+    await expect(service.read(join(root, 'outside.txt'))).rejects.toThrow(/not a file of the audited folders/)
+    // A link inside the folder that points outside it is refused too (the real path decides).
+    await expect(service.read(join(root, 'fleet', 'plain', 'link-out'))).rejects.toThrow(/audited folders/)
+    await expect(service.read(join(root, 'fleet', '..', 'outside.txt'))).rejects.toThrow(/audited folders/)
+  })
+
+  it('exports the table into the case as fleet.findings', async () => {
+    const service = new AuditService({ workerFile: WORKER, jobs: 2 })
+    const result = await service.run([join(root, 'fleet')])
+    const cases = new CaseStore(join(root, 'home'))
+    const handle = cases.create({ customer: 'ACME' })
+    handle.close()
+    const affected = result.rows.filter((r) => r.affected)
+    expect(service.export(cases, handle.id, { ...result, rows: affected })).toEqual({ rows: 5, omitted: 0 })
+    const entry = cases.read(handle.id).entries.find((e) => e.type === JOURNAL.fleetFindings)!
+    const data = readEvent(entry, JOURNAL.fleetFindings)
+    expect(data?.rows.map((r) => r.hostname).sort()).toEqual(affected.map((r) => r.hostname).sort())
+    expect(data?.summary.devices).toBe(9)
+    expect(data?.roots).toEqual([join(root, 'fleet')])
+  })
+})
