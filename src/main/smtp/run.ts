@@ -53,6 +53,12 @@ export interface ProbeEvents {
   completed?(probe: AnalysedProbe, progress: { index: number; done: number; total: number }): void
 }
 
+/** One result through the rules and the diagnosis, with its one-line verdict. */
+export function analyseProbe(result: ProbeResult): AnalysedProbe {
+  const { findings, causes } = probeAnalysis([result])
+  return { result, findings, causes, verdict: probeVerdict(result, findings) }
+}
+
 export async function runProbeRequest(
   request: ProbeRequest,
   events: ProbeEvents = {},
@@ -89,8 +95,7 @@ export async function runProbeRequest(
   const probes: AnalysedProbe[] = new Array(targets.length)
   for await (const progress of probeMany(targets, request.options)) {
     const { result, index } = progress
-    const { findings, causes } = probeAnalysis([result])
-    const analysed = { result, findings, causes, verdict: probeVerdict(result, findings) }
+    const analysed = analyseProbe(result)
     probes[index] = analysed
     if (journal) recordProbe(journal, result)
     events.completed?.(analysed, progress)
