@@ -15,6 +15,7 @@ import { lstatSync } from 'node:fs'
 import type { Command } from 'commander'
 import type { AuditRow } from '../../shared/audit/types'
 import { type CliContext, EXIT, UsageError } from '../io'
+import { startProgress } from '../progress'
 
 interface AuditOpts {
   json?: boolean
@@ -58,25 +59,20 @@ async function run(ctx: CliContext, paths: string[], opts: AuditOpts): Promise<v
     import('../../shared/audit/format'),
     import('../../shared/audit/progress'),
   ])
-  const showProgress = opts.progress ?? io.isTTY === true
+  // The house progress line (src/cli/progress.ts) draws only on a terminal; --progress forces it (tests, `script`).
+  const progress = startProgress(opts.progress ? { ...io, isTTY: true } : io)
   const started = Date.now()
   let lastDraw = 0
-  let drawn = false
-  const clearProgress = () => {
-    if (drawn) io.err('\r\x1b[2K')
-    drawn = false
-  }
   const draw = (done: number, total: number | null) => {
     const now = Date.now()
+    // At most ten redraws a second: a fleet of small files would otherwise flood the terminal.
     if (now - lastDraw < 100 && done !== total) return
     lastDraw = now
     const { rate, eta } = progressFigures(done, total, now - started)
-    const line = t('audit.progress', { done, total: total ?? '?', rate, eta })
-    io.err(`\r\x1b[2K${line.slice(0, Math.max(20, (io.columns ?? 80) - 1))}`)
-    drawn = true
+    progress.update(t('audit.progress', { done, total: total ?? '?', rate, eta }))
   }
   const print = (text: string) => {
-    clearProgress()
+    progress.done()
     io.out(text)
   }
 
@@ -92,9 +88,9 @@ async function run(ctx: CliContext, paths: string[], opts: AuditOpts): Promise<v
     ...(jobs !== null ? { jobs } : {}),
     ...(maxBytes !== null ? { maxBytes } : {}),
     onRow,
-    ...(showProgress ? { onProgress: draw } : {}),
+    ...(opts.progress !== false && (opts.progress || io.isTTY) ? { onProgress: draw } : {}),
   })
-  clearProgress()
+  progress.done()
   if (opts.json) io.out(format.ndjsonSummary(summary))
   else if (opts.csv) io.err(format.renderSummary(t, summary))
   else io.out(format.renderSummary(t, summary))
