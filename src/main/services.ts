@@ -3,6 +3,7 @@
 import type { ProbeOptions } from '../shared/probe/types'
 import type { Services } from './api-handlers'
 import { CaseStore } from './cases/case-store'
+import { HostKeyQuestions } from './device/host-key-questions'
 import { InvestigationService } from './investigation/investigation-service'
 import { ProfileStore } from './profiles/profile-store'
 import { RemediationService } from './remediation/remediation-service'
@@ -27,7 +28,8 @@ export interface ServiceOptions {
 export function createServices(options: ServiceOptions): Services {
   const cases = new CaseStore(options.home)
   const openChannel = options.openChannel ?? channelOpener(options.home)
-  const sessions = new SessionService(openChannel, options.emit, undefined, cases)
+  const hostKeys = new HostKeyQuestions(options.emit)
+  const sessions = new SessionService(openChannel, options.emit, undefined, cases, hostKeys)
   const noPrinter = (): PdfPrinter => {
     throw new Error('no PDF printer in this environment')
   }
@@ -35,7 +37,7 @@ export function createServices(options: ServiceOptions): Services {
     cases,
     sessions,
     investigation: new InvestigationService(cases, options.probeOptions),
-    remediation: new RemediationService(cases, openChannel, (id, info) => sessions.askHostKey(id, info), options.emit),
+    remediation: new RemediationService(cases, openChannel, hostKeys, options.emit),
     reports: new ReportService(options.home, cases, options.printer ?? noPrinter, options.fontsDir),
     profiles: new ProfileStore(options.home),
     secrets: new SecretStore(options.home, options.encryptor),

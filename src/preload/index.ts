@@ -1,6 +1,8 @@
 /** Exposes exactly the contract of src/shared/api.ts as window.unmask; nothing else reaches the page. */
 import { contextBridge, ipcRenderer } from 'electron'
 import {
+  ApiCallError,
+  type ApiError,
   EVENT_CHANNEL_PREFIX,
   isEventName,
   isRequestName,
@@ -13,8 +15,9 @@ const bridge: UnmaskBridge = {
     if (!isRequestName(method)) throw new Error('unknown method')
     const result = (await ipcRenderer.invoke(`${REQUEST_CHANNEL_PREFIX}${method}`, input)) as
       | { ok: true; value: never }
-      | { ok: false; error: { code: string; message: string } }
-    if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`)
+      | { ok: false; error: ApiError }
+    // The typed error (code, i18n key, params) reaches the renderer as is: nothing parses text.
+    if (!result.ok) throw new ApiCallError(result.error)
     return result.value
   },
   on(event, listener) {

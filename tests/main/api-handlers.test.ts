@@ -1,6 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { createHandlers, dispatch } from '../../src/main/api-handlers'
+import { createHandlers, dispatch, type Handlers } from '../../src/main/api-handlers'
 import { createServices } from '../../src/main/services'
+import { TransportError } from '../../src/main/transports/channel'
+import { ApiCallError, requests } from '../../src/shared/api'
+import { createTranslator } from '../../src/shared/i18n'
 import { makeTempDir } from '../support/temp-dir'
 
 let temp: ReturnType<typeof makeTempDir>
@@ -69,5 +72,84 @@ describe('contract dispatch', () => {
       ok: false,
       error: { code: 'failed', message: expect.stringContaining('not found') },
     })
+  })
+})
+
+describe('typed errors', () => {
+  it('carries the i18n key and params of a coded failure, which the renderer shows translated', async () => {
+    const failing = {
+      'cases.list': () => {
+        throw new TransportError('hostKeyChanged', {
+          host: '127.0.0.1',
+          port: 22,
+          keyType: 'ssh-ed25519',
+          fingerprint: 'SHA256:NEWnew',
+          previous: 'SHA256:OLDold',
+          origin: 'known_hosts:3',
+        })
+      },
+    } as unknown as Handlers
+    const result = await dispatch(failing, 'cases.list', undefined)
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'failed', key: 'device.errors.hostKeyChanged', params: { host: '127.0.0.1', port: 22 } },
+    })
+    if (result.ok) throw new Error('expected a failure')
+    // What the preload throws carries the same fields; the renderer translates key + params (src/renderer/src/errors.ts).
+    const thrown = new ApiCallError(result.error)
+    expect(thrown).toMatchObject({ key: result.error.key, params: result.error.params })
+    const shown = createTranslator('ko')(thrown.key!, thrown.params)
+    expect(shown).toContain('SHA256:OLDold')
+    expect(shown).toContain('SHA256:NEWnew')
+    expect(shown).not.toContain('hostKeyChanged')
+  })
+
+  it('gives no key to a failure without a catalogued code (counter-example)', async () => {
+    const failing = {
+      'cases.list': () => {
+        throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), { code: 'ECONNREFUSED' })
+      },
+    } as unknown as Handlers
+    const result = await dispatch(failing, 'cases.list', undefined)
+    expect(result).toEqual({ ok: false, error: { code: 'failed', message: 'connect ECONNREFUSED 127.0.0.1:1' } })
+  })
+
+  it('hands the handler the parsed input, defaults filled in', async () => {
+    let seen: unknown
+    const handlers = {
+      'report.preview': (input: unknown) => {
+        seen = input
+        return { html: '' }
+      },
+    } as unknown as Handlers
+    await dispatch(handlers, 'report.preview', { caseId: '20261128-000000-acme-abcdef', lang: 'ko', extra: 1 })
+    expect(seen).toEqual({ caseId: '20261128-000000-acme-abcdef', lang: 'ko' })
+  })
+
+  it('parses each request once: the real handlers do not parse again', async () => {
+    const handlers = setup()
+    const schema = requests['fix.close'].input
+    const original = schema.safeParse.bind(schema)
+    const originalParse = schema.parse.bind(schema)
+    let parses = 0
+    Object.assign(schema, {
+      safeParse: (value: unknown) => {
+        parses += 1
+        return original(value)
+      },
+      parse: (value: unknown) => {
+        parses += 1
+        return originalParse(value)
+      },
+    })
+    try {
+      expect(await dispatch(handlers, 'fix.close', { fixId: '0b6f1d1e-3f61-4a57-9a55-8a0f7c2f0e01' })).toEqual({
+        ok: true,
+        value: undefined,
+      })
+    } finally {
+      Object.assign(schema, { safeParse: original, parse: originalParse })
+    }
+    expect(parses).toBe(1)
   })
 })

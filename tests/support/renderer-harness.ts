@@ -111,7 +111,8 @@ export const bridgeScript = `
         body: JSON.stringify({ input }),
       })
       const result = await res.json()
-      if (!result.ok) throw new Error(result.error.code + ': ' + result.error.message)
+      // As the preload's ApiCallError: the text for logs, the typed fields for the renderer.
+      if (!result.ok) throw Object.assign(new Error(result.error.code + ': ' + result.error.message), result.error, { message: result.error.code + ': ' + result.error.message })
       return result.value
     },
     on(event, listener) {

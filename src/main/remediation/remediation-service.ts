@@ -5,13 +5,14 @@
  * are the case's own (`probe.result` entries), each with its before-state.
  */
 import { randomUUID } from 'node:crypto'
-import type { Analysis } from '../../shared/diagnosis'
-import { createTranslator, type Language } from '../../shared/i18n'
+import type { FixStart, FixStartRequest } from '../../shared/api'
+import { createTranslator } from '../../shared/i18n'
 import { JOURNAL } from '../../shared/journal/events'
 import type { ProbeResult } from '../../shared/probe/types'
 import type { DeviceProfile } from '../../shared/profiles'
 import type { Remedy } from '../../shared/remedies/types'
 import type { CaseHandle, CaseStore } from '../cases/case-store'
+import type { HostKeyQuestions } from '../device/host-key-questions'
 import { SessionLog } from '../device/session-log'
 import { analyzeSnapshot } from '../fix/analysis'
 import { openDeviceLink } from '../fix/device-link'
@@ -19,13 +20,6 @@ import { FixSession } from '../fix/fix-session'
 import type { ApplyResult, Preview, Refusal, SaveResult, VerifyResult } from '../fix/types'
 import type { VerifyProbe } from '../fix/verify'
 import type { Emit, OpenChannel, SessionCredentials } from '../sessions/session-service'
-import type { HostKeyInfo } from '../transports/host-key-trust'
-
-export interface RemediationStart {
-  fixId: string
-  device: { hostname: string; platform: string; version: string | null; prompt: string }
-  analysis: Analysis
-}
 
 interface Run {
   session: FixSession
@@ -41,17 +35,15 @@ export class RemediationService {
   constructor(
     private readonly cases: CaseStore,
     private readonly openChannel: OpenChannel,
-    private readonly askHostKey: (id: string, info: HostKeyInfo) => Promise<boolean>,
+    private readonly hostKeys: Pick<HostKeyQuestions, 'ask'>,
     private readonly emit?: Emit,
   ) {}
 
-  async start(request: {
-    profile: DeviceProfile
-    credentials: SessionCredentials
-    caseId: string
-    lang: Language
-  }): Promise<RemediationStart> {
-    const { profile, credentials } = request
+  async start(
+    request: Pick<FixStartRequest, 'caseId' | 'lang'>,
+    profile: DeviceProfile,
+    credentials: SessionCredentials,
+  ): Promise<FixStart> {
     const fixId = randomUUID()
     const handle = this.cases.open(request.caseId)
     const peer = profile.transport === 'serial' ? profile.serial.path : `${profile.host}:${profile.port}`
@@ -62,7 +54,7 @@ export class RemediationService {
     })
     try {
       const link = await openDeviceLink({
-        connect: () => this.openChannel(profile, credentials, (info) => this.askHostKey(fixId, info)),
+        connect: () => this.openChannel(profile, credentials, (info) => this.hostKeys.ask({ fixId }, info)),
         credentials: {
           username: profile.transport === 'serial' ? undefined : profile.username,
           password: credentials.password,

@@ -9,6 +9,7 @@ import type { EventName, EventPayload } from '../../shared/api'
 import { JOURNAL } from '../../shared/journal/events'
 import type { DeviceProfile } from '../../shared/profiles'
 import type { CaseHandle, CaseStore } from '../cases/case-store'
+import { HOST_KEY_QUESTION_TIMEOUT_MS, HostKeyQuestions } from '../device/host-key-questions'
 import { SessionLog } from '../device/session-log'
 import { KeystrokeLines } from '../terminal/keystroke-lines'
 import { OutputPump, type PausableSource } from '../terminal/output-pump'
@@ -49,18 +50,18 @@ interface LiveSession {
   held: { chunks: string[] | null }
 }
 
-const HOST_KEY_QUESTION_TIMEOUT_MS = 5 * 60_000
 const MAX_WRITE = 64 * 1024
 
 export class SessionService {
   private readonly sessions = new Map<string, LiveSession>()
-  private readonly questions = new Map<string, { resolve: (accept: boolean) => void; timer: NodeJS.Timeout }>()
 
   constructor(
     private readonly openChannel: OpenChannel,
     private readonly emit: Emit,
-    private readonly hostKeyTimeoutMs = HOST_KEY_QUESTION_TIMEOUT_MS,
+    hostKeyTimeoutMs = HOST_KEY_QUESTION_TIMEOUT_MS,
     private readonly cases?: CaseStore,
+    /** Host-key questions have one owner (src/main/device/host-key-questions.ts), shared with remediation. */
+    private readonly hostKeys = new HostKeyQuestions(emit, hostKeyTimeoutMs),
   ) {}
 
   async open(profile: DeviceProfile, credentials: SessionCredentials, caseId?: string): Promise<{ sessionId: string }> {
@@ -68,7 +69,7 @@ export class SessionService {
     this.emit('session.state', { sessionId: id, state: 'connecting', profileId: profile.id })
     let channel: SessionChannel
     try {
-      channel = await this.openChannel(profile, credentials, (info) => this.askHostKey(id, info))
+      channel = await this.openChannel(profile, credentials, (info) => this.hostKeys.ask({ sessionId: id }, info))
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error)
       this.emit('session.state', { sessionId: id, state: 'failed', profileId: profile.id, message })
@@ -183,29 +184,15 @@ export class SessionService {
 
   async closeAll(): Promise<void> {
     await Promise.all([...this.sessions.keys()].map((id) => this.close(id)))
-    for (const requestId of [...this.questions.keys()]) this.decideHostKey(requestId, false)
+    this.hostKeys.refuseAll()
   }
 
   decideHostKey(requestId: string, accept: boolean): void {
-    const question = this.questions.get(requestId)
-    if (!question) return
-    clearTimeout(question.timer)
-    this.questions.delete(requestId)
-    question.resolve(accept)
+    this.hostKeys.decide(requestId, accept)
   }
 
   get openSessions(): number {
     return this.sessions.size
-  }
-
-  /** Puts an unknown host key to the user (also for the remediation's own connection, under its id). */
-  askHostKey(sessionId: string, info: HostKeyInfo): Promise<boolean> {
-    const requestId = randomUUID()
-    return new Promise((resolve) => {
-      const timer = setTimeout(() => this.decideHostKey(requestId, false), this.hostKeyTimeoutMs)
-      this.questions.set(requestId, { resolve, timer })
-      this.emit('session.hostKey', { requestId, sessionId, ...info })
-    })
   }
 
   private get(sessionId: string): LiveSession {

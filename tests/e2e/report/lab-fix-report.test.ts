@@ -27,9 +27,9 @@ describe.skipIf(!ready)('report of a real remediation on the lab ASA', () => {
 
   it('shows the change as sent, the backup hash, the verification with counters, the save; no credential', async () => {
     const lab = env.lab()
-    const { fix, caseDir, journal } = await env.open()
+    const { fix, caseDir, journal, handle } = await env.open()
     const before = await Promise.all(labProbes(lab).map((t) => probe(t)))
-    for (const r of before) fix.journal.append('probe.result', r)
+    for (const r of before) handle.append('probe.result', r)
     const snapshot = await fix.read()
     const remedy = analyzeSnapshot(snapshot, before).remedies.find((r) => r.id === 'asa.allow-tls-map')!
     const preview = (await fix.preview(remedy)) as Preview
@@ -54,9 +54,9 @@ describe.skipIf(!ready)('report of a real remediation on the lab ASA', () => {
       pdfPath,
       htmlPath,
       printer,
-      journal: fix.journal,
+      journal: handle,
     })
-    fix.journal.append('lab.after-report', {})
+    handle.appendUntyped('lab.after-report', {})
     const seqs = journal().map((e) => e.seq)
     expect(new Set(seqs).size).toBe(seqs.length)
     expect(journal().filter((e) => e.type === 'report.exported')).toHaveLength(1)

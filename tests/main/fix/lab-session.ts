@@ -5,10 +5,9 @@
 import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll } from 'vitest'
 import { type Lab, startLab } from '../../../src/lab'
-import { CaseStore } from '../../../src/main/cases/case-store'
+import { type CaseHandle, CaseStore } from '../../../src/main/cases/case-store'
 import type { TrafficEvent } from '../../../src/main/device/driver-types'
 import { type DeviceLink, openDeviceLink } from '../../../src/main/fix/device-link'
-import type { FixJournal } from '../../../src/main/fix/fix-journal'
 import { FixSession } from '../../../src/main/fix/fix-session'
 import type { ByteChannel } from '../../../src/main/transports/channel'
 import { HostKeyTrust } from '../../../src/main/transports/host-key-trust'
@@ -24,7 +23,7 @@ export interface OpenedFix {
   link: DeviceLink
   caseDir: string
   /** The case the session writes to. */
-  handle: FixJournal
+  handle: CaseHandle
   /** The case journal as it is on disk now. */
   journal: () => JournalEntry[]
 }

@@ -25,7 +25,7 @@ describe('remediation service', () => {
       emit: (event, payload) => events.push({ event, payload }),
       probeOptions: { timeouts: { totalMs: 15_000 } },
     })
-    // Host keys are asked about through the same question the terminal uses: answer yes.
+    // Host keys are asked about by the one owner of such questions, the same the terminal uses: answer yes.
     const answer = setInterval(() => {
       for (const e of events.filter((x) => x.event === 'session.hostKey'))
         services.sessions.decideHostKey((e.payload as { requestId: string }).requestId, true)
@@ -48,13 +48,15 @@ describe('remediation service', () => {
         ],
         handle.id,
       )
-      const started = await services.remediation.start({
-        profile,
-        credentials: { password: lab.credentials!.password, secret: lab.credentials!.enable },
-        caseId: handle.id,
-        lang: 'en',
+      const started = await services.remediation.start({ caseId: handle.id, lang: 'en' }, profile, {
+        password: lab.credentials!.password,
+        secret: lab.credentials!.enable,
       })
       expect(started.device.hostname).toBe('ciscoasa')
+      // The question names the run that asks, not a terminal session.
+      const asked = events.filter((e) => e.event === 'session.hostKey').map((e) => e.payload)
+      expect(asked).toEqual([expect.objectContaining({ fixId: started.fixId, host: '127.0.0.1' })])
+      expect(asked[0]).not.toHaveProperty('sessionId')
       expect(started.analysis.remedies.map((r) => r.id)).toContain('asa.no-inspect-esmtp')
 
       const preview = (await services.remediation.preview(started.fixId, 'asa.no-inspect-esmtp')) as Preview
