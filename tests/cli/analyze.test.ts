@@ -521,3 +521,414 @@ describe.skipIf(!hasPostfix)('analyze a real Postfix conversation', () => {
     expect(a.causes[0]?.id).toBe('path-inspection')
   })
 })
+
+// ---------------------------------------------------------------------------------------------------------------
+// Issue 13: which side, which keyword, which policy, which platform — through `unmask analyze --json`, on real public
+// captures (tests/fixtures/real-networks/README.md states the diagnosis each must give) and on counter-examples.
+
+const REAL = join(__dirname, '..', 'fixtures', 'real-networks')
+const scratch = mkdtempSync(join(tmpdir(), 'unmask-analyze-13-'))
+afterAll(() => rmSync(scratch, { recursive: true, force: true }))
+let scratchCount = 0
+/** Writes an inline text to a file so it goes through the CLI exactly as a user's file would. */
+function textFile(text: string, name = `input-${++scratchCount}.txt`): string {
+  const file = join(scratch, name)
+  writeFileSync(file, text)
+  return file
+}
+
+async function analyzeArgs(...args: string[]): Promise<Analysis> {
+  const r = await run(['analyze', '--json', ...args])
+  expect(r.err).toBe('')
+  const a = JSON.parse(r.out) as Analysis
+  expect(r.code).toBe(problemFound(a) ? 1 : 0)
+  return a
+}
+const real = (name: string) => analyzeArgs(join(REAL, name))
+const finding = (a: Analysis, id: string) => a.findings.find((f) => f.id === id)
+const remedyIds = (a: Analysis) => a.remedies.map((r) => r.id)
+
+const postfixPixLine = (n: number, host: string) =>
+  `Nov 28 09:1${n}:01 mail postfix/smtp[22${n}1]: 4F3A21C012${n}: enabling PIX workarounds: disable_esmtp delay_dotcrlf for ${host}[192.0.2.2${n}]:25`
+
+describe('real networks: ESMTP inspection and platforms', () => {
+  it('Oxidized ASA 9.12 backup: default inspect esmtp on port 25; allow-tls with a map of our own', async () => {
+    const a = await real('asa_9.12-4-67_asa5512_oxidized_backup.txt')
+    expect(finding(a, 'asa.esmtp-inspection-active')?.params).toMatchObject({ ports: '25', map: '_default_esmtp_map' })
+    expect(causeIds(a)).toEqual(['local-esmtp-inspection'])
+    expect(remedyIds(a)).toEqual(['asa.allow-tls-map', 'asa.no-inspect-esmtp'])
+    const commands = a.remedies[0]!.commands.map((c) => c.command)
+    expect(commands).toContain('policy-map type inspect esmtp UNMASK_ESMTP_TLS')
+    expect(commands.join('\n')).not.toMatch(/policy-map type inspect esmtp _default_esmtp_map/)
+    expect(ids(a)).not.toContain('pix.duplicate-header-bug')
+  })
+
+  it('FWSM 3.1(1) context: inspect smtp found, global policy still applies on outside, no 7.2(3) advice', async () => {
+    const a = await real('fwsm_3.1-1_running-config_context_inspect_smtp_ziptie.txt')
+    expect(a.facts.platform).toBe('fwsm')
+    expect(finding(a, 'asa.esmtp-inspection-active')?.params).toMatchObject({ stillInspected: 'outside' })
+    expect(causeIds(a)).toEqual(['local-esmtp-inspection'])
+    expect(ids(a)).not.toContain('pix.duplicate-header-bug')
+    expect(remedyIds(a)).toEqual(['asa.no-inspect-esmtp'])
+    expect(a.skipped).toEqual([{ id: 'asa.allow-tls-map', reasonKey: 'remedies.skipped.allowTlsFwsm' }])
+    expect(a.remedies[0]!.commands.map((c) => c.command)).toContain('no inspect smtp')
+  })
+
+  it('FWSM show version in a context: platform and context mode, nothing else', async () => {
+    const a = await real('fwsm_3.1-1_show_version_context_ziptie.txt')
+    expect(a.facts).toMatchObject({ platform: 'fwsm', version: '3.1(1)', contextMode: 'multiple' })
+    expect(a.causes).toEqual([])
+  })
+
+  it.each([
+    'asa_multicontext_show_context_detail_genieparser.txt',
+    'asa_syslog_session_class_tag_and_port25_acl_deny_dlai_notes.txt',
+  ])('%s: no SMTP finding and no cause (counter-example)', async (name) => {
+    const a = await real(name)
+    expect(a.causes).toEqual([])
+    expect(ids(a).filter((id) => !id.startsWith('device.'))).toEqual([])
+  })
+})
+
+describe('real networks: failover pairs', () => {
+  it('the standby unit (FW-HA/pri/stby#): standby finding, and a local fix is sent to the active unit', async () => {
+    const standby = join(REAL, 'asav_9.23-1_show_failover_standby_prompt_labnotes.txt')
+    expect(ids(await analyzeArgs(standby))).toEqual(['device.failover-standby'])
+    const config = textFile(
+      'ASA Version 9.23(1)\nhostname FW-HA\npolicy-map global_policy\n class inspection_default\n  inspect esmtp\nservice-policy global_policy global\n',
+    )
+    const a = await analyzeArgs(standby, config)
+    expect(causeIds(a)).toEqual(['local-esmtp-inspection'])
+    expect(remedyIds(a)[0]).toBe('advice.failover-active')
+  })
+
+  it.each([
+    'asa_8.6-1-2_show_failover_active_mate_failed_ntc.txt',
+    'asa_7.2-0-55_asa5505_show_failover_active_ntc.txt',
+    'asa_7.0-0-79_show_failover_active_active_contexts_ntc.txt',
+    'asa_9.6-4-5_firepower_show_failover_secondary_active_ntc.txt',
+    'asa_9.12-4-37_show_failover_primary_active_ntc.txt',
+    'asa_9.12-2_asav_show_failover_mate_unknown_genieparser.txt',
+    'asav_9.23-1_show_failover_secondary_active_prompt_labnotes.txt',
+  ])('%s: active (or secondary-active) unit, so no standby finding', async (name) => {
+    const a = await real(name)
+    expect(a.facts.failover).toBe(true)
+    expect(ids(a)).not.toContain('device.failover-standby')
+    expect(a.causes).toEqual([])
+  })
+})
+
+describe('which side (local egress or remote)', () => {
+  it('Gmail bounce quoting "XXXXXXXX" (state 8), doubled code: command masking on the recipient side', async () => {
+    const a = await real('gmail_ndr_command_unrecognized_xxxxxxxx_state8_perfectmail.txt')
+    expect(finding(a, 'smtp.command-masked')?.params).toMatchObject({ masked: 'XXXXXXXX' })
+    expect(a.causes[0]).toMatchObject({ id: 'remote-inspection', side: 'remote' })
+    expect(a.causes[0]!.params).toMatchObject({ destinations: 'domain.com', count: '1' })
+  })
+
+  it.each([
+    ['without (state N)', 'The error that the other server returned was: 500 5.5.1 Command unrecognized: "XXXXXXXX".'],
+    [
+      'state 9',
+      'The error that the other server returned was: 500 500 5.5.1 Command unrecognized: "XXXXXXXX" (state 9).',
+    ],
+  ])('NDR wording %s is command masking', async (_label, line) => {
+    const ndr = `Delivery to the following recipient failed permanently:\n\n     user@example.org\n\nTechnical details of permanent failure:\nGoogle tried to deliver your message, but it was rejected by the recipient domain.\n${line}\n`
+    expect(ids(await analyzeArgs(textFile(ndr)))).toContain('smtp.command-masked')
+  })
+
+  it('counter-example: a bounce quoting a real command name is not masking', async () => {
+    const ndr =
+      'Delivery to the following recipient failed permanently:\n\n     user@example.org\n\nTechnical details of permanent failure:\nThe error that the other server returned was: 500 5.5.1 Command unrecognized: "BDAT 1024 LAST" (state 13).\n'
+    expect(ids(await analyzeArgs(textFile(ndr)))).not.toContain('smtp.command-masked')
+  })
+
+  it('masking on deliveries to Google and Microsoft 365: our own egress firewall, not the partners', async () => {
+    const log = [
+      postfixPixLine(1, 'gmail-smtp-in.l.google.com'),
+      postfixPixLine(2, 'example-com.mail.protection.outlook.com'),
+    ].join('\n')
+    const a = await analyzeArgs(textFile(`${log}\n`))
+    expect(a.causes[0]).toMatchObject({ id: 'local-egress-inspection', side: 'local' })
+    expect(a.causes[0]!.params.providers).toBe('Google, Microsoft 365')
+    expect(remedyIds(a)).toEqual(['advice.local-egress'])
+  })
+
+  it('masking on deliveries to three unrelated organisations: local egress too', async () => {
+    const log = ['mx.alpha.example', 'mail.beta.example', 'smtp.gamma.example'].map((h, i) => postfixPixLine(i, h))
+    const a = await analyzeArgs(textFile(`${log.join('\n')}\n`))
+    expect(a.causes[0]).toMatchObject({ id: 'local-egress-inspection' })
+    expect(a.causes[0]!.params.count).toBe('3')
+  })
+
+  it('counter-examples: one partner is the remote side; a clean local firewall keeps it remote', async () => {
+    const one = await analyzeArgs(textFile(`${postfixPixLine(1, 'mx.partner.example')}\n`))
+    expect(one.causes[0]).toMatchObject({ id: 'remote-inspection', side: 'remote' })
+    const two = ['mx.partner.example', 'mx2.partner.example'].map((h, i) => postfixPixLine(i, h)).join('\n')
+    expect(causeIds(await analyzeArgs(textFile(`${two}\n`)))).toEqual(['remote-inspection'])
+    const clean = textFile(
+      'ASA Version 9.8(4)\nhostname fw\npolicy-map global_policy\n class inspection_default\n  inspect ftp\nservice-policy global_policy global\n',
+    )
+    const google = textFile(`${postfixPixLine(1, 'gmail-smtp-in.l.google.com')}\n`)
+    // Google runs no PIX/ASA and our firewall is clean: some other box on our path, side unknown.
+    expect(causeIds(await analyzeArgs(clean, google))).toEqual(['path-inspection'])
+  })
+})
+
+/** Debian Postfix 3.x EHLO order (observed from tests/support/postfix.ts), without TLS, straight and masked. */
+const POSTFIX_NO_TLS_DIRECT =
+  'S: 220 mx.postfix.test ESMTP Postfix\nC: EHLO probe.test\nS: 250-mx.postfix.test\nS: 250-PIPELINING\nS: 250-SIZE 10240000\nS: 250-VRFY\nS: 250-ETRN\nS: 250-ENHANCEDSTATUSCODES\nS: 250-8BITMIME\nS: 250-DSN\nS: 250-SMTPUTF8\nS: 250 CHUNKING\n'
+const POSTFIX_NO_TLS_THROUGH =
+  'S: 220 ***************************\nC: EHLO probe.test\nS: 250-mx.postfix.test\nS: 250-PIPELINING\nS: 250-SIZE 10240000\nS: 250-XXXA\nS: 250-ETRN\nS: 250-ENHANCEDSTATUSCODES\nS: 250-8BITMIME\nS: 250-DSN\nS: 250-XXXXXXXB\nS: 250 XXXXXXXC\n'
+
+describe('which keyword a mask hides', () => {
+  it('Exchange 2003 behind an ASA (real capture): TURN, CHUNKING, VRFY… by the running letter and order; no STARTTLS', async () => {
+    const a = await real('exchange2003_behind_asa_masked_ehlo_running_letter_pgt.txt')
+    expect(ids(a)).not.toContain('smtp.starttls-masked')
+    expect(finding(a, 'smtp.keyword-masked')?.params?.keywords).toMatch(
+      /^XXXA=TURN, XXXXXXXB=CHUNKING, XXXC=VRFY, .*XXXXXXXXXXXG=X-LINK2STATE, XXXXXXH=XEXCH50$/,
+    )
+    expect(causeIds(a)).toEqual(['server-no-starttls', 'path-inspection'])
+  })
+
+  it('Postfix without TLS behind the path: the 8-letter masks are SMTPUTF8 and CHUNKING, not STARTTLS', async () => {
+    const a = await analyzeArgs(textFile(POSTFIX_NO_TLS_THROUGH))
+    expect(ids(a)).not.toContain('smtp.starttls-masked')
+    expect(finding(a, 'smtp.keyword-masked')?.params?.keywords).toBe('XXXA=VRFY, XXXXXXXB=SMTPUTF8, XXXXXXXC=CHUNKING')
+    expect(a.causes[0]).toMatchObject({ id: 'server-no-starttls' })
+    expect(remedyIds(a)).not.toContain('asa.no-inspect-esmtp')
+  })
+
+  it('counter-example: a Postfix that offers TLS masks STARTTLS as XXXXXXXB (after VRFY), at 90 %', async () => {
+    const text = POSTFIX_NO_TLS_THROUGH.replace('S: 250-ETRN\n', 'S: 250-ETRN\nS: 250-XXXXXXXB\n').replace(
+      '250-XXXXXXXB\nS: 250 XXXXXXXC',
+      '250-XXXXXXXC\nS: 250 XXXXXXXD',
+    )
+    const a = await analyzeArgs(textFile(text))
+    expect(finding(a, 'smtp.starttls-masked')).toMatchObject({
+      confidence: 0.9,
+      params: { masked: 'XXXXXXXB', basis: 'order' },
+    })
+  })
+
+  it('unknown software, two 8-letter masks: STARTTLS only possible, confidence lowered, candidates named', async () => {
+    const text = 'S: 220 mail.example ESMTP\nC: EHLO x\nS: 250-mail.example\nS: 250-XXXXXXXA\nS: 250 XXXXXXXB\n'
+    const f = finding(await analyzeArgs(textFile(text)), 'smtp.starttls-masked')
+    expect(f?.confidence).toBeLessThan(0.9)
+    expect(String(f?.params?.candidates)).toContain('SMTPUTF8')
+  })
+})
+
+describe('unmask analyze --direct FILE --through FILE', () => {
+  it('the direct view names each mask (basis: direct) and the comparison finds the rewrite', async () => {
+    const a = await analyzeArgs(
+      '--direct',
+      textFile(POSTFIX_NO_TLS_DIRECT),
+      '--through',
+      textFile(POSTFIX_NO_TLS_THROUGH),
+    )
+    expect(finding(a, 'smtp.keyword-masked')?.params).toMatchObject({
+      keywords: 'XXXA=VRFY, XXXXXXXB=SMTPUTF8, XXXXXXXC=CHUNKING',
+      basis: 'direct',
+    })
+    expect(ids(a)).not.toContain('smtp.starttls-masked')
+    expect(finding(a, 'smtp.path-differs')?.params?.left).toMatch(/^direct:/)
+    expect(a.causes[0]!.id).toBe('server-no-starttls')
+  })
+
+  it('a gateway that deletes the STARTTLS line: only the comparison shows it, and it is named', async () => {
+    const direct =
+      'S: 220 mx.example ESMTP Postfix\nC: EHLO x\nS: 250-mx.example\nS: 250-PIPELINING\nS: 250-STARTTLS\nS: 250 8BITMIME\n'
+    const through = 'S: 220 mx.example ESMTP Postfix\nC: EHLO x\nS: 250-mx.example\nS: 250 8BITMIME\n'
+    const a = await analyzeArgs('--direct', textFile(direct), '--through', textFile(through))
+    expect(finding(a, 'smtp.starttls-deleted')?.params).toMatchObject({ removed: 'PIPELINING, STARTTLS' })
+    expect(causeIds(a)[0]).toBe('gateway-deletes-starttls')
+    // The same "through" transcript alone cannot show it: a server without STARTTLS looks the same.
+    const alone = await analyzeArgs(textFile(through))
+    expect(ids(alone)).not.toContain('smtp.starttls-deleted')
+    expect(causeIds(alone)).toEqual(['server-no-starttls'])
+  })
+
+  it('counter-example: the same reply from both vantages shows no difference and no deletion', async () => {
+    const a = await analyzeArgs(
+      '--direct',
+      textFile(POSTFIX_NO_TLS_DIRECT),
+      '--through',
+      textFile(POSTFIX_NO_TLS_DIRECT),
+    )
+    expect(ids(a)).not.toContain('smtp.path-differs')
+    expect(ids(a)).not.toContain('smtp.starttls-deleted')
+  })
+
+  it('exits 2 with a clear message when only one vantage is given, or nothing at all', async () => {
+    const one = await run(['analyze', '--direct', textFile(POSTFIX_NO_TLS_DIRECT)])
+    expect(one.code).toBe(2)
+    expect(one.err).toContain('--direct and --through go together')
+    const none = await run(['analyze', '--json'])
+    expect(none.code).toBe(2)
+    const ko = await run(['analyze', '--lang', 'ko', '--through', textFile(POSTFIX_NO_TLS_DIRECT)])
+    expect(ko.code).toBe(2)
+    expect(ko.err).toContain('함께')
+  })
+})
+
+/**
+ * `show running-config all` prints the system default map and names it on the inspect line; the default map's
+ * lines are those of the ASA 9.x configuration guide (pix-asa-smtp-inspection.md §1.2, CFG9).
+ */
+const SHOW_RUN_ALL = `ASA Version 9.8(4)10
+hostname fw
+class-map inspection_default
+ match default-inspection-traffic
+policy-map type inspect esmtp _default_esmtp_map
+ description Default ESMTP policy-map
+ parameters
+  mask-banner
+  no mail-relay
+  no special-character
+  no allow-tls
+ match cmd line length gt 512
+  drop-connection log
+ match ehlo-reply-parameter others
+  mask
+policy-map global_policy
+ class inspection_default
+  inspect esmtp _default_esmtp_map
+service-policy global_policy global
+`
+const SHOW_RUN = `ASA Version 9.8(4)10
+hostname fw
+class-map inspection_default
+ match default-inspection-traffic
+policy-map global_policy
+ class inspection_default
+  inspect esmtp
+service-policy global_policy global
+`
+
+describe('which policy applies (the effective inspection model)', () => {
+  it('show running-config all gives the same verdict, confidence and plan as show running-config', async () => {
+    const all = await analyzeArgs(textFile(SHOW_RUN_ALL, 'run-all.txt'))
+    const plain = await analyzeArgs(textFile(SHOW_RUN, 'run-plain.txt'))
+    const strip = (a: Analysis) => ({
+      findings: a.findings.map((f) => [f.id, f.confidence, f.params]),
+      causes: a.causes.map((c) => [c.id, c.confidence, c.params, c.remedies]),
+      remedies: a.remedies.map((r) => ({ ...r, target: null })),
+      skipped: a.skipped,
+    })
+    expect(strip(all)).toEqual(strip(plain))
+    expect(all.remedies.flatMap((r) => r.commands.map((c) => c.command))).not.toContain(
+      'policy-map type inspect esmtp _default_esmtp_map',
+    )
+  })
+
+  it('per feature: an interface policy that inspects ESMTP with allow-tls replaces the global one only there', async () => {
+    const config = `${SHOW_RUN}policy-map type inspect esmtp TLS_OK
+ parameters
+  allow-tls action log
+policy-map OUTSIDE_POLICY
+ class inspection_default
+  inspect esmtp TLS_OK
+service-policy OUTSIDE_POLICY interface outside
+`
+    const a = await analyzeArgs(textFile(config))
+    expect(a.inspection.applications.find((x) => x.policy === 'global_policy')?.overriddenOn).toEqual(['outside'])
+    expect(ids(a)).toContain('asa.esmtp-inspection-allow-tls')
+    expect(causeIds(a)).toEqual(['local-esmtp-inspection'])
+  })
+
+  it('counter-example: an interface policy doing something else leaves the global ESMTP inspection in force', async () => {
+    const config = `${SHOW_RUN}policy-map DMZ_POLICY
+ class inspection_default
+  set connection advanced-options tcp-state-bypass
+service-policy DMZ_POLICY interface dmz
+`
+    const a = await analyzeArgs(textFile(config))
+    expect(finding(a, 'asa.esmtp-inspection-active')?.params).toMatchObject({ stillInspected: 'dmz' })
+  })
+
+  it('a policy-map that no service-policy attaches inspects nothing', async () => {
+    const config = SHOW_RUN.replace('policy-map global_policy', 'policy-map UNUSED')
+    const a = await analyzeArgs(textFile(config))
+    expect(ids(a)).not.toContain('asa.esmtp-inspection-active')
+    expect(a.inspection.unattached.map((u) => u.policy)).toEqual(['UNUSED'])
+  })
+
+  it('a map named in show service-policy but not defined is "unknown", not the default map', async () => {
+    const counters =
+      'fw# show service-policy inspect esmtp\n\nGlobal policy:\n  Service-policy: global_policy\n    Class-map: inspection_default\n      Inspect: esmtp MAIL_MAP, packet 120, lock fail 0, drop 0, reset-drop 0, 5-min-pkt-rate 0 pkts/sec, v6-fail-close 0 sctp-drop-override 0\n'
+    const a = await analyzeArgs(textFile(counters))
+    expect(ids(a)).toEqual(['asa.esmtp-map-unknown'])
+    expect(a.causes.map((c) => [c.id, c.confidence])).toEqual([['local-esmtp-map-unknown', 0.5]])
+    // Nothing edits a map we have not seen; removing the inspection line is still possible.
+    expect(remedyIds(a)).toEqual(['asa.no-inspect-esmtp'])
+    expect(a.skipped.map((s) => s.id)).toContain('asa.allow-tls-map')
+  })
+
+  it('verdicts name their port: a clean probe on 587 says nothing about 25', async () => {
+    const submission =
+      '=== Trying mail.example:587...\n=== Connected to mail.example.\n<-  220 mail.example ESMTP\n -> EHLO x\n<-  250-mail.example\n<-  250 STARTTLS\n -> STARTTLS\n<-  220 2.0.0 Ready to start TLS\n=== TLS started with cipher TLS_AES_256_GCM_SHA384\n'
+    const a = await analyzeArgs(textFile(SHOW_RUN), textFile(submission))
+    expect(finding(a, 'smtp.tls-ok')?.params?.port).toBe('587')
+    expect(a.causes[0]).toMatchObject({ id: 'local-esmtp-inspection', params: { ports: '25' } })
+  })
+
+  it('a custom class on port 2525 names that port', async () => {
+    const config = `ASA Version 9.8(4)10
+hostname fw
+class-map MAIL_2525
+ match port tcp eq 2525
+policy-map global_policy
+ class MAIL_2525
+  inspect esmtp
+service-policy global_policy global
+`
+    const a = await analyzeArgs(textFile(config))
+    expect(finding(a, 'asa.esmtp-inspection-active')?.params).toMatchObject({ ports: '2525', class: 'MAIL_2525' })
+  })
+})
+
+describe('which platform', () => {
+  const config = (header: string) =>
+    `${header}\nhostname fw\npolicy-map global_policy\n class inspection_default\n  inspect esmtp\nservice-policy global_policy global\n`
+
+  it('PIX before 7.2(3): the documented duplicate-header bug; ASA before 7.2(3): a lower-confidence inference', async () => {
+    const pix = await analyzeArgs(textFile(config('PIX Version 7.2(2)')))
+    const asa = await analyzeArgs(textFile(config('ASA Version 7.2(2)')))
+    const pixBug = finding(pix, 'pix.duplicate-header-bug')!
+    const asaBug = finding(asa, 'pix.duplicate-header-bug')!
+    expect(pixBug.params?.basis).toBe('documented')
+    expect(asaBug.params?.basis).toBe('inferred')
+    expect(asaBug.confidence).toBeLessThan(pixBug.confidence)
+    // Counter-example: 7.2(3) has neither the bug nor the upgrade advice.
+    const fixed = await analyzeArgs(textFile(config('ASA Version 7.2(3)')))
+    expect(ids(fixed)).not.toContain('pix.duplicate-header-bug')
+    expect(remedyIds(fixed)).toContain('asa.allow-tls-map')
+  })
+
+  it('FWSM 4.x: no 7.2(3) threshold, no duplicate-header bug, no upgrade advice', async () => {
+    const a = await analyzeArgs(textFile(config('FWSM Version 4.1(5)')))
+    expect(causeIds(a)).toEqual(['local-esmtp-inspection'])
+    expect(ids(a)).not.toContain('pix.duplicate-header-bug')
+    expect(remedyIds(a)).not.toContain('advice.upgrade')
+    expect(a.skipped.map((s) => s.reasonKey)).toEqual(['remedies.skipped.allowTlsFwsm'])
+  })
+
+  it('PIX 506E cannot run 7.x: replacement, never "upgrade to 7.2(3)"', async () => {
+    const version = textFile(
+      'pix# show version\n\nCisco PIX Firewall Version 6.3(5)\n\nHardware:   PIX-506E, 32 MB RAM, CPU Pentium II 300 MHz\npix# show running-config\nPIX Version 6.3(5)\nhostname pix\nfixup protocol smtp 25\npix# ',
+    )
+    const a = await analyzeArgs(version)
+    expect(ids(a)).toContain('pix.no-7x-hardware')
+    expect(remedyIds(a)).toContain('advice.replace-pix')
+    expect(remedyIds(a)).not.toContain('advice.upgrade')
+    // Counter-example: a PIX 515E can run 7.x, so the upgrade advice stays.
+    const bigger = await analyzeArgs(
+      textFile(
+        'pix# show version\n\nCisco PIX Firewall Version 6.3(5)\n\nHardware:   PIX-515E, 64 MB RAM, CPU Pentium II 433 MHz\npix# show running-config\nPIX Version 6.3(5)\nhostname pix\nfixup protocol smtp 25\npix# ',
+      ),
+    )
+    expect(remedyIds(bigger)).toContain('advice.upgrade')
+    expect(ids(bigger)).not.toContain('pix.no-7x-hardware')
+  })
+})

@@ -41,6 +41,7 @@ export interface RootCause {
 
 const SYMPTOMS: readonly RuleId[] = [
   'smtp.starttls-masked',
+  'smtp.keyword-masked',
   'smtp.starttls-rejected',
   'smtp.command-masked',
   'smtp.banner-masked',
@@ -50,6 +51,8 @@ const SYMPTOMS: readonly RuleId[] = [
 ]
 const STRONG_SYMPTOMS: readonly RuleId[] = [
   'smtp.starttls-masked',
+  // Masks of other keywords prove an inspecting device in the path too (X-LINK2STATE, XEXCH50, CHUNKING: §7.2).
+  'smtp.keyword-masked',
   'smtp.command-masked',
   'smtp.banner-masked',
   'log.postfix-pix-workaround',
@@ -125,6 +128,8 @@ function pathCause(
     const bonus = side.providers.length > 0 ? 0.05 : 0
     return { ...cause('local-egress-inspection', base - 0.05 + bonus, support, sideParams), side: 'local' }
   }
+  // Large providers run no PIX/ASA, and the local firewall given is clean: another box on our path (an ISP's, §7.5).
+  if (side.side === 'local') return { ...cause('path-inspection', base - 0.05, support, sideParams), side: 'unknown' }
   const remote = delivered.length > 0 || localClean
   if (mailguardBanner && !remote)
     return { ...cause('pix-mailguard', base - 0.05, support, sideParams), side: 'unknown' }

@@ -17,6 +17,9 @@ import {
 
 type Configs = ReadonlyArray<{ source: string; data: DeviceConfig }>
 
+/** `inspect esmtp`, or FWSM's `inspect smtp` (no map, no allow-tls: it masks STARTTLS by design). */
+const isSmtp = (protocol: string) => protocol === 'esmtp' || protocol === 'smtp'
+
 /** A custom map's definition in any configuration of the evidence; never the system default map. */
 function definitionOf(map: string | null, configs: Configs): EsmtpMapDefinition | null {
   if (map === null) return null
@@ -45,22 +48,23 @@ function fromConfigs(configs: Configs, model: InspectionModel): void {
     for (const b of data.servicePolicies) {
       if (b.scope === 'global') continue
       const policy = data.policyMaps.find((p) => p.name === b.policy)
-      const inspectsEsmtp = policy?.classes.some((c) => c.inspects.some((i) => i.protocol === 'esmtp')) ?? false
+      const inspectsEsmtp = policy?.classes.some((c) => c.inspects.some((i) => isSmtp(i.protocol))) ?? false
       model.interfacePolicies.push({ interface: b.scope, policy: b.policy, inspectsEsmtp, line: b.line, source })
     }
     for (const policy of data.policyMaps) {
       const bindings = data.servicePolicies.filter((b) => b.policy === policy.name)
       for (const cls of policy.classes) {
         for (const inspect of cls.inspects) {
-          if (inspect.protocol !== 'esmtp') continue
+          if (!isSmtp(inspect.protocol)) continue
           if (bindings.length === 0 && !fragment) {
             model.unattached.push({ policy: policy.name, className: cls.name, line: policy.line, source })
             continue
           }
-          const map = customMap(inspect.map)
+          const map = inspect.protocol === 'smtp' ? null : customMap(inspect.map)
           const definition = definitionOf(map, configs)
           model.applications.push({
             source,
+            protocol: inspect.protocol === 'smtp' ? 'smtp' : 'esmtp',
             from: 'running-config',
             policy: policy.name,
             policyLine: policy.line,
@@ -107,10 +111,11 @@ function fromServicePolicy(evidence: readonly Evidence[], configs: Configs, mode
           known.packets ??= packets
           continue
         }
-        const map = customMap(i.map)
+        const map = i.protocol === 'smtp' ? null : customMap(i.map)
         const definition = definitionOf(map, configs)
         model.applications.push({
           source: e.source,
+          protocol: i.protocol === 'smtp' ? 'smtp' : 'esmtp',
           from: 'show-service-policy',
           policy: block.policy,
           policyLine: block.line,

@@ -28,6 +28,11 @@ export interface EsmtpMapDefinition {
 export interface InspectionApplication {
   /** The evidence it was read from. */
   source: string
+  /**
+   * `esmtp` (PIX 7.x/ASA/FWSM 3.1+/FTD), or FWSM's `inspect smtp`, which passes only the seven RFC 821 commands
+   * (FWSM configuration guide, "SMTP and Extended SMTP Inspection"), so EHLO and with it STARTTLS never get through.
+   */
+  protocol: 'esmtp' | 'smtp'
   from: 'running-config' | 'show-service-policy'
   policy: string
   policyLine: number

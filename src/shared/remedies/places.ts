@@ -30,7 +30,7 @@ export function inspectionPlaces(
     policy: a.policy,
     className: a.className,
     // `inspect esmtp _default_esmtp_map` (show run all) is stored as the bare line: the same plan for both inputs.
-    inspectText: a.map ? `inspect esmtp ${a.map}` : 'inspect esmtp',
+    inspectText: a.protocol === 'smtp' ? 'inspect smtp' : a.map ? `inspect esmtp ${a.map}` : 'inspect esmtp',
     map: a.map,
     mapInConfig: a.definition !== null,
     source: a.source,

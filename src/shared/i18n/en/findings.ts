@@ -234,6 +234,9 @@ export const findings = {
   analyze: {
     description: 'analyse device output, SMTP transcripts, bounces and logs; print findings, causes and fixes',
     files: 'files to analyse (- reads standard input)',
+    direct: 'an SMTP transcript taken straight to the mail server (compared with --through)',
+    through: 'the same SMTP conversation taken through the path (firewall, gateway)',
+    vantagePair: '--direct and --through go together: give both transcripts.',
     unreadable: 'Cannot read {{file}}: {{reason}}.',
     isDirectory: '{{file}} is a directory, not a file.',
     notText: '{{file}} is not a text file.',

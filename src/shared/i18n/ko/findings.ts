@@ -233,6 +233,9 @@ export const findings = {
   analyze: {
     description: '장비 출력, SMTP 대화 기록, 반송 메일, 로그를 분석해 발견 사항, 원인, 조치를 출력합니다',
     files: '분석할 파일 (- 는 표준 입력)',
+    direct: '메일 서버에 직접 연결해 얻은 SMTP 기록(--through와 비교)',
+    through: '같은 SMTP 대화를 경로(방화벽, 게이트웨이)를 거쳐 얻은 기록',
+    vantagePair: '--direct와 --through는 함께 써야 합니다. 두 기록을 모두 주십시오.',
     unreadable: '{{file}}을(를) 읽을 수 없습니다: {{reason}}.',
     isDirectory: '{{file}}은(는) 파일이 아니라 디렉터리입니다.',
     notText: '{{file}}은(는) 텍스트 파일이 아닙니다.',

@@ -57,7 +57,7 @@ export const asaEsmtpInspectionActive: Rule = {
         makeFinding(this.id, 'critical', assumed ? 0.7 : fromCounters ? 0.9 : 0.95, refs, {
           policy: first.policy,
           class: first.className,
-          map: first.map ?? '_default_esmtp_map',
+          map: first.protocol === 'smtp' ? 'inspect smtp' : (first.map ?? '_default_esmtp_map'),
           places: apps.map((a) => `${a.policy}/${a.className}`).join(', '),
           ports: portsText(apps),
           stillInspected: first.scopes.includes('global') ? still.join(', ') : '',

@@ -8,6 +8,13 @@ import type { Finding } from '../../findings'
 import { lineRef, makeFinding, type Rule } from '../types'
 
 const MASKED_CLIENT_LINE = /^X{4,}[A-Z0-9]?(\s|$)/
+/**
+ * A reply quoted inside a bounce's prose, as Gmail words it: `The error that the other server returned was: 500 500
+ * 5.5.1 Command unrecognized: "XXXXXXXX" (state 8).` (perfectmail KB 24). The code may be doubled and `(state N)`
+ * may follow; the reply then is not on a line of its own, so the transcript parser keeps it as a note.
+ */
+const QUOTED_REPLY =
+  /\b[45]\d\d(?:\s+[45]\d\d)?\s+(?:#?[245]\.\d{1,3}\.\d{1,3}\s+)?[^"'\n]{0,80}["'`:]\s*X{4,}[A-Z0-9]?\b/
 
 export const commandMasked: Rule = {
   id: 'smtp.command-masked',
@@ -20,12 +27,14 @@ export const commandMasked: Rule = {
     }
     for (const e of ctx.evidence) {
       if (e.kind === 'smtp-transcript') {
+        const ndr = 'shape' in e && e.shape === 'ndr'
         const hits = e.lines.filter(
           (l) =>
             (l.direction === 'server' &&
               /^[45]\d\d/.test(l.text) &&
               MASKED_COMMAND_IN_REPLY.test(l.text.slice(0, 1000))) ||
-            (l.direction === 'client' && MASKED_CLIENT_LINE.test(l.text)),
+            (l.direction === 'client' && MASKED_CLIENT_LINE.test(l.text)) ||
+            (ndr && l.direction === 'note' && QUOTED_REPLY.test(l.text.slice(0, 1000))),
         )
         if (hits.length > 0) found(e.source, hits, hits[0]!.text)
       } else if (e.kind === 'log') {

@@ -39,7 +39,8 @@ export const KEYWORD_ORDERS: Record<ServerSoftware, readonly string[]> = {
     'BINARYMIME',
     'CHUNKING',
     'VRFY',
-    'X-EXPS',
+    // A mask covers the whole line, parameters included: this line is masked as 24 X's in the capture.
+    'X-EXPS GSSAPI NTLM LOGIN',
     'X-EXPS=LOGIN',
     'AUTH',
     'AUTH=LOGIN',

@@ -12,14 +12,30 @@ export const starttlsMasked: Rule = {
   run(ctx) {
     return ctx.sessions.flatMap((s) => {
       const hits = starttlsMasks(resolveMasks(s, directSessionFor(s, ctx)))
+      // Issue 22: X-run and unmasked STARTTLS in one paste: reported, with lowered confidence and the reason.
+      const c = s.contradiction
+      if (c && hits.length === 0) {
+        const lines = [c.masked, c.listed].map((l) => ({ line: l.line, text: l.text }))
+        const masked = c.masked.text.replace(/^\d{3}[ -]/, '').trim()
+        return [
+          makeFinding(this.id, 'critical', 0.45, [ref(s.source, lines)], {
+            masked,
+            basis: 'contradiction',
+            candidates: 'STARTTLS',
+            contradiction: c.reason,
+          }),
+        ]
+      }
       if (hits.length === 0) return []
       const best = hits.reduce((a, b) => (b.confidence > a.confidence ? b : a))
       const lines = hits.map((h) => ({ line: h.mask.extension.line, text: h.mask.extension.raw }))
+      if (c) lines.push({ line: c.listed.line, text: c.listed.text })
       return [
-        makeFinding(this.id, 'critical', best.confidence, [ref(s.source, lines)], {
+        makeFinding(this.id, 'critical', c ? Math.min(best.confidence, 0.5) : best.confidence, [ref(s.source, lines)], {
           masked: best.mask.extension.keyword,
           basis: best.mask.basis,
           candidates: best.mask.candidates.join(', '),
+          ...(c ? { contradiction: c.reason } : {}),
         }),
       ]
     })
