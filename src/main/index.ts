@@ -1,6 +1,6 @@
 /** Electron start-up: single instance, one window, IPC bound to the main services. */
 import { join } from 'node:path'
-import { app, type BrowserWindow } from 'electron'
+import { app, type BrowserWindow, session } from 'electron'
 import { EVENT_CHANNEL_PREFIX } from '../shared/api'
 import { createHandlers } from './api-handlers'
 import { unmaskHome } from './cases/paths'
@@ -9,7 +9,7 @@ import { installApplicationMenu } from './menu'
 import { createElectronPrinter } from './report/pdf-electron'
 import { electronEncryptor } from './secrets/safe-storage'
 import { createServices } from './services'
-import { createMainWindow } from './window'
+import { createMainWindow, denyAllPermissions } from './window'
 import { windowStatePath } from './window-state'
 
 let mainWindow: BrowserWindow | null = null
@@ -23,6 +23,8 @@ if (!app.requestSingleInstanceLock()) {
   })
   app.whenReady().then(
     () => {
+      // Electron grants permission requests by default; the app needs none (issue 14).
+      denyAllPermissions(session.defaultSession)
       const home = process.env.UNMASK_HOME ?? unmaskHome()
       const services = createServices({
         home,

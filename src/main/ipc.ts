@@ -2,6 +2,7 @@
 import { BrowserWindow, type IpcMainInvokeEvent, ipcMain } from 'electron'
 import { REQUEST_CHANNEL_PREFIX, requests } from '../shared/api'
 import { dispatch, type Handlers } from './api-handlers'
+import { rendererDevUrl, rendererIndexUrl } from './window'
 
 export function registerIpc(handlers: Handlers, isTrustedWindow: (window: BrowserWindow | null) => boolean): void {
   for (const method of Object.keys(requests)) {
@@ -14,11 +15,25 @@ export function registerIpc(handlers: Handlers, isTrustedWindow: (window: Browse
   }
 }
 
+/**
+ * The app's own page and nothing else: the exact index.html (any other file: URL, a downloaded page say, is refused;
+ * issue 14), or in development the dev server's origin. A hash route of the page is the same page.
+ */
+function isAppPage(frameUrl: string): boolean {
+  let url: URL
+  try {
+    url = new URL(frameUrl)
+  } catch {
+    return false
+  }
+  const devUrl = rendererDevUrl()
+  if (devUrl !== undefined && url.origin === new URL(devUrl).origin) return true
+  url.hash = ''
+  return url.protocol === 'file:' && url.search === '' && url.href === rendererIndexUrl()
+}
+
 function isTrustedSender(event: IpcMainInvokeEvent, isTrustedWindow: (w: BrowserWindow | null) => boolean): boolean {
   const frame = event.senderFrame
   if (!frame || frame.parent !== null) return false
-  const url = new URL(frame.url)
-  const devUrl = process.env.ELECTRON_RENDERER_URL
-  const fromApp = url.protocol === 'file:' || (devUrl !== undefined && url.origin === new URL(devUrl).origin)
-  return fromApp && isTrustedWindow(BrowserWindow.fromWebContents(event.sender))
+  return isAppPage(frame.url) && isTrustedWindow(BrowserWindow.fromWebContents(event.sender))
 }

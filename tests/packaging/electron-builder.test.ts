@@ -37,3 +37,19 @@ describe('packaging configuration', () => {
     expect(readFileSync(join(root, 'README.md'), 'utf8')).toMatch(/npm run dist/)
   })
 })
+
+describe('Electron fuses (issue 14)', () => {
+  // https://www.electronjs.org/docs/latest/tutorial/fuses ; electron-builder `electronFuses` (FuseOptionsV1).
+  it('turns off ELECTRON_RUN_AS_NODE, NODE_OPTIONS and --inspect; encrypts cookies; loads only a checked app.asar', () => {
+    expect(config.electronFuses).toEqual({
+      runAsNode: false,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableCookieEncryption: true,
+      enableEmbeddedAsarIntegrityValidation: true,
+      onlyLoadAppFromAsar: true,
+      grantFileProtocolExtraPrivileges: false,
+    })
+    expect(config.asar).toBe(true)
+  })
+})

@@ -7,6 +7,7 @@
  * The only file of the report feature that imports 'electron'; the CLI and the tests never load it.
  */
 import { BrowserWindow } from 'electron'
+import { lockWebContents } from '../window'
 import { type ReportRequest, type WriteReportRequest, writeCaseReport } from './export-report'
 import { isInPrintCopy, writePrintCopy } from './print-copy'
 import { type PdfPrinter, PRINT_TIMEOUT_MS, withTimeout } from './printer'
@@ -32,7 +33,8 @@ export function createElectronPrinter(timeoutMs = PRINT_TIMEOUT_MS): PdfPrinter 
       const allowed = details.url.startsWith('data:') || isInPrintCopy(details.url, copy)
       callback({ cancel: !allowed })
     })
-    window.webContents.on('will-navigate', (event) => event.preventDefault())
+    // The main window's lock: no new windows, navigation, webviews or permissions (issue 14).
+    lockWebContents(window.webContents)
     try {
       const run = async () => {
         await window.loadURL(copy.url)

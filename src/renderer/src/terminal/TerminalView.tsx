@@ -10,6 +10,7 @@ import { useI18n } from '../i18n'
 import { findHighlights, HIGHLIGHT_COLOURS } from './highlight'
 import { PasteQueue } from './paste-queue'
 import type { BackspaceMode, TerminalSource } from './types'
+import { openWebLink } from './web-links'
 
 export interface TerminalViewProps {
   source: TerminalSource
@@ -50,7 +51,7 @@ export function TerminalView({ source, fontSize = 14, backspace = 'del', focusOn
     const search = new SearchAddon()
     terminal.loadAddon(fit)
     terminal.loadAddon(search)
-    terminal.loadAddon(new WebLinksAddon())
+    terminal.loadAddon(new WebLinksAddon(openWebLink))
     terminal.loadAddon(new Unicode11Addon())
     terminal.unicode.activeVersion = '11'
     terminal.open(element)

@@ -33,6 +33,12 @@ export const device = {
     desynchronised: 'Lost track of the prompt on {{peer}} after a command timed out.',
     generic: '{{message}}',
   },
+  links: {
+    title: 'Open a web link',
+    message: 'Open this address in your web browser?',
+    open: 'Open in browser',
+    cancel: 'Cancel',
+  },
   collect: {
     description: 'connect to a firewall, run the evidence script and diagnose SMTP inspection',
     target: 'ssh://USER@HOST[:PORT], telnet://HOST[:PORT] or serial:///dev/ttyUSB0?baud=9600',

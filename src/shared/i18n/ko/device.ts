@@ -33,6 +33,12 @@ export const device = {
     desynchronised: '명령이 시간 초과된 뒤 {{peer}}의 프롬프트를 다시 찾지 못했습니다.',
     generic: '{{message}}',
   },
+  links: {
+    title: '웹 링크 열기',
+    message: '이 주소를 웹 브라우저에서 여시겠습니까?',
+    open: '브라우저에서 열기',
+    cancel: '취소',
+  },
   collect: {
     description: '방화벽에 접속해 증거 수집 스크립트를 실행하고 SMTP 검사를 진단합니다',
     target: 'ssh://USER@HOST[:PORT], telnet://HOST[:PORT] 또는 serial:///dev/ttyUSB0?baud=9600',
