@@ -2,12 +2,13 @@
  * `unmask probe` in-process through runCli against loopback servers: a host, a comparison, the MX hosts
  * of a domain (loopback DNS server) with progress, case journal entries, JSON, Korean output, usage errors.
  */
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type { CliIo } from '../../src/cli/io'
 import { runCli } from '../../src/cli/program'
+import { type Lab, startLab } from '../../src/lab'
 import { CaseStore } from '../../src/main/cases/case-store'
 import { readProbeResult } from '../../src/shared/probe/schema'
 import type { ProbeResult } from '../../src/shared/probe/types'
@@ -222,6 +223,65 @@ describe('unmask probe', () => {
       [['probe', 'lab.test', '--port', '0'], /--port must be a number from 1 to 65535/],
       [['probe', '127.0.0.1', '--test-to', 'a@b.test'], /--test-to needs --test-from/],
       [['probe', '127.0.0.1', '--case', join(home, 'nope')], /No case/],
+    ]
+    for (const [argv, message] of cases) {
+      const r = await run(argv)
+      expect(r.code, argv.join(' ')).toBe(2)
+      expect(r.err).toMatch(message)
+      expect(r.out).toBe('')
+    }
+  })
+})
+
+describe('unmask probe --egress (issue 13.2), against the lab’s egress providers on loopback only', () => {
+  let lab: Lab
+  beforeAll(async () => {
+    lab = await startLab({ scenario: 'egress-providers', stateDir: join(home, 'lab-egress') })
+  })
+  afterAll(async () => {
+    await lab?.stop()
+  })
+  const list = (which: 'smtp' | 'direct') => lab.providers.map((p) => `${p[which].host}:${p[which].port}`)
+
+  it('all providers masked through the egress path: says the local path masks STARTTLS, exit 1', async () => {
+    const r = await run(['probe', '--egress', list('smtp').join(',')])
+    expect(r.code).toBe(1)
+    expect(r.out).toContain('Outbound check: 3 remote MX hosts probed from here at once')
+    expect(r.out).toContain('The local path masks STARTTLS: all 3 destinations that answered lose it')
+    expect(r.out.match(/masked \(SMTP inspection on the path\)/g)).toHaveLength(3)
+    expect(r.err).toMatch(/\[3\/3\]/)
+  })
+
+  it('reads the hosts from a file; the same providers reached directly do not mask, exit 0', async () => {
+    const file = join(home, 'egress-hosts.txt')
+    writeFileSync(file, `# providers seen without the firewall\n${list('direct').join('\n')}\n`)
+    const r = await run(['probe', '--egress-list', file, '--json'])
+    expect(r.code).toBe(0)
+    const report = JSON.parse(r.out)
+    expect(report.defaultList).toBe(false)
+    expect(report.conclusion.id).toBe('local-path-clean')
+    expect(report.probes).toHaveLength(3)
+  })
+
+  it('says what it means when only some destinations mask, in Korean too', async () => {
+    const mixed = [...list('smtp').slice(0, 1), ...list('direct').slice(1)].join(',')
+    const en = await run(['probe', '--egress', mixed])
+    expect(en.out).toContain(
+      '1 of 3 destinations lose STARTTLS; the others get it through. The local path does not mask',
+    )
+    const ko = await run(['probe', '--egress', mixed], 'ko')
+    expect(ko.out).toContain('로컬 경로는 가리지 않습니다')
+  })
+
+  it('rejects bad egress usage with exit code 2 (and never falls back to the built-in list of real providers)', async () => {
+    const bad = join(home, 'bad-hosts.txt')
+    writeFileSync(bad, '127.0.0.1:2525\nnot a host!\n')
+    const cases: Array<[string[], RegExp]> = [
+      [['probe'], /Give a target/],
+      [['probe', '127.0.0.1', '--egress', '127.0.0.1:1'], /--egress takes its hosts from/],
+      [['probe', '--egress-list', bad], /bad-hosts\.txt line 2: 'not a host!' is not HOST\[:PORT\]/],
+      [['probe', '--egress-list', join(home, 'missing.txt')], /missing\.txt/],
+      [['probe', '--egress', 'not a host!'], /is not HOST\[:PORT\]/],
     ]
     for (const [argv, message] of cases) {
       const r = await run(argv)

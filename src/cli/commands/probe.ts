@@ -1,6 +1,7 @@
 /**
  * `unmask probe HOST[:PORT]|DOMAIN`: one host, the MX hosts of a domain (several at once, progress on
- * stderr), or a host compared with a second view of it (`--compare`). Text shows each transcript with
+ * stderr), or a host compared with a second view of it (`--compare`). `unmask probe --egress` checks the local
+ * outbound path against several remote MX hosts instead (probe-egress.ts). Text shows each transcript with
  * timings, the findings and a one-line verdict; `--json` prints everything. Exit codes (README "Exit codes"): 0
  * nothing wrong, 1 STARTTLS masked or missing, 2 bad usage, 3 a probe could not complete.
  *
@@ -9,7 +10,8 @@
  */
 import type { Command } from 'commander'
 import { DEFAULT_CONCURRENCY } from '../../main/smtp/probe-many'
-import type { CliContext } from '../io'
+import { type CliContext, UsageError } from '../io'
+import type { EgressCliOptions } from './probe-egress'
 import type { ProbeCliOptions } from './probe-run'
 
 export function registerProbeCommands(program: Command, ctx: CliContext): void {
@@ -17,7 +19,7 @@ export function registerProbeCommands(program: Command, ctx: CliContext): void {
   program
     .command('probe')
     .description(t('probe.cli.description'))
-    .argument('<target>', t('probe.cli.target'))
+    .argument('[target]', t('probe.cli.target'))
     .option('--vantage <name>', t('probe.cli.vantage'))
     .option('--compare <target>', t('probe.cli.compare'))
     .option('--compare-vantage <name>', t('probe.cli.compareVantage'))
@@ -34,7 +36,15 @@ export function registerProbeCommands(program: Command, ctx: CliContext): void {
     .option('--test-to <address>', t('probe.cli.testTo'))
     .option('--test-from <address>', t('probe.cli.testFrom'))
     .option('--dkim', t('probe.cli.dkim'))
-    .action(async (target: string, opts: ProbeCliOptions) => {
+    .option('--egress [hosts]', t('probe.egress.option'))
+    .option('--egress-list <file>', t('probe.egress.listOption'))
+    .action(async (target: string | undefined, opts: ProbeCliOptions & EgressCliOptions) => {
+      if (opts.egress !== undefined || opts.egressList !== undefined) {
+        if (target !== undefined) throw new UsageError(t('probe.egress.noTarget'))
+        const { runEgress } = await import('./probe-egress')
+        return runEgress(opts, ctx)
+      }
+      if (target === undefined) throw new UsageError(t('probe.cli.missingTarget'))
       const { runProbe } = await import('./probe-run')
       await runProbe(target, opts, ctx)
     })

@@ -92,6 +92,35 @@ export const probe = {
       '{{left}} and {{right}} see different answers ({{count}} differences): something in between rewrites SMTP',
     'paths-same': '{{left}} and {{right}} see the same answers: nothing in between rewrites SMTP',
   },
+  egress: {
+    option:
+      'check the local outbound path: probe these remote MX hosts (comma-separated HOST[:PORT]; none: large providers) at once',
+    listOption: 'file with the remote MX hosts for --egress, one HOST[:PORT] per line (# comments)',
+    noTarget: '--egress takes its hosts from --egress HOST,HOST or --egress-list FILE, not from a target.',
+    badLine: "{{file}} line {{line}}: '{{text}}' is not HOST[:PORT].",
+    tooMany: '{{count}} hosts given; an egress check takes at most {{max}}.',
+    defaultList:
+      'No hosts given: probing the built-in list of large providers (Google, Microsoft, Apple, Yahoo, OVH) on port 25.',
+    heading: 'Outbound check: {{count}} remote MX hosts probed from here at once',
+    view: {
+      masked: 'masked (SMTP inspection on the path)',
+      'no-starttls': 'no STARTTLS, no mask',
+      offered: 'STARTTLS offered',
+      failed: 'no answer',
+    },
+    conclusion: {
+      'local-path-masks':
+        'The local path masks STARTTLS: all {{reached}} destinations that answered lose it, and unrelated large providers do not all run an inspecting firewall. Look at this site\u2019s own egress firewall (inspect esmtp on outbound TCP/25).',
+      'local-path-strips':
+        'None of the {{reached}} destinations that answered offers STARTTLS from here, and none shows a mask: something on the local path deletes it (or these servers have no TLS). Probe one of them from outside to tell.',
+      'some-destinations-mask':
+        '{{lost}} of {{reached}} destinations lose STARTTLS; the others get it through. The local path does not mask: the masking is on those destinations\u2019 side (their firewall) or on a path only they share.',
+      'local-path-clean':
+        'All {{reached}} destinations offer STARTTLS from here: the local outbound path does not mask it.',
+      inconclusive:
+        'Only {{reached}} of {{total}} destinations answered: too few to tell the local path from the remote side.',
+    },
+  },
   cli: {
     description: 'probe a mail server (HOST[:PORT]) or the MX hosts of a DOMAIN: timed STARTTLS/TLS transcript',
     target: 'HOST[:PORT] or DOMAIN',
@@ -121,6 +150,7 @@ export const probe = {
     unresolved: 'skipped {{host}}: {{message}}',
     nothingToProbe: 'Nothing to probe for {{domain}}.',
     progress: '[{{done}}/{{total}}] {{target}}: {{verdict}}',
+    missingTarget: 'Give a target (HOST[:PORT] or DOMAIN), or --egress to check the outbound path.',
     saved: 'Saved {{count}} entries into case {{id}}.',
   },
 }

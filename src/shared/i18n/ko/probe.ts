@@ -92,6 +92,34 @@ export const probe = {
       '{{left}}와 {{right}}가 서로 다른 응답을 받았습니다(차이 {{count}}건). 중간의 무언가가 SMTP를 고쳐 쓰고 있습니다',
     'paths-same': '{{left}}와 {{right}}가 같은 응답을 받았습니다. 중간에서 SMTP를 고쳐 쓰는 장비는 없습니다',
   },
+  egress: {
+    option:
+      '로컬 송신 경로 점검: 이 원격 MX 호스트들을 동시에 점검 (쉼표로 구분한 HOST[:PORT]; 없으면 대형 메일 사업자)',
+    listOption: '--egress용 원격 MX 호스트 파일, 한 줄에 HOST[:PORT] 하나 (# 주석)',
+    noTarget: '--egress는 대상 인자가 아니라 --egress HOST,HOST 또는 --egress-list FILE에서 호스트를 받습니다.',
+    badLine: "{{file}} {{line}}번째 줄: '{{text}}'은(는) HOST[:PORT]가 아닙니다.",
+    tooMany: '호스트 {{count}}개가 주어졌습니다. 송신 점검은 최대 {{max}}개까지입니다.',
+    defaultList:
+      '호스트가 없어 내장된 대형 메일 사업자 목록(Google, Microsoft, Apple, Yahoo, OVH)을 25번 포트로 점검합니다.',
+    heading: '송신 점검: 이곳에서 원격 MX 호스트 {{count}}개를 동시에 점검',
+    view: {
+      masked: '가려짐 (경로상의 SMTP 검사)',
+      'no-starttls': 'STARTTLS 없음, 마스크 없음',
+      offered: 'STARTTLS 제공',
+      failed: '응답 없음',
+    },
+    conclusion: {
+      'local-path-masks':
+        '로컬 경로가 STARTTLS를 가립니다: 응답한 목적지 {{reached}}곳 모두에서 사라지며, 서로 무관한 대형 사업자가 모두 검사 방화벽을 쓰지는 않습니다. 이 사이트의 송신 방화벽(송신 TCP/25의 inspect esmtp)을 확인하십시오.',
+      'local-path-strips':
+        '응답한 목적지 {{reached}}곳 중 어느 곳도 이곳에서 STARTTLS를 제공하지 않고 마스크도 없습니다: 로컬 경로의 무언가가 삭제합니다(또는 이 서버들에 TLS가 없습니다). 외부에서 한 곳을 점검해 구분하십시오.',
+      'some-destinations-mask':
+        '목적지 {{reached}}곳 중 {{lost}}곳에서 STARTTLS가 사라지고 나머지는 통과합니다. 로컬 경로는 가리지 않습니다: 해당 목적지 쪽(그쪽 방화벽)이나 그 목적지만 지나는 경로의 문제입니다.',
+      'local-path-clean': '목적지 {{reached}}곳 모두 이곳에서 STARTTLS를 제공합니다: 로컬 송신 경로는 가리지 않습니다.',
+      inconclusive:
+        '목적지 {{total}}곳 중 {{reached}}곳만 응답했습니다: 로컬 경로와 원격 쪽을 구분하기에 너무 적습니다.',
+    },
+  },
   cli: {
     description: '메일 서버(HOST[:PORT]) 또는 도메인(DOMAIN)의 MX 호스트를 점검합니다: 시간이 기록된 STARTTLS/TLS 대화',
     target: 'HOST[:PORT] 또는 DOMAIN',
@@ -121,6 +149,7 @@ export const probe = {
     unresolved: '{{host}} 건너뜀: {{message}}',
     nothingToProbe: '{{domain}}에 대해 점검할 대상이 없습니다.',
     progress: '[{{done}}/{{total}}] {{target}}: {{verdict}}',
+    missingTarget: '대상(HOST[:PORT] 또는 DOMAIN)을 지정하거나, 송신 경로를 점검하려면 --egress를 쓰십시오.',
     saved: '케이스 {{id}}에 항목 {{count}}개를 저장했습니다.',
   },
 }
