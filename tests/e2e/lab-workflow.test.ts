@@ -1,17 +1,22 @@
 /**
- * The engineer's path through the built renderer, with the real main services and the lab behind it:
- * connect to the simulated ASA over SSH (accepting its unknown host key), probe the mail path direct and
- * through the firewall, see the masked STARTTLS proven, paste the configuration and get the remedy.
+ * The field walk of issue 18, in the built renderer with the real main services and the lab behind it, once in
+ * English and once in Korean, on a 1366×768 laptop: start screen → case → a refused connection → the lab ASA
+ * (keyboard only after connect) → evidence script by accelerator → verdict first → probes as lanes → fix (stepper,
+ * progress, no second "confirmed by") → the app re-checks by itself → undo → the app says "masked" again → apply,
+ * verify, save → report preview whose "after" section holds no pre-change finding and whose change log reads
+ * apply → undo → apply. Screenshots of each stage at 1366×768 and 1920×1080 go to test-artifacts/.
  */
 import { existsSync, mkdirSync } from 'node:fs'
+import { createServer } from 'node:net'
 import { join } from 'node:path'
-import { type Browser, chromium } from 'playwright-core'
+import { type Browser, chromium, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type Lab, startLab } from '../../src/lab'
 import { createHandlers } from '../../src/main/api-handlers'
 import { CaseStore } from '../../src/main/cases/case-store'
 import { createChromiumPrinter } from '../../src/main/report/pdf-chromium'
 import { createServices } from '../../src/main/services'
+import { createTranslator, type Language } from '../../src/shared/i18n'
 import {
   bridgeScript,
   CHROMIUM_ARGS,
@@ -22,197 +27,256 @@ import {
   terminalText,
 } from '../support/renderer-harness'
 import { makeTempDir } from '../support/temp-dir'
+import { fieldChecks } from './support/field-checks'
 
 const ready = chromiumPath !== undefined && existsSync(join(rendererDir, 'index.html'))
 const artifacts = join(import.meta.dirname, '../../test-artifacts')
+const LAPTOP = { width: 1366, height: 768 }
+const SIZES = [LAPTOP, { width: 1920, height: 1080 }]
 
-describe.skipIf(!ready)('lab workflow in the built renderer', () => {
+/** A loopback port nobody listens on: the "closed port" of point 7. */
+async function closedPort(): Promise<number> {
+  const server = createServer()
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as { port: number }
+  await new Promise((resolve) => server.close(resolve))
+  return port
+}
+
+async function shoot(page: Page, lang: Language, stage: string): Promise<void> {
+  for (const size of SIZES) {
+    await page.setViewportSize(size)
+    await page.waitForTimeout(0)
+    await page.screenshot({ path: join(artifacts, `walk-${lang}-${size.width}x${size.height}-${stage}.png`) })
+  }
+  await page.setViewportSize(LAPTOP)
+}
+
+describe.skipIf(!ready)('field walk in the built renderer against the lab (issue 18)', () => {
   let browser: Browser
-  let harness: Harness
-  let lab: Lab
-  let temp: ReturnType<typeof makeTempDir>
 
   beforeAll(async () => {
-    temp = makeTempDir()
-    lab = await startLab({ scenario: 'asa9-default', stateDir: join(temp.path, 'lab') })
-    harness = await startRendererHarness((emit) =>
-      createHandlers(
-        createServices({
-          home: temp.path,
-          encryptor: null,
-          emit,
-          probeOptions: { timeouts: { totalMs: 15_000 } },
-          printer: () => createChromiumPrinter({ executablePath: chromiumPath! }),
-        }),
-      ),
-    )
+    mkdirSync(artifacts, { recursive: true })
     browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: CHROMIUM_ARGS })
   })
-
   afterAll(async () => {
     await browser?.close()
-    await harness?.close()
-    await lab?.stop()
-    temp?.remove()
   })
 
-  it('connects to the ASA, proves the masking from both vantage points and proposes the fix', {
-    timeout: 90_000,
-  }, async () => {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'en-US' })
-    const errors: string[] = []
-    page.on('pageerror', (e) => errors.push(e.message))
-    await page.addInitScript(bridgeScript)
-    await page.goto(harness.url)
-    mkdirSync(artifacts, { recursive: true })
+  for (const lang of ['en', 'ko'] as const) {
+    it(`walks the whole job in ${lang} on a 1366×768 laptop`, { timeout: 300_000 }, async () => {
+      const t = createTranslator(lang)
+      const temp = makeTempDir()
+      const lab: Lab = await startLab({ scenario: 'asa9-default', stateDir: join(temp.path, 'lab') })
+      let harness: Harness | undefined
+      const page = await browser.newPage({ viewport: LAPTOP, locale: lang === 'ko' ? 'ko-KR' : 'en-US' })
+      try {
+        harness = await startRendererHarness((emit) =>
+          createHandlers(
+            createServices({
+              home: temp.path,
+              encryptor: null,
+              emit,
+              probeOptions: { timeouts: { totalMs: 15_000 } },
+              printer: () => createChromiumPrinter({ executablePath: chromiumPath! }),
+            }),
+          ),
+        )
+        // An old case exists: the app must not reopen it silently (point 8).
+        new CaseStore(temp.path).create({ customer: 'Old Customer', site: 'Busan' }).close()
+        const errors: string[] = []
+        page.on('pageerror', (e) => errors.push(e.message))
+        await page.addInitScript(bridgeScript)
+        await page.goto(harness.url)
+        const check = fieldChecks(page, t)
 
-    // Open a case first: everything gathered below must land in its journal.
-    await page.getByRole('button', { name: 'New case' }).click()
-    await page.getByLabel('Customer').fill('Hanbit Logistics')
-    await page.getByLabel('Site').fill('Incheon DC')
-    await page.getByRole('button', { name: 'Create' }).click()
-    await expect.poll(() => page.getByTestId('case-current').textContent()).toBe('Hanbit Logistics · Incheon DC')
+        // 8. Start screen: New job / Continue <customer>, and the steps in view; nothing open yet.
+        await page.getByTestId('start-screen').waitFor()
+        expect(await page.getByTestId('case-current').count()).toBe(0)
+        expect(await page.getByRole('button', { name: /Old Customer/ }).count()).toBe(1)
+        expect(await page.getByRole('list', { name: t('ui.start.steps.label') }).textContent()).toContain(
+          t('ui.start.steps.report'),
+        )
+        await shoot(page, lang, '1-start')
+        await page.getByRole('button', { name: t('ui.start.newJob') }).click()
+        await page.getByLabel(t('common.customer')).fill('Hanbit Logistics')
+        await page.getByLabel(t('common.site')).fill('Incheon DC')
+        await page.getByLabel(t('common.engineer')).fill('Kim Engineer')
+        await page.getByRole('button', { name: t('ui.createCase') }).click()
+        await expect.poll(() => page.getByTestId('case-current').textContent()).toBe('Hanbit Logistics · Incheon DC')
 
-    // A device profile for the lab ASA, then connect: the unknown host key must be shown and accepted.
-    await page.getByRole('button', { name: 'New device' }).click()
-    await page.getByLabel('Name', { exact: true }).fill('lab-asa')
-    await page.getByLabel('Host or address').fill('127.0.0.1')
-    await page.getByLabel('Port').fill(String(lab.management!.port))
-    await page.getByLabel('User name').fill(lab.credentials!.username)
-    await page.getByRole('button', { name: 'Save', exact: true }).click()
-    await page.getByRole('button', { name: 'Connect' }).click()
-    await page.getByLabel('Password', { exact: true }).fill(lab.credentials!.password)
-    await page.getByLabel('Enable secret').fill(lab.credentials!.enable)
-    await page.getByRole('dialog').locator('button[type="submit"]').click()
-    const fingerprint = page.getByTestId('host-key-fingerprint')
-    await fingerprint.waitFor({ timeout: 15_000 })
-    expect(await fingerprint.textContent()).toMatch(/^SHA256:/)
-    await page.getByRole('button', { name: 'Accept and connect' }).click()
-    await page.getByRole('tab', { name: 'lab-asa' }).waitFor({ timeout: 15_000 })
-    await expect.poll(() => terminalText(page), { timeout: 15_000 }).toMatch(/>\s*$/m)
-    await page.locator('.xterm').click()
-    await page.keyboard.type('show version')
-    await page.keyboard.press('Enter')
-    await expect.poll(() => terminalText(page), { timeout: 15_000 }).toContain('Adaptive Security Appliance')
-    await page.keyboard.press('q')
+        // 6. The header at 1366 px: the case selector is whole, no control breaks inside a word.
+        await check.headerFits()
 
-    // The evidence script runs in the same shell: the engineer sees every command as it goes.
-    await page.getByRole('button', { name: 'Run evidence script' }).click()
-    await expect
-      .poll(() => page.getByTestId('evidence-status').textContent(), { timeout: 60_000 })
-      .toMatch(/Evidence collected/)
-    const shell = await terminalText(page)
-    expect(shell).toContain('show running-config')
-    expect(shell).toContain('show service-policy')
-    await expect
-      .poll(() => page.getByRole('region', { name: 'Findings' }).textContent(), { timeout: 15_000 })
-      .toMatch(/ESMTP inspection is active/)
+        // 7. A closed port explains itself with ASA hints, not a raw ECONNREFUSED.
+        await check.addProfile('closed-port', await closedPort(), lab.credentials!.username)
+        await page.getByRole('button', { name: t('ui.device.connect'), exact: true }).click()
+        await page.getByLabel(t('ui.device.password'), { exact: true }).fill('x')
+        await page.getByRole('dialog').locator('button[type="submit"]').click()
+        const refused = page.getByRole('dialog').getByRole('alert')
+        await refused.waitFor({ timeout: 15_000 })
+        expect(await refused.textContent()).toContain('aaa authentication ssh console LOCAL')
+        expect(await refused.textContent()).not.toContain('ECONNREFUSED')
+        await page
+          .getByRole('dialog')
+          .getByRole('button', { name: t('ui.cancel') })
+          .click()
 
-    // Probe the mail path straight to the server and through the firewall.
-    await page.getByLabel('Mail server, direct (inside)').fill(`127.0.0.1:${lab.direct.port}`)
-    await page.getByLabel('Mail server through the firewall (outside)').fill(`127.0.0.1:${lab.smtp.port}`)
-    await page.getByRole('button', { name: 'Probe', exact: true }).click()
-    const findings = page.getByRole('region', { name: 'Findings' })
-    // The device evidence already produced findings: wait for the probes' transcripts themselves.
-    await page.locator('.transcript li.masked').first().waitFor({ timeout: 30_000 })
-    expect(await findings.textContent()).toMatch(/STARTTLS/)
-    expect(await page.locator('.transcript li.masked').count()).toBeGreaterThan(0)
-    expect(await page.locator('table.comparison tr.differs').count()).toBeGreaterThan(0)
-    expect(await page.getByTestId('mail-path-status').textContent()).toBe('Mail path: STARTTLS masked')
-    expect(await page.getByTestId('device-status').textContent()).toBe('1 device session(s)')
+        // The lab ASA, then the keyboard only (point 5): focus is in the terminal after connect.
+        await check.addProfile('lab-asa', lab.management!.port, lab.credentials!.username)
+        await page.getByRole('button', { name: t('ui.device.connect'), exact: true }).click()
+        await page.getByLabel(t('ui.device.password'), { exact: true }).fill(lab.credentials!.password)
+        await page.getByLabel(t('ui.device.enableSecret')).fill(lab.credentials!.enable)
+        await page.getByRole('dialog').locator('button[type="submit"]').click()
+        await page.getByTestId('host-key-fingerprint').waitFor({ timeout: 15_000 })
+        await page.getByRole('button', { name: t('ui.hostKey.accept') }).click()
+        await page.getByRole('tab', { name: 'lab-asa' }).waitFor({ timeout: 15_000 })
+        await expect.poll(() => terminalText(page), { timeout: 15_000 }).toMatch(/>\s*$/m)
+        await expect.poll(() => check.focusInTerminal(), { timeout: 5_000 }).toBe(true)
+        // Typing goes to the device (it used to reopen the Connect dialog).
+        await page.keyboard.type('show version')
+        await page.keyboard.press('Enter')
+        await expect.poll(() => terminalText(page), { timeout: 15_000 }).toContain('Adaptive Security Appliance')
+        expect(await page.getByRole('dialog').count()).toBe(0)
+        await page.keyboard.press('q')
+        // F6 is the way out of the terminal and back.
+        await page.keyboard.press('F6')
+        expect(await check.focusInTerminal()).toBe(false)
+        expect(await page.evaluate(() => document.activeElement?.closest('.diagnosis-pane') !== null)).toBe(true)
+        await page.keyboard.press('F6')
+        expect(await check.focusInTerminal()).toBe(true)
 
-    // An evidence link jumps to the masked line of the firewall-side transcript.
-    await findings.locator('button.link').first().click()
-    const focused = await page.evaluate(() => document.activeElement?.textContent ?? '')
-    expect(focused).toMatch(/X{4,}|STARTTLS|500/)
+        // The evidence script by its accelerator; the message names the platform (point 11: no raw "(asa)").
+        await page.keyboard.press('Control+Shift+E')
+        const evidence = page.getByTestId('evidence-status')
+        await expect.poll(() => evidence.textContent(), { timeout: 60_000 }).toContain(t('device.platforms.asa'))
+        expect(await evidence.textContent()).not.toMatch(/\(asa\)/)
 
-    // An evidence link into the device output opens that source at the exact line.
-    await findings
-      .getByRole('button', { name: /^device:lab-asa, lines/ })
-      .first()
-      .click()
-    await expect
-      .poll(() =>
-        page.evaluate(() =>
-          document.activeElement?.closest('.source-lines') ? document.activeElement.textContent : '',
-        ),
-      )
-      .toMatch(/inspect esmtp|Inspect: esmtp|policy-map/)
+        // 2. The verdict first, within the first viewport, with the one-line fix and Apply.
+        const verdict = page.getByTestId('verdict')
+        await expect
+          .poll(() => verdict.textContent(), { timeout: 15_000 })
+          .toContain(t('ui.verdict.masked-device', { device: 'ciscoasa', places: 'global_policy/inspection_default' }))
+        expect(await verdict.textContent()).toContain('no inspect esmtp')
+        await check.inFirstViewport(verdict.getByRole('button', { name: t('ui.verdict.apply') }))
 
-    // The running configuration pasted from the session gives the device-side proof and the remedy.
-    await page
-      .getByLabel(/Paste device output/)
-      .fill(
-        [
-          'hostname ciscoasa',
-          'policy-map global_policy',
-          ' class inspection_default',
-          '  inspect esmtp',
-          'service-policy global_policy global',
-        ].join('\n'),
-      )
-    await page.getByRole('button', { name: 'Analyse' }).click()
-    const remedies = page.getByRole('region', { name: 'Remedies' })
-    await remedies.waitFor({ timeout: 15_000 })
-    expect(await remedies.textContent()).toContain('no inspect esmtp')
-    await page.screenshot({ path: join(artifacts, 'lab-workflow-diagnosis.png'), fullPage: false })
-    const [summary] = new CaseStore(temp.path).list()
-    const journal = new CaseStore(temp.path).read(summary!.id).entries.map((e) => e.type)
-    expect(journal.filter((type) => type === 'probe.result')).toHaveLength(2)
-    expect(journal).toContain('analysis.result')
-    expect(journal).toContain('device.evidence')
-    expect(journal).toContain('device.session.opened')
+        // 3. Probes as two aligned lanes: the rewritten line pinned red beside what it should have been.
+        await page.getByLabel(t('ui.probe.direct')).fill(`127.0.0.1:${lab.direct.port}`)
+        await page.getByLabel(t('ui.probe.firewall')).fill(`127.0.0.1:${lab.smtp.port}`)
+        await page.keyboard.press('Control+Shift+P')
+        await page.locator('.lanes-table td.rewritten').first().waitFor({ timeout: 30_000 })
+        const expected = await page.locator('.lanes-table td.rewritten .expected').allTextContents()
+        expect(expected).toContain(t('ui.lanes.expected', { text: '250 STARTTLS' }))
+        const heads = await page.locator('.lanes-table thead').textContent()
+        expect(heads).toContain(t('ui.sources.probe.direct'))
+        expect(heads).toContain(t('ui.sources.probe.firewall'))
+        expect(await page.locator('.diagnosis-pane').textContent()).not.toContain('probe:direct')
+        expect(
+          await page
+            .locator('details.tool')
+            .first()
+            .evaluate((d) => (d as HTMLDetailsElement).open),
+        ).toBe(false)
+        await expect.poll(() => page.getByTestId('mail-path-status').textContent()).toBe(t('ui.status.path.masked'))
+        expect(await page.getByTestId('device-status').textContent()).toBe(t('ui.status.devices', { count: 1 }))
+        await check.inFirstViewport(verdict)
+        await shoot(page, lang, '2-verdict')
 
-    // The fix, with consent: read the device, see the exact lines, type the hostname, apply, verify, save.
-    await remedies.getByRole('button', { name: 'Apply with confirmation…' }).first().click()
-    const dialog = page.getByRole('dialog', { name: 'Apply the fix' })
-    await dialog.getByLabel('Password', { exact: true }).fill(lab.credentials!.password)
-    await dialog.getByLabel('Enable secret').fill(lab.credentials!.enable)
-    await dialog.getByLabel('Confirmed by (your name)').fill('Kim Engineer')
-    await dialog.getByRole('button', { name: 'Read the device' }).click()
-    const lines = dialog.getByTestId('fix-lines')
-    await lines.waitFor({ timeout: 30_000 })
-    expect(await lines.textContent()).toContain('no inspect esmtp')
-    const applyButton = dialog.getByRole('button', { name: 'Apply', exact: true })
-    await dialog.getByLabel(/Type the device hostname/).fill('wronghost')
-    expect(await applyButton.isDisabled()).toBe(true)
-    await dialog.getByLabel(/Type the device hostname/).fill('ciscoasa')
-    await applyButton.click()
-    await dialog.getByTestId('fix-sent').waitFor({ timeout: 30_000 })
-    expect(await dialog.getByTestId('fix-sent').textContent()).not.toContain('refused')
-    await dialog.getByRole('button', { name: 'Verify' }).click()
-    await expect
-      .poll(() => dialog.getByTestId('fix-verify-outcome').textContent(), { timeout: 30_000 })
-      .toContain('Fixed')
-    await page.screenshot({ path: join(artifacts, 'lab-workflow-fix-verified.png') })
-    // Saving is a second, separate confirmation.
-    const saveButton = dialog.getByRole('button', { name: 'write memory' })
-    expect(await saveButton.isDisabled()).toBe(true)
-    await dialog.getByLabel(/save the running configuration of ciscoasa/).check()
-    await saveButton.click()
-    await expect.poll(() => dialog.getByTestId('fix-saved').textContent(), { timeout: 30_000 }).toContain('[OK]')
-    await dialog.getByRole('button', { name: 'Close' }).click()
+        // 9. An evidence link opens the source at its line; whitespace kept; "back to the finding".
+        await check.sourceViewer()
 
-    // The probe through the firewall is clean now.
-    await page.getByRole('button', { name: 'Probe', exact: true }).click()
-    await expect.poll(() => page.locator('table.comparison tr.differs').count(), { timeout: 30_000 }).toBe(0)
-    await expect.poll(() => page.getByTestId('mail-path-status').textContent()).toBe('Mail path: encrypted')
+        // 4. The fix dialog: the remedy's name in the title, the stepper, no second "confirmed by".
+        const dialog = await check.openFix()
+        await dialog.getByLabel(t('ui.device.password'), { exact: true }).fill(lab.credentials!.password)
+        await dialog.getByLabel(t('ui.device.enableSecret')).fill(lab.credentials!.enable)
+        expect(await dialog.getByLabel(t('ui.fix.confirmedBy')).count()).toBe(0)
+        expect(await dialog.getByTestId('fix-confirmer').textContent()).toContain('Kim Engineer')
+        await dialog.getByRole('button', { name: t('ui.fix.read') }).click()
+        await dialog.getByTestId('fix-lines').waitFor({ timeout: 30_000 })
+        await check.footerInView(dialog)
+        await dialog.getByRole('button', { name: t('ui.fix.next') }).click()
+        await shoot(page, lang, '3-fix-confirm')
+        const sending = await check.applyWatchingProgress(dialog, 'ciscoasa', t('ui.fix.apply'))
+        expect(sending).toMatchObject({ panelSeen: true, panelInView: true, cancelHidden: true })
+        expect(sending.linesSeen).toBeGreaterThan(0)
+        await dialog.getByRole('button', { name: t('ui.fix.verify') }).click()
+        await expect
+          .poll(() => dialog.getByTestId('fix-verify-outcome').textContent(), { timeout: 30_000 })
+          .toBe(t('ui.fix.verified.fixed'))
 
-    // The customer report: previewed in the app (sandboxed, nothing runs), then written into the case.
-    await page.getByRole('button', { name: 'Preview report' }).click()
-    const preview = page.frameLocator('iframe.report-preview')
-    await expect.poll(() => preview.locator('body').textContent(), { timeout: 30_000 }).toContain('Hanbit Logistics')
-    expect(await preview.locator('body').textContent()).not.toContain(lab.credentials!.enable)
-    await page.screenshot({ path: join(artifacts, 'lab-workflow-report-preview.png') })
-    await page.getByRole('dialog', { name: 'Report preview' }).getByRole('button', { name: 'Close' }).click()
-    await page.getByRole('button', { name: 'Export report (PDF)' }).click()
-    await expect
-      .poll(() => page.getByTestId('report-status').textContent(), { timeout: 60_000 })
-      .toMatch(/Report written: .*\.pdf/)
-    const after = new CaseStore(temp.path).read(summary!.id).entries.map((e) => e.type)
-    for (const type of ['fix.preview', 'fix.backup', 'fix.applied', 'fix.verified', 'fix.saved', 'report.exported'])
-      expect({ type, present: after.includes(type) }).toEqual({ type, present: true })
-    expect(errors).toEqual([])
-    await page.close()
-  })
+        // 1. After verify the app re-runs the evidence script and the probes by itself; the header follows.
+        await expect
+          .poll(() => page.getByTestId('mail-path-status').textContent(), { timeout: 60_000 })
+          .toBe(t('ui.status.path.encrypted'))
+        await expect.poll(() => verdict.textContent(), { timeout: 60_000 }).toBe(t('ui.verdict.encrypted'))
+        // Undo sits away from Save: in the body, not in the footer beside the primary action.
+        expect(
+          await dialog
+            .locator('.dialog-footer')
+            .getByRole('button', { name: t('ui.fix.undo') })
+            .count(),
+        ).toBe(0)
+        await shoot(page, lang, '4-fixed')
+
+        // apply → undo → apply, as it happens in the field; after the undo the app says "masked" again.
+        await dialog.getByRole('button', { name: t('ui.fix.undo') }).click()
+        await dialog.getByRole('button', { name: t('ui.fix.next') }).click()
+        await check.applyWatchingProgress(dialog, 'ciscoasa', t('ui.fix.applyUndo'))
+        await dialog.getByRole('button', { name: t('ui.fix.verify') }).click()
+        await dialog.getByTestId('fix-verify-outcome').waitFor({ timeout: 30_000 })
+        await expect
+          .poll(() => page.getByTestId('mail-path-status').textContent(), { timeout: 60_000 })
+          .toBe(t('ui.status.path.masked'))
+        await dialog.getByRole('button', { name: t('ui.fix.close') }).click()
+        const again = await check.openFix()
+        await again.getByLabel(t('ui.device.password'), { exact: true }).fill(lab.credentials!.password)
+        await again.getByLabel(t('ui.device.enableSecret')).fill(lab.credentials!.enable)
+        await again.getByRole('button', { name: t('ui.fix.read') }).click()
+        await again.getByTestId('fix-lines').waitFor({ timeout: 30_000 })
+        await again.getByRole('button', { name: t('ui.fix.next') }).click()
+        await check.applyWatchingProgress(again, 'ciscoasa', t('ui.fix.apply'))
+        await again.getByRole('button', { name: t('ui.fix.verify') }).click()
+        await expect
+          .poll(() => again.getByTestId('fix-verify-outcome').textContent(), { timeout: 30_000 })
+          .toBe(t('ui.fix.verified.fixed'))
+        await again.getByLabel(t('ui.fix.saveConfirm', { hostname: 'ciscoasa' })).check()
+        await again.getByRole('button', { name: t('ui.fix.save') }).click()
+        await expect.poll(() => again.getByTestId('fix-saved').textContent(), { timeout: 30_000 }).toContain('[OK]')
+        await again.getByRole('button', { name: t('ui.fix.close') }).click()
+        await expect
+          .poll(() => page.getByTestId('mail-path-status').textContent(), { timeout: 60_000 })
+          .toBe(t('ui.status.path.encrypted'))
+
+        // 1. The report agrees with the app: resolved, no pre-change finding after the change, the real order.
+        const report = await check.reportPreview()
+        expect(report.state).toBe(createTranslator(lang)('report.summary.state.resolved'))
+        expect(report.after).not.toContain(t('report.findings.severity.critical'))
+        expect(report.history).toEqual([
+          t('report.change.kinds.apply'),
+          t('report.change.kinds.undo'),
+          t('report.change.kinds.apply'),
+        ])
+        await shoot(page, lang, '5-report')
+        await page
+          .getByRole('dialog')
+          .getByRole('button', { name: t('ui.fix.close') })
+          .click()
+
+        // 6. The exported report: a toast, and the header does not grow.
+        await page.getByRole('button', { name: t('ui.report.export') }).click()
+        await expect.poll(() => page.getByTestId('report-status').textContent(), { timeout: 60_000 }).toMatch(/\.pdf/)
+        await check.headerFits()
+        expect(errors).toEqual([])
+      } catch (error) {
+        // What the screen showed when the walk stopped (not kept: see .gitignore).
+        await page.screenshot({ path: join(artifacts, `failure-${lang}.png`) }).catch(() => {})
+        throw error
+      } finally {
+        await page.close()
+        await harness?.close()
+        await lab.stop()
+        temp.remove()
+      }
+    })
+  }
 })

@@ -9,6 +9,7 @@ import type { CaseSummary } from '@shared/cases'
 import { LANGUAGES, type Language, languageFromLocale } from '@shared/i18n'
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import { Group, Panel, Separator } from 'react-resizable-panels'
+import { FleetAuditButton } from './audit/FleetAudit'
 import { BridgeContext } from './bridge'
 import { CaseBar } from './cases/CaseBar'
 import { StartScreen } from './cases/StartScreen'
@@ -34,6 +35,7 @@ export function App({ bridge }: AppProps) {
   const [version, setVersion] = useState<string>('')
   const [secretsStorable, setSecretsStorable] = useState(false)
   const [clock, setClock] = useState({ epoch: 0, rerun: 0 })
+  const [profileId, setProfileId] = useState<string>()
   const t = translatorFor(language)
   const i18n = useMemo(() => ({ t, language, setLanguage }), [t, language])
   useAccelerators()
@@ -62,8 +64,8 @@ export function App({ bridge }: AppProps) {
   const fixVerified = useCallback(() => setClock((c) => ({ ...c, rerun: c.rerun + 1 })), [])
   const engineer = cases.find((c) => c.id === caseId)?.engineer
   const job: Job = useMemo(
-    () => ({ engineer, epoch: clock.epoch, rerun: clock.rerun, fixChanged, fixVerified }),
-    [engineer, clock, fixChanged, fixVerified],
+    () => ({ engineer, profileId, epoch: clock.epoch, rerun: clock.rerun, fixChanged, fixVerified }),
+    [engineer, profileId, clock, fixChanged, fixVerified],
   )
   const open = (id: string | undefined) => {
     setCaseId(id)
@@ -82,6 +84,12 @@ export function App({ bridge }: AppProps) {
             <header className="case-bar">
               <strong>{t('common.appName')}</strong>
               {started && <CaseBar cases={cases} currentId={caseId} onSelect={setCaseId} onCreated={created} />}
+              {started && (
+                <FleetAuditButton
+                  caseId={caseId}
+                  onEvidence={(e) => setDeviceTexts((all) => [...all.filter((x) => x.source !== e.source), e])}
+                />
+              )}
               <span className="status" data-testid="device-status">
                 {t('ui.status.devices', { count: devicesConnected })}
               </span>
@@ -111,6 +119,7 @@ export function App({ bridge }: AppProps) {
                   <DevicePane
                     canRememberSecrets={secretsStorable}
                     onConnectedCount={setDevicesConnected}
+                    onActiveProfile={setProfileId}
                     caseId={caseId}
                     onEvidence={(evidence) =>
                       setDeviceTexts((all) => [...all.filter((x) => x.source !== evidence.source), evidence])

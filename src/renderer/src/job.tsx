@@ -7,6 +7,8 @@ import { createContext, useContext } from 'react'
 
 export interface Job {
   engineer?: string
+  /** The device profile of the terminal session in view: the fix dialog starts on it. */
+  profileId?: string
   epoch: number
   rerun: number
   fixChanged: (kind: 'apply' | 'undo') => void

@@ -28,9 +28,12 @@ export interface DevicePaneProps {
   onEvidence?: (evidence: { source: string; text: string }) => void
   /** How many device sessions are connected, for the case bar. */
   onConnectedCount?: (count: number) => void
+  /** The profile of the connected session in view (the fix dialog starts on it). */
+  onActiveProfile?: (profileId: string | undefined) => void
 }
 
-export function DevicePane({ canRememberSecrets, caseId, onEvidence, onConnectedCount }: DevicePaneProps) {
+export function DevicePane(props: DevicePaneProps) {
+  const { canRememberSecrets, caseId, onEvidence, onConnectedCount, onActiveProfile } = props
   const bridge = useBridge()
   const { t } = useI18n()
   const [profiles, setProfiles] = useState<DeviceProfile[]>([])
@@ -141,6 +144,8 @@ export function DevicePane({ canRememberSecrets, caseId, onEvidence, onConnected
   }
   const current = tabs.find((tab) => tab.sessionId === active) ?? tabs.at(-1)
   const selectedProfile = profiles.find((p) => p.id === selected)
+  const activeProfile = current?.state === 'connected' ? current.profile.id : undefined
+  useEffect(() => onActiveProfile?.(activeProfile), [activeProfile, onActiveProfile])
   const runRef = useRef(() => {})
   runRef.current = () => {
     if (current?.state === 'connected' && !evidenceState.running) void runEvidence(current.sessionId)

@@ -2,17 +2,19 @@
 import type { PathComparison } from '@shared/probe/compare'
 import { useI18n } from '../i18n'
 import { jumpToLine } from './lines'
+import { useSourceLabel } from './source-labels'
 
 export function ComparisonTable({ comparison }: { comparison: PathComparison }) {
   const { t } = useI18n()
+  const label = useSourceLabel()
   return (
     <table className="comparison">
       <caption>{t('ui.probe.comparison', { count: comparison.differences.length })}</caption>
       <thead>
         <tr>
           <th scope="col">{t('ui.probe.aspect')}</th>
-          <th scope="col">{comparison.left}</th>
-          <th scope="col">{comparison.right}</th>
+          <th scope="col">{label(comparison.left)}</th>
+          <th scope="col">{label(comparison.right)}</th>
         </tr>
       </thead>
       <tbody>

@@ -277,6 +277,7 @@ export function DiagnosisPane({ caseId, deviceTexts = [], onPathStatus }: Diagno
           remedyId={fixing.remedyId}
           remedyTitle={fixing.title}
           engineer={job.engineer}
+          profileId={job.profileId}
           onChanged={job.fixChanged}
           onVerified={job.fixVerified}
           onClose={() => setFixing(undefined)}

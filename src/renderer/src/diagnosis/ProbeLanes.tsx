@@ -7,7 +7,7 @@ import { alignLanes, type LaneCell, laneOrder } from './lanes'
 import { lineAnchor } from './lines'
 import { useSourceLabel } from './source-labels'
 
-function Cell({ cell }: { cell: LaneCell | undefined }) {
+function Cell({ cell, expected }: { cell: LaneCell | undefined; expected?: string }) {
   const { t } = useI18n()
   if (!cell) return <td className="lane-empty">—</td>
   const { line } = cell
@@ -21,6 +21,9 @@ function Cell({ cell }: { cell: LaneCell | undefined }) {
       <span className="at">{t('ui.lanes.at', { seconds: (line.atMs / 1000).toFixed(3) })}</span>
       <span className="arrow">{arrow}</span>
       <code>{line.text}</code>
+      {cell.rewritten && expected !== undefined && (
+        <span className="expected">{t('ui.lanes.expected', { text: expected })}</span>
+      )}
     </td>
   )
 }
@@ -65,11 +68,8 @@ export function ProbeLanes({ results }: { results: readonly ProbeResult[] }) {
               <th scope="row">{rows[i - 1]?.phase === row.phase ? '' : t(`ui.lanes.phases.${row.phase}`)}</th>
               {row.cells.map((cell, lane) => (
                 // biome-ignore lint/suspicious/noArrayIndexKey: a lane's position is its identity
-                <Cell key={lane} cell={cell} />
+                <Cell key={lane} cell={cell} expected={row.expected} />
               ))}
-              {row.expected !== undefined && (
-                <td className="expected">{t('ui.lanes.expected', { text: row.expected })}</td>
-              )}
             </tr>
           ))}
         </tbody>

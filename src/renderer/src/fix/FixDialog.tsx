@@ -11,7 +11,7 @@ import type { DeviceProfile } from '@shared/profiles'
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react'
 import { useBridge, useBridgeEvent } from '../bridge'
 import { Dialog } from '../Dialog'
-import { describeError } from '../errors'
+import { describeConnectError } from '../errors'
 import { useI18n } from '../i18n'
 import { FixResults } from './FixResults'
 import { canClose, type FixAction, type FixLine, fixReducer, initialFixState, pendingRequest, STEPS } from './fix-state'
@@ -21,6 +21,8 @@ export interface FixDialogProps {
   remedyId: string
   /** The remedy's title, translated, for the dialog title. */
   remedyTitle?: string
+  /** The device of the terminal session in view: the dialog starts on it. */
+  profileId?: string
   /** The engineer named in the case: then nobody is asked "confirmed by" again. */
   engineer?: string
   /** A change went in (or was taken back): the app treats evidence gathered before it as "before". */
@@ -33,12 +35,17 @@ export interface FixDialogProps {
 const isRefusal = (value: unknown): value is Refusal => (value as Refusal | null)?.refused === true
 
 export function FixDialog(props: FixDialogProps) {
-  const { caseId, remedyId, remedyTitle, engineer, onChanged, onVerified, onClose } = props
+  const { caseId, remedyId, remedyTitle, engineer, profileId, onChanged, onVerified, onClose } = props
   const bridge = useBridge()
   const { t, language } = useI18n()
   const [state, dispatch] = useReducer(fixReducer, initialFixState)
   const [profiles, setProfiles] = useState<DeviceProfile[]>([])
-  const [form, setForm] = useState({ profileId: '', password: '', secret: '', confirmedBy: engineer ?? '' })
+  const [form, setForm] = useState({
+    profileId: profileId ?? '',
+    password: '',
+    secret: '',
+    confirmedBy: engineer ?? '',
+  })
   const [saveWanted, setSaveWanted] = useState(false)
   const { phase } = state
 
@@ -118,7 +125,7 @@ export function FixDialog(props: FixDialogProps) {
         return done({ type: 'saved', saved })
       }
     }
-    work().catch((e: unknown) => done({ type: 'failed', error: describeError(e, t) }))
+    work().catch((e: unknown) => done({ type: 'failed', error: describeConnectError(e, t) }))
     return () => {
       live = false
     }

@@ -83,6 +83,7 @@ export const ui = {
     causes: 'Root cause',
     none: 'Nothing points at SMTP inspection in what was gathered.',
     confidence: 'confidence {{percent}}%',
+    atLine: '{{source}}, line {{line}}',
     at: '{{source}}, lines {{start}}–{{end}}',
   },
   remedies: {

@@ -82,6 +82,7 @@ export const ui = {
     causes: '근본 원인',
     none: '수집한 자료에서 SMTP 검사를 가리키는 것이 없습니다.',
     confidence: '신뢰도 {{percent}}%',
+    atLine: '{{source}}, {{line}}행',
     at: '{{source}}, {{start}}–{{end}}행',
   },
   remedies: {
