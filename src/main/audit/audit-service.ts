@@ -6,6 +6,7 @@
  */
 import { realpath } from 'node:fs/promises'
 import { resolve, sep } from 'node:path'
+import type { z } from 'zod'
 import { type FleetFindingsData, fleetFindingsData, MAX_JOURNAL_ROWS } from '../../shared/audit/journal'
 import type { AuditRow, AuditSummary } from '../../shared/audit/types'
 import { JOURNAL } from '../../shared/journal'
@@ -22,6 +23,9 @@ export interface FleetAudit {
   /** Devices audited but not listed (beyond MAX_APP_ROWS). */
   unlisted: number
 }
+
+/** The table as the view holds it (or as the contract parsed it): rows and summary in the journal's shape. */
+export type ExportTable = Omit<z.input<typeof fleetFindingsData>, 'omitted'>
 
 export interface AuditServiceOptions {
   /** The worker script; the built app's by default (worker-path.ts), worker.ts under tsx in tests. */
@@ -63,7 +67,7 @@ export class AuditService {
   }
 
   /** Writes the table (as filtered in the view) into the case; returns how many rows it holds. */
-  export(cases: CaseStore, caseId: string, table: { roots: string[]; summary: AuditSummary; rows: AuditRow[] }) {
+  export(cases: CaseStore, caseId: string, table: ExportTable) {
     const data: FleetFindingsData = fleetFindingsData.parse({
       roots: table.roots,
       summary: table.summary,

@@ -6,8 +6,10 @@ import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createHandlers, dispatch } from '../../../src/main/api-handlers'
 import { AuditService } from '../../../src/main/audit/audit-service'
 import { CaseStore } from '../../../src/main/cases/case-store'
+import { createServices } from '../../../src/main/services'
 import { JOURNAL, readEvent } from '../../../src/shared/journal'
 import { type FleetFile, writeMixedFleet } from './fleet'
 
@@ -59,5 +61,27 @@ describe('AuditService', () => {
     expect(data?.rows.map((r) => r.hostname).sort()).toEqual(affected.map((r) => r.hostname).sort())
     expect(data?.summary.devices).toBe(9)
     expect(data?.roots).toEqual([join(root, 'fleet')])
+  })
+})
+
+describe('audit.* through the contract (dispatch validates every input)', () => {
+  it('run, read, export; bad input refused with a structured error, never a throw', async () => {
+    const services = createServices({ home: join(root, 'home2'), emit: () => {}, encryptor: null })
+    const handlers = createHandlers({ ...services, audit: new AuditService({ workerFile: WORKER, jobs: 1 }) })
+    const run = await dispatch(handlers, 'audit.run', { paths: [join(root, 'fleet')] })
+    expect(run.ok && (run.value as { summary: { devices: number } }).summary.devices).toBe(9)
+    const read = await dispatch(handlers, 'audit.read', { file: join(root, 'outside.txt') })
+    expect(read).toEqual({ ok: false, error: { code: 'failed', message: 'not a file of the audited folders' } })
+    expect(await dispatch(handlers, 'audit.run', { paths: [] })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input' },
+    })
+    const bad = await dispatch(handlers, 'audit.export', { caseId: '../../etc', roots: [], summary: {}, rows: [] })
+    expect(bad).toMatchObject({ ok: false, error: { code: 'invalid-input' } })
+    const handle = services.cases.create({ customer: 'Beta' })
+    handle.close()
+    const { rows, summary, roots } = (run as { value: { rows: unknown[]; summary: unknown; roots: string[] } }).value
+    const exported = await dispatch(handlers, 'audit.export', { caseId: handle.id, roots, summary, rows })
+    expect(exported).toEqual({ ok: true, value: { rows: 9, omitted: 0 } })
   })
 })
