@@ -4,9 +4,16 @@
  * exactly the code the app uses.
  */
 
-import type { z } from 'zod'
 import pkg from '../../package.json'
-import { type ApiError, isRequestName, type RequestName, type RequestOutput, requests } from '../shared/api'
+import {
+  type ApiError,
+  isRequestName,
+  type RequestName,
+  type RequestOutput,
+  type RequestParsed,
+  requests,
+} from '../shared/api'
+import { createTranslator } from '../shared/i18n'
 import { AuditService } from './audit/audit-service'
 import type { CaseStore } from './cases/case-store'
 import type { InvestigationService } from './investigation/investigation-service'
@@ -15,8 +22,12 @@ import type { RemediationService } from './remediation/remediation-service'
 import type { ReportService } from './report/report-service'
 import type { SecretStore } from './secrets/secret-store'
 import type { SessionService } from './sessions/session-service'
+import { runEgressCheck } from './smtp/egress'
 
-export type Handlers = { [M in RequestName]: (input: unknown) => Promise<RequestOutput<M>> | RequestOutput<M> }
+/** One function per method; each gets its input already parsed by `dispatch` (defaults filled in). */
+export type Handlers = {
+  [M in RequestName]: (input: RequestParsed<M>) => Promise<RequestOutput<M>> | RequestOutput<M>
+}
 
 export interface Services {
   cases: CaseStore
@@ -31,9 +42,16 @@ export interface Services {
   audit?: AuditService
 }
 
-type Parsed<M extends RequestName> = z.output<(typeof requests)[M]['input']>
-const parse = <M extends RequestName>(method: M, input: unknown): Parsed<M> =>
-  (requests[method].input as unknown as z.ZodType<Parsed<M>>).parse(input)
+/** A saved device profile and its credentials: the ones typed now, else the ones the keychain holds for it. */
+function deviceAndCredentials(services: Services, profileId: string, password?: string, secret?: string) {
+  const profile = services.profiles.read().devices.find((d) => d.id === profileId)
+  if (!profile) throw new Error('no such device profile')
+  const credentials = {
+    password: password ?? services.secrets.get(profile, 'password'),
+    secret: secret ?? services.secrets.get(profile, 'enable'),
+  }
+  return { profile, credentials }
+}
 
 export function createHandlers(services: Services): Handlers {
   const audit = services.audit ?? new AuditService()
@@ -46,118 +64,140 @@ export function createHandlers(services: Services): Handlers {
     }),
     'cases.list': () => services.cases.list(),
     'cases.create': (input) => {
-      const handle = services.cases.create(parse('cases.create', input))
+      const handle = services.cases.create(input)
       handle.close()
       const { entries: _e, problems: _p, attachments: _a, ...summary } = services.cases.read(handle.id)
       return summary
     },
     'probe.run': (input) => {
-      const { targets, caseId } = parse('probe.run', input)
+      const { targets, caseId } = input
       return services.investigation.runProbes(targets, caseId)
     },
+    'probe.egress': async ({ targets, caseId }) => {
+      const journal = caseId ? services.cases.open(caseId) : undefined
+      try {
+        const report = await runEgressCheck({ targets }, {}, journal)
+        return {
+          defaultList: report.defaultList,
+          results: report.probes.map((p) => p.result),
+          conclusion: report.conclusion,
+        }
+      } finally {
+        journal?.close()
+      }
+    },
     'analysis.run': (input) => {
-      const { texts, probes, caseId } = parse('analysis.run', input)
+      const { texts, probes, caseId } = input
       return services.investigation.analyze(texts, probes, caseId)
     },
-    'fix.start': (input) => {
-      const { profileId, caseId, password, secret, lang } = parse('fix.start', input)
-      const profile = services.profiles.read().devices.find((d) => d.id === profileId)
-      if (!profile) throw new Error('no such device profile')
-      const credentials = {
-        password: password ?? services.secrets.get(profile, 'password'),
-        secret: secret ?? services.secrets.get(profile, 'enable'),
-      }
-      return services.remediation.start({ profile, credentials, caseId, lang })
+    'fix.start': (request) => {
+      const { profile, credentials } = deviceAndCredentials(
+        services,
+        request.profileId,
+        request.password,
+        request.secret,
+      )
+      return services.remediation.start(request, profile, credentials)
     },
     'fix.preview': (input) => {
-      const { fixId, remedyId } = parse('fix.preview', input)
+      const { fixId, remedyId } = input
       return services.remediation.preview(fixId, remedyId)
     },
-    'fix.previewUndo': (input) => services.remediation.previewUndo(parse('fix.previewUndo', input).fixId),
+    'fix.previewUndo': (input) => services.remediation.previewUndo(input.fixId),
     'fix.apply': (input) => {
-      const { fixId, ...request } = parse('fix.apply', input)
+      const { fixId, ...request } = input
       return services.remediation.apply(fixId, request)
     },
     'fix.verify': (input) => {
-      const { fixId, remedyId } = parse('fix.verify', input)
+      const { fixId, remedyId } = input
       return services.remediation.verify(fixId, remedyId)
     },
-    'fix.requestSave': (input) => services.remediation.requestSave(parse('fix.requestSave', input).fixId),
+    'fix.requestSave': (input) => services.remediation.requestSave(input.fixId),
     'fix.save': (input) => {
-      const { fixId, token, confirmedBy } = parse('fix.save', input)
+      const { fixId, token, confirmedBy } = input
       return services.remediation.save(fixId, token, confirmedBy)
     },
     'fix.declineSave': (input) => {
-      const { fixId, confirmedBy } = parse('fix.declineSave', input)
+      const { fixId, confirmedBy } = input
       services.remediation.declineSave(fixId, confirmedBy)
     },
-    'fix.close': (input) => services.remediation.close(parse('fix.close', input).fixId),
+    'fix.close': (input) => services.remediation.close(input.fixId),
     'report.preview': (input) => {
-      const { caseId, lang } = parse('report.preview', input)
+      const { caseId, lang } = input
       return services.reports.preview(caseId, lang)
     },
     'report.export': (input) => {
-      const { caseId, lang } = parse('report.export', input)
+      const { caseId, lang } = input
       return services.reports.export(caseId, lang)
     },
     'profiles.list': () => services.profiles.read(),
     'profiles.saveDevice': (input) => {
-      const profile = parse('profiles.saveDevice', input)
+      const profile = input
       // A remembered secret belongs to the transport, host, port and user it was typed for (issue 14).
       services.secrets.keepOnlyFor(profile)
       return services.profiles.saveDevice(profile)
     },
-    'profiles.saveMailTarget': (input) => services.profiles.saveMailTarget(parse('profiles.saveMailTarget', input)),
+    'profiles.saveMailTarget': (input) => services.profiles.saveMailTarget(input),
     'profiles.remove': (input) => {
-      const { id } = parse('profiles.remove', input)
+      const { id } = input
       services.secrets.forget(id)
       return services.profiles.remove(id)
     },
     'session.open': async (input) => {
-      const { profileId, password, secret, remember, caseId } = parse('session.open', input)
-      const profile = services.profiles.read().devices.find((d) => d.id === profileId)
-      if (!profile) throw new Error('no such device profile')
-      const credentials = {
-        password: password ?? services.secrets.get(profile, 'password'),
-        secret: secret ?? services.secrets.get(profile, 'enable'),
-      }
+      const { profileId, password, secret, remember, caseId } = input
+      const { profile, credentials } = deviceAndCredentials(services, profileId, password, secret)
       const opened = await services.sessions.open(profile, credentials, caseId)
       // Remember only what worked, and only where the OS can encrypt it.
       if (remember && password !== undefined) services.secrets.set(profile, 'password', password)
       if (remember && secret !== undefined) services.secrets.set(profile, 'enable', secret)
       return opened
     },
-    'session.runEvidence': (input) => services.sessions.runEvidence(parse('session.runEvidence', input).sessionId),
-    'session.attach': (input) => services.sessions.attach(parse('session.attach', input).sessionId),
+    'session.runEvidence': (input) => services.sessions.runEvidence(input.sessionId),
+    'session.attach': (input) => services.sessions.attach(input.sessionId),
     'session.write': (input) => {
-      const { sessionId, data } = parse('session.write', input)
+      const { sessionId, data } = input
       services.sessions.write(sessionId, data)
     },
     'session.resize': (input) => {
-      const { sessionId, cols, rows } = parse('session.resize', input)
+      const { sessionId, cols, rows } = input
       services.sessions.resize(sessionId, cols, rows)
     },
     'session.ack': (input) => {
-      const { sessionId, chars } = parse('session.ack', input)
+      const { sessionId, chars } = input
       services.sessions.ack(sessionId, chars)
     },
-    'session.close': (input) => services.sessions.close(parse('session.close', input).sessionId),
+    'session.close': (input) => services.sessions.close(input.sessionId),
     'session.hostKeyDecision': (input) => {
-      const { requestId, accept } = parse('session.hostKeyDecision', input)
+      const { requestId, accept } = input
       services.sessions.decideHostKey(requestId, accept)
     },
-    'audit.run': (input) => audit.run(parse('audit.run', input).paths),
-    'audit.read': (input) => audit.read(parse('audit.read', input).file),
-    'audit.export': (input) => {
-      const { caseId, ...table } = parse('audit.export', input)
-      return audit.export(services.cases, caseId, table)
-    },
+    'audit.run': (input) => audit.run(input.paths),
+    'audit.read': (input) => audit.read(input.file),
+    'audit.export': ({ caseId, ...table }) => audit.export(services.cases, caseId, table),
   }
 }
 
 export type DispatchResult = { ok: true; value: unknown } | { ok: false; error: ApiError }
 
-/** Validates the method and input against the contract, runs the handler and never throws. */
+/** Failures with a stable code and parameters (TransportError, DriverError) have a message in the catalogue. */
+const en = createTranslator('en')
+export function toApiError(error: unknown): ApiError {
+  const message = error instanceof Error ? error.message : String(error)
+  const coded = error as { code?: unknown; params?: unknown } | null
+  if (coded && typeof coded === 'object' && typeof coded.code === 'string' && /^[a-z]\w*$/.test(coded.code)) {
+    const key = `device.errors.${coded.code}`
+    if (en(key) !== key) {
+      const params: Record<string, string | number> = {}
+      if (coded.params && typeof coded.params === 'object')
+        for (const [name, value] of Object.entries(coded.params))
+          if (typeof value === 'string' || typeof value === 'number') params[name] = value
+      return { code: 'failed', key, params, message }
+    }
+  }
+  return { code: 'failed', message }
+}
+
+/** Validates the method and input against the contract (once), runs the handler with the parsed input, never throws. */
 export async function dispatch(handlers: Handlers, method: unknown, input: unknown): Promise<DispatchResult> {
   if (!isRequestName(method)) return { ok: false, error: { code: 'unknown-method', message: 'unknown method' } }
   const parsed = requests[method].input.safeParse(input)
@@ -168,8 +208,10 @@ export async function dispatch(handlers: Handlers, method: unknown, input: unkno
     }
   }
   try {
-    return { ok: true, value: await handlers[method](parsed.data) }
+    // The handler table is indexed by the same name the input was parsed for.
+    const handler = handlers[method] as (input: unknown) => unknown
+    return { ok: true, value: await handler(parsed.data) }
   } catch (error) {
-    return { ok: false, error: { code: 'failed', message: error instanceof Error ? error.message : String(error) } }
+    return { ok: false, error: toApiError(error) }
   }
 }

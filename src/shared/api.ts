@@ -8,16 +8,17 @@ import { z } from 'zod'
 import { auditRequests } from './audit/api-schemas'
 import { caseIdSchema, caseMetaSchema, caseSummarySchema, journalEntrySchema } from './cases'
 import type { Analysis } from './diagnosis'
-
-/** What opening a remediation run returns: the device as read, and the diagnosis of its live configuration. */
-export interface FixStart {
-  fixId: string
-  device: { hostname: string; platform: string; version: string | null; prompt: string }
-  analysis: Analysis
-}
-
+import {
+  applyResultSchema,
+  fixDeviceSchema,
+  previewSchema,
+  refusalSchema,
+  saveResultSchema,
+  verifyResultSchema,
+} from './fix/schemas'
 import type { PathComparison } from './probe/compare'
-import type { ProbeResult } from './probe/types'
+import { egressConclusionSchema, MAX_EGRESS_TARGETS } from './probe/egress'
+import { probeResultSchema } from './probe/schema'
 import { deviceProfileSchema, mailTargetSchema, profilesFileSchema } from './profiles'
 
 const none = z.undefined()
@@ -36,15 +37,22 @@ const probeTargetSchema = z.object({
   mode: z.enum(['starttls', 'implicit-tls', 'plain']).optional(),
 })
 
-/** Probe results come back from the renderer for a combined analysis: only their outline is checked here. */
-const probeResultSchema = z.custom<ProbeResult>(
-  (value) =>
-    typeof value === 'object' &&
-    value !== null &&
-    (value as { version?: unknown }).version === 1 &&
-    Array.isArray((value as { transcript?: unknown }).transcript),
-  'not a probe result',
-)
+/** The engine's diagnosis (src/shared/diagnosis) is made in main and only read by the renderer. */
+const analysisSchema = z.custom<Analysis>()
+
+/** Opening a remediation run: the saved device profile, the case, and secrets only if not stored. */
+export const fixStartRequestSchema = z.object({
+  profileId: z.string().uuid(),
+  caseId: caseIdSchema,
+  password: z.string().max(256).optional(),
+  secret: z.string().max(256).optional(),
+  lang: z.enum(['en', 'ko']).default('en'),
+})
+export type FixStartRequest = z.output<typeof fixStartRequestSchema>
+
+/** What opening a remediation run returns: the device as read, and the diagnosis of its live configuration. */
+export const fixStartSchema = z.object({ fixId: sessionId, device: fixDeviceSchema, analysis: analysisSchema })
+export type FixStart = z.output<typeof fixStartSchema>
 
 export const appInfoSchema = z.object({
   name: z.string(),
@@ -67,7 +75,26 @@ export const requests = {
   // No `cases.open`: the renderer never read a whole journal, and the raw one holds every secret (issue 14).
   'probe.run': {
     input: z.object({ targets: z.array(probeTargetSchema).min(1).max(2), caseId: caseIdSchema.optional() }),
-    output: z.custom<{ results: ProbeResult[]; comparison?: PathComparison; analysis: Analysis }>(),
+    output: z.object({
+      results: z.array(probeResultSchema),
+      comparison: z.custom<PathComparison>().optional(),
+      analysis: analysisSchema,
+    }),
+  },
+  /** The outbound check (`unmask probe --egress`): no targets = the built-in list of large providers. */
+  'probe.egress': {
+    input: z.object({
+      targets: z
+        .array(probeTargetSchema.pick({ host: true, port: true }))
+        .max(MAX_EGRESS_TARGETS)
+        .default([]),
+      caseId: caseIdSchema.optional(),
+    }),
+    output: z.object({
+      defaultList: z.boolean(),
+      results: z.array(probeResultSchema),
+      conclusion: egressConclusionSchema,
+    }),
   },
   'analysis.run': {
     input: z.object({
@@ -75,24 +102,15 @@ export const requests = {
       probes: z.array(probeResultSchema).max(20).default([]),
       caseId: caseIdSchema.optional(),
     }),
-    output: z.custom<Analysis>(),
+    output: analysisSchema,
   },
-  /** Remediation: results are the fix module's own shapes (src/main/fix/types.ts), passed through as data. */
-  'fix.start': {
-    input: z.object({
-      profileId: z.string().uuid(),
-      caseId: caseIdSchema,
-      password: z.string().max(256).optional(),
-      secret: z.string().max(256).optional(),
-      lang: z.enum(['en', 'ko']).default('en'),
-    }),
-    output: z.custom<FixStart>(),
-  },
+  /** Remediation: results are the fix module's own shapes (src/shared/fix/types.ts, schemas in fix/schemas.ts). */
+  'fix.start': { input: fixStartRequestSchema, output: fixStartSchema },
   'fix.preview': {
     input: z.object({ fixId: sessionId, remedyId: z.string().min(1).max(60) }),
-    output: z.custom<unknown>(),
+    output: previewSchema,
   },
-  'fix.previewUndo': { input: z.object({ fixId: sessionId }), output: z.custom<unknown>() },
+  'fix.previewUndo': { input: z.object({ fixId: sessionId }), output: z.union([previewSchema, refusalSchema]) },
   'fix.apply': {
     input: z.object({
       fixId: sessionId,
@@ -100,20 +118,23 @@ export const requests = {
       typedHostname: z.string().max(255),
       confirmedBy: z.string().trim().min(1).max(200),
     }),
-    output: z.custom<unknown>(),
+    output: z.union([applyResultSchema, refusalSchema]),
   },
   'fix.verify': {
     input: z.object({ fixId: sessionId, remedyId: z.string().min(1).max(60) }),
-    output: z.custom<unknown>(),
+    output: verifyResultSchema,
   },
-  'fix.requestSave': { input: z.object({ fixId: sessionId }), output: z.custom<unknown>() },
+  'fix.requestSave': {
+    input: z.object({ fixId: sessionId }),
+    output: z.union([z.object({ token: z.string() }), refusalSchema]),
+  },
   'fix.save': {
     input: z.object({
       fixId: sessionId,
       token: z.string().min(1).max(200),
       confirmedBy: z.string().trim().min(1).max(200),
     }),
-    output: z.custom<unknown>(),
+    output: z.union([saveResultSchema, refusalSchema]),
   },
   'fix.declineSave': {
     input: z.object({ fixId: sessionId, confirmedBy: z.string().trim().min(1).max(200) }),
@@ -146,7 +167,13 @@ export const requests = {
   /** Runs the evidence script in that session's shell; the terminal shows every command as it runs. */
   'session.runEvidence': {
     input: z.object({ sessionId }),
-    output: z.custom<{ source: string; transcript: string; platform: string; enabled: boolean; analysis: Analysis }>(),
+    output: z.object({
+      source: z.string(),
+      transcript: z.string(),
+      platform: z.string(),
+      enabled: z.boolean(),
+      analysis: analysisSchema,
+    }),
   },
   'session.attach': { input: z.object({ sessionId }), output: z.void() },
   'session.write': { input: z.object({ sessionId, data: z.string().max(65_536) }), output: z.void() },
@@ -183,10 +210,14 @@ export const events = {
     command: z.string(),
     status: z.enum(['ok', 'error', 'unknown']),
   }),
-  /** An unknown host key the user must accept or refuse (changed keys never ask: they fail). */
+  /**
+   * An unknown host key the user must accept or refuse (changed keys never ask: they fail). Asked for a terminal
+   * session (`sessionId`) or for a remediation run's own connection (`fixId`).
+   */
   'session.hostKey': z.object({
     requestId: z.string().uuid(),
-    sessionId,
+    sessionId: sessionId.optional(),
+    fixId: sessionId.optional(),
     host: z.string(),
     port: z.number(),
     keyType: z.string(),
@@ -197,6 +228,8 @@ export const events = {
 export type RequestName = keyof typeof requests
 export type RequestInput<M extends RequestName> = z.input<(typeof requests)[M]['input']>
 export type RequestOutput<M extends RequestName> = z.output<(typeof requests)[M]['output']>
+/** A request's input after main has parsed it (defaults filled in): what a handler receives. */
+export type RequestParsed<M extends RequestName> = z.output<(typeof requests)[M]['input']>
 export type EventName = keyof typeof events
 export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>
 
@@ -217,8 +250,33 @@ export interface UnmaskBridge {
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void
 }
 
-/** The error shape main returns for a rejected or failed call, so the renderer never sees a stack. */
-export interface ApiError {
-  code: 'invalid-input' | 'unknown-method' | 'forbidden-sender' | 'failed'
-  message: string
+export const API_ERROR_CODES = ['invalid-input', 'unknown-method', 'forbidden-sender', 'failed'] as const
+
+/**
+ * The error main returns for a rejected or failed call, so the renderer never sees a stack and never parses text:
+ * a failure with a stable code (transport, driver) carries the i18n `key` (`device.errors.hostKeyChanged`) and the
+ * `params` that fill it; `message` is plain text for logs and for failures without a key.
+ */
+export const apiErrorSchema = z.object({
+  code: z.enum(API_ERROR_CODES),
+  key: z.string().optional(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+  message: z.string(),
+})
+export type ApiError = z.output<typeof apiErrorSchema>
+
+/** What the bridge throws for an ApiError: an Error (for stacks and `instanceof`) that carries the typed fields. */
+export class ApiCallError extends Error {
+  readonly code: ApiError['code']
+  readonly key?: string
+  readonly params?: Record<string, string | number>
+
+  constructor(error: ApiError) {
+    // The text keeps the old `code: message` form for logs and for readers that only see the message.
+    super(`${error.code}: ${error.message}`)
+    this.name = 'ApiCallError'
+    this.code = error.code
+    this.key = error.key
+    this.params = error.params
+  }
 }

@@ -6,6 +6,7 @@
  * When only some do, the masking sits on those destinations' side (or a path only they share) and the local path
  * lets STARTTLS through to the others.
  */
+import { z } from 'zod'
 import { bannerMaskVariant } from '../evidence/smtp/masks'
 import { isBareOk } from '../evidence/smtp-reply'
 import { parseTarget } from './target'
@@ -120,3 +121,25 @@ export function egressConclusion(results: readonly ProbeResult[]): EgressConclus
   else id = 'some-destinations-mask'
   return { id, hosts, counts }
 }
+
+const egressViewSchema = z.enum(['masked', 'no-starttls', 'offered', 'failed'])
+
+/** The conclusion as it crosses IPC (src/shared/api.ts `probe.egress`). */
+export const egressConclusionSchema = z.object({
+  id: z.enum(['local-path-masks', 'local-path-strips', 'some-destinations-mask', 'local-path-clean', 'inconclusive']),
+  hosts: z.array(
+    z.object({
+      host: z.string(),
+      port: z.number(),
+      address: z.string().optional(),
+      view: egressViewSchema,
+      evidence: z.string().optional(),
+    }),
+  ),
+  counts: z.record(egressViewSchema, z.number()),
+})
+
+// Compile-time check that the schema and the type describe the same thing.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
+const schemaMatchesType: Same<z.infer<typeof egressConclusionSchema>, EgressConclusion> = true
+void schemaMatchesType
