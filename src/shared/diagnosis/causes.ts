@@ -204,7 +204,9 @@ export function diagnose(
   const otherMasks = by('smtp.keyword-masked')
   const starttlsSeen =
     by('smtp.starttls-masked', 'smtp.tls-ok', 'smtp.starttls-deleted', 'smtp.starttls-rejected', 'smtp.command-masked')
-      .length > 0
+      .length > 0 ||
+    // A mask beside an unmasked STARTTLS (evidence contradiction, issue 22): the server does offer STARTTLS.
+    otherMasks.some((f) => f.params?.contradiction !== undefined)
   if (otherMasks.length > 0 && !starttlsSeen) {
     // Something masks, but nothing says STARTTLS was offered: lifting the inspection would not bring TLS.
     for (const c of causes)

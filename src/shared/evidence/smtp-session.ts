@@ -44,11 +44,50 @@ export interface SmtpSession {
   tls: TlsOutcome | null
   /** Client lines in the transcript: false for a bare block of replies. */
   hasClientSide: boolean
+  /**
+   * What the first clear-text EHLO reply said about STARTTLS: `listed` (unmasked), `masked` (an X-run that can hide
+   * it), `absent` (a complete reply with its greeting, listing neither: the server does not offer it, and a 5xx to
+   * STARTTLS is then the server's normal answer, not masking), `unknown` (no usable EHLO reply).
+   */
+  starttlsOffer: 'listed' | 'masked' | 'absent' | 'unknown'
+  /**
+   * An X-run as long as STARTTLS and an unmasked STARTTLS in the clear-text EHLO replies of one transcript: a
+   * hand-edited paste or two dialogs merged (`two-replies`), or one reply showing both (`same-reply`, which an
+   * inspection with `allow-tls` that masks another 8-letter keyword also gives). Neither reading may silently win:
+   * the rules report the masking with lowered confidence and this reason.
+   */
+  contradiction: { reason: 'same-reply' | 'two-replies'; masked: TranscriptLine; listed: TranscriptLine } | null
+}
+
+function contradiction(exchanges: readonly SmtpExchange[]): SmtpSession['contradiction'] {
+  const replies = exchanges
+    .filter((e) => e.verb === 'EHLO' && !e.afterTls && e.reply?.code === 250)
+    .map((e) => e.reply!)
+  let masked: { at: number; line: TranscriptLine } | null = null
+  let listed: { at: number; line: TranscriptLine } | null = null
+  replies.forEach((reply, at) => {
+    for (const ext of parseEhloReply(reply).extensions) {
+      const line = { direction: 'server' as const, text: ext.raw, line: ext.line }
+      if (ext.keyword === 'STARTTLS') listed ??= { at, line }
+      else if (ext.masked && ext.keyword.length === 'STARTTLS'.length) masked ??= { at, line }
+    }
+  })
+  if (!masked || !listed) return null
+  const m = masked as { at: number; line: TranscriptLine }
+  const l = listed as { at: number; line: TranscriptLine }
+  return { reason: m.at === l.at ? 'same-reply' : 'two-replies', masked: m.line, listed: l.line }
+}
+
+function starttlsOffer(ehlo: SmtpEhlo | null): SmtpSession['starttlsOffer'] {
+  if (!ehlo) return 'unknown'
+  if (ehlo.extensions.some((e) => e.keyword === 'STARTTLS')) return 'listed'
+  if (ehlo.extensions.some((e) => e.masked?.candidates.includes('STARTTLS'))) return 'masked'
+  return ehlo.greeting && ehlo.reply.complete && !ehlo.extensions.some((e) => e.masked) ? 'absent' : 'unknown'
 }
 
 export const NOT_RECOGNIZED = /not\s+recogni[sz]ed|unrecogni[sz]ed|unknown\s+command|command\s+unknown|syntax error/i
 const TLS_OK_NOTE = /\bTLS\b.*\b(started|established|negotiated|succe\w*|ok)\b|\bSSL\b.*\bestablished\b|New, TLSv1/i
-const TLS_FAIL_NOTE = /\b(TLS|SSL)\b.*\b(fail\w*|error|alert|abort\w*)\b|handshake failure/i
+const TLS_FAIL_NOTE = /\b(TLS|SSL)\b.*\b(fail\w*|error|alert|abort\w*|reset)\b|handshake failure/i
 
 function verbOf(text: string): string {
   return (text.trim().split(/\s+/)[0] ?? '').toUpperCase()
@@ -84,6 +123,7 @@ export function buildSmtpSession(transcript: SmtpTranscript): SmtpSession {
   let greeting: SmtpReply | null = null
   let afterTls = false
   let sawAnything = false
+  const taken = new Set<SmtpReply>()
   for (const l of transcript.lines) {
     if (l.direction === 'note') {
       const text = clip(l.text, 1000)
@@ -98,7 +138,9 @@ export function buildSmtpSession(transcript: SmtpTranscript): SmtpSession {
       continue
     }
     const reply = replyByStart.get(l.line)
-    if (!reply) continue
+    // A client log can put a whole multi-line reply on one source line: the reply is taken once.
+    if (!reply || taken.has(reply)) continue
+    taken.add(reply)
     const asked = pending.shift()
     if (asked) asked.reply = reply
     else if (!sawAnything && reply.code === 220) greeting = reply
@@ -120,5 +162,7 @@ export function buildSmtpSession(transcript: SmtpTranscript): SmtpSession {
     starttls: exchanges.find((e) => e.verb === 'STARTTLS') ?? null,
     tls,
     hasClientSide: transcript.lines.some((l) => l.direction === 'client'),
+    starttlsOffer: starttlsOffer(ehlo),
+    contradiction: contradiction(exchanges),
   }
 }

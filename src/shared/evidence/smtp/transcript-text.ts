@@ -4,11 +4,18 @@
  * - `S: 220 …` / `C: EHLO …` (also `S> `, `C> `, `>>> `/`<<< `);
  * - a raw telnet session: reply lines start with a code, the typed commands are the other lines;
  * - a bare block of reply lines, as quoted in a support article (no client side);
- * - an NDR/bounce that quotes the remote reply (`… said: 500 5.5.1 …`, `Remote Server returned '550 …'`).
+ * - an NDR/bounce that quotes the remote reply (`… said: 500 5.5.1 …`, `Remote Server returned '550 …'`);
+ * - a client library's or mail server's debug log (PHPMailer, `Got:`/`Sent:`, Thunderbird, hMailServer, MDaemon,
+ *   Exchange protocol logs): ./client-logs.ts.
  */
+import { countClientLogLines, fromClientLog } from './client-logs'
+import { bannerMaskVariant, MASKED_BANNER, MASKED_CONTINUATION } from './masks'
+
+export { MASKED_BANNER }
+
 import { clip, type NumberedLine, type SmtpTranscript, type TranscriptDirection, type TranscriptLine } from '../types'
 
-export type TranscriptShape = 'swaks' | 'sc' | 'telnet' | 'bare' | 'ndr'
+export type TranscriptShape = 'swaks' | 'sc' | 'telnet' | 'bare' | 'ndr' | 'client-log'
 
 export interface ParsedTranscript extends SmtpTranscript {
   shape: TranscriptShape
@@ -18,8 +25,6 @@ const SWAKS = /^\s*(->|<-|~>|<~|<\*\*|\*\*\*|===)\s?(.*)$/
 /** `S: `, `C> `, `Server: ` … and the arrow form `<<< ` / `>>> ` (no colon). Group 1 or 2 is the tag. */
 const SC = /^\s*(?:(S|C|Server|Client)\s*[:>]|(<<<|>>>))\s?(.*)$/i
 const REPLY = /^\d{3}(?:[ -]|$)/
-/** An asterisked PIX banner line (Postfix's test: only `2`, `0`, space, `*`, tab). */
-export const MASKED_BANNER = /^2[20 *\t]*\*[20 *\t]*$/
 const CMAP_BANNER = /^220 SMTP\/cmap_+read/
 const COMMAND = /^(X{3,}[A-Z0-9]?|STARTTLS\b|[A-Za-z]{4}\b|MAIL FROM|RCPT TO)/i
 const TELNET_NOISE =
@@ -76,7 +81,11 @@ function fromTelnet(lines: readonly NumberedLine[]): TranscriptLine[] {
   for (const l of lines) {
     const text = clip(l.text).trim()
     if (text === '') continue
+    const previous = out[out.length - 1]
     if (isServerText(text)) out.push(line('server', text, l.line))
+    // A masked multi-line banner whose continuation lines lost their code with the rest of their text.
+    else if (previous?.direction === 'server' && MASKED_CONTINUATION.test(text) && bannerMaskVariant(previous.text))
+      out.push(line('server', text, l.line))
     else if (TELNET_NOISE.test(text) || !COMMAND.test(text)) out.push(line('note', text, l.line))
     else out.push(line('client', text, l.line))
   }
@@ -113,6 +122,7 @@ function fromNdr(lines: readonly NumberedLine[]): TranscriptLine[] {
 
 /** Which shape a text has, judged by the share of lines in each form; null when it is not SMTP at all. */
 export function transcriptShape(lines: readonly NumberedLine[]): TranscriptShape | null {
+  if (countClientLogLines(lines) >= 2) return 'client-log'
   let swaks = 0
   let sc = 0
   let replies = 0
@@ -146,6 +156,8 @@ export function parseTranscriptText(
         ? fromSc(lines)
         : shape === 'ndr'
           ? fromNdr(lines)
-          : fromTelnet(lines)
+          : shape === 'client-log'
+            ? fromClientLog(lines)
+            : fromTelnet(lines)
   return { kind: 'smtp-transcript', source, lines: parsed, shape }
 }

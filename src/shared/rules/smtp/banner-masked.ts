@@ -4,7 +4,7 @@
  * `220 SMTP/cmap___…read`. Postfix's own test (only `2`, `0`, space, `*`) is the model.
  */
 
-import { bannerMaskVariant } from '../../evidence/smtp/masks'
+import { maskedGreetingLines } from '../../evidence/smtp/masks'
 import type { Finding } from '../../findings'
 import { lineRef, makeFinding, type Rule } from '../types'
 
@@ -14,10 +14,8 @@ export const bannerMasked: Rule = {
     const out: Finding[] = []
     for (const e of ctx.evidence) {
       if (e.kind !== 'smtp-transcript') continue
-      const hits = e.lines
-        .filter((l) => l.direction === 'server')
-        .map((l) => ({ l, variant: bannerMaskVariant(l.text) }))
-        .filter((h) => h.variant !== null)
+      // The greeting judged as a whole (issue 22): continuation lines without a code count, a banner with words does not.
+      const hits = maskedGreetingLines(e.lines).map((h) => ({ l: h.line, variant: h.variant }))
       if (hits.length === 0) continue
       const mailguard = hits.some((h) => h.variant === 'mailguard')
       out.push(

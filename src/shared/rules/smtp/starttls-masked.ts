@@ -13,9 +13,10 @@ export const starttlsMasked: Rule = {
     return ctx.sessions.flatMap((s) => {
       const hits = starttlsMasks(resolveMasks(s, directSessionFor(s, ctx)))
       // Issue 22: X-run and unmasked STARTTLS in one paste: reported, with lowered confidence and the reason.
-      const c = s.contradiction
+      // One reply with both is what allow-tls inspection masking another keyword shows: smtp.keyword-masked says so.
+      const c = s.contradiction?.reason === 'two-replies' ? s.contradiction : null
       if (c && hits.length === 0) {
-        const lines = [c.masked, c.listed].map((l) => ({ line: l.line, text: l.text }))
+        const lines = [c.masked, c.listed].map((l) => ({ line: l.line, text: l.text })).sort((a, b) => a.line - b.line)
         const masked = c.masked.text.replace(/^\d{3}[ -]/, '').trim()
         return [
           makeFinding(this.id, 'critical', 0.45, [ref(s.source, lines)], {

@@ -15,6 +15,9 @@ export const starttlsRejected: Rule = {
     return ctx.sessions.flatMap((s) => {
       const x = s.starttls
       if (!x?.reply || x.reply.code < 500) return []
+      // A complete EHLO reply that lists no STARTTLS and masks nothing: the 5xx is how that server answers any
+      // command it does not offer (issue 22: `Got:`/`Sent:` capture of an Exchange without TLS); starttls-missing.
+      if (s.starttlsOffer === 'absent') return []
       const unrecognized = NOT_RECOGNIZED.test(replyText(x.reply))
       const maskedBefore = s.ehlo?.extensions.some((e) => e.masked?.keyword === 'STARTTLS') ?? false
       if (!unrecognized && !maskedBefore) return []

@@ -1,0 +1,90 @@
+/**
+ * SMTP dialogs as mail clients, libraries and servers log them, turned into transcript lines. Each shape is data: a
+ * line pattern whose group 1 is the tag and group 2 the payload. The tag only says the line belongs to the dialog;
+ * who wrote it is read from the payload (a reply starts with its code), because the same log format is written by
+ * both ends (hMailServer's SMTPD and SMTPC, Exchange's receive and send logs). Shapes, each seen in a public capture
+ * (tests/fixtures/pastes/README.md):
+ * - PHPMailer `SMTPDebug`: `2020-07-22 10:11:20\tSERVER -> CLIENT: 250-…` / `CLIENT -> SERVER: STARTTLS`; a
+ *   multi-line reply continues on indented lines, or arrives on one line with literal `\r\n` between its lines, or
+ *   (HTML debug output) with the lines run together; `SMTP INBOUND: "…"` repeats what follows and is skipped;
+ * - web apps' `Got: …` / `Sent: …` (DokuWiki's SMTP plugin);
+ * - PEAR Net_SMTP `DEBUG: Recv: …` / `DEBUG: Send: …`;
+ * - Thunderbird's SMTP log `SMTP Response: …` / `SMTP Send: …`;
+ * - hMailServer `"SENT: …"` / `"RECEIVED: …"`, MDaemon `<-- …` / `--> …`;
+ * - Exchange protocol logs (CSV): `…,<,EHLO …,` and `…,>,250-…,`.
+ */
+import { clip, type NumberedLine, type TranscriptLine } from '../types'
+import { MASKED_BANNER } from './masks'
+
+const SHAPES: readonly RegExp[] = [
+  /(?:^|[\s:])(SERVER -> CLIENT|CLIENT -> SERVER):[ \t]?(.*)$/,
+  /^\s*(Got|Sent):[ \t]?(.*)$/,
+  /\b(Recv|Send):[ \t](.*)$/,
+  /\bSMTP (Response|Send):[ \t]?(.*)$/,
+  /"(SENT|RECEIVED): (.*?)"?\s*$/,
+  /(?:^|\s)(<--|-->)[ \t](.*)$/,
+  /^[^,]*,(?:[^,]*,){5}(<|>),"?(.*?)"?,[^,]*$/,
+]
+/** Lines a client log writes about the dialog rather than of it: PHPMailer's raw echo of what follows. */
+const ECHO = /\bSMTP INBOUND: "/
+/** Trailers some logs add after the payload: Apache's `, referer: URL`, a literal `\r\n`. */
+const TRAILER = /(?:, referer: \S+)?\s*$/
+const LITERAL_CRLF = /\\r\\n/
+const REPLY = /^(\d{3})[ -]/
+
+/** The dialog payload of a line, when the line has one of the shapes. */
+export function clientLogPayload(text: string): string | null {
+  const t = clip(text, 2048)
+  if (ECHO.test(t)) return null
+  for (const re of SHAPES) {
+    const m = re.exec(t)
+    if (m) return m[2]!.replace(TRAILER, '')
+  }
+  return null
+}
+
+export function countClientLogLines(lines: readonly NumberedLine[]): number {
+  let n = 0
+  for (const l of lines.slice(0, 2000)) if (clientLogPayload(l.text) !== null) n++
+  return n
+}
+
+/** `250-a 250-b 250 c` (lines run together by an HTML log) or `250-a\r\n250 c` (escaped) back into lines. */
+function replyLines(payload: string): string[] {
+  const parts = payload.split(LITERAL_CRLF).filter((p) => p.trim() !== '')
+  const out: string[] = []
+  for (const part of parts) {
+    const code = REPLY.exec(part)?.[1]
+    out.push(...(code ? part.split(new RegExp(`\\s+(?=${code}[ -])`)) : [part]))
+  }
+  return out.map((p) => p.trim())
+}
+
+function isServerPayload(text: string): boolean {
+  return REPLY.test(text) || /^\d{3}$/.test(text) || MASKED_BANNER.test(text)
+}
+
+export function fromClientLog(lines: readonly NumberedLine[]): TranscriptLine[] {
+  const out: TranscriptLine[] = []
+  let lastServer = false
+  for (const l of lines) {
+    const payload = clientLogPayload(l.text)
+    const bare = clip(l.text).trim()
+    if (payload === null) {
+      // A multi-line reply continues on indented lines without the tag.
+      if (lastServer && /^\s/.test(l.text) && isServerPayload(bare)) {
+        for (const text of replyLines(bare)) out.push({ direction: 'server', text, line: l.line })
+      } else if (bare) {
+        out.push({ direction: 'note', text: bare, line: l.line })
+        lastServer = false
+      }
+      continue
+    }
+    const text = payload.trim()
+    if (text === '') continue
+    lastServer = isServerPayload(text)
+    if (lastServer) for (const reply of replyLines(text)) out.push({ direction: 'server', text: reply, line: l.line })
+    else out.push({ direction: 'client', text: text.replace(LITERAL_CRLF, '').trim(), line: l.line })
+  }
+  return out
+}
