@@ -107,8 +107,16 @@ function summarise(e: JournalEntry, t: Translate): string {
       platform: evidence.platform ?? '?',
       count: evidence.findings?.length ?? 0,
     })
-  const command = read(JOURNAL.deviceCommand)
+  const command = read(JOURNAL.deviceCommand) ?? read(JOURNAL.deviceOutput)
   if (command) return command.command
+  const session = read(JOURNAL.deviceSessionOpened) ?? read(JOURNAL.deviceSessionClosed)
+  if (session) return session.peer
+  const line = read(JOURNAL.fixLine)
+  if (line) return `[${line.status}] ${line.command}`
+  const preview = read(JOURNAL.fixPreview)
+  if (preview) return `${preview.remedyId} (${preview.kind}, ${preview.lines.length} line(s))`
+  const backup = read(JOURNAL.fixBackup)
+  if (backup) return `SHA-256 ${short(backup.sha256)}… (${backup.bytes} bytes)`
   const identified = read(JOURNAL.deviceIdentified)
   if (identified) return [identified.hostname ?? identified.device, identified.platform, identified.version].join(' ')
   const diagnosis = read(JOURNAL.analysisResult) ?? read(JOURNAL.diagnosisResult)

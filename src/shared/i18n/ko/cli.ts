@@ -121,6 +121,9 @@ export const cli = {
     diagnose: `  unmask diagnose --device ssh://admin@127.0.0.1:2222 --probe 127.0.0.1:2525 --password-env FW_PASS --case CASE_ID
   unmask diagnose --device ssh://admin@127.0.0.1:2222 --probe 127.0.0.1:2525 --password-env FW_PASS \\
     --fix asa.no-inspect-esmtp --confirm ciscoasa --save --report acme.pdf`,
+    audit: `  unmask audit /srv/oxidized/configs
+  unmask audit /srv/rancid/*/configs --only-affected --csv > affected.csv
+  unmask audit backups/ --json | jq 'select(.type == "row")'`,
     completion: `  source <(unmask completion bash)
   source <(unmask completion zsh)
   unmask completion powershell | Out-String | Invoke-Expression`,
