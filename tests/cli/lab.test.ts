@@ -33,6 +33,20 @@ describe('unmask lab', () => {
     expect(ko.stdout).not.toMatch(/management\s+ssh/)
   })
 
+  it('prints each remote MX of an egress scenario, through the firewall and seen from outside', async () => {
+    temp = makeTempDir()
+    const env = { UNMASK_LAB_EXIT_AFTER_START: '1' }
+    const run = await runUnmask(['lab', '--scenario', 'egress-providers', '--state-dir', temp.path], env)
+    expect(run.code).toBe(0)
+    expect(run.stdout).toMatch(
+      /provider1\s+smtp\s+127\.0\.0\.1:\d+\s+Remote MX mx\.provider-a\.lab\.test through the firewall egress path/,
+    )
+    expect(run.stdout).toMatch(/provider3-direct\s+smtp\s+127\.0\.0\.1:\d+\s+Remote MX mx\.provider-c\.lab\.test seen/)
+    const json = await runUnmask(['lab', '--scenario', 'egress-providers', '--json', '--state-dir', temp.path], env)
+    const described = JSON.parse(json.stdout)
+    expect(described.providers.map((p: { hostname: string }) => p.hostname)).toHaveLength(3)
+  })
+
   it('lists the scenarios', async () => {
     const run = await runUnmask(['lab', '--list', '--json'])
     expect(run.code).toBe(0)

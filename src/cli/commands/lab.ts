@@ -121,6 +121,13 @@ export function describeLab(lab: Lab) {
       ? { kind: fw.kind, family: fw.family, model: fw.model, version: fw.version, hostname: lab.device?.hostname }
       : null,
     credentials: lab.credentials ?? null,
+    providers: lab.providers.map((p) => ({
+      hostname: p.hostname,
+      persona: p.persona,
+      domain: p.domain,
+      smtp: p.smtp,
+      direct: p.direct,
+    })),
     stateDir: lab.stateDir,
   }
 }
@@ -139,6 +146,21 @@ function renderLab(lab: Lab, ctx: CliContext): string {
     else note = t('lab.notes.management', { device, fingerprint: lab.management?.hostKeyFingerprint ?? '' })
     return [e.name, e.protocol, `${e.host}:${e.port}`, note]
   })
+  // Egress scenarios: each remote MX through the firewall's egress path, and seen from outside.
+  for (const [i, p] of lab.providers.entries()) {
+    rows.push([
+      `provider${i + 1}`,
+      'smtp',
+      `${p.smtp.host}:${p.smtp.port}`,
+      t('lab.notes.provider', { hostname: p.hostname }),
+    ])
+    rows.push([
+      `provider${i + 1}-direct`,
+      'smtp',
+      `${p.direct.host}:${p.direct.port}`,
+      t('lab.notes.providerDirect', { hostname: p.hostname }),
+    ])
+  }
   const lines = [
     t('lab.started', { name: lab.scenario.name }),
     scenarioText(ctx, lab.scenario.name) || lab.scenario.description,
