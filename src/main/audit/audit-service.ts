@@ -40,6 +40,8 @@ export class AuditService {
 
   async run(paths: readonly string[]): Promise<FleetAudit> {
     const workerFile = this.options.workerFile ?? (await import('./worker-path')).AUDIT_WORKER
+    // Only a bundle made by electron-vite has the worker script; elsewhere (tsx, vitest) it must be given.
+    if (!workerFile) throw new Error('the audit worker is not built: run `npm run build`')
     const roots = await Promise.all(paths.map((p) => realpath(resolve(p))))
     const rows: AuditRow[] = []
     let unlisted = 0

@@ -35,6 +35,11 @@ describe('AuditService', () => {
     expect(result.roots).toEqual([join(root, 'fleet')])
   })
 
+  it('without a built worker script it says so instead of failing obscurely', async () => {
+    // Under vitest the electron-vite `?modulePath` import gives nothing: the situation of an unbuilt checkout.
+    await expect(new AuditService().run([join(root, 'fleet')])).rejects.toThrow(/audit worker is not built/)
+  })
+
   it('reads back an audited file, and nothing outside the audited folders', async () => {
     const service = new AuditService({ workerFile: WORKER, jobs: 1 })
     await expect(service.read(fleet[0]!.path)).rejects.toThrow(/not a file of the audited folders/)
