@@ -17,10 +17,10 @@ import type {
   ProbeTestMessage,
   ProbeTimeouts,
 } from '../../shared/probe/types'
-import type { SmtpChannel } from './channel'
 import { handshakeTls, type Opened } from './connect'
 import { ProbeStop } from './probe-stop'
 import type { ProbeRecorder } from './recorder'
+import type { SmtpChannel } from './smtp-channel'
 import { testMessageLines } from './test-message'
 import { describeTls } from './tls-report'
 import { trustContext } from './trust-store'

@@ -17,12 +17,12 @@ import {
   type ProbeTarget,
   type ProbeTimeouts,
 } from '../../shared/probe/types'
-import { SmtpChannel } from './channel'
 import { connectTcp } from './connect'
 import { Conversation } from './conversation'
 import { ProbeStop } from './probe-stop'
 import { ProbeRecorder } from './recorder'
 import { type ResolvedAddress, resolveHost } from './resolve'
+import { SmtpChannel } from './smtp-channel'
 import { isMailbox } from './test-message'
 
 const EHLO_NAME = /^[\x21-\x7e]{1,255}$/
