@@ -12,7 +12,8 @@ const boundsSchema = z.object({
 })
 export type WindowState = z.infer<typeof boundsSchema>
 
-export const DEFAULT_WINDOW_STATE: WindowState = { width: 1400, height: 900, maximized: false }
+/** Fits a 1366×768 field laptop with its taskbar (about 1366×650 usable; issue 18 point 6). */
+export const DEFAULT_WINDOW_STATE: WindowState = { width: 1280, height: 640, maximized: false }
 
 export function windowStatePath(home: string): string {
   return join(home, 'window-state.json')

@@ -48,14 +48,16 @@ describe.skipIf(!ready)('built renderer in headless Chromium', () => {
     })
     await page.addInitScript(bridgeScript)
     await page.goto(harness.url)
+    // The start screen first: the last case is offered, never reopened silently (issue 18, point 8).
+    await page.getByRole('button', { name: /^Continue Hanbit Logistics, / }).click()
     await expect.poll(() => page.getByTestId('case-current').textContent()).toBe('Hanbit Logistics · Incheon DC')
     expect(await page.getByRole('region', { name: 'Terminal' }).textContent()).toContain('No device session')
     await page.getByLabel('Language').selectOption('ko')
     await expect
       .poll(() => page.getByRole('region', { name: '진단' }).textContent())
-      .toContain('아직 발견 사항이 없습니다')
+      .toContain('아직 결과가 없습니다')
     mkdirSync(artifacts, { recursive: true })
-    await page.screenshot({ path: join(artifacts, 'app-frame-ko.png') })
+    await page.screenshot({ path: join(artifacts, 'app-frame-ko.png') }) // not kept: see .gitignore
     expect(errors).toEqual([])
     await page.close()
   })
@@ -68,7 +70,7 @@ describe.skipIf(!ready)('built renderer in headless Chromium', () => {
     })
     await page.addInitScript(bridgeScript)
     await page.goto(harness.url)
-    await page.getByTestId('case-current').waitFor()
+    await page.getByTestId('start-screen').waitFor()
     const probe = await page.evaluate(async () => {
       const w = window as unknown as Record<string, unknown>
       const script = document.createElement('script')

@@ -16,6 +16,7 @@ import { createHandlers } from '../../src/main/api-handlers'
 import { CaseStore } from '../../src/main/cases/case-store'
 import { createChromiumPrinter } from '../../src/main/report/pdf-chromium'
 import { createServices } from '../../src/main/services'
+import { DEFAULT_WINDOW_STATE } from '../../src/main/window-state'
 import { createTranslator, type Language } from '../../src/shared/i18n'
 import {
   bridgeScript,
@@ -61,6 +62,11 @@ describe.skipIf(!ready)('field walk in the built renderer against the lab (issue
   })
   afterAll(async () => {
     await browser?.close()
+  })
+
+  it('opens the window at a size a 1366×768 laptop shows whole (about 1366×650 usable)', () => {
+    expect(DEFAULT_WINDOW_STATE.width).toBeLessThanOrEqual(1366)
+    expect(DEFAULT_WINDOW_STATE.height).toBeLessThanOrEqual(650)
   })
 
   for (const lang of ['en', 'ko'] as const) {
@@ -256,6 +262,7 @@ describe.skipIf(!ready)('field walk in the built renderer against the lab (issue
           t('report.change.kinds.undo'),
           t('report.change.kinds.apply'),
         ])
+        await page.frameLocator('iframe.report-preview').locator('#change').scrollIntoViewIfNeeded()
         await shoot(page, lang, '5-report')
         await page
           .getByRole('dialog')

@@ -39,25 +39,6 @@ export function FixResults({ preview, applied, verified, saved, compact = false 
           )}
         </section>
       )}
-      {applied && (
-        <section aria-label={t('ui.fix.appliedTitle')}>
-          <h3>{t(`ui.fix.outcome.${applied.outcome}`)}</h3>
-          <ol className="sent-lines" data-testid="fix-sent">
-            {applied.sent.map((line) => (
-              <li key={line.index} className={`line-${line.status}`}>
-                <code>{line.command}</code> — {t(`ui.fix.lineStatus.${line.status}`)}
-                {line.failureText && <span className="error"> {line.failureText}</span>}
-              </li>
-            ))}
-            {numbered(applied).map((line) => (
-              <li key={line.index} className="line-not-sent">
-                <code>{line.command}</code> — {t('ui.fix.lineStatus.notSent')}
-              </li>
-            ))}
-          </ol>
-          <p className="hint">{t('ui.fix.backup', { sha256: applied.backup.sha256.slice(0, 16) })}</p>
-        </section>
-      )}
       {verified && (
         <section aria-label={t('ui.fix.verifyTitle')}>
           <h3 data-testid="fix-verify-outcome">{t(`ui.fix.verified.${verified.outcome}`)}</h3>
@@ -68,6 +49,30 @@ export function FixResults({ preview, applied, verified, saved, compact = false 
               </li>
             ))}
           </ul>
+        </section>
+      )}
+      {applied && (
+        <section aria-label={t('ui.fix.appliedTitle')}>
+          <details open={!verified || applied.outcome !== 'applied'}>
+            <summary>
+              <strong>{t(`ui.fix.outcome.${applied.outcome}`)}</strong>{' '}
+              {t('ui.fix.lineCount', { count: applied.sent.length })}
+            </summary>
+            <ol className="sent-lines" data-testid="fix-sent">
+              {applied.sent.map((line) => (
+                <li key={line.index} className={`line-${line.status}`}>
+                  <code>{line.command}</code> — {t(`ui.fix.lineStatus.${line.status}`)}
+                  {line.failureText && <span className="error"> {line.failureText}</span>}
+                </li>
+              ))}
+              {numbered(applied).map((line) => (
+                <li key={line.index} className="line-not-sent">
+                  <code>{line.command}</code> — {t('ui.fix.lineStatus.notSent')}
+                </li>
+              ))}
+            </ol>
+          </details>
+          <p className="hint">{t('ui.fix.backup', { sha256: applied.backup.sha256.slice(0, 16) })}</p>
         </section>
       )}
       {saved && (

@@ -134,6 +134,8 @@ export const ui = {
       unknown: 'Connection lost: state re-read',
     },
     lineStatus: { ok: 'accepted', error: 'refused', unknown: 'unknown', notSent: 'not sent' },
+    lineCount: '({{count}} lines)',
+    lineCount_one: '({{count}} line)',
     backup: 'Running configuration backed up before the first line (SHA-256 {{sha256}}…)',
     verify: 'Verify',
     verifying: 'Verifying…',

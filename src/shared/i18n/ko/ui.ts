@@ -133,6 +133,8 @@ export const ui = {
       unknown: '연결이 끊겨 상태를 다시 읽었습니다',
     },
     lineStatus: { ok: '적용됨', error: '거부', unknown: '알 수 없음', notSent: '보내지 않음' },
+    lineCount: '({{count}}줄)',
+    lineCount_one: '({{count}}줄)',
     backup: '첫 명령 전에 running-config를 백업했습니다 (SHA-256 {{sha256}}…)',
     verify: '확인',
     verifying: '확인 중…',
