@@ -3,6 +3,7 @@
  * and classes), then `show service-policy` (what the device reports as applied, with counters). The same
  * policy/class seen in both is one application.
  */
+import { smtpInspectSpelling } from '../devices/smtp-inspection'
 import type { Evidence } from '../evidence'
 import type { DeviceConfig } from '../evidence/device/device-config'
 import { classPorts } from './ports'
@@ -17,8 +18,8 @@ import {
 
 type Configs = ReadonlyArray<{ source: string; data: DeviceConfig }>
 
-/** `inspect esmtp`, or FWSM's `inspect smtp` (no map, no allow-tls: it masks STARTTLS by design). */
-const isSmtp = (protocol: string) => protocol === 'esmtp' || protocol === 'smtp'
+/** `inspect esmtp`, or FWSM's `inspect smtp` (no map, no allow-tls: it masks STARTTLS by design): the spellings are data. */
+const isSmtp = (protocol: string) => smtpInspectSpelling(protocol) !== null
 
 /** A custom map's definition in any configuration of the evidence; never the system default map. */
 function definitionOf(map: string | null, configs: Configs): EsmtpMapDefinition | null {

@@ -115,6 +115,14 @@ describe('configurations whose indentation was lost', () => {
     expect(analyzeTexts([{ source: 'c', text: flatten(FWSM_CONFIG) }]).facts.configStructure).toBe('recovered')
   })
 
+  it('the flattened copy gives the indented original's findings, causes and remedies (inspect smtp, no inspect smtp)', () => {
+    const original = analyzeTexts([{ source: 'c', text: FWSM_CONFIG }])
+    const flat = analyzeTexts([{ source: 'c', text: flatten(FWSM_CONFIG) }])
+    expect(original.remedies[0]?.commands.map((c) => c.command)).toContain('no inspect smtp')
+    const strip = (a: typeof original) => ({ ...a, facts: { ...a.facts, configStructure: null }, factSources: {} })
+    expect(strip(flat)).toEqual(strip(original))
+  })
+
   it('an esmtp map with its parameters comes back too, allow-tls included', () => {
     const text = ['policy-map type inspect esmtp TLS', 'parameters', 'allow-tls', 'mask-banner', 'hostname x'].join(
       '\n',
@@ -131,5 +139,14 @@ describe('configurations whose indentation was lost', () => {
     const analysis = analyzeTexts([{ source: 'web.txt', text }])
     expect(analysis.facts.configStructure).toBe('lost')
     expect(analysis.factSources.configStructure).toMatchObject({ startLine: 3, excerpt: 'inspect esmtp' })
+    // Not "no SMTP inspection": nothing can be concluded from this text.
+    expect(analysis.findings.map((f) => f.id)).not.toContain('device.no-smtp-inspection')
+  })
+
+  it('counter-example: an indented configuration without any inspect line still reads as no SMTP inspection', () => {
+    const text = ['ASA Version 9.8(4)', 'hostname fw', 'policy-map global_policy', ' class inspection_default', '  inspect ftp', 'service-policy global_policy global'].join('\n')
+    const analysis = analyzeTexts([{ source: 'c', text }])
+    expect(analysis.facts.configStructure).toBeNull()
+    expect(analysis.findings.map((f) => f.id)).toContain('device.no-smtp-inspection')
   })
 })

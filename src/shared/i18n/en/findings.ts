@@ -209,6 +209,7 @@ export const findings = {
     failoverRole: 'Failover role',
     asaVersion: 'ASA engine version',
     context: 'Security context',
+    configStructure: 'Configuration structure (indentation lost)',
   },
   report: {
     inputs: 'Inputs',

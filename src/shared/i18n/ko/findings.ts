@@ -208,6 +208,7 @@ export const findings = {
     failoverRole: '페일오버 역할',
     asaVersion: 'ASA 엔진 버전',
     context: '보안 컨텍스트',
+    configStructure: '설정 구조 (들여쓰기 손실)',
   },
   report: {
     inputs: '입력',

@@ -16,6 +16,9 @@ function fromConfig(e: ConfigEvidence, model: InspectionModel): Finding | null {
   if (activeSmtpFixups(c.fixups).length > 0) return null
   // Inspection with allow-tls is still inspection: asa.esmtp-inspection-allow-tls speaks for it.
   if (model.applications.some((a) => a.source === e.source && a.from === 'running-config')) return null
+  // Indentation lost and an inspect line left without its class (fact configStructure = lost): nothing can be
+  // concluded about inspection from this text (issue 22); the fact says so instead.
+  if (c.structure.orphans.some((o) => /^inspect\s/.test(o.text))) return null
   const disabled = c.fixups.filter((f) => f.protocol === 'smtp' && !f.enabled)
   const modern = (c.header.version?.major ?? 7) >= 7
   const confidence = modern && c.policyMaps.length === 0 ? 0.5 : 0.8
