@@ -24,7 +24,7 @@ export function startProgress(io: CliIo, options: { json?: boolean } = {}): Prog
   const draw = (): void => {
     if (!text) return
     const elapsed = ` (${((Date.now() - started) / 1000).toFixed(1)} s)`
-    const room = Math.max(10, (io.columns ?? 80) - elapsed.length - 1)
+    const room = Math.max(10, (io.columns || 80) - elapsed.length - 1)
     io.err(`${CLEAR}${text.length > room ? `${text.slice(0, room - 1)}…` : text}${elapsed}`)
     drawn = true
   }

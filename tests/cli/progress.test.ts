@@ -1,0 +1,98 @@
+/**
+ * The progress line of long work, through the built CLI: on a terminal (a real pseudo-terminal from util-linux
+ * `script`) one line redrawn in place with `\r` + erase-line, what is happening and the elapsed time, erased before the
+ * result; nothing of it when standard error is a pipe or the output is `--json`. Collect runs against the lab ASA,
+ * report prints through Chromium.
+ */
+import { spawn, spawnSync } from 'node:child_process'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type Lab, startLab } from '../../src/lab'
+import { findChromium } from '../../src/main/report/find-chromium'
+import { makeTempDir } from '../support/temp-dir'
+import { BIN, isBuilt, unmask, unmaskAsync } from './built'
+
+const hasScript = spawnSync('script', ['--version']).status === 0
+const hasChromium = findChromium({ env: process.env }).ok
+const REDRAW = '\r\u001b[2K'
+
+/** Runs the CLI on a pseudo-terminal; everything it wrote (stdout and stderr alike) comes back as one screen. */
+function onTerminal(args: string[], env: NodeJS.ProcessEnv): Promise<{ status: number | null; screen: string }> {
+  const command = [process.execPath, BIN, ...args].map((a) => `'${a.replace(/'/g, "'\\''")}'`).join(' ')
+  return new Promise((resolve) => {
+    const child = spawn('script', ['-qec', command, '/dev/null'], {
+      env: { ...process.env, LANG: 'en_US.UTF-8', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    let screen = ''
+    child.stdout.on('data', (d: Buffer) => {
+      screen += d.toString()
+    })
+    const timer = setTimeout(() => child.kill('SIGKILL'), 90_000)
+    child.on('close', (status) => {
+      clearTimeout(timer)
+      resolve({ status, screen })
+    })
+  })
+}
+
+describe.runIf(isBuilt && hasScript)('the progress line', () => {
+  const tmp = makeTempDir('unmask-progress-')
+  const env = { UNMASK_HOME: join(tmp.path, 'home'), FW_PASS: 'lab-admin', FW_ENABLE: 'lab-enable' }
+  let lab: Lab
+  beforeAll(async () => {
+    lab = await startLab({ scenario: 'asa9-default', stateDir: join(tmp.path, 'lab') })
+  })
+  afterAll(async () => {
+    await lab?.stop()
+    tmp.remove()
+  })
+  const collectArgs = () => [
+    'collect',
+    `ssh://admin@127.0.0.1:${lab.management!.port}`,
+    '--password-env',
+    'FW_PASS',
+    '--secret-env',
+    'FW_ENABLE',
+    '--accept-new-host-key',
+  ]
+
+  it('collect on a terminal: one line redrawn with each command and the elapsed time, erased before the result', async () => {
+    const r = await onTerminal(collectArgs(), env)
+    expect(r.status).toBe(1)
+    const frames = r.screen.split(REDRAW).slice(1)
+    expect(frames.length).toBeGreaterThan(2)
+    expect(r.screen).toMatch(/\r\u001b\[2K.*show running-config.* \(\d+\.\d s\)/)
+    // Erased before the result: the line after the last redraw is the report, not a progress frame.
+    expect(frames.at(-1)).toMatch(/^Platform: Cisco ASA/)
+    expect(r.screen.split('\n').filter((l) => l.includes(REDRAW)).length).toBe(1)
+  })
+
+  it('collect piped or with --json: no progress at all', async () => {
+    const piped = await unmaskAsync(collectArgs(), env)
+    expect(piped.status).toBe(1)
+    expect(piped.stderr).not.toContain('\u001b[')
+    expect(piped.stderr).not.toContain('show running-config')
+    const json = await onTerminal([...collectArgs(), '--json'], env)
+    expect(json.screen).not.toContain(REDRAW)
+    expect(JSON.parse(json.screen.replace(/\r/g, '').replace(/^[^{]*/, '')).ok).toBe(true)
+  })
+
+  it.runIf(hasChromium)(
+    'report on a terminal says what it prints while Chromium works; piped it does not',
+    async () => {
+      const id = (
+        JSON.parse(unmask(['case', 'new', '--customer', 'Progress Co', '--json'], env).stdout) as { id: string }
+      ).id
+      const pdf = join(tmp.path, 'progress.pdf')
+      const r = await onTerminal(['report', '--case', id, '--out', pdf], env)
+      expect(r.status).toBe(0)
+      expect(r.screen).toMatch(
+        new RegExp(`\\r\\u001b\\[2KPrinting the report to ${pdf.replace(/\//g, '\\/')} \\(\\d+\\.\\d s\\)`),
+      )
+      const piped = await unmaskAsync(['report', '--case', id, '--out', pdf], env)
+      expect(piped.status).toBe(0)
+      expect(piped.stderr).toBe('')
+    },
+  )
+})
