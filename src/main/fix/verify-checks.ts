@@ -4,6 +4,7 @@
  * readers, from the device's live output.
  */
 import { type Evidence, parseEvidence } from '../../shared/evidence'
+import { configLinePaths } from '../../shared/evidence/device/config-tree'
 import { activeSmtpFixups } from '../../shared/evidence/device/show-fixup'
 import type { ProbeResult } from '../../shared/probe/types'
 import { inspectionPlaces } from '../../shared/remedies/places'
@@ -15,17 +16,7 @@ export function evidenceOf(texts: Array<{ source: string; text: string }>): Evid
 
 /** The config lines matching `pattern`, each with its parents (`policy-map X > class Y > inspect esmtp Z`). */
 function relevantLines(config: string, pattern: RegExp): string {
-  const out: string[] = []
-  const stack: Array<{ indent: number; text: string }> = []
-  for (const raw of config.replace(/\r/g, '').split('\n')) {
-    const text = raw.trim()
-    if (!text) continue
-    const indent = raw.length - raw.trimStart().length
-    while (stack.length > 0 && stack[stack.length - 1]!.indent >= indent) stack.pop()
-    if (pattern.test(text)) out.push([...stack.map((s) => s.text), text].join(' > '))
-    stack.push({ indent, text })
-  }
-  return out.slice(0, 12).join('\n')
+  return configLinePaths(config, pattern).slice(0, 12).join('\n')
 }
 
 export function configChecks(platform: string, evidence: readonly Evidence[], config: string): VerifyCheck[] {

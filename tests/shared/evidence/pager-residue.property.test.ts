@@ -68,7 +68,7 @@ function withResidue(
       if (x.own) {
         out.push(OWN_LINES[x.residue % OWN_LINES.length]!)
         ownBefore.push(i + 1)
-      } else prefix += PREFIXES[x.residue % PREFIXES.length]!
+      } else if (prefix === '') prefix = PREFIXES[x.residue % PREFIXES.length]! // one pager prompt per line, as a device prints it
     }
     out.push(prefix + line)
   })

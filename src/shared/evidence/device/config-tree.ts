@@ -6,7 +6,7 @@
  */
 import { blockOf, isSubCommandOnly, subCommandKeyword } from '../../devices/config-blocks'
 import { cleanTerminalLine } from '../../text/terminal'
-import { clip, type NumberedLine } from '../types'
+import { clip, type NumberedLine, numberLines } from '../types'
 
 export { cleanTerminalLine }
 
@@ -82,10 +82,29 @@ export function parseConfigTree(lines: readonly NumberedLine[]): ConfigNode[] {
 
 /** Depth-first walk over all nodes. */
 export function* walkConfig(nodes: readonly ConfigNode[]): Generator<ConfigNode> {
-  for (const n of nodes) {
-    yield n
-    yield* walkConfig(n.children)
+  for (const { node } of walkConfigWithParents(nodes)) yield node
+}
+
+/** Depth-first walk that hands each node with its ancestors, outermost first (`policy-map X`, `class Y`). */
+export function* walkConfigWithParents(
+  nodes: readonly ConfigNode[],
+  parents: readonly ConfigNode[] = [],
+): Generator<{ node: ConfigNode; parents: readonly ConfigNode[] }> {
+  for (const node of nodes) {
+    yield { node, parents }
+    yield* walkConfigWithParents(node.children, [...parents, node])
   }
+}
+
+/**
+ * The configuration lines that match `pattern`, each with its parents: `policy-map X > class Y > inspect esmtp Z`.
+ * Read with the same tree (and cleaner) as the engine, so paged or flattened output gives the same paths.
+ */
+export function configLinePaths(text: string, pattern: RegExp): string[] {
+  const out: string[] = []
+  for (const { node, parents } of walkConfigWithParents(parseConfigTree(numberLines(text))))
+    if (pattern.test(node.text)) out.push([...parents.map((p) => p.text), node.text].join(' > '))
+  return out
 }
 
 /** The words of a config line; quoted strings are not special in the commands this engine reads. */
