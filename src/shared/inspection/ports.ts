@@ -24,7 +24,9 @@ function portsOfMatch(text: string): number[] | 'all' | undefined {
     return p === null ? undefined : [p]
   }
   if (w[1] === 'port' && w[2] === 'tcp' && w[3] === 'range') {
-    const [a, b] = [portOf(w[4]), portOf(w[5])]
+    // `range 2025 2030` in a configuration; the 7.0 guide writes `range 2025-2030` (CFG70 p.21-52).
+    const [from, to] = w[5] === undefined && w[4]?.includes('-') ? w[4].split('-') : [w[4], w[5]]
+    const [a, b] = [portOf(from), portOf(to)]
     if (a === null || b === null || b < a || b - a > 1000) return undefined
     return Array.from({ length: b - a + 1 }, (_, i) => a + i)
   }

@@ -3,8 +3,11 @@
  * evidence, it says where ESMTP inspection applies, with which map, what that map does to STARTTLS, on which
  * ports, and the lines that prove it. Rules, causes and remedies read this model instead of the raw evidence.
  *
- * MPF rules it encodes (pix-asa-smtp-inspection.md §7.3, Cisco ASA configuration guide "Feature Matching Within a
- * Service Policy"): an interface policy overrides the global one per feature (only where it inspects ESMTP too);
+ * MPF rules it encodes (pix-asa-smtp-inspection.md §7.3): "Interface service policies take precedence over the global
+ * service policy for a given feature … if you have a global policy with FTP inspection, and an interface policy with
+ * TCP normalization, then both … are applied" (ASA 5500 configuration guide OL-20339-01 p.29-7,
+ * https://www.easymanua.ls/cisco/5510-asa-ssl-ipsec-vpn-edition/manual/1492195?p=607), so an interface policy overrides
+ * the global one only where it inspects ESMTP too;
  * a policy-map that no `service-policy` attaches inspects nothing; `_default_esmtp_map` printed by
  * `show running-config all` is the default map; a map named but not defined in the evidence is "unknown".
  */

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { analyzeTexts } from '../../../src/shared/diagnosis'
+import { diagnose } from '../../../src/shared/diagnosis/causes'
 import { parseEvidence } from '../../../src/shared/evidence'
+import { collectFacts } from '../../../src/shared/evidence/facts'
 import type { CommandLine, Remedy } from '../../../src/shared/remedies'
+import { selectRemedies } from '../../../src/shared/remedies/select'
+import { runRules } from '../../../src/shared/rules'
 import { FTD_SHOW_VERSION, MIXED_POLICY_CONFIG, SERVICE_POLICY_8X } from '../evidence/device-samples'
 import { fixtureText, SC_TRANSCRIPT } from '../evidence/samples'
 
@@ -256,5 +260,23 @@ describe('multiple-context mode', () => {
     const a = analyze(session)
     expect(a.facts).toMatchObject({ context: 'mail', contextMode: 'multiple' })
     expect(remedy(a.remedies, 'asa.no-inspect-esmtp').target).toMatchObject({ context: 'mail' })
+  })
+})
+
+describe('selectRemedies is pure', () => {
+  it('returns new causes with their remedy ids and leaves the given causes untouched', () => {
+    const text =
+      'ASA Version 9.8(4)\nhostname fw\npolicy-map global_policy\n class inspection_default\n  inspect esmtp\nservice-policy global_policy global\n'
+    const evidence = parseEvidence({ source: 'c', text }).evidence
+    const facts = collectFacts(evidence)
+    const findings = runRules(evidence)
+    const causes = diagnose(findings, evidence, facts.facts.platform)
+    const frozen = structuredClone(causes)
+    const first = selectRemedies(causes, { evidence, facts, findings })
+    expect(causes).toEqual(frozen)
+    expect(causes[0]!.remedies).toEqual([])
+    expect(first.causes[0]!.remedies).toEqual(['asa.allow-tls-map', 'asa.no-inspect-esmtp'])
+    // Selecting twice gives the same answer: nothing was carried over from the first call.
+    expect(selectRemedies(causes, { evidence, facts, findings })).toEqual(first)
   })
 })

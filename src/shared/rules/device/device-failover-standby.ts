@@ -1,7 +1,9 @@
 /**
  * `device.failover-standby`: the output comes from the standby unit of a failover pair (`show failover`: `This host:
- * Secondary - Standby Ready`, or a `prompt … state` prompt ending `/stby`). Configuration is made on the active unit
- * and replicated to the standby, so a fix must be applied on the active unit.
+ * Secondary - Standby Ready`, or a `prompt … state` prompt ending `/stby`). "Command replication always flows from the
+ * active unit to the standby unit"; "Changes made on the standby unit are not replicated to the active unit" (ASA CLI
+ * configuration guide, Active/Standby failover: https://easymanua.ls/cisco/5510-asa-ssl-ipsec-vpn-edition/manual?p=362),
+ * so a fix must be applied on the active unit.
  */
 import type { EvidenceRef } from '../../findings'
 import { lineRef, makeFinding, type Rule } from '../types'

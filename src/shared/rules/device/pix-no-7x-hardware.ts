@@ -1,7 +1,9 @@
 /**
- * `pix.no-7x-hardware`: a PIX 501 or 506E cannot run 7.x; 7.x needs a 515/515E/525/535 (Cisco PIX 6.x→7.0 upgrade
- * guide; pix-asa-smtp-inspection.md §7.4). So neither `allow-tls` (7.2(3)+) nor the duplicate-header fix can reach
- * it: the advice is replacement, not an upgrade. Read from the model in `show version` (`Hardware: PIX-501, …`).
+ * `pix.no-7x-hardware`: a PIX 501 or 506/506E cannot run 7.x: "PIX Version 7.0 software can be upgraded on PIX
+ * 515/515E, PIX 525, and PIX 535 platforms. This version is not currently supported on PIX 501 or PIX 506/506E
+ * platforms" (Cisco Press PIX text, http://it-certification-network.blogspot.com/2008/11/software-upgrade-and-downgrade-issues.html;
+ * pix-asa-smtp-inspection.md §7.4). So neither `allow-tls` (7.2(3)+) nor the duplicate-header fix can reach it: the
+ * advice is replacement, not an upgrade. Read from the model in `show version` (`Hardware: PIX-501, …`).
  */
 import { makeFinding, type Rule } from '../types'
 

@@ -125,12 +125,24 @@ export function resolveMasks(session: SmtpSession, direct: SmtpSession | null = 
   })
 }
 
+/**
+ * Whether the running letters count the masked lines as they should (A, B, C… in order). A gap (the first mask reads
+ * `XXXXXXXB`) means a masked line is missing from what was given, so the keyword order cannot be trusted as much.
+ */
+export function lettersConsistent(resolved: readonly ResolvedMask[]): boolean {
+  return resolved.every((m, i) => m.letter === null || m.letter === i)
+}
+
 /** Masks that are or may be STARTTLS, with how sure that is: 0.9 when proven, lower when others fit too. */
 export function starttlsMasks(resolved: readonly ResolvedMask[]): { mask: ResolvedMask; confidence: number }[] {
+  const gap = lettersConsistent(resolved) ? 0 : 0.1
   return resolved.flatMap((m) => {
-    if (m.keyword === 'STARTTLS') return [{ mask: m, confidence: m.basis === 'length' ? 0.8 : 0.9 }]
+    if (m.keyword === 'STARTTLS') {
+      const base = m.basis === 'direct' ? 0.9 : m.basis === 'order' ? 0.9 - gap : 0.8 - gap
+      return [{ mask: m, confidence: base }]
+    }
     if (m.keyword === null && m.candidates.includes('STARTTLS'))
-      return [{ mask: m, confidence: Math.max(0.4, 0.75 - 0.1 * (m.candidates.length - 1)) }]
+      return [{ mask: m, confidence: Math.max(0.4, 0.75 - 0.1 * (m.candidates.length - 1) - gap) }]
     return []
   })
 }
