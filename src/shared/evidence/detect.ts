@@ -87,7 +87,7 @@ export function detectKindOfLines(lines: readonly NumberedLine[]): EvidenceKind 
     return 'show-service-policy'
   if (count(lines, /^Failover (On|Off)\s*$/) > 0 && count(lines, /^(Failover unit|\s*This host:)/) > 0)
     return 'show-failover'
-  if (count(lines, /^(ASA|PIX|FWSM|NGFW) Version \S+/) > 0) return 'running-config'
+  if (count(lines, /^(ASA|PIX|FWSM|NGFW) Version \S+/i) > 0) return 'running-config'
   if (
     count(
       lines,

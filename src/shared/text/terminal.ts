@@ -12,7 +12,7 @@
  * Pager residue (ASA/PIX `<--- More --->`, FTD `--More--`) comes in several shapes: followed by CR + spaces + CR or by
  * BS + spaces + BS (the device's erase, applied by renderLine), as the bare prompt followed by its erase spaces when a
  * log kept only the printable characters, HTML-escaped (`&lt;--- More ---&gt;`) when copied from a web page, or alone
- * on its line. Whatever the shape, the line left is the device's line with its indentation.
+ * on its line, or with its CRs shown as `^M`. Whatever the shape, the line left is the device's line with its indentation.
  */
 import { MORE_PROMPT } from '../devices/common'
 
@@ -89,8 +89,19 @@ function withoutPager(line: string): string {
   return (out + line.slice(at)).trimEnd()
 }
 
+/**
+ * A log viewed through `cat -v` or an editor shows each CR as the two characters `^M`; around a pager prompt (or as
+ * the `^M` + spaces + `^M` erase) they are the erase sequence and are read as CRs again. A public clean-up script for
+ * such ASA captures (code index id 14715841848) removes exactly these `^M … ^M` segments.
+ */
+const CARET_M_ERASE = /\^M {2,}\^M/
+
+function caretMAsCr(line: string): string {
+  return line.includes('^M') && (line.includes('More') || CARET_M_ERASE.test(line)) ? line.replace(/\^M/g, '\r') : line
+}
+
 export function cleanTerminalLine(line: string): string {
-  return withoutPager(renderLine(stripAnsi(line)))
+  return withoutPager(renderLine(stripAnsi(caretMAsCr(line))))
 }
 
 /** A whole text or a streamed piece of one: a final line end is kept, so cleaned pieces join up as received. */
@@ -99,5 +110,5 @@ export function cleanTerminalText(raw: string): string {
 }
 
 function cleanTerminalLineStripped(line: string): string {
-  return withoutPager(renderLine(line))
+  return withoutPager(renderLine(caretMAsCr(line)))
 }

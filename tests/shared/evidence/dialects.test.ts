@@ -104,6 +104,26 @@ describe('FTD from what the management centre writes', () => {
   })
 })
 
+describe('FTD configurations from public test data', () => {
+  it.each([
+    ['ftd_7.4_prefilter_trust_acl_batfish.txt', '7.4.0'],
+    ['ftd_7.4.2.1_csm_fw_acl_batfish_test.txt', '7.4.2'],
+  ])('%s is an FTD (managed: fixes through FlexConfig), with its version', (name, version) => {
+    const analysis = analyzeTexts([{ source: name, text: read(name) }])
+    expect(analysis.facts).toMatchObject({ platform: 'ftd', version })
+    expect(analysis.findings.map((f) => f.id)).toContain('ftd.managed-device')
+  })
+
+  it('without its NGFW Version header, the FMC-written access list still says FTD', () => {
+    for (const name of ['ftd_7.4_prefilter_trust_acl_batfish.txt', 'ftd_7.4.2.1_csm_fw_acl_batfish_test.txt']) {
+      const headerless = read(name).replace(/^NGFW VERSION .*$/im, '!')
+      const analysis = analyzeTexts([{ source: name, text: headerless }])
+      expect(analysis.facts.platform).toBe('ftd')
+      expect(analysis.factSources.platform?.excerpt).toMatch(/advanced trust|CSM_FW_ACL_/)
+    }
+  })
+})
+
 describe('configurations whose indentation was lost', () => {
   it('rebuilds policy-map > class > inspect from keywords: the same inspection as the indented original', () => {
     const indented = readDeviceConfig(numberLines(FWSM_CONFIG))
@@ -115,7 +135,7 @@ describe('configurations whose indentation was lost', () => {
     expect(analyzeTexts([{ source: 'c', text: flatten(FWSM_CONFIG) }]).facts.configStructure).toBe('recovered')
   })
 
-  it('the flattened copy gives the indented original's findings, causes and remedies (inspect smtp, no inspect smtp)', () => {
+  it("the flattened copy gives the indented original's findings, causes and remedies (inspect smtp, no inspect smtp)", () => {
     const original = analyzeTexts([{ source: 'c', text: FWSM_CONFIG }])
     const flat = analyzeTexts([{ source: 'c', text: flatten(FWSM_CONFIG) }])
     expect(original.remedies[0]?.commands.map((c) => c.command)).toContain('no inspect smtp')
@@ -144,7 +164,14 @@ describe('configurations whose indentation was lost', () => {
   })
 
   it('counter-example: an indented configuration without any inspect line still reads as no SMTP inspection', () => {
-    const text = ['ASA Version 9.8(4)', 'hostname fw', 'policy-map global_policy', ' class inspection_default', '  inspect ftp', 'service-policy global_policy global'].join('\n')
+    const text = [
+      'ASA Version 9.8(4)',
+      'hostname fw',
+      'policy-map global_policy',
+      ' class inspection_default',
+      '  inspect ftp',
+      'service-policy global_policy global',
+    ].join('\n')
     const analysis = analyzeTexts([{ source: 'c', text }])
     expect(analysis.facts.configStructure).toBeNull()
     expect(analysis.findings.map((f) => f.id)).toContain('device.no-smtp-inspection')

@@ -40,6 +40,8 @@ const PREFIXES = [
   `${MORE}${' '.repeat(14)}`,
   // Copied from a web page: HTML-escaped, its CRs gone.
   `&lt;--- More ---&gt;${' '.repeat(14)}`,
+  // Viewed through `cat -v`: the CRs of the erase shown as ^M.
+  `${MORE}^M${' '.repeat(14)}^M`,
   '\x1b[K',
   '\x00',
 ]

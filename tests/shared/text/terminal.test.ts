@@ -29,6 +29,9 @@ describe('the one terminal-text cleaner (pasted and live text)', () => {
     expect(cleanTerminalLine(`<--- More --->${next}`)).toBe(next)
     expect(cleanTerminalLine('&lt;--- More ---&gt;')).toBe('')
     expect(cleanTerminalLine(' --More-- ')).toBe('')
+    expect(cleanTerminalLine(`<--- More --->^M${' '.repeat(14)}^M${next}`)).toBe(next)
+    // `^M` in ordinary text stays.
+    expect(cleanTerminalLine('description see ^M in vi')).toBe('description see ^M in vi')
   })
 
   it('drops NUL and other stray control characters; keeps tabs and the word More in prose', () => {

@@ -82,7 +82,7 @@ export interface DeviceConfig {
 }
 
 /** FTD's running-config starts `NGFW Version 7.0.1`. */
-const HEADER = /^(ASA|PIX|FWSM|NGFW) Version (\S+)/
+const HEADER = /^(ASA|PIX|FWSM|NGFW) Version (\S+)/i
 const FIXUP = /^(no\s+)?fixup protocol (\S+)(?:\s+(.*))?$/
 const INSPECT = /^(no\s+)?inspect (\S+)(?:\s+(\S+))?/
 
