@@ -113,7 +113,7 @@ function pathCause(
   const side = assessSide(delivered, evidence)
   const sideParams = {
     kind,
-    destinations: side.destinations.join(', '),
+    destinations: side.destinations.join(', ') || '-',
     count: String(side.destinations.length),
     providers: side.providers.join(', ') || '-',
   }

@@ -167,12 +167,12 @@ export const findings = {
     'remote-inspection': {
       title: 'SMTP inspection on the remote organisation\u2019s side',
       explanation:
-        'The symptoms come from delivering to another organisation (or the local device shows no SMTP inspection): their firewall masks STARTTLS. Only they can change it; the local mail gateway can keep mail flowing meanwhile.',
+        'The symptoms come from delivering to another organisation (or the local device shows no SMTP inspection): their firewall masks STARTTLS. Destinations seen: {{destinations}}; one or two unrelated destinations point at their side, many (or large providers) would point at yours. Only they can change it; the local mail gateway can keep mail flowing meanwhile.',
     },
     'path-inspection': {
       title: 'A PIX/ASA with SMTP inspection in the mail path masks STARTTLS',
       explanation:
-        'The SMTP conversation shows what only an inspecting firewall does (masked STARTTLS, X-ed commands, asterisked banner). Collect the firewall\u2019s configuration to confirm which device it is and to build the fix.',
+        'The SMTP conversation shows what only an inspecting firewall does (masked STARTTLS, X-ed commands, asterisked banner). Collect the firewall\u2019s configuration to confirm which device it is and to build the fix. Destinations seen: {{destinations}}.',
     },
     'server-lookalike': {
       title: 'A server bug that looks like the firewall fault',
