@@ -12,8 +12,10 @@ import {
   type RequestOutput,
   type RequestParsed,
   requests,
+  samePhrase,
 } from '../shared/api'
 import { createTranslator } from '../shared/i18n'
+import { JOURNAL } from '../shared/journal'
 import { AuditService } from './audit/audit-service'
 import type { CaseStore } from './cases/case-store'
 import type { InvestigationService } from './investigation/investigation-service'
@@ -23,6 +25,7 @@ import type { ReportService } from './report/report-service'
 import type { SecretStore } from './secrets/secret-store'
 import type { SessionService } from './sessions/session-service'
 import { runEgressCheck } from './smtp/egress'
+import type { HostKeyTrust } from './transports/host-key-trust'
 
 /** One function per method; each gets its input already parsed by `dispatch` (defaults filled in). */
 export type Handlers = {
@@ -40,6 +43,8 @@ export interface Services {
   platform: string
   /** The fleet audit (issue 19); made on first use when not given. */
   audit?: AuditService
+  /** Unmask's known_hosts, for replacing a changed key the user verified (issue 18 point 7). */
+  knownHosts?: Pick<HostKeyTrust, 'forget'>
 }
 
 /** A saved device profile and its credentials: the ones typed now, else the ones the keychain holds for it. */
@@ -170,6 +175,28 @@ export function createHandlers(services: Services): Handlers {
     'session.hostKeyDecision': (input) => {
       const { requestId, accept } = input
       services.sessions.decideHostKey(requestId, accept)
+    },
+    'hostKeys.replace': (input) => {
+      // The phrase is typed in the dialog: a deliberate act, checked here too so no caller can skip it.
+      if (!samePhrase(input.confirmation, createTranslator(input.lang)('ui.hostKeyChanged.phrase')))
+        throw new Error('the confirmation phrase was not typed')
+      if (!services.knownHosts) throw new Error('no known_hosts store')
+      const result = services.knownHosts.forget(input.host, input.port, input.previous)
+      if (input.caseId) {
+        const handle = services.cases.open(input.caseId)
+        try {
+          handle.append(JOURNAL.hostKeyReplaced, {
+            host: input.host,
+            port: input.port,
+            previous: input.previous,
+            next: input.next,
+            removed: result.removed,
+          })
+        } finally {
+          handle.close()
+        }
+      }
+      return result
     },
     'audit.run': (input) => audit.run(input.paths),
     'audit.read': (input) => audit.read(input.file),

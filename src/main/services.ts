@@ -10,8 +10,9 @@ import { RemediationService } from './remediation/remediation-service'
 import type { PdfPrinter } from './report/printer'
 import { ReportService } from './report/report-service'
 import { type Encryptor, SecretStore } from './secrets/secret-store'
-import { channelOpener } from './sessions/open-channel'
+import { channelOpener, knownHostsFile } from './sessions/open-channel'
 import { type Emit, type OpenChannel, SessionService } from './sessions/session-service'
+import { HostKeyTrust } from './transports/host-key-trust'
 
 export interface ServiceOptions {
   home: string
@@ -42,5 +43,6 @@ export function createServices(options: ServiceOptions): Services {
     profiles: new ProfileStore(options.home),
     secrets: new SecretStore(options.home, options.encryptor),
     platform: options.platform ?? process.platform,
+    knownHosts: new HostKeyTrust({ storeFile: knownHostsFile(options.home) }),
   }
 }

@@ -68,6 +68,18 @@ export const caseDetailSchema = caseSummarySchema.extend({
   attachments: z.array(z.object({ name: z.string(), sha256: z.string(), bytes: z.number() })),
 })
 
+/** A typed confirmation phrase matches whatever dash and spacing the keyboard gave (— – - all read as one). */
+export function samePhrase(typed: string, phrase: string): boolean {
+  const norm = (text: string) =>
+    text
+      .normalize('NFKC')
+      .replace(/[\u2010-\u2015-]/g, '-')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .toLowerCase()
+  return norm(typed) === norm(phrase)
+}
+
 export const requests = {
   'app.info': { input: none, output: appInfoSchema },
   'cases.list': { input: none, output: z.array(caseSummarySchema) },
@@ -189,6 +201,23 @@ export const requests = {
   'session.hostKeyDecision': {
     input: z.object({ requestId: z.string().uuid(), accept: z.boolean() }),
     output: z.void(),
+  },
+  /**
+   * Replaces a changed SSH host key after the user verified the new one: `confirmation` must be the phrase of the
+   * changed-key dialog in `lang` (typed, not clicked). Removes the old key from Unmask's known_hosts (never from
+   * ~/.ssh/known_hosts: those entries come back in `readOnly`) and journals it in the case.
+   */
+  'hostKeys.replace': {
+    input: z.object({
+      host: z.string().min(1).max(253),
+      port: z.number().int().min(1).max(65_535),
+      previous: z.string().regex(/^SHA256:[A-Za-z0-9+/]+$/),
+      next: z.string().regex(/^SHA256:[A-Za-z0-9+/]+$/),
+      confirmation: z.string().max(200),
+      lang: z.enum(['en', 'ko']).default('en'),
+      caseId: caseIdSchema.optional(),
+    }),
+    output: z.object({ removed: z.number(), readOnly: z.array(z.string()) }),
   },
   /** Fleet audit (issue 19): src/shared/audit/api-schemas.ts. */
   ...auditRequests,

@@ -4,7 +4,7 @@
  * key goes to `ask` (the app shows a dialog, the CLI needs --accept-new-host-key); a changed or revoked
  * key stops the connection whatever `ask` would say.
  */
-import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs'
+import { appendFileSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { homedir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { TransportError } from './channel'
@@ -137,6 +137,47 @@ export class HostKeyTrust {
         return verdict
       }
     }
+  }
+
+  /**
+   * Replacing a changed key, after the user verified the new one (the app's changed-key dialog): removes the
+   * entries of Unmask's own file that hold the old key for this host, so the next connection asks about the new key
+   * as a first-time key. Entries in read-only files (~/.ssh/known_hosts) are never touched: their origins come back
+   * so the user can be told where to remove them. The file is rewritten whole (temp file + rename, mode 0600).
+   */
+  forget(host: string, port: number, fingerprint: string): { removed: number; readOnly: string[] } {
+    const matches = (line: string) => {
+      const [entry] = parseKnownHosts(line)
+      return (
+        entry !== undefined &&
+        !entry.marker &&
+        entryMatchesHost(entry, host, port) &&
+        sha256Fingerprint(entry.key) === fingerprint
+      )
+    }
+    let removed = 0
+    if (existsSync(this.storeFile)) {
+      const lines = readFileSync(this.storeFile, 'utf8').split(/\r?\n/)
+      const kept = lines.filter((line) => !matches(line))
+      removed = lines.length - kept.length
+      if (removed > 0) {
+        const temp = `${this.storeFile}.tmp`
+        writeFileSync(temp, kept.join('\n'), { mode: 0o600 })
+        renameSync(temp, this.storeFile)
+      }
+    }
+    const readOnly = this.readOnlyFiles
+      .filter((file) => existsSync(file))
+      .flatMap((file) => {
+        try {
+          return parseKnownHosts(readFileSync(file, 'utf8'), file)
+        } catch {
+          return []
+        }
+      })
+      .filter((e) => !e.marker && entryMatchesHost(e, host, port) && sha256Fingerprint(e.key) === fingerprint)
+      .map((e) => e.origin)
+    return { removed, readOnly }
   }
 
   private entries(): KnownHostEntry[] {

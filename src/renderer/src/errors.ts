@@ -9,32 +9,34 @@ import type { Translate } from '@shared/i18n'
 const CODED = /^(\w+) (\{[\s\S]*\})$/
 
 export interface ErrorParts {
+  /** The i18n key that says it (`device.errors.hostKeyChanged`), when there is one. */
+  key?: string
+  /** The last part of the key: `hostKeyChanged`. */
   code?: string
   params: Record<string, unknown>
   text: string
 }
 
 export function errorParts(error: unknown): ErrorParts {
-  const typed = error as { code?: unknown; key?: unknown; params?: unknown; message?: unknown } | null
-  if (typed && typeof typed === 'object' && typeof typed.key === 'string') {
-    const code = typed.key.replace(/^device\.errors\./, '')
-    const params = (typed.params && typeof typed.params === 'object' ? typed.params : {}) as Record<string, unknown>
-    return { code, params, text: String(typed.message ?? code) }
-  }
+  const typed = error as { key?: unknown; params?: unknown; message?: unknown } | null
   const text = (error instanceof Error ? error.message : String(error)).replace(/^failed: /, '')
+  if (typed && typeof typed === 'object' && typeof typed.key === 'string') {
+    const params = (typed.params && typeof typed.params === 'object' ? typed.params : {}) as Record<string, unknown>
+    return { key: typed.key, code: typed.key.split('.').at(-1), params, text }
+  }
   const match = CODED.exec(text)
   if (!match) return { params: {}, text }
   try {
-    return { code: match[1], params: JSON.parse(match[2]!) as Record<string, unknown>, text }
+    const params = JSON.parse(match[2]!) as Record<string, unknown>
+    return { key: `device.errors.${match[1]}`, code: match[1], params, text }
   } catch {
     return { params: {}, text }
   }
 }
 
 export function describeError(error: unknown, t: Translate): string {
-  const { code, params, text } = errorParts(error)
-  if (!code) return text
-  const key = `device.errors.${code}`
+  const { key, params, text } = errorParts(error)
+  if (!key) return text
   const translated = t(key, params)
   return translated === key ? text : translated
 }

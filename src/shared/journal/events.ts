@@ -29,6 +29,7 @@ import {
   fixSavedData,
   fixUndoneData,
   fixVerifiedData,
+  hostKeyReplacedData,
   probeComparisonData,
   probeResultData,
   redactionMarkData,
@@ -64,6 +65,8 @@ export const JOURNAL = {
   fixVerified: 'fix.verified',
   fixSaved: 'fix.saved',
   fixUndone: 'fix.undone',
+  /** A changed SSH host key replaced after the engineer verified it (the app's changed-key dialog). */
+  hostKeyReplaced: 'hostkey.replaced',
   /** A fleet audit's table exported into the case (`unmask audit` / the fleet view; src/shared/audit/journal.ts). */
   fleetFindings: 'fleet.findings',
 } as const
@@ -98,6 +101,7 @@ export const journalEvents = {
   [JOURNAL.fixSaved]: fixSavedData,
   [JOURNAL.fixUndone]: fixUndoneData,
   [JOURNAL.fleetFindings]: fleetFindingsData,
+  [JOURNAL.hostKeyReplaced]: hostKeyReplacedData,
 } as const satisfies Record<JournalType, z.ZodType>
 
 /** What a writer passes for an event (the schema's input). */

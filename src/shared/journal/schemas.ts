@@ -167,6 +167,20 @@ export const redactionMarkData = z.object({ text: str })
 export const caseCreatedData = z.object({ id: maybeStr, customer: str, site: maybeStr, engineer: maybeStr })
 export const attachmentAddedData = z.object({ name: str, sha256: str, bytes: z.number() })
 
+/**
+ * A changed SSH host key replaced after the engineer verified the new one and typed the confirmation (the app's
+ * changed-key dialog, issue 18 point 7): the old entry leaves Unmask's known_hosts; the new key is accepted on the
+ * next connection as a first-time key.
+ */
+export const hostKeyReplacedData = z.object({
+  host: str,
+  port: z.number(),
+  previous: str,
+  next: str,
+  removed: z.number(),
+  confirmedBy: maybeStr,
+})
+
 /** Session boundaries and raw traffic (src/main/device/session-log.ts): part of the record, never shown. */
 export const deviceSessionOpenedData = z.object({ peer: str, transport: str })
 export const deviceSessionClosedData = z.object({

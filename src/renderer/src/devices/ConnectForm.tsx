@@ -16,6 +16,10 @@ export interface ConnectFormProps {
   canRemember: boolean
   error?: string
   busy?: boolean
+  /** Kept mounted but not shown while a host-key dialog is up: what was typed (the enable secret) stays. */
+  hidden?: boolean
+  /** A note that is not an error (e.g. the old host key was removed). */
+  notice?: string
   /** When the connection attempt began (ms): a silent host shows the elapsed time, and Cancel stays available. */
   startedAt?: number
   onConnect: (request: ConnectRequest) => void
@@ -23,7 +27,7 @@ export interface ConnectFormProps {
 }
 
 export function ConnectForm(props: ConnectFormProps) {
-  const { profile, canRemember, error, busy, startedAt, onConnect, onCancel } = props
+  const { profile, canRemember, error, notice, busy, startedAt, hidden, onConnect, onCancel } = props
   const { t } = useI18n()
   const [password, setPassword] = useState('')
   const [secret, setSecret] = useState('')
@@ -36,6 +40,7 @@ export function ConnectForm(props: ConnectFormProps) {
   }, [startedAt])
   const seconds = startedAt === undefined ? 0 : Math.max(0, Math.round((now - startedAt) / 1000))
   const peer = profile.transport === 'serial' ? profile.serial.path : `${profile.host}:${profile.port ?? 22}`
+  if (hidden) return null
   return (
     <Dialog title={t('ui.device.connectTo', { name: profile.name })} onCancel={onCancel}>
       <form
@@ -65,6 +70,11 @@ export function ConnectForm(props: ConnectFormProps) {
         {busy && startedAt !== undefined && (
           <p className="hint" role="status" data-testid="connect-elapsed">
             {seconds >= 5 ? t('ui.connectHelp.silent', { peer, seconds }) : t('ui.connectHelp.elapsed', { seconds })}
+          </p>
+        )}
+        {notice && (
+          <p className="hint" role="status" data-testid="connect-notice">
+            {notice}
           </p>
         )}
         {error && (

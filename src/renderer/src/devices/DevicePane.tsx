@@ -4,13 +4,14 @@ import type { EventPayload } from '@shared/api'
 import type { DeviceProfile } from '@shared/profiles'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { bridgeSource, useBridge, useBridgeEvent } from '../bridge'
-import { describeConnectError, describeError } from '../errors'
+import { describeConnectError, describeError, errorParts } from '../errors'
 import { useI18n } from '../i18n'
 import { useJob } from '../job'
 import { EVIDENCE_EVENT } from '../keys'
 import { TerminalView } from '../terminal/TerminalView'
 import type { TerminalSource } from '../terminal/types'
 import { ConnectForm, type ConnectRequest } from './ConnectForm'
+import { type ChangedKey, changedKeyOf, HostKeyChangedDialog } from './HostKeyChangedDialog'
 import { HostKeyDialog } from './HostKeyDialog'
 import { ProfileForm } from './ProfileForm'
 
@@ -41,6 +42,8 @@ export function DevicePane(props: DevicePaneProps) {
   const [creating, setCreating] = useState(false)
   const [connecting, setConnecting] = useState<DeviceProfile | null>(null)
   const [connectError, setConnectError] = useState<string>()
+  const [connectNotice, setConnectNotice] = useState<string>()
+  const [changedKey, setChangedKey] = useState<ChangedKey>()
   const [busy, setBusy] = useState(false)
   const [tabs, setTabs] = useState<Tab[]>([])
   const [active, setActive] = useState<string>()
@@ -90,6 +93,7 @@ export function DevicePane(props: DevicePaneProps) {
     if (!bridge) return
     setBusy(true)
     setConnectError(undefined)
+    setConnectNotice(undefined)
     setConnectStarted(Date.now())
     const mine = ++attempt.current
     try {
@@ -103,7 +107,10 @@ export function DevicePane(props: DevicePaneProps) {
       setFocusSession(sessionId)
       setConnecting(null)
     } catch (error) {
-      setConnectError(describeConnectError(error, t))
+      const parts = errorParts(error)
+      const changed = parts.code === 'hostKeyChanged' ? changedKeyOf(parts.params) : undefined
+      if (changed) setChangedKey(changed)
+      else setConnectError(describeConnectError(error, t))
     } finally {
       setBusy(false)
       setConnectStarted(undefined)
@@ -248,8 +255,10 @@ export function DevicePane(props: DevicePaneProps) {
       })}
       {tabs.length === 0 && <p className="empty">{t('ui.noSession')}</p>}
       {creating && <ProfileForm onSave={(p) => void saveProfile(p)} onCancel={() => setCreating(false)} />}
-      {connecting && !questions[0] && (
+      {connecting && (
         <ConnectForm
+          hidden={questions[0] !== undefined || changedKey !== undefined}
+          notice={connectNotice}
           profile={connecting}
           canRemember={canRememberSecrets}
           error={connectError}
@@ -261,6 +270,24 @@ export function DevicePane(props: DevicePaneProps) {
             setConnecting(null)
             setBusy(false)
             setConnectStarted(undefined)
+          }}
+        />
+      )}
+      {changedKey && (
+        <HostKeyChangedDialog
+          change={changedKey}
+          caseId={caseId}
+          onCancel={() => {
+            setChangedKey(undefined)
+            setConnectError(t('device.errors.hostKeyChanged', { ...changedKey }))
+          }}
+          onReplaced={(readOnly) => {
+            setChangedKey(undefined)
+            const note = t('ui.hostKeyChanged.replaced', { fingerprint: changedKey.fingerprint })
+            const files = readOnly.length
+              ? ` ${t('ui.hostKeyChanged.readOnly', { files: readOnly.join(', '), host: changedKey.host })}`
+              : ''
+            setConnectNotice(note + files)
           }}
         />
       )}

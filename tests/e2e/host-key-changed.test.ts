@@ -1,0 +1,170 @@
+/**
+ * Issue 18 point 7 against the lab's real SSH server: a changed host key gets its own dialog with the known and the
+ * presented fingerprints side by side; replacing it needs the phrase typed, is journalled, and the next connection
+ * asks about the new key as a first-time key. Also: the enable secret survives the host-key dialog.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { type Browser, chromium } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type Lab, startLab } from '../../src/lab'
+import { createHandlers } from '../../src/main/api-handlers'
+import { CaseStore } from '../../src/main/cases/case-store'
+import { createServices } from '../../src/main/services'
+import { knownHostsFile } from '../../src/main/sessions/open-channel'
+import { createTranslator } from '../../src/shared/i18n'
+import { JOURNAL } from '../../src/shared/journal'
+import {
+  bridgeScript,
+  CHROMIUM_ARGS,
+  chromiumPath,
+  type Harness,
+  rendererDir,
+  startRendererHarness,
+} from '../support/renderer-harness'
+import { makeTempDir } from '../support/temp-dir'
+import { fieldChecks } from './support/field-checks'
+
+const ready = chromiumPath !== undefined && existsSync(join(rendererDir, 'index.html'))
+const artifacts = join(import.meta.dirname, '../../test-artifacts')
+
+/** The stored key with one byte of the key itself changed: a different, well-formed key for the same host. */
+function tamperKnownHosts(file: string): void {
+  const lines = readFileSync(file, 'utf8').trim().split('\n')
+  const [hosts, type, base64] = lines[0]!.split(/\s+/)
+  const key = Buffer.from(base64!, 'base64')
+  key[key.length - 1] = key[key.length - 1]! ^ 0xff
+  writeFileSync(file, `${hosts} ${type} ${key.toString('base64')}\n`, { mode: 0o600 })
+}
+
+describe.skipIf(!ready)('a changed host key in the built renderer (issue 18, point 7)', () => {
+  let browser: Browser
+  let harness: Harness
+  let lab: Lab
+  let temp: ReturnType<typeof makeTempDir>
+
+  beforeAll(async () => {
+    temp = makeTempDir()
+    mkdirSync(artifacts, { recursive: true })
+    lab = await startLab({ scenario: 'asa9-default', stateDir: join(temp.path, 'lab') })
+    harness = await startRendererHarness((emit) =>
+      createHandlers(createServices({ home: temp.path, encryptor: null, emit })),
+    )
+    browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: CHROMIUM_ARGS })
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await harness?.close()
+    await lab?.stop()
+    temp?.remove()
+  })
+
+  it('shows both fingerprints, replaces the key only after the typed phrase, journals it', {
+    timeout: 120_000,
+  }, async () => {
+    const t = createTranslator('en')
+    const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'en-US' })
+    await page.addInitScript(bridgeScript)
+    await page.goto(harness.url)
+    const check = fieldChecks(page, t)
+    await page.getByRole('button', { name: t('ui.start.newJob') }).click()
+    await page.getByLabel(t('common.customer')).fill('Hanbit Logistics')
+    await page.getByRole('button', { name: t('ui.createCase') }).click()
+    await check.addProfile('lab-asa', lab.management!.port, lab.credentials!.username)
+
+    const connect = async (secret: string) => {
+      await page.getByRole('button', { name: t('ui.device.connect'), exact: true }).click()
+      await page.getByLabel(t('ui.device.password'), { exact: true }).fill(lab.credentials!.password)
+      await page.getByLabel(t('ui.device.enableSecret')).fill(secret)
+      await page.getByRole('dialog').locator('button[type="submit"]').click()
+    }
+    // First contact: the unknown key is accepted and remembered.
+    await connect(lab.credentials!.enable)
+    const first = page.getByTestId('host-key-fingerprint')
+    await first.waitFor({ timeout: 15_000 })
+    const genuine = await first.textContent()
+    await page.getByRole('button', { name: t('ui.hostKey.accept') }).click()
+    await page.getByRole('tab', { name: 'lab-asa' }).waitFor({ timeout: 15_000 })
+    await page.getByRole('button', { name: t('ui.closeTab', { name: 'lab-asa' }) }).click()
+
+    // The stored key no longer matches what the device presents.
+    tamperKnownHosts(knownHostsFile(temp.path))
+    const storedBefore = readFileSync(knownHostsFile(temp.path), 'utf8')
+    await connect('typed-secret')
+    const compare = page.getByTestId('host-key-compare')
+    await compare.waitFor({ timeout: 15_000 })
+    const oldKey = (await page.getByTestId('host-key-old').textContent()) ?? ''
+    const newKey = (await page.getByTestId('host-key-new').textContent()) ?? ''
+    expect(newKey).toContain(genuine!)
+    expect(oldKey).toMatch(/SHA256:/)
+    expect(oldKey).not.toContain(genuine!)
+    for (const size of [
+      { width: 1366, height: 768 },
+      { width: 1920, height: 1080 },
+    ]) {
+      await page.setViewportSize(size)
+      await page.screenshot({ path: join(artifacts, `walk-en-${size.width}x${size.height}-6-host-key-changed.png`) })
+    }
+    await page.setViewportSize({ width: 1366, height: 768 })
+
+    // Clicking is not enough: the button waits for the phrase.
+    const replace = page.getByRole('button', { name: t('ui.hostKeyChanged.replace') })
+    expect(await replace.isDisabled()).toBe(true)
+    const phraseInput = page.getByLabel(t('ui.hostKeyChanged.typePhrase', { phrase: t('ui.hostKeyChanged.phrase') }))
+    await phraseInput.fill('I verified it')
+    expect(await replace.isDisabled()).toBe(true)
+    expect(readFileSync(knownHostsFile(temp.path), 'utf8')).toBe(storedBefore)
+    await phraseInput.fill(t('ui.hostKeyChanged.phrase'))
+    await replace.click()
+    await expect.poll(() => page.getByTestId('connect-notice').textContent()).toContain(genuine!)
+    // The enable secret typed before the host-key dialogs is still there (point 7: a dialog does not lose it).
+    expect(await page.getByLabel(t('ui.device.enableSecret')).inputValue()).toBe('typed-secret')
+    expect(readFileSync(knownHostsFile(temp.path), 'utf8').trim()).toBe('')
+
+    const [summary] = new CaseStore(temp.path).list()
+    const entries = new CaseStore(temp.path).read(summary!.id).entries
+    const replaced = entries.find((e) => e.type === JOURNAL.hostKeyReplaced)
+    expect(replaced?.data).toMatchObject({ next: genuine, removed: 1, port: lab.management!.port })
+
+    // The next connection asks about the new key as a first-time key: the same fingerprint as verified.
+    await page.getByLabel(t('ui.device.enableSecret')).fill(lab.credentials!.enable)
+    await page.getByRole('dialog').locator('button[type="submit"]').click()
+    await first.waitFor({ timeout: 15_000 })
+    expect(await first.textContent()).toBe(genuine)
+    await page.getByRole('button', { name: t('ui.hostKey.accept') }).click()
+    await page.getByRole('tab', { name: 'lab-asa' }).waitFor({ timeout: 15_000 })
+    await page.close()
+  })
+
+  it('main refuses a replacement without the phrase; a plain hyphen for the dash is the same phrase', async () => {
+    const home = makeTempDir()
+    try {
+      const handlers = createHandlers(createServices({ home: home.path, encryptor: null, emit: () => {} }))
+      const file = knownHostsFile(home.path)
+      const line = readFileSync(knownHostsFile(temp.path), 'utf8').trim()
+      const key = {
+        host: '127.0.0.1',
+        port: lab.management!.port,
+        previous: 'SHA256:AAAA',
+        next: 'SHA256:BBBB',
+        lang: 'ko' as const,
+      }
+      writeFileSync(file, `${line}\n`, { mode: 0o600 })
+      const fingerprint = (await import('../../src/main/transports/known-hosts')).sha256Fingerprint(
+        Buffer.from(line.split(/\s+/)[2]!, 'base64'),
+      )
+      expect(() => handlers['hostKeys.replace']({ ...key, previous: fingerprint, confirmation: 'replace' })).toThrow(
+        /confirmation phrase/,
+      )
+      expect(readFileSync(file, 'utf8').trim()).toBe(line)
+      const phrase = createTranslator('ko')('ui.hostKeyChanged.phrase').replace('—', '-')
+      expect(handlers['hostKeys.replace']({ ...key, previous: fingerprint, confirmation: phrase })).toEqual({
+        removed: 1,
+        readOnly: [],
+      })
+      expect(readFileSync(file, 'utf8').trim()).toBe('')
+    } finally {
+      home.remove()
+    }
+  })
+})
