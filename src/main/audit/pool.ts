@@ -57,6 +57,7 @@ export async function runAudit(options: AuditOptions): Promise<AuditSummary> {
   let done = 0
   let wake: (() => void) | null = null
   let failure: Error | null = null
+  let finished = false
   const poke = () => {
     const w = wake
     wake = null
@@ -100,10 +101,24 @@ export async function runAudit(options: AuditOptions): Promise<AuditSummary> {
       failure ??= error
       poke()
     })
+    // A worker that dies without an error event (killed, out of memory) must not leave the run waiting forever.
+    w.on('exit', (code) => {
+      if (!finished) failure ??= new Error(`audit worker stopped (exit code ${code})`)
+      poke()
+    })
   }
 
   try {
+    const sleep = () =>
+      new Promise<void>((resolve) => {
+        wake = resolve
+      })
+    const window = jobs * PER_WORKER
     for await (const entry of walk(options.paths, maxBytes)) {
+      // Back-pressure for every entry, skipped ones included: the reorder buffer never holds more than the window,
+      // even when one slow file is followed by a million junk files.
+      while (!failure && !options.signal?.aborted && nextSeq - nextOut >= window) await sleep()
+      if (failure) throw failure
       if (options.signal?.aborted) break
       const seq = nextSeq++
       if (entry.kind === 'skip') {
@@ -111,23 +126,17 @@ export async function runAudit(options: AuditOptions): Promise<AuditSummary> {
         flush()
         continue
       }
-      // Back-pressure: wait for a free slot (the window bounds both in-flight work and the reorder buffer).
-      while (!failure && (nextSeq - nextOut > jobs * PER_WORKER || Math.min(...busy.values()) >= PER_WORKER))
-        await new Promise<void>((resolve) => {
-          wake = resolve
-        })
+      while (!failure && Math.min(...busy.values()) >= PER_WORKER) await sleep()
       if (failure) throw failure
       const worker = [...busy].sort((a, b) => a[1] - b[1])[0]![0]
       busy.set(worker, busy.get(worker)! + 1)
       const task: AuditTask = { seq, file: entry.file, maxBytes }
       worker.postMessage(task)
     }
-    while (!failure && nextOut < nextSeq && !options.signal?.aborted)
-      await new Promise<void>((resolve) => {
-        wake = resolve
-      })
+    while (!failure && nextOut < nextSeq && !options.signal?.aborted) await sleep()
     if (failure) throw failure
   } finally {
+    finished = true
     await Promise.all(workers.map((w) => w.terminate()))
   }
   return summary.result()

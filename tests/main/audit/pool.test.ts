@@ -140,6 +140,14 @@ describe('bad input is reported in the summary, never thrown', () => {
     expect(summary).toMatchObject({ files: 15, devices: 9, affected: 5 })
   })
 
+  it('a worker that dies mid-run fails the run with a message instead of leaving it waiting', async () => {
+    const dying = join(root, 'dying-worker.js')
+    writeFileSync(dying, "require('node:worker_threads').parentPort.on('message', () => process.exit(3))\n")
+    await expect(runAudit({ paths: [join(root, 'fleet')], workerFile: dying, jobs: 1 })).rejects.toThrow(
+      'audit worker stopped (exit code 3)',
+    )
+  })
+
   it('stops early when aborted and still returns a summary', async () => {
     const controller = new AbortController()
     controller.abort()
