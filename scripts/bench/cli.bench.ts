@@ -150,7 +150,7 @@ import sys
 from netmiko import ConnectHandler
 conn = ConnectHandler(device_type='cisco_asa', host='127.0.0.1', port=int(sys.argv[1]), username='admin',
                       password='lab-admin', secret='lab-enable', timeout=60, banner_timeout=20, auth_timeout=20)
-out = conn.send_command('show running-config', read_timeout=120)
+out = conn.send_command('show running-config')
 conn.disconnect()
 print(len(out.splitlines()))
 `
@@ -184,6 +184,7 @@ async function collectVsNetmiko(dir: string): Promise<void> {
       const r = await runChild(process.execPath, args, env)
       ours.push(r.ms)
       status = r.status
+      if (status !== 0 && status !== 1) console.log(`  collect failed (exit ${status}): ${r.err.trim().split('\n').at(-1)}`)
       const parsed = JSON.parse(r.out || '{}') as { steps?: Array<{ command: string; lines?: number }> }
       lines = parsed.steps?.length ?? 0
     }
@@ -221,9 +222,11 @@ export async function run(): Promise<void> {
   }
   const dir = mkdtempSync(join(tmpdir(), 'unmask-bench-cli-'))
   try {
-    startup(dir)
-    analyzeBig(dir)
-    await collectVsNetmiko(dir)
+    // UNMASK_BENCH_CLI=startup,analyze,collect runs only those parts.
+    const parts = (process.env.UNMASK_BENCH_CLI ?? 'startup,analyze,collect').split(',')
+    if (parts.includes('startup')) startup(dir)
+    if (parts.includes('analyze')) analyzeBig(dir)
+    if (parts.includes('collect')) await collectVsNetmiko(dir)
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }

@@ -36,7 +36,10 @@ afterAll(() => tmp.remove())
 const hook = join(tmp.path, 'hook.cjs')
 writeFileSync(hook, HOOK)
 
-/** The loaded modules: packages by name (`ssh2`, `@serialport/stream`) and our own chunks by source name (`lab`). */
+/**
+ * The loaded modules: packages by name (`ssh2`, `@serialport/stream`), and our own sources by folder (`src/lab`,
+ * `src/shared/diagnosis`), read from the `// src/...` region comments the bundler writes above each module in a chunk.
+ */
 function loaded(
   args: string[],
   env: NodeJS.ProcessEnv = {},
@@ -58,8 +61,8 @@ function loaded(
       const parts = inModules.split('/')
       packages.add(parts[0]!.startsWith('@') ? `${parts[0]}/${parts[1]}` : parts[0]!)
     }
-    const chunk = /out\/main\/chunks\/(.+)-[A-Za-z0-9_-]{8}\.js$/.exec(f)
-    if (chunk) chunks.add(chunk[1]!)
+    if (f.includes('/out/main/'))
+      for (const m of readFileSync(f, 'utf8').matchAll(/^\/\/ (src\/[a-z]+(?:\/[a-z-]+)?)\//gm)) chunks.add(m[1]!)
   }
   return { packages, chunks, files }
 }
@@ -79,7 +82,8 @@ describe.runIf(isBuilt)('modules loaded at start', () => {
       },
     )
     expect(main.files.some((f) => f.endsWith('out/main/index.js'))).toBe(true)
-    expect(main.chunks).not.toContain('lab')
+    expect(main.chunks).not.toContain('src/lab')
+    expect(main.chunks).toContain('src/main/cases')
     for (const name of ['playwright-core', 'ssh2', 'smtp-server', 'selfsigned', ...TEST_ONLY])
       expect(main.packages, name).not.toContain(name)
     expect(main.files.filter((f) => f.includes(`${ROOT}/tests/`) || f.includes('/src/lab/'))).toEqual([])
@@ -93,24 +97,24 @@ describe.runIf(isBuilt)('modules loaded at start', () => {
     const run = loaded(args)
     expect(run.packages).toContain('commander')
     for (const name of [...HEAVY, ...TEST_ONLY]) expect(run.packages, name).not.toContain(name)
-    expect(run.chunks).not.toContain('lab')
-    expect(run.chunks).not.toContain('diagnosis')
+    expect(run.chunks).not.toContain('src/lab')
+    expect(run.chunks).not.toContain('src/shared/diagnosis')
   })
 
   it('unmask analyze loads the engine, but no transport, browser or lab', () => {
     const file = join(tmp.path, 'one-line.txt')
     writeFileSync(file, 'hostname fw1\n')
     const run = loaded([BIN, 'analyze', file])
-    expect(run.chunks).toContain('diagnosis')
+    expect(run.chunks).toContain('src/shared/diagnosis')
     for (const name of HEAVY) expect(run.packages, name).not.toContain(name)
-    expect(run.chunks).not.toContain('lab')
+    expect(run.chunks).not.toContain('src/lab')
   })
 
   it('the heavy modules do come in with the commands that need them (the listing sees lazy loads)', () => {
     const report = loaded([BIN, 'report', '--case', 'no-such-case', '--out', join(tmp.path, 'r.pdf')])
     expect(report.packages).toContain('playwright-core')
     const lab = loaded([BIN, 'lab', '--list'])
-    expect(lab.chunks).toContain('lab')
+    expect(lab.chunks).toContain('src/lab')
     expect(lab.packages).not.toContain('playwright-core')
   })
 })
