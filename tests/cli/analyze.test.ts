@@ -932,3 +932,15 @@ describe('which platform', () => {
     expect(ids(bigger)).not.toContain('pix.no-7x-hardware')
   })
 })
+
+describe('the text report says which side', () => {
+  it('local egress in English, remote in Korean', async () => {
+    const google = textFile(`${postfixPixLine(1, 'gmail-smtp-in.l.google.com')}\n`)
+    const en = await run(['analyze', google])
+    expect(en.out).toContain('Side: your own network')
+    const partner = textFile(`${postfixPixLine(1, 'mx.partner.example')}\n`)
+    const ko = await run(['analyze', '--lang', 'ko', partner])
+    expect(ko.out).toContain('위치: 상대 기관 쪽 네트워크.')
+    expect(ko.out).not.toContain('findings.report')
+  })
+})

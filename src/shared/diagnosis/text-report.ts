@@ -74,6 +74,7 @@ export function renderTextReport(a: Analysis, t: Translate): string {
   a.causes.forEach((c, i) => {
     out.push(`  ${i + 1}. ${t(c.titleKey, c.params)} (${percent(c.confidence)})`)
     out.push(`${INDENT}${t(c.explanationKey, c.params)}`)
+    if (c.side) out.push(`${INDENT}${t(`findings.report.side.${c.side}`)}`)
     out.push(`${INDENT}${t('findings.report.basedOn')} ${c.findings.join(', ')}`)
   })
   out.push('', t('findings.report.remedies'))

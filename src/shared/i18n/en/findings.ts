@@ -231,6 +231,11 @@ export const findings = {
     no: 'no',
     singleContext: 'single',
     multipleContext: 'multiple',
+    side: {
+      local: 'Side: your own network (the local firewall or egress path).',
+      remote: 'Side: the other organisation\u2019s network.',
+      unknown: 'Side: not known from this evidence; collect the firewalls on your own path first.',
+    },
   },
   analyze: {
     description: 'analyse device output, SMTP transcripts, bounces and logs; print findings, causes and fixes',

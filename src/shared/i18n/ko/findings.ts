@@ -230,6 +230,11 @@ export const findings = {
     no: '아니요',
     singleContext: '단일',
     multipleContext: '다중',
+    side: {
+      local: '위치: 우리 쪽 네트워크(로컬 방화벽 또는 나가는 경로).',
+      remote: '위치: 상대 기관 쪽 네트워크.',
+      unknown: '위치: 이 증거로는 알 수 없습니다. 먼저 우리 쪽 경로의 방화벽을 수집하십시오.',
+    },
   },
   analyze: {
     description: '장비 출력, SMTP 대화 기록, 반송 메일, 로그를 분석해 발견 사항, 원인, 조치를 출력합니다',
