@@ -1,83 +1,91 @@
 /**
- * The fleet view: audit a folder, sort and filter the table, open a device's evidence, add the table to the case.
- * The bridge answers with rows the real engine made from the generated fleet (auditText), as main's AuditService
- * would; main's side is tested in tests/main/audit.
+ * The fleet view against the real main-process side: the bridge dispatches to the app's own handlers (contract
+ * validation included) with a real AuditService (worker threads over worker.ts) and a real case store, over a
+ * generated fleet on disk. Audit a folder, sort and filter, open a device's evidence, add the table to the case.
  */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { render, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createHandlers, dispatch } from '../../../src/main/api-handlers'
+import { AuditService } from '../../../src/main/audit/audit-service'
+import { createServices } from '../../../src/main/services'
 import { FleetAudit } from '../../../src/renderer/src/audit/FleetAudit'
 import { filterRows, sortRows } from '../../../src/renderer/src/audit/fleet-table'
 import { BridgeContext } from '../../../src/renderer/src/bridge'
 import { I18nContext, translatorFor } from '../../../src/renderer/src/i18n'
 import type { UnmaskBridge } from '../../../src/shared/api'
 import { auditText } from '../../../src/shared/audit/row'
-import { createSummary } from '../../../src/shared/audit/summary'
-import type { AuditRow } from '../../../src/shared/audit/types'
+import { JOURNAL, readEvent } from '../../../src/shared/journal'
 import { device, type Kind } from '../../main/audit/fleet'
 
+const WORKER = join(__dirname, '..', '..', '..', 'src', 'main', 'audit', 'worker.ts')
 const KINDS: Kind[] = ['asa9-active', 'asa8-allow-tls', 'asa9-off', 'pix6-mailguard', 'ftd-active', 'pix7-active-bug']
 
-function engineFleet() {
-  const summary = createSummary()
-  const rows: AuditRow[] = []
-  const texts = new Map<string, string>()
+let root: string
+let fleetDir: string
+const texts = new Map<string, string>()
+beforeAll(() => {
+  root = mkdtempSync(join(tmpdir(), 'unmask-fleet-view-'))
+  fleetDir = join(root, 'backups')
   KINDS.forEach((kind, i) => {
-    const file = `/backups/site${i}/${kind}`
+    const file = join(fleetDir, `site${i}`, kind)
+    mkdirSync(join(file, '..'), { recursive: true })
     const { text } = device(kind, `fw-${i}-${kind}`)
+    writeFileSync(file, text)
     texts.set(file, text)
-    const outcome = auditText(file, text)
-    if (outcome.kind === 'row') rows.push(summary.addRow(outcome.row))
   })
-  return { rows, summary: summary.result(), texts }
-}
+})
+afterAll(() => rmSync(root, { recursive: true, force: true }))
 
-function bridgeFor(fleet: ReturnType<typeof engineFleet>, calls: Array<{ method: string; input: unknown }>) {
-  return {
+function setup(lang: 'en' | 'ko' = 'en', withCase = true) {
+  const services = createServices({ home: join(root, `home-${Math.random()}`), emit: () => {}, encryptor: null })
+  const handlers = createHandlers({ ...services, audit: new AuditService({ workerFile: WORKER, jobs: 2 }) })
+  const calls: Array<{ method: string; input: unknown }> = []
+  const bridge: UnmaskBridge = {
     invoke: (async (method: string, input: unknown) => {
       calls.push({ method, input })
-      if (method === 'audit.run') return { roots: ['/backups'], rows: fleet.rows, summary: fleet.summary, unlisted: 0 }
-      if (method === 'audit.read') {
-        const file = (input as { file: string }).file
-        return { source: file, text: fleet.texts.get(file)! }
-      }
-      if (method === 'audit.export') return { rows: (input as { rows: unknown[] }).rows.length, omitted: 0 }
-      throw new Error(`unexpected ${method}`)
+      const r = await dispatch(handlers, method, input)
+      if (!r.ok) throw new Error(r.error.message)
+      return r.value
     }) as UnmaskBridge['invoke'],
     on: () => () => {},
   }
-}
-
-/** `caseId` null: no case is open. */
-function setup(lang: 'en' | 'ko' = 'en', caseId: string | null = '20261205-120000-acme-abcdef') {
-  const fleet = engineFleet()
-  const calls: Array<{ method: string; input: unknown }> = []
+  let caseId: string | undefined
+  if (withCase) {
+    const handle = services.cases.create({ customer: 'ACME' })
+    handle.close()
+    caseId = handle.id
+  }
   const evidence: Array<{ source: string; text: string }> = []
   const i18n = { t: translatorFor(lang), language: lang, setLanguage: () => {} }
   render(
-    <BridgeContext.Provider value={bridgeFor(fleet, calls)}>
+    <BridgeContext.Provider value={bridge}>
       <I18nContext.Provider value={i18n}>
-        <FleetAudit caseId={caseId ?? undefined} onEvidence={(e) => evidence.push(e)} />
+        <FleetAudit caseId={caseId} onEvidence={(e) => evidence.push(e)} />
       </I18nContext.Provider>
     </BridgeContext.Provider>,
   )
-  return { fleet, calls, evidence, user: userEvent.setup() }
+  return { services, caseId, calls, evidence, user: userEvent.setup() }
 }
 
 const bodyRows = () => within(screen.getByRole('table')).getAllByRole('row').slice(1)
 const hostnames = () => bodyRows().map((r) => within(r).getAllByRole('cell')[0]!.textContent)
 
 async function audit(user: ReturnType<typeof userEvent.setup>) {
-  await user.type(screen.getByLabelText('Folder of configuration backups'), '/backups')
+  await user.type(screen.getByLabelText('Folder of configuration backups'), fleetDir)
   await user.click(screen.getByRole('button', { name: 'Audit' }))
-  await screen.findByTestId('fleet-summary')
+  // Real worker threads: the first run also compiles worker.ts under tsx.
+  await screen.findByTestId('fleet-summary', {}, { timeout: 20_000 })
 }
 
-describe('FleetAudit', () => {
+describe('FleetAudit', { timeout: 60_000 }, () => {
   it('audits a folder and shows one row per device, most urgent state first', async () => {
     const { calls, user } = setup()
     await audit(user)
-    expect(calls[0]).toEqual({ method: 'audit.run', input: { paths: ['/backups'] } })
+    expect(calls[0]).toEqual({ method: 'audit.run', input: { paths: [fleetDir] } })
     expect(screen.getByTestId('fleet-summary')).toHaveTextContent('6 files, 6 devices, 4 affected; 0 files skipped')
     expect(bodyRows()).toHaveLength(6)
     const states = bodyRows().map((r) => within(r).getAllByRole('cell')[3]!.textContent)
@@ -105,28 +113,29 @@ describe('FleetAudit', () => {
   })
 
   it('opens a device file in the diagnosis panel and adds the table as filtered to the case', async () => {
-    const { calls, evidence, fleet, user } = setup()
+    const { services, caseId, evidence, user } = setup()
     await audit(user)
     const mailguard = bodyRows().find((r) => r.textContent?.includes('fw-3-pix6-mailguard'))!
     await user.click(within(mailguard).getByRole('button', { name: 'Show evidence' }))
     await waitFor(() => expect(evidence).toHaveLength(1))
-    expect(evidence[0]).toEqual({
-      source: '/backups/site3/pix6-mailguard',
-      text: fleet.texts.get('/backups/site3/pix6-mailguard'),
-    })
+    const file = join(fleetDir, 'site3', 'pix6-mailguard')
+    expect(evidence[0]).toEqual({ source: file, text: texts.get(file) })
     await user.click(screen.getByRole('checkbox', { name: 'Only affected devices' }))
     await user.click(screen.getByRole('button', { name: 'Add to case' }))
     await screen.findByText('Added 4 devices to the case as fleet findings.')
-    const exported = calls.find((c) => c.method === 'audit.export')!.input as { caseId: string; rows: AuditRow[] }
-    expect(exported.caseId).toBe('20261205-120000-acme-abcdef')
-    expect(exported.rows.every((r) => r.affected)).toBe(true)
+    // In the case journal, as the report will read it.
+    const entry = services.cases.read(caseId!).entries.find((e) => e.type === JOURNAL.fleetFindings)!
+    const data = readEvent(entry, JOURNAL.fleetFindings)!
+    expect(data.rows).toHaveLength(4)
+    expect(data.rows.every((r) => r.affected)).toBe(true)
+    expect(data.summary.devices).toBe(6)
   })
 
   it('asks for a case before exporting, and speaks Korean', async () => {
-    const { calls, user } = setup('ko', null)
-    await user.type(screen.getByLabelText('설정 백업 폴더'), '/backups')
+    const { calls, user } = setup('ko', false)
+    await user.type(screen.getByLabelText('설정 백업 폴더'), fleetDir)
     await user.click(screen.getByRole('button', { name: '감사' }))
-    await screen.findByTestId('fleet-summary')
+    await screen.findByTestId('fleet-summary', {}, { timeout: 20_000 })
     await user.click(screen.getByRole('button', { name: '케이스에 추가' }))
     expect(await screen.findByRole('status')).toHaveTextContent('먼저 케이스를 열거나 만든 뒤')
     expect(calls.some((c) => c.method === 'audit.export')).toBe(false)
@@ -135,7 +144,10 @@ describe('FleetAudit', () => {
 
 describe('fleet-table', () => {
   it('versions sort as numbers, ties fall back to the file; text filter matches places too', () => {
-    const { rows } = engineFleet()
+    const rows = [...texts].flatMap(([file, text]) => {
+      const outcome = auditText(file, text)
+      return outcome.kind === 'row' ? [outcome.row] : []
+    })
     const asa = rows.find((r) => r.platform === 'asa')!
     const versions = ['9.10(1)', '9.8(4)10', '9.8(4)', '9.8(4)2'].map((version, i) => ({
       ...asa,
