@@ -4,7 +4,6 @@
  */
 import { writeFileSync } from 'node:fs'
 import type { CaseHandle } from '../../main/cases/case-store'
-import { openChannel } from '../../main/device/collect'
 import type { SessionLog } from '../../main/device/session-log'
 import { type DeviceLink, openDeviceLink } from '../../main/fix/device-link'
 import { renderCaseReport, writeCaseReport } from '../../main/report/export-report'
@@ -12,6 +11,7 @@ import { findChromium } from '../../main/report/find-chromium'
 import { createChromiumPrinter } from '../../main/report/pdf-chromium'
 import { knownHostsFile } from '../../main/sessions/open-channel'
 import { TransportError } from '../../main/transports/channel'
+import { connectTarget } from '../../main/transports/connect-target'
 import { HostKeyTrust } from '../../main/transports/host-key-trust'
 import { describeTarget, type Target } from '../../main/transports/target'
 import { type CliContext, ConnectError, UsageError } from '../io'
@@ -66,7 +66,7 @@ export async function connect(
   try {
     return await openDeviceLink({
       connect: () =>
-        openChannel({
+        connectTarget({
           target,
           credentials: { password: secrets.password },
           trust,

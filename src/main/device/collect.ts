@@ -6,26 +6,18 @@
 
 import { type DeviceProfile, type PlatformId, PROFILES } from '../../shared/devices'
 import type { ByteChannel, TransportError } from '../transports/channel'
-import type { AskHostKey, HostKeyTrust } from '../transports/host-key-trust'
-import { openSerial } from '../transports/serial-transport'
-import { connectSsh } from '../transports/ssh-transport'
-import { describeTarget, type Target } from '../transports/target'
-import { connectTelnet } from '../transports/telnet-transport'
+import { type ConnectOptions, connectTarget } from '../transports/connect-target'
+import { describeTarget } from '../transports/target'
 import { DeviceDriver } from './driver'
-import { type Credentials, DriverError } from './driver-types'
+import type { Credentials, DriverError } from './driver-types'
 import { type EvidenceRun, runEvidenceScript, type StepResult } from './evidence-script'
+import { openSession } from './open-session'
 import { type CaseSink, SessionLog } from './session-log'
 
-export interface CollectOptions {
-  target: Target
+export interface CollectOptions extends ConnectOptions {
   credentials: Credentials
-  trust: HostKeyTrust
-  askHostKey?: AskHostKey
-  legacy?: boolean
-  privateKey?: string | Buffer
   platform?: PlatformId
   caseSink?: CaseSink | null
-  connectTimeoutMs?: number
   promptTimeoutMs?: number
   commandTimeoutMs?: number
   onStep?: (step: StepResult) => void
@@ -43,26 +35,6 @@ export type CollectOutcome =
       log: { raw?: string; cleaned?: string }
     }
 
-export async function openChannel(options: CollectOptions): Promise<ByteChannel> {
-  const { target } = options
-  if (target.kind === 'ssh') {
-    return connectSsh({
-      host: target.host,
-      port: target.port,
-      username: target.username,
-      password: options.credentials.password,
-      privateKey: options.privateKey,
-      legacy: options.legacy,
-      trust: options.trust,
-      askHostKey: options.askHostKey,
-      timeoutMs: options.connectTimeoutMs,
-    })
-  }
-  if (target.kind === 'telnet')
-    return connectTelnet({ host: target.host, port: target.port, timeoutMs: options.connectTimeoutMs })
-  return openSerial(target)
-}
-
 export async function collectFromDevice(options: CollectOptions): Promise<CollectOutcome> {
   const peer = describeTarget(options.target)
   const { password, secret } = options.credentials
@@ -75,7 +47,7 @@ export async function collectFromDevice(options: CollectOptions): Promise<Collec
   let channel: ByteChannel | undefined
   let driver: DeviceDriver | undefined
   try {
-    channel = await openChannel(options)
+    channel = await connectTarget(options)
     const profile: DeviceProfile | undefined = options.platform ? PROFILES[options.platform] : undefined
     driver = new DeviceDriver(channel, {
       credentials: {
@@ -88,17 +60,11 @@ export async function collectFromDevice(options: CollectOptions): Promise<Collec
       onTraffic: (event) => log.record(event),
     })
     options.onChannel?.(channel, driver)
-    await driver.open()
-    let enabled = true
-    try {
-      await driver.enable()
-    } catch (error) {
-      // Without enable the version and counters can still be read; the evidence shows what is missing.
-      if (!(error instanceof DriverError && error.code === 'enableFailed')) throw error
-      enabled = false
-    }
+    const opened = await openSession(driver, 'read')
+    const { enabled } = opened
     const source = `device:${peer}`
     const run = await runEvidenceScript(driver, {
+      opened,
       source,
       onStep: (step) => {
         steps.push(step)

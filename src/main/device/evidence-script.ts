@@ -6,18 +6,13 @@
  * reads like a pasted terminal session, so line numbers in findings point into the saved transcript.
  */
 
-import {
-  type EvidenceStep,
-  type ParsedPrompt,
-  type PlatformId,
-  PROFILES,
-  platformFromVersion,
-} from '../../shared/devices'
+import type { EvidenceStep, ParsedPrompt, PlatformId } from '../../shared/devices'
 import { type Analysis, analyzeTexts } from '../../shared/diagnosis'
 import { parseShowContext } from '../../shared/evidence/device/show-context'
 import { numberLines } from '../../shared/evidence/types'
 import type { DeviceDriver } from './driver'
 import type { CommandResult } from './driver-types'
+import type { OpenedSession } from './open-session'
 
 export interface StepResult extends CommandResult {
   stepId: string
@@ -41,6 +36,8 @@ export interface EvidenceRun {
 }
 
 export interface EvidenceOptions {
+  /** The opened session (open-session.ts): its `show version` is the first step, its platform picks the rest. */
+  opened: OpenedSession
   /** Label of the transcript in findings (the case attachment's name). */
   source: string
   /** Called after each command, e.g. to log it or show progress. */
@@ -65,11 +62,18 @@ export async function runEvidenceScript(driver: DeviceDriver, options: EvidenceO
     return step
   }
 
-  const version = await run('show-version', 'show version')
-  const platform = platformFromVersion(version.output) ?? driver.profile.id
-  driver.setProfile(PROFILES[platform])
+  // `show version` ran while the session opened; it is the transcript's first step, typed at the prompt it was.
+  const { typedAt, ...version } = options.opened.version
+  const first: StepResult = {
+    ...version,
+    stepId: 'show-version',
+    prompt: normalisedPrompt(typedAt),
+    ...(typedAt?.context ? { context: typedAt.context } : {}),
+  }
+  steps.push(first)
+  options.onStep?.(first)
+  const { platform, pagingCommand } = options.opened
   const profile = driver.profile
-  const pagingCommand = await driver.disablePaging()
 
   let multipleContext = false
   let contextNames: string[] = []

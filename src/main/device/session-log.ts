@@ -5,13 +5,15 @@
  * that contains a known secret (a device echoing it back) or a password field of a configuration is masked.
  */
 import { JOURNAL, type JournalSink } from '../../shared/journal/events'
-import { REDACTION_MARKER, redactDeviceText } from '../../shared/redaction'
+import { redactDeviceText } from '../../shared/redaction'
 import type { TrafficEvent } from './driver-types'
 import type { StepResult } from './evidence-script'
 
 /** What the log needs of a case (CaseHandle from src/main/cases fits). */
 export interface CaseSink extends JournalSink {
   attach(name: string, content: Buffer | string): { name: string }
+  /** Told the secrets the rules masked, so the case removes their repeats elsewhere too (CaseHandle.learn). */
+  learn?(values: readonly string[]): void
 }
 
 export const MASK = '********'
@@ -44,17 +46,21 @@ export class SessionLog {
     // Longest first, so a secret that contains another is masked whole.
     this.secrets = options.secrets.filter((s): s is string => !!s && s.length >= 2).sort((a, b) => b.length - a.length)
     this.now = options.now ?? (() => new Date())
+    // The session's credentials are secrets for the whole case: a repeat anywhere else is removed too.
+    if (this.secrets.length > 0) this.sink?.learn?.(this.secrets)
     this.sink?.append(JOURNAL.deviceSessionOpened, { peer: options.peer, transport: options.transport })
   }
 
   /**
-   * Masks known secrets, then everything the report's rules find (src/shared/redaction, one rule set for logs,
-   * journal and report: issue 14), in what was sent and what was received alike.
+   * Masks known secrets (`********`), then everything the report's rules find, with the report's marker
+   * (src/shared/redaction, one rule set for logs, journal and report: issue 14), in what was sent and received alike.
    */
   redact(text: string): string {
     let out = text
     for (const secret of this.secrets) out = out.split(secret).join(MASK)
-    return redactDeviceText(out).text.split(REDACTION_MARKER).join(MASK)
+    const redacted = redactDeviceText(out)
+    if (redacted.redactions.length > 0) this.sink?.learn?.(redacted.redactions.map((r) => r.value))
+    return redacted.text
   }
 
   /**

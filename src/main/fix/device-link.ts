@@ -1,11 +1,11 @@
 /**
  * A live session to the firewall that remediation can re-open. The first session and every reconnect go the same
- * way: a new channel, login, enable, paging off, platform from `show version`. Remediation never re-sends a line
+ * way: a new channel, then the `change` session opening (login, enable required, `show version`, paging off). Remediation never re-sends a line
  * after a reconnect; it only reads.
  */
-import { PROFILES, platformFromVersion } from '../../shared/devices'
 import { DeviceDriver, type DriverOptions } from '../device/driver'
 import type { Credentials } from '../device/driver-types'
+import { openSession } from '../device/open-session'
 import type { ByteChannel } from '../transports/channel'
 
 export interface DeviceLink {
@@ -31,17 +31,13 @@ interface Opened {
   versionText: string
 }
 
-async function openSession(options: LinkOptions): Promise<Opened> {
+async function connectAndOpen(options: LinkOptions): Promise<Opened> {
   const channel = await options.connect()
   const driver = new DeviceDriver(channel, { ...options.driver, credentials: options.credentials })
   try {
-    await driver.open()
-    await driver.enable()
-    const version = await driver.run('show version')
-    const platform = platformFromVersion(version.output)
-    if (platform) driver.setProfile(PROFILES[platform])
-    await driver.disablePaging()
-    return { channel, driver, versionText: version.output }
+    // A change needs privileged EXEC: `change` makes enable required (src/shared/devices/session-open.ts).
+    const opened = await openSession(driver, 'change')
+    return { channel, driver, versionText: opened.version.output }
   } catch (error) {
     driver.dispose()
     await channel.close().catch(() => undefined)
@@ -50,7 +46,7 @@ async function openSession(options: LinkOptions): Promise<Opened> {
 }
 
 export async function openDeviceLink(options: LinkOptions): Promise<DeviceLink> {
-  let current = await openSession(options)
+  let current = await connectAndOpen(options)
   return {
     get peer() {
       return current.channel.peer
@@ -64,7 +60,7 @@ export async function openDeviceLink(options: LinkOptions): Promise<DeviceLink> 
     async reconnect() {
       current.driver.dispose()
       await current.channel.close().catch(() => undefined)
-      current = await openSession(options)
+      current = await connectAndOpen(options)
       return current.driver
     },
     async close() {

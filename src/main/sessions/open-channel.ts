@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path'
 import type { DeviceProfile } from '../../shared/profiles'
-import { openChannel } from '../device/collect'
+import { connectTarget } from '../transports/connect-target'
 import { HostKeyTrust } from '../transports/host-key-trust'
 import type { Target } from '../transports/target'
 import type { OpenChannel } from './session-service'
@@ -28,7 +28,7 @@ export function profileTarget(profile: DeviceProfile): Target {
 export function channelOpener(home: string): OpenChannel {
   const trust = new HostKeyTrust({ storeFile: knownHostsFile(home) })
   return (profile, credentials, askHostKey) =>
-    openChannel({
+    connectTarget({
       target: profileTarget(profile),
       credentials: { password: credentials.password, secret: credentials.secret },
       trust,

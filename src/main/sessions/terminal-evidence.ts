@@ -5,8 +5,9 @@
  */
 import type { Analysis } from '../../shared/diagnosis'
 import { DeviceDriver } from '../device/driver'
-import { DriverError, type TrafficEvent } from '../device/driver-types'
+import type { TrafficEvent } from '../device/driver-types'
 import { runEvidenceScript } from '../device/evidence-script'
+import { openSession } from '../device/open-session'
 import type { ByteChannel } from '../transports/channel'
 
 export interface TerminalEvidence {
@@ -30,16 +31,10 @@ export async function runEvidenceInTerminal(
     commandTimeoutMs: 60_000,
   })
   try {
-    await driver.open()
-    let enabled = true
-    try {
-      await driver.enable()
-    } catch (error) {
-      // Without enable the version and counters can still be read; the evidence shows what is missing.
-      if (!(error instanceof DriverError && error.code === 'enableFailed')) throw error
-      enabled = false
-    }
-    const run = await runEvidenceScript(driver, { source })
+    // Reading: enable is optional (src/shared/devices/session-open.ts); the evidence shows what is missing without it.
+    const opened = await openSession(driver, 'read')
+    const { enabled } = opened
+    const run = await runEvidenceScript(driver, { opened, source })
     return { source: run.source, transcript: run.transcript, platform: run.platform, enabled, analysis: run.analysis }
   } finally {
     driver.dispose()

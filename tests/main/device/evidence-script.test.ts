@@ -1,43 +1,25 @@
-import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { DeviceDriver } from '../../../src/main/device/driver'
+import type { DeviceDriver } from '../../../src/main/device/driver'
 import { runEvidenceScript } from '../../../src/main/device/evidence-script'
-import { HostKeyTrust } from '../../../src/main/transports/host-key-trust'
-import { connectSsh, type SshChannel } from '../../../src/main/transports/ssh-transport'
+import { type OpenedSession, openSession } from '../../../src/main/device/open-session'
 import type { AsaLikeCliOptions } from '../../support/asa-like-cli'
-import { type SshDevice, startSshDevice } from '../../support/asa-like-cli.ssh'
-import { makeTempDir } from '../../support/temp-dir'
+import { type SshDeviceDriver, sshDeviceDriver } from '../../support/ssh-device-driver'
 
 describe('evidence script over SSH against the scripted CLI', () => {
-  let tmp: ReturnType<typeof makeTempDir>
-  let device: SshDevice | undefined
-  let channel: SshChannel | undefined
+  let session: SshDeviceDriver | undefined
   afterEach(async () => {
-    await channel?.close()
-    await device?.close()
-    tmp.remove()
+    await session?.close()
+    session = undefined
   })
 
-  async function driverFor(cli: AsaLikeCliOptions): Promise<DeviceDriver> {
-    tmp = makeTempDir()
-    device = await startSshDevice({ cli: { enableSecret: 'e', ...cli } })
-    channel = await connectSsh({
-      host: '127.0.0.1',
-      port: device.port,
-      username: 'admin',
-      password: 'admin-pass',
-      trust: new HostKeyTrust({ storeFile: join(tmp.path, 'kh'), readOnlyFiles: [] }),
-      askHostKey: async () => true,
-    })
-    const driver = new DeviceDriver(channel, { credentials: { secret: 'e' }, promptTimeoutMs: 5_000 })
-    await driver.open()
-    await driver.enable()
-    return driver
+  async function driverFor(cli: AsaLikeCliOptions): Promise<{ driver: DeviceDriver; opened: OpenedSession }> {
+    session = await sshDeviceDriver({ enableSecret: 'e', ...cli })
+    return { driver: session.driver, opened: await openSession(session.driver, 'read') }
   }
 
   it('single context: version, mode, running-config and esmtp counters become findings with line references', async () => {
-    const driver = await driverFor({})
-    const run = await runEvidenceScript(driver, { source: 'device:test' })
+    const { driver, opened } = await driverFor({})
+    const run = await runEvidenceScript(driver, { opened, source: 'device:test' })
     expect(run.platform).toBe('asa')
     expect(run.multipleContext).toBe(false)
     expect(run.steps.map((s) => s.command)).toEqual([
@@ -56,12 +38,11 @@ describe('evidence script over SSH against the scripted CLI', () => {
       expect(lines[ref.startLine - 1]).toContain(ref.excerpt.trim().split(',')[0])
     }
     expect(run.transcript.startsWith('ciscoasa# show version\nCisco Adaptive Security Appliance')).toBe(true)
-    driver.dispose()
   })
 
   it('multiple context from the system context: show context, then each context in turn, then back to system', async () => {
-    const driver = await driverFor({ contexts: ['pod1', 'pod2', 'admin'] })
-    const run = await runEvidenceScript(driver, { source: 'device:multi' })
+    const { driver, opened } = await driverFor({ contexts: ['pod1', 'pod2', 'admin'] })
+    const run = await runEvidenceScript(driver, { opened, source: 'device:multi' })
     expect(run.multipleContext).toBe(true)
     const typed = run.steps.map((s) => `${s.prompt} ${s.command}`)
     expect(typed.slice(0, 3)).toEqual(['ciscoasa# show version', 'ciscoasa# show mode', 'ciscoasa# show context'])
@@ -74,17 +55,15 @@ describe('evidence script over SSH against the scripted CLI', () => {
     expect(run.steps.filter((s) => s.failed)).toEqual([])
     expect(run.analysis.parts.filter((p) => p.kind === 'show-context')).toHaveLength(1)
     expect(run.analysis.parts.filter((p) => p.kind === 'running-config')).toHaveLength(3)
-    driver.dispose()
   })
 
   it('PIX 6: show fixup instead of MPF commands, and pager lines 0', async () => {
-    const driver = await driverFor({ platform: 'pix6' })
-    const run = await runEvidenceScript(driver, { source: 'device:pix' })
+    const { driver, opened } = await driverFor({ platform: 'pix6' })
+    const run = await runEvidenceScript(driver, { opened, source: 'device:pix' })
     expect(run.platform).toBe('pix6')
     expect(run.pagingCommand).toBe('pager lines 0')
     expect(run.steps.map((s) => s.command)).toEqual(['show version', 'show fixup'])
     expect(run.analysis.findings.map((f) => f.id)).toContain('pix.mailguard-active')
     expect(run.analysis.findings.map((f) => f.id)).not.toContain('asa.esmtp-inspection-active')
-    driver.dispose()
   })
 })

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { StepResult } from '../../../src/main/device/evidence-script'
 import { type CaseSink, MASK, SessionLog } from '../../../src/main/device/session-log'
+import { REDACTION_MARKER } from '../../../src/shared/redaction'
 
 function memorySink() {
   const entries: Array<{ type: string; data: unknown }> = []
@@ -49,7 +50,7 @@ describe('session log', () => {
     expect(raw).toContain('< "echoed ******** back\\r\\n"')
     const cleaned = Object.entries(files).find(([n]) => !n.endsWith('-raw.log'))![1]
     expect(cleaned).toContain('2026-11-28T10:00:00.000Z fw# show running-config')
-    expect(cleaned).toContain(`enable password ${MASK} encrypted`)
+    expect(cleaned).toContain(`enable password ${REDACTION_MARKER} encrypted`)
     const everything = JSON.stringify(entries) + Object.values(files).join('')
     expect(everything).not.toContain('Hunter2Secret')
     expect(everything).not.toContain('8Ry2YjIyt7RRXU24')
@@ -79,7 +80,7 @@ describe('session log', () => {
 
   it('masks password fields but not ordinary words, and works without a case', () => {
     const log = new SessionLog(null, { peer: 'telnet://h:23', transport: 'telnet', secrets: [] })
-    expect(log.redact('passwd 2KFQnbNIdI.2KYOU encrypted')).toBe(`passwd ${MASK} encrypted`)
+    expect(log.redact('passwd 2KFQnbNIdI.2KYOU encrypted')).toBe(`passwd ${REDACTION_MARKER} encrypted`)
     expect(log.redact('inspect esmtp\nfixup protocol smtp 25')).toBe('inspect esmtp\nfixup protocol smtp 25')
     expect(log.close()).toEqual({})
   })
