@@ -2,6 +2,7 @@
 
 import type { ProbeOptions } from '../shared/probe/types'
 import type { Services } from './api-handlers'
+import { AuditService } from './audit/audit-service'
 import { CaseStore } from './cases/case-store'
 import { HostKeyQuestions } from './device/host-key-questions'
 import { InvestigationService } from './investigation/investigation-service'
@@ -35,6 +36,7 @@ export function createServices(options: ServiceOptions): Services {
     throw new Error('no PDF printer in this environment')
   }
   return {
+    audit: new AuditService({ emit: options.emit }),
     cases,
     sessions,
     investigation: new InvestigationService(cases, options.probeOptions),

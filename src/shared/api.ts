@@ -5,7 +5,7 @@
  * Later features add methods and events here.
  */
 import { z } from 'zod'
-import { auditRequests } from './audit/api-schemas'
+import { auditEvents, auditRequests } from './audit/api-schemas'
 import { caseIdSchema, caseMetaSchema, caseSummarySchema, journalEntrySchema } from './cases'
 import type { Analysis } from './diagnosis'
 import {
@@ -224,6 +224,7 @@ export const requests = {
 } as const
 
 export const events = {
+  ...auditEvents,
   'case.entry': z.object({ caseId: caseIdSchema, entry: journalEntrySchema }),
   'session.data': z.object({ sessionId, data: z.string() }),
   'session.state': z.object({

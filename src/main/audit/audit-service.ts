@@ -11,6 +11,7 @@ import { type FleetFindingsData, fleetFindingsData, MAX_JOURNAL_ROWS } from '../
 import type { AuditRow, AuditSummary } from '../../shared/audit/types'
 import { JOURNAL } from '../../shared/journal'
 import type { CaseStore } from '../cases/case-store'
+import type { Emit } from '../sessions/session-service'
 import { DEFAULT_MAX_BYTES, runAudit } from './pool'
 import { readConfig } from './read-config'
 
@@ -31,6 +32,8 @@ export interface AuditServiceOptions {
   /** The worker script; the built app's by default (worker-path.ts), worker.ts under tsx in tests. */
   workerFile?: string
   jobs?: number
+  /** Sends `audit.progress` to the window. */
+  emit?: Emit
 }
 
 export class AuditService {
@@ -45,6 +48,15 @@ export class AuditService {
     const roots = await Promise.all(paths.map((p) => realpath(resolve(p))))
     const rows: AuditRow[] = []
     let unlisted = 0
+    const emit = this.options.emit
+    let last = 0
+    // At most five updates a second, and always the last one.
+    const onProgress = (done: number, total: number | null) => {
+      const now = Date.now()
+      if (now - last < 200 && done !== total) return
+      last = now
+      emit?.('audit.progress', { done, total })
+    }
     const summary = await runAudit({
       paths: roots,
       workerFile,
@@ -53,6 +65,7 @@ export class AuditService {
         if (rows.length < MAX_APP_ROWS) rows.push(row)
         else unlisted++
       },
+      ...(emit ? { onProgress } : {}),
     })
     this.roots = roots
     return { roots, rows, summary, unlisted }

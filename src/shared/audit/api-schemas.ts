@@ -30,3 +30,8 @@ export const auditRequests = {
     output: z.object({ rows: z.number(), omitted: z.number() }),
   },
 } as const
+
+/** Files done of the running audit (total null while the walk is still counting), a few times a second. */
+export const auditEvents = {
+  'audit.progress': z.object({ done: z.number(), total: z.number().nullable() }),
+} as const

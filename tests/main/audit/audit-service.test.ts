@@ -35,6 +35,17 @@ describe('AuditService', () => {
     expect(result.roots).toEqual([join(root, 'fleet')])
   })
 
+  it('tells the window how far it is (audit.progress), ending at the total', async () => {
+    const events: Array<{ event: string; payload: { done: number; total: number | null } }> = []
+    const emit = ((event: string, payload: { done: number; total: number | null }) =>
+      events.push({ event, payload })) as never
+    const service = new AuditService({ workerFile: WORKER, jobs: 2, emit })
+    const result = await service.run([join(root, 'fleet')])
+    expect(events.length).toBeGreaterThan(0)
+    expect(events.every((e) => e.event === 'audit.progress')).toBe(true)
+    expect(events.at(-1)!.payload).toEqual({ done: result.summary.files, total: result.summary.files })
+  })
+
   it('without a built worker script it says so instead of failing obscurely', async () => {
     // Under vitest the electron-vite `?modulePath` import gives nothing: the situation of an unbuilt checkout.
     await expect(new AuditService().run([join(root, 'fleet')])).rejects.toThrow(/audit worker is not built/)

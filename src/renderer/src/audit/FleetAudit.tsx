@@ -6,9 +6,9 @@
  */
 import type { AuditRow, AuditSummary, EsmtpState } from '@shared/audit/types'
 import { ESMTP_STATES } from '@shared/audit/types'
-import { useMemo, useState } from 'react'
+import { useCallback, useMemo, useState } from 'react'
 import './fleet.css'
-import { useBridge } from '../bridge'
+import { useBridge, useBridgeEvent } from '../bridge'
 import { Dialog } from '../Dialog'
 import { useI18n } from '../i18n'
 import { type FleetFilter, filterRows, type SortDir, type SortKey, sortRows } from './fleet-table'
@@ -59,6 +59,11 @@ export function FleetAudit({ caseId, onEvidence }: FleetAuditProps) {
   const bridge = useBridge()
   const [path, setPath] = useState('')
   const [busy, setBusy] = useState(false)
+  const [progress, setProgress] = useState<{ done: number; total: number | null }>()
+  useBridgeEvent(
+    'audit.progress',
+    useCallback((p: { done: number; total: number | null }) => setProgress(p), []),
+  )
   const [result, setResult] = useState<Result>()
   const [message, setMessage] = useState<string>()
   const [filter, setFilter] = useState<FleetFilter>({ text: '', state: 'all', onlyAffected: false })
@@ -73,6 +78,7 @@ export function FleetAudit({ caseId, onEvidence }: FleetAuditProps) {
   const run = async () => {
     if (!bridge || !path.trim()) return
     setBusy(true)
+    setProgress(undefined)
     setMessage(undefined)
     try {
       setResult(await bridge.invoke('audit.run', { paths: [path.trim()] }))
@@ -121,7 +127,9 @@ export function FleetAudit({ caseId, onEvidence }: FleetAuditProps) {
           <input value={path} onChange={(e) => setPath(e.target.value)} spellCheck={false} />
         </label>
         <button type="submit" disabled={busy || !path.trim()}>
-          {busy ? t('audit.view.running', { done: '…', total: '…' }) : t('audit.view.run')}
+          {busy
+            ? t('audit.view.running', { done: progress?.done ?? '…', total: progress?.total ?? '…' })
+            : t('audit.view.run')}
         </button>
       </form>
       {message && <p role="status">{message}</p>}
