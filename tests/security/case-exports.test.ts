@@ -24,12 +24,15 @@ function caseWithSecrets(): { home: string; id: string } {
     output: 'enable password Pl4nted-Enable encrypted\naaa-server ISE (inside) host 10.1.1.5\n key Pl4nted-Aaa\n',
   })
   handle.append('evidence.added', { source: 'paste', text: 'snmp-server community Pl4nted-Comm\n' })
+  // A string the engineer marked: the rules do not know it, so it is stored as written and removed on export.
+  handle.append('redaction.mark', { text: 'Acme-Internal-Name' })
+  handle.append('evidence.added', { source: 'notes', text: 'mail relay of Acme-Internal-Name\n' })
   handle.close()
   return { home: temp.path, id: handle.id }
 }
 
 describe('case exports are redacted by default', () => {
-  it('case show --json hides every planted secret; --raw shows the journal as captured', async () => {
+  it('case show --json hides every planted secret and marked string; --raw shows the journal as stored', async () => {
     const { home, id } = caseWithSecrets()
     const shown = await runUnmask(['case', 'show', id, '--json'], { UNMASK_HOME: home })
     expect(shown.code).toBe(0)
@@ -40,8 +43,10 @@ describe('case exports are redacted by default', () => {
     expect(text.stdout).not.toMatch(/Pl4nted/)
     const raw = await runUnmask(['case', 'show', id, '--json', '--raw'], { UNMASK_HOME: home })
     expect(raw.code).toBe(0)
-    expect(raw.stdout).toContain('Pl4nted-Enable')
-    expect(raw.stdout).toContain('Pl4nted-Comm')
+    // What the rules found never reached the disk (journal-redaction.test.ts); a marked string did.
+    expect(raw.stdout).not.toMatch(/Pl4nted/)
+    expect(raw.stdout).toContain('mail relay of Acme-Internal-Name')
+    expect(shown.stdout).not.toContain('mail relay of Acme-Internal-Name')
   })
 
   it('the contract has no cases.open: the raw journal cannot be asked for over IPC', async () => {

@@ -16,10 +16,14 @@ import {
   slugify,
 } from '../../shared/cases'
 import { JOURNAL, type JournalData, type JournalType } from '../../shared/journal/events'
+import { StoredRedaction } from '../../shared/redaction'
 import { JournalWriter, readJournal } from './journal'
 import { casesRoot } from './paths'
 
 export const JOURNAL_FILE = 'journal.jsonl'
+/** The name src/main/fix/apply.ts gives the backup it takes before sending a change. */
+const RUNNING_CONFIG_BACKUP = /^running-config-.*-before-(?:apply|undo)-/
+
 export const ATTACHMENTS_DIR = 'attachments'
 
 export class CaseNotFoundError extends Error {
@@ -30,6 +34,8 @@ export class CaseNotFoundError extends Error {
 
 export class CaseStore {
   readonly root: string
+  /** Per case, the secrets the rules found in what this store wrote (memory only), so repeats are removed too. */
+  private readonly redactions = new Map<string, StoredRedaction>()
 
   constructor(
     readonly home: string,
@@ -47,7 +53,13 @@ export class CaseStore {
     mkdirSync(join(dir, ATTACHMENTS_DIR), { recursive: true, mode: 0o700 })
     const writer = new JournalWriter(join(dir, JOURNAL_FILE), 0, this.now)
     writer.append(JOURNAL.caseCreated, { id, ...meta })
-    return new CaseHandle(id, dir, writer)
+    return new CaseHandle(id, dir, writer, this.redactionOf(id))
+  }
+
+  private redactionOf(id: string): StoredRedaction {
+    let redaction = this.redactions.get(id)
+    if (!redaction) this.redactions.set(id, (redaction = new StoredRedaction()))
+    return redaction
   }
 
   list(): CaseSummary[] {
@@ -67,7 +79,8 @@ export class CaseStore {
     const journalPath = join(dir, JOURNAL_FILE)
     const { entries } = readJournal(journalPath)
     const nextSeq = entries.reduce((max, e) => Math.max(max, e.seq + 1), 0)
-    return new CaseHandle(basename(dir), dir, new JournalWriter(journalPath, nextSeq, this.now))
+    const id = basename(dir)
+    return new CaseHandle(id, dir, new JournalWriter(journalPath, nextSeq, this.now), this.redactionOf(id))
   }
 
   read(idOrDir: string): CaseDetail {
@@ -105,11 +118,18 @@ export class CaseHandle {
     readonly id: string,
     readonly dir: string,
     private readonly writer: JournalWriter,
+    private readonly redaction: StoredRedaction = new StoredRedaction(),
   ) {}
 
-  /** Appends and flushes one journal entry; returns it once it is on disk. */
+  /**
+   * Appends and flushes one journal entry; returns it once it is on disk. Every string in it goes through the report's
+   * redaction rules first (issue 14: one rule set for logs, journal and report), except an engineer's redaction mark,
+   * which is the string to remove.
+   */
   append<T extends JournalType>(type: T, data: JournalData<T>): JournalEntry {
-    return this.writer.append(type, data)
+    if (type === JOURNAL.redactionMark) return this.writer.append(type, data)
+    // Raw session lines were masked by the same rules before being quoted (session-log.ts).
+    return this.writer.append(type, this.redaction.apply(data, type === JOURNAL.deviceRaw ? 'learned-only' : 'rules'))
   }
 
   /**
@@ -117,16 +137,30 @@ export class CaseHandle {
    * they do not know. Nothing in the app writes one.
    */
   appendUntyped(type: string, data: unknown): JournalEntry {
-    return this.writer.append(type, data)
+    return this.writer.append(type, this.redaction.apply(data))
   }
 
-  /** Stores a file under attachments/ (flushed), then records it with its SHA-256 in the journal. */
+  /** Secrets a writer found and masked before handing its text over (the session log): repeats are removed too. */
+  learn(values: readonly string[]): void {
+    this.redaction.learn(values)
+  }
+
+  /**
+   * Stores a file under attachments/ (flushed), then records it with its SHA-256 in the journal. Text Unmask made
+   * (a string: evidence transcripts, session logs, pasted text) is redacted like the journal; the running-config
+   * backup taken before a change is kept byte for byte (undo and the delta after a lost connection need it), and so is
+   * a file given as bytes (`unmask case attach`: stored as it came, for its SHA-256).
+   */
   attach(name: string, content: Buffer | string): Attachment {
     const safe =
       basename(name)
         .replace(/[^\w.-]+/g, '_')
         .slice(0, 120) || 'attachment'
-    const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content
+    const text =
+      typeof content === 'string' && !RUNNING_CONFIG_BACKUP.test(basename(name))
+        ? this.redaction.apply(content)
+        : content
+    const bytes = typeof text === 'string' ? Buffer.from(text, 'utf8') : text
     const sha256 = createHash('sha256').update(bytes).digest('hex')
     const fileName = `${sha256.slice(0, 12)}-${safe}`
     const fd = openSync(join(this.dir, ATTACHMENTS_DIR, fileName), 'w', 0o600)

@@ -3,19 +3,14 @@
  * every entry goes through the device rules and the case-wide learned secrets, and the engineer's marks are removed
  * everywhere, the `redaction.mark` entries themselves included. Sequence numbers, times and types are kept.
  */
-import { createRedactor } from './redactor'
+
 import { JOURNAL } from '../journal/events'
+import { createRedactor } from './redactor'
+import { stringsOf } from './stored'
 
 export interface ExportableEntry {
   type: string
   data: unknown
-}
-
-function strings(value: unknown, out: string[] = []): string[] {
-  if (typeof value === 'string') out.push(value)
-  else if (Array.isArray(value)) for (const v of value) strings(v, out)
-  else if (value && typeof value === 'object') for (const v of Object.values(value)) strings(v, out)
-  return out
 }
 
 export function redactJournalForExport<T extends ExportableEntry>(
@@ -27,7 +22,7 @@ export function redactJournalForExport<T extends ExportableEntry>(
     return typeof text === 'string' ? [text] : []
   })
   const redactor = createRedactor({
-    deviceTexts: entries.flatMap((e) => strings(e.data)),
+    deviceTexts: entries.flatMap((e) => stringsOf(e.data)),
     marks: [...marks, ...extraMarks],
   })
   return entries.map((e) => ({ ...e, data: redactor.deep(e.data, 'device') }))

@@ -17,6 +17,8 @@ export interface RedactorOptions {
   deviceTexts: readonly string[]
   /** Strings the engineer marked as secret. */
   marks?: readonly string[]
+  /** Secrets already found by the rules elsewhere (the case store's memory, stored.ts). */
+  learned?: readonly string[]
 }
 
 export interface Redactor {
@@ -51,7 +53,10 @@ function literalMatcher(values: readonly string[], standalone: boolean): RegExp 
 }
 
 export function createRedactor(options: RedactorOptions): Redactor {
-  const learned = options.deviceTexts.flatMap((t) => redactDeviceText(t).redactions.map((r) => r.value))
+  const learned = [
+    ...options.deviceTexts.flatMap((t) => redactDeviceText(t).redactions.map((r) => r.value)),
+    ...(options.learned ?? []),
+  ]
   const learnedMatcher = literalMatcher(learned.filter(learnable), true)
   const marks = (options.marks ?? []).map((m) => m.trim()).filter((m) => m.length >= MIN_MARK)
   const markMatcher = literalMatcher(marks, false)

@@ -78,7 +78,7 @@ describe('keystrokes logged per line', () => {
       .entries.filter((e) => e.type === 'device.raw')
       .flatMap((e) => (e.data as { lines: string[] }).lines)
     const sent = raw.filter((l) => / > "/.test(l)).map((l) => JSON.parse(l.slice(l.indexOf(' > ') + 3)) as string)
-    expect(sent).toEqual(['enable\r', '********', 'snmp-server community ********\r', ' key ********\r'])
+    expect(sent).toEqual(['enable\r', '********', 'snmp-server community [REDACTED]\r', ' key [REDACTED]\r'])
     const all = raw.join('\n')
     expect(all).not.toContain(enable)
     expect(all).not.toContain('Planted-Aaa-K3y')
@@ -86,10 +86,10 @@ describe('keystrokes logged per line', () => {
     // The echo is logged by line too, not one record per typed character.
     const received = raw.filter((l) => / < "/.test(l))
     expect(
-      received.some((l) => l.endsWith('< "snmp-server community ********\\r\\n"')),
+      received.some((l) => l.endsWith('< "snmp-server community [REDACTED]\\r\\n"')),
       received.join('\n'),
     ).toBe(true)
-    expect(received.some((l) => l.includes('ciscoasa#  key ********'))).toBe(true)
+    expect(received.some((l) => l.includes('ciscoasa#  key [REDACTED]'))).toBe(true)
     expect(received.filter((l) => /< "[a-z]"$/.test(l))).toEqual([])
   })
 })
