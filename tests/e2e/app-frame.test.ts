@@ -53,9 +53,7 @@ describe.skipIf(!ready)('built renderer in headless Chromium', () => {
     await expect.poll(() => page.getByTestId('case-current').textContent()).toBe('Hanbit Logistics · Incheon DC')
     expect(await page.getByRole('region', { name: 'Terminal' }).textContent()).toContain('No device session')
     await page.getByLabel('Language').selectOption('ko')
-    await expect
-      .poll(() => page.getByRole('region', { name: '진단' }).textContent())
-      .toContain('아직 결과가 없습니다')
+    await expect.poll(() => page.getByRole('region', { name: '진단' }).textContent()).toContain('아직 결과가 없습니다')
     mkdirSync(artifacts, { recursive: true })
     await page.screenshot({ path: join(artifacts, 'app-frame-ko.png') }) // not kept: see .gitignore
     expect(errors).toEqual([])

@@ -59,7 +59,7 @@ describe.skipIf(!ready)('a changed host key in the built renderer (issue 18, poi
     temp?.remove()
   })
 
-  it('shows both fingerprints, replaces the key only after the typed phrase, journals it', {
+  it('quick connect, edit, delete; a changed key shows both fingerprints, is replaced only after the typed phrase and journalled; reconnect a closed tab', {
     timeout: 120_000,
   }, async () => {
     const t = createTranslator('en')
@@ -70,7 +70,27 @@ describe.skipIf(!ready)('a changed host key in the built renderer (issue 18, poi
     await page.getByRole('button', { name: t('ui.start.newJob') }).click()
     await page.getByLabel(t('common.customer')).fill('Hanbit Logistics')
     await page.getByRole('button', { name: t('ui.createCase') }).click()
-    await check.addProfile('lab-asa', lab.management!.port, lab.credentials!.username)
+    // Point 10: quick connect saves a profile named after the host; it can be edited and deleted.
+    const quick = `127.0.0.1:${lab.management!.port}`
+    await page.getByLabel(t('ui.device.quickTarget')).fill(`${lab.credentials!.username}@${quick}`)
+    await page.getByRole('button', { name: t('ui.device.quick'), exact: true }).click()
+    await page.getByRole('dialog', { name: t('ui.device.connectTo', { name: quick }) }).waitFor()
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: t('ui.cancel') })
+      .click()
+    await page.getByRole('button', { name: t('ui.device.edit') }).click()
+    await page.getByLabel(t('ui.device.name'), { exact: true }).fill('lab-asa')
+    await page.getByRole('button', { name: t('ui.save'), exact: true }).click()
+    await check.addProfile('spare', 2222, 'admin')
+    await page.getByRole('button', { name: t('ui.device.delete') }).click()
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: t('ui.device.delete') })
+      .click()
+    await expect
+      .poll(() => page.getByLabel(t('ui.device.profile'), { exact: true }).locator('option').allTextContents())
+      .toEqual(['lab-asa'])
 
     const connect = async (secret: string) => {
       await page.getByRole('button', { name: t('ui.device.connect'), exact: true }).click()
@@ -133,6 +153,19 @@ describe.skipIf(!ready)('a changed host key in the built renderer (issue 18, poi
     expect(await first.textContent()).toBe(genuine)
     await page.getByRole('button', { name: t('ui.hostKey.accept') }).click()
     await page.getByRole('tab', { name: 'lab-asa' }).waitFor({ timeout: 15_000 })
+
+    // Point 10: a session the device closed can be reconnected from its tab.
+    await expect.poll(() => check.focusInTerminal(), { timeout: 5_000 }).toBe(true)
+    await page.keyboard.type('exit')
+    await page.keyboard.press('Enter')
+    const reconnect = page.getByRole('button', { name: t('ui.device.reconnect') })
+    await reconnect.waitFor({ timeout: 15_000 })
+    await reconnect.click()
+    await page.getByLabel(t('ui.device.password'), { exact: true }).fill(lab.credentials!.password)
+    await page.getByRole('dialog').locator('button[type="submit"]').click()
+    await expect
+      .poll(() => page.getByRole('tab', { name: 'lab-asa', exact: true }).count(), { timeout: 15_000 })
+      .toBe(1)
     await page.close()
   })
 
@@ -141,7 +174,8 @@ describe.skipIf(!ready)('a changed host key in the built renderer (issue 18, poi
     try {
       const handlers = createHandlers(createServices({ home: home.path, encryptor: null, emit: () => {} }))
       const file = knownHostsFile(home.path)
-      const line = readFileSync(knownHostsFile(temp.path), 'utf8').trim()
+      // A stored key for the host (any well-formed entry: only its fingerprint matters here).
+      const line = `[127.0.0.1]:${lab.management!.port} ssh-ed25519 ${Buffer.from('a stored test key').toString('base64')}`
       const key = {
         host: '127.0.0.1',
         port: lab.management!.port,

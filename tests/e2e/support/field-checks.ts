@@ -43,7 +43,7 @@ export function fieldChecks(page: Page, t: Translate) {
       await page.getByRole('button', { name: t('ui.device.newProfile') }).click()
       await page.getByLabel(t('ui.device.name'), { exact: true }).fill(name)
       await page.getByLabel(t('ui.device.host')).fill('127.0.0.1')
-      await page.getByLabel(t('ui.device.port')).fill(String(port))
+      await page.getByLabel(t('ui.device.port'), { exact: true }).fill(String(port))
       await page.getByLabel(t('ui.device.username')).fill(username)
       await page.getByRole('button', { name: t('ui.save'), exact: true }).click()
     },

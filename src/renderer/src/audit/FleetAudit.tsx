@@ -75,17 +75,27 @@ export function FleetAudit({ caseId, onEvidence }: FleetAuditProps) {
   const fail = (e: unknown) =>
     setMessage(t('audit.view.failed', { message: e instanceof Error ? e.message : String(e) }))
 
-  const run = async () => {
-    if (!bridge || !path.trim()) return
+  const run = async (folder = path.trim()) => {
+    if (!bridge || !folder) return
     setBusy(true)
     setProgress(undefined)
     setMessage(undefined)
     try {
-      setResult(await bridge.invoke('audit.run', { paths: [path.trim()] }))
+      setResult(await bridge.invoke('audit.run', { paths: [folder] }))
     } catch (e) {
       fail(e)
     } finally {
       setBusy(false)
+    }
+  }
+  const openFolder = async () => {
+    try {
+      const folder = await bridge?.invoke('audit.chooseFolder', undefined)
+      if (!folder) return
+      setPath(folder)
+      await run(folder)
+    } catch (e) {
+      fail(e)
     }
   }
   const showEvidence = async (row: AuditRow) => {
@@ -126,6 +136,9 @@ export function FleetAudit({ caseId, onEvidence }: FleetAuditProps) {
           {t('audit.view.path')}
           <input value={path} onChange={(e) => setPath(e.target.value)} spellCheck={false} />
         </label>
+        <button type="button" disabled={busy} onClick={() => void openFolder()}>
+          {t('audit.view.open')}
+        </button>
         <button type="submit" disabled={busy || !path.trim()}>
           {busy
             ? t('audit.view.running', { done: progress?.done ?? '…', total: progress?.total ?? '…' })

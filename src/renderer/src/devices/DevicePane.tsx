@@ -4,6 +4,7 @@ import type { EventPayload } from '@shared/api'
 import type { DeviceProfile } from '@shared/profiles'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { bridgeSource, useBridge, useBridgeEvent } from '../bridge'
+import { Dialog } from '../Dialog'
 import { describeConnectError, describeError, errorParts } from '../errors'
 import { useI18n } from '../i18n'
 import { useJob } from '../job'
@@ -14,6 +15,7 @@ import { ConnectForm, type ConnectRequest } from './ConnectForm'
 import { type ChangedKey, changedKeyOf, HostKeyChangedDialog } from './HostKeyChangedDialog'
 import { HostKeyDialog } from './HostKeyDialog'
 import { ProfileForm } from './ProfileForm'
+import { parseQuickTarget, QuickConnect } from './QuickConnect'
 
 interface Tab {
   sessionId: string
@@ -40,6 +42,8 @@ export function DevicePane(props: DevicePaneProps) {
   const [profiles, setProfiles] = useState<DeviceProfile[]>([])
   const [selected, setSelected] = useState<string>('')
   const [creating, setCreating] = useState(false)
+  const [editing, setEditing] = useState<DeviceProfile>()
+  const [deleting, setDeleting] = useState<DeviceProfile>()
   const [connecting, setConnecting] = useState<DeviceProfile | null>(null)
   const [connectError, setConnectError] = useState<string>()
   const [connectNotice, setConnectNotice] = useState<string>()
@@ -87,6 +91,46 @@ export function DevicePane(props: DevicePaneProps) {
     setProfiles(file.devices)
     setSelected(profile.id)
     setCreating(false)
+    setEditing(undefined)
+    return profile
+  }
+
+  const removeProfile = async (profile: DeviceProfile) => {
+    if (!bridge) return
+    const file = await bridge.invoke('profiles.remove', { id: profile.id })
+    setProfiles(file.devices)
+    setSelected(file.devices[0]?.id ?? '')
+    setDeleting(undefined)
+  }
+
+  /** Quick connect: `user@host[:port]` becomes a saved SSH profile named after the host, then connects. */
+  const quickConnect = async (text: string) => {
+    const parsed = parseQuickTarget(text)
+    if (!parsed) {
+      setConnectError(t('ui.device.quickBad', { input: text }))
+      return
+    }
+    const existing = profiles.find(
+      (p) =>
+        p.transport === 'ssh' && p.host === parsed.host && p.port === parsed.port && p.username === parsed.username,
+    )
+    const profile =
+      existing ??
+      (await saveProfile({
+        id: crypto.randomUUID(),
+        name: parsed.port === 22 ? parsed.host : `${parsed.host}:${parsed.port}`,
+        transport: 'ssh',
+        legacy: false,
+        backspace: 'del',
+        ...parsed,
+      }))
+    if (profile) setConnecting(profile)
+  }
+
+  /** A closed or failed tab connects again with the same profile; the old tab (its scrollback) goes. */
+  const reconnect = (tab: Tab) => {
+    closeTab(tab.sessionId)
+    setConnecting(tab.profile)
   }
 
   const connect = async (profile: DeviceProfile, request: ConnectRequest) => {
@@ -190,6 +234,12 @@ export function DevicePane(props: DevicePaneProps) {
         <button type="button" onClick={() => setCreating(true)}>
           {t('ui.device.newProfile')}
         </button>
+        <button type="button" disabled={!selectedProfile} onClick={() => setEditing(selectedProfile)}>
+          {t('ui.device.edit')}
+        </button>
+        <button type="button" disabled={!selectedProfile} onClick={() => setDeleting(selectedProfile)}>
+          {t('ui.device.delete')}
+        </button>
         <button
           type="button"
           disabled={current?.state !== 'connected'}
@@ -225,6 +275,11 @@ export function DevicePane(props: DevicePaneProps) {
                 {tab.profile.name}
                 {tab.state !== 'connected' ? ` (${t(`ui.sessionState.${tab.state}`)})` : ''}
               </button>
+              {(tab.state === 'closed' || tab.state === 'failed') && (
+                <button type="button" className="reconnect" onClick={() => reconnect(tab)}>
+                  {t('ui.device.reconnect')}
+                </button>
+              )}
               <button
                 type="button"
                 className="close"
@@ -253,8 +308,29 @@ export function DevicePane(props: DevicePaneProps) {
           </div>
         ) : null
       })}
-      {tabs.length === 0 && <p className="empty">{t('ui.noSession')}</p>}
+      {tabs.length === 0 && (
+        <div className="empty">
+          <p>{t('ui.noSession')}</p>
+          <QuickConnect onConnect={(text) => void quickConnect(text)} error={connecting ? undefined : connectError} />
+        </div>
+      )}
       {creating && <ProfileForm onSave={(p) => void saveProfile(p)} onCancel={() => setCreating(false)} />}
+      {editing && (
+        <ProfileForm initial={editing} onSave={(p) => void saveProfile(p)} onCancel={() => setEditing(undefined)} />
+      )}
+      {deleting && (
+        <Dialog title={t('ui.device.deleteTitle', { name: deleting.name })} onCancel={() => setDeleting(undefined)}>
+          <p>{t('ui.device.deleteText', { name: deleting.name })}</p>
+          <div className="actions">
+            <button type="button" onClick={() => setDeleting(undefined)}>
+              {t('ui.cancel')}
+            </button>
+            <button type="button" onClick={() => void removeProfile(deleting)}>
+              {t('ui.device.delete')}
+            </button>
+          </div>
+        </Dialog>
+      )}
       {connecting && (
         <ConnectForm
           hidden={questions[0] !== undefined || changedKey !== undefined}

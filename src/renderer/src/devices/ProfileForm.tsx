@@ -6,24 +6,27 @@ import { Dialog } from '../Dialog'
 import { useI18n } from '../i18n'
 
 export interface ProfileFormProps {
+  /** The profile to edit; a new one when absent. */
+  initial?: DeviceProfile
   onSave: (profile: DeviceProfile) => void
   onCancel: () => void
 }
 
-export function ProfileForm({ onSave, onCancel }: ProfileFormProps) {
+export function ProfileForm({ initial, onSave, onCancel }: ProfileFormProps) {
   const { t } = useI18n()
-  const [transport, setTransport] = useState<DeviceProfile['transport']>('ssh')
-  const [name, setName] = useState('')
-  const [host, setHost] = useState('')
-  const [port, setPort] = useState('')
-  const [username, setUsername] = useState('')
-  const [legacy, setLegacy] = useState(false)
-  const [serialPath, setSerialPath] = useState('/dev/ttyUSB0')
-  const [baud, setBaud] = useState('9600')
+  const network = initial && initial.transport !== 'serial' ? initial : undefined
+  const [transport, setTransport] = useState<DeviceProfile['transport']>(initial?.transport ?? 'ssh')
+  const [name, setName] = useState(initial?.name ?? '')
+  const [host, setHost] = useState(network?.host ?? '')
+  const [port, setPort] = useState(network ? String(network.port) : '')
+  const [username, setUsername] = useState(network?.username ?? '')
+  const [legacy, setLegacy] = useState(initial?.transport === 'ssh' ? initial.legacy : false)
+  const [serialPath, setSerialPath] = useState(initial?.transport === 'serial' ? initial.serial.path : '/dev/ttyUSB0')
+  const [baud, setBaud] = useState(initial?.transport === 'serial' ? String(initial.serial.baudRate) : '9600')
 
   const submit = (event: React.FormEvent) => {
     event.preventDefault()
-    const id = crypto.randomUUID()
+    const id = initial?.id ?? crypto.randomUUID()
     const portNumber = port === '' ? undefined : Number(port)
     if (transport === 'serial') {
       onSave({
@@ -56,7 +59,10 @@ export function ProfileForm({ onSave, onCancel }: ProfileFormProps) {
   }
 
   return (
-    <Dialog title={t('ui.device.newProfile')} onCancel={onCancel}>
+    <Dialog
+      title={initial ? t('ui.device.editProfile', { name: initial.name }) : t('ui.device.newProfile')}
+      onCancel={onCancel}
+    >
       <form className="form-grid" onSubmit={submit}>
         <label>
           {t('ui.device.name')}
