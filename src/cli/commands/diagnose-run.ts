@@ -6,9 +6,7 @@
 import { userInfo } from 'node:os'
 import { type CaseHandle, CaseNotFoundError, CaseStore } from '../../main/cases/case-store'
 import { unmaskHome } from '../../main/cases/paths'
-import { SessionLog } from '../../main/device/session-log'
-import { analyzeSnapshot } from '../../main/fix/analysis'
-import { FixSession } from '../../main/fix/fix-session'
+import { diagnoseDevice } from '../../main/fix/diagnose-device'
 import { probe } from '../../main/smtp/probe'
 import { describeTarget, parseTarget, type Target } from '../../main/transports/target'
 import { JOURNAL } from '../../shared/journal'
@@ -101,46 +99,52 @@ export async function diagnose(opts: DiagnoseOptions, outer: CliContext, globals
   }
 
   step('connect')
-  // Every byte of the session, secrets masked, goes into the case as the raw log (attached when it closes).
-  const log = new SessionLog(handle, { peer: device, transport: target.kind, secrets: [password, secret] })
-  const link = await connect(target, opts, { password, secret, home, log }, ctx).catch((error: unknown) => {
-    log.close('connect failed')
+  // Connect, read and diagnose: the same use case as the app's fix dialog (src/main/fix/diagnose-device.ts).
+  const diagnosed = await diagnoseDevice({
+    journal: handle,
+    peer: device,
+    transport: target.kind,
+    secrets: [password, secret],
+    // Every byte of the session, secrets masked, goes into the case as the raw log (attached when it closes).
+    openLink: (log) => connect(target, opts, { password, secret, home, log }, ctx),
+    t,
+    before,
+    context: opts.context,
+    hooks: {
+      onContext: (context, entered) =>
+        say(t(entered ? 'fix.diagnose.contextEntered' : 'fix.diagnose.contextNotEntered', { context })),
+      onPhase: (phase) => step(phase),
+      onRead: (snapshot, link) => {
+        handle.append(JOURNAL.deviceIdentified, {
+          device: snapshot.hostname,
+          hostname: snapshot.hostname,
+          platform: snapshot.platform,
+          version: snapshot.version ?? undefined,
+          address: link.peer,
+        })
+        result.device = {
+          hostname: snapshot.hostname,
+          platform: snapshot.platform,
+          version: snapshot.version ?? null,
+          prompt: snapshot.prompt,
+        }
+        say(
+          t('fix.diagnose.connected', {
+            hostname: snapshot.hostname,
+            platform: snapshot.platform,
+            version: snapshot.version ?? '?',
+            prompt: snapshot.prompt,
+          }),
+        )
+        say(t('fix.diagnose.readCommands', { commands: snapshot.outputs.map((o) => o.command).join(', ') }))
+      },
+    },
+  }).catch((error: unknown) => {
     handle.close()
     throw error
   })
+  const { session: fix, link, log, snapshot, analysis } = diagnosed
   try {
-    const fix = new FixSession({ link, journal: handle, t })
-    if (opts.context) {
-      const entered = await fix.enterContext(opts.context)
-      say(t(entered ? 'fix.diagnose.contextEntered' : 'fix.diagnose.contextNotEntered', { context: opts.context }))
-    }
-    step('read')
-    const snapshot = await fix.read()
-    handle.append(JOURNAL.deviceIdentified, {
-      device: snapshot.hostname,
-      hostname: snapshot.hostname,
-      platform: snapshot.platform,
-      version: snapshot.version ?? undefined,
-      address: link.peer,
-    })
-    result.device = {
-      hostname: snapshot.hostname,
-      platform: snapshot.platform,
-      version: snapshot.version ?? null,
-      prompt: snapshot.prompt,
-    }
-    say(
-      t('fix.diagnose.connected', {
-        hostname: snapshot.hostname,
-        platform: snapshot.platform,
-        version: snapshot.version ?? '?',
-        prompt: snapshot.prompt,
-      }),
-    )
-    say(t('fix.diagnose.readCommands', { commands: snapshot.outputs.map((o) => o.command).join(', ') }))
-
-    step('diagnose')
-    const analysis = analyzeSnapshot(snapshot, before)
     handle.append(JOURNAL.diagnosisResult, { findings: analysis.findings, causes: analysis.causes })
     result.diagnosis = {
       findings: analysis.findings,

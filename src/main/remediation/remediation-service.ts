@@ -13,10 +13,10 @@ import type { DeviceProfile } from '../../shared/profiles'
 import type { Remedy } from '../../shared/remedies/types'
 import type { CaseHandle, CaseStore } from '../cases/case-store'
 import type { HostKeyQuestions } from '../device/host-key-questions'
-import { SessionLog } from '../device/session-log'
-import { analyzeSnapshot } from '../fix/analysis'
+import type { SessionLog } from '../device/session-log'
 import { openDeviceLink } from '../fix/device-link'
-import { FixSession } from '../fix/fix-session'
+import { diagnoseDevice } from '../fix/diagnose-device'
+import type { FixSession } from '../fix/fix-session'
 import type { ApplyResult, Preview, Refusal, SaveResult, VerifyResult } from '../fix/types'
 import type { VerifyProbe } from '../fix/verify'
 import type { Emit, OpenChannel, SessionCredentials } from '../sessions/session-service'
@@ -46,33 +46,29 @@ export class RemediationService {
   ): Promise<FixStart> {
     const fixId = randomUUID()
     const handle = this.cases.open(request.caseId)
-    const peer = profile.transport === 'serial' ? profile.serial.path : `${profile.host}:${profile.port}`
-    const log = new SessionLog(handle, {
-      peer,
-      transport: profile.transport,
-      secrets: [credentials.password, credentials.secret],
-    })
     try {
-      const link = await openDeviceLink({
-        connect: () => this.openChannel(profile, credentials, (info) => this.hostKeys.ask({ fixId }, info)),
-        credentials: {
-          username: profile.transport === 'serial' ? undefined : profile.username,
-          password: credentials.password,
-          secret: credentials.secret,
-        },
-        driver: { onTraffic: (event) => log.record(event) },
-      })
-      const session = new FixSession({
-        link,
+      const before = latestProbes(handle, this.cases)
+      const { session, log, snapshot, analysis } = await diagnoseDevice({
         journal: handle,
+        peer: profile.transport === 'serial' ? profile.serial.path : `${profile.host}:${profile.port}`,
+        transport: profile.transport,
+        secrets: [credentials.password, credentials.secret],
+        openLink: (log) =>
+          openDeviceLink({
+            connect: () => this.openChannel(profile, credentials, (info) => this.hostKeys.ask({ fixId }, info)),
+            credentials: {
+              username: profile.transport === 'serial' ? undefined : profile.username,
+              password: credentials.password,
+              secret: credentials.secret,
+            },
+            driver: { onTraffic: (event) => log.record(event) },
+          }),
         t: createTranslator(request.lang),
+        before,
         // Each line is journalled as it goes; the dialog hears of it right after (live progress).
         onLine: (line) =>
           this.emit?.('fix.line', { fixId, index: line.index, command: line.command, status: line.status }),
       })
-      const snapshot = await session.read()
-      const before = latestProbes(handle, this.cases)
-      const analysis = analyzeSnapshot(snapshot, before)
       this.runs.set(fixId, {
         session,
         handle,
@@ -86,7 +82,6 @@ export class RemediationService {
       const { hostname, platform, version, prompt } = snapshot
       return { fixId, device: { hostname, platform, version, prompt }, analysis }
     } catch (error) {
-      log.close('connect failed')
       handle.close()
       throw error
     }
