@@ -16,6 +16,7 @@ import { useI18n } from '../i18n'
 import { useJob } from '../job'
 import { PROBE_EVENT } from '../keys'
 import { ComparisonTable } from './ComparisonTable'
+import { EgressCheck } from './EgressCheck'
 import { ProbeLanes } from './ProbeLanes'
 import { type PathStatus, pathStatus } from './path-status'
 import { RemediesList } from './RemediesList'
@@ -227,6 +228,7 @@ export function DiagnosisPane({ caseId, deviceTexts = [], onPathStatus }: Diagno
             {t('ui.analysis.run')}
           </button>
         </form>
+        <EgressCheck caseId={caseId} />
       </details>
       {texts.length > 0 && (
         <ul className="chips" aria-label={t('ui.analysis.recognition')}>

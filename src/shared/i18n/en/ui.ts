@@ -286,5 +286,9 @@ export const ui = {
     readOnly: 'The old key is also in {{files}}, which Unmask never edits: remove it there (ssh-keygen -R {{host}}).',
     keep: 'Keep the old key (do not connect)',
   },
+  egress: {
+    hosts: 'Outbound check: remote MX hosts (HOST[:PORT], comma-separated; empty = large providers)',
+    run: 'Check the outbound path',
+  },
   cancel: 'Cancel',
 }

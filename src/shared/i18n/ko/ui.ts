@@ -285,5 +285,9 @@ export const ui = {
     readOnly: '기존 키가 {{files}}에도 있습니다. Unmask는 이 파일을 고치지 않으니 직접 지우세요 (ssh-keygen -R {{host}}).',
     keep: '기존 키 유지 (연결 안 함)',
   },
+  egress: {
+    hosts: '외부 경로 확인: 원격 MX 호스트 (HOST[:PORT], 쉼표로 구분; 비우면 대형 메일 업체)',
+    run: '외부 경로 프로브',
+  },
   cancel: '취소',
 }
