@@ -201,6 +201,7 @@ export function createHandlers(services: Services): Handlers {
     'audit.run': (input) => audit.run(input.paths),
     'audit.read': (input) => audit.read(input.file),
     'audit.export': ({ caseId, ...table }) => audit.export(services.cases, caseId, table),
+    'audit.chooseFolder': () => audit.chooseFolder(),
   }
 }
 

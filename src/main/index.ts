@@ -1,6 +1,6 @@
 /** Electron start-up: single instance, one window, IPC bound to the main services. */
 import { join } from 'node:path'
-import { app, type BrowserWindow, session } from 'electron'
+import { app, type BrowserWindow, dialog, session } from 'electron'
 import { EVENT_CHANNEL_PREFIX } from '../shared/api'
 import { createHandlers } from './api-handlers'
 import { unmaskHome } from './cases/paths'
@@ -33,6 +33,11 @@ if (!app.requestSingleInstanceLock()) {
         printer: () => createElectronPrinter(),
         // Packaged: resources/fonts beside the app; in development the report finds them above the build.
         fontsDir: app.isPackaged ? join(process.resourcesPath, 'fonts') : undefined,
+        chooseFolder: async () => {
+          if (!mainWindow) return null
+          const r = await dialog.showOpenDialog(mainWindow, { properties: ['openDirectory'] })
+          return r.canceled ? null : (r.filePaths[0] ?? null)
+        },
       })
       registerIpc(createHandlers(services), (w) => w !== null && w === mainWindow)
       app.on('before-quit', () => {

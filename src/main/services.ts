@@ -25,6 +25,8 @@ export interface ServiceOptions {
   /** Makes the PDF printer for report exports (Electron's in the app, Chromium elsewhere). */
   printer?: () => PdfPrinter
   fontsDir?: string
+  /** Asks the user for a folder (Electron's dialog in the app); the fleet audit's "Open folder…". */
+  chooseFolder?: () => Promise<string | null>
 }
 
 export function createServices(options: ServiceOptions): Services {
@@ -36,7 +38,7 @@ export function createServices(options: ServiceOptions): Services {
     throw new Error('no PDF printer in this environment')
   }
   return {
-    audit: new AuditService({ emit: options.emit }),
+    audit: new AuditService({ emit: options.emit, chooseFolder: options.chooseFolder }),
     cases,
     sessions,
     investigation: new InvestigationService(cases, options.probeOptions),

@@ -34,6 +34,8 @@ export interface AuditServiceOptions {
   jobs?: number
   /** Sends `audit.progress` to the window. */
   emit?: Emit
+  /** The OS folder dialog (Electron's, injected by src/main/index.ts). */
+  chooseFolder?: () => Promise<string | null>
 }
 
 export class AuditService {
@@ -69,6 +71,11 @@ export class AuditService {
     })
     this.roots = roots
     return { roots, rows, summary, unlisted }
+  }
+
+  /** A folder picked by the user, or null (cancelled, or no dialog outside the app). */
+  async chooseFolder(): Promise<string | null> {
+    return (await this.options.chooseFolder?.()) ?? null
   }
 
   /** One audited file's text, for the diagnosis panel. */

@@ -18,6 +18,8 @@ const fleetAuditSchema = z.object({
 })
 
 export const auditRequests = {
+  /** The OS folder dialog; null when cancelled or when there is none (outside the app). */
+  'audit.chooseFolder': { input: z.undefined(), output: z.string().nullable() },
   'audit.run': { input: z.object({ paths: z.array(path).min(1).max(20) }), output: fleetAuditSchema },
   'audit.read': { input: z.object({ file: path }), output: z.object({ source: z.string(), text: z.string() }) },
   'audit.export': {

@@ -46,6 +46,11 @@ describe('AuditService', () => {
     expect(events.at(-1)!.payload).toEqual({ done: result.summary.files, total: result.summary.files })
   })
 
+  it('chooseFolder: the injected dialog, or null where there is none', async () => {
+    expect(await new AuditService().chooseFolder()).toBeNull()
+    expect(await new AuditService({ chooseFolder: async () => '/srv/rancid' }).chooseFolder()).toBe('/srv/rancid')
+  })
+
   it('without a built worker script it says so instead of failing obscurely', async () => {
     // Under vitest the electron-vite `?modulePath` import gives nothing: the situation of an unbuilt checkout.
     await expect(new AuditService().run([join(root, 'fleet')])).rejects.toThrow(/audit worker is not built/)

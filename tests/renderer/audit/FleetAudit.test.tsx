@@ -42,7 +42,13 @@ afterAll(() => rmSync(root, { recursive: true, force: true }))
 
 function setup(lang: 'en' | 'ko' = 'en', withCase = true) {
   const services = createServices({ home: join(root, `home-${Math.random()}`), emit: () => {}, encryptor: null })
-  const handlers = createHandlers({ ...services, audit: new AuditService({ workerFile: WORKER, jobs: 2 }) })
+  // The OS folder dialog is Electron's; here the "user" picks the fleet folder, or cancels when asked to.
+  const picks: Array<string | null> = [fleetDir]
+  const chooseFolder = async () => picks.shift() ?? null
+  const handlers = createHandlers({
+    ...services,
+    audit: new AuditService({ workerFile: WORKER, jobs: 2, chooseFolder }),
+  })
   const calls: Array<{ method: string; input: unknown }> = []
   const bridge: UnmaskBridge = {
     invoke: (async (method: string, input: unknown) => {
@@ -68,7 +74,7 @@ function setup(lang: 'en' | 'ko' = 'en', withCase = true) {
       </I18nContext.Provider>
     </BridgeContext.Provider>,
   )
-  return { services, caseId, calls, evidence, user: userEvent.setup() }
+  return { services, caseId, calls, evidence, picks, user: userEvent.setup() }
 }
 
 const bodyRows = () => within(screen.getByRole('table')).getAllByRole('row').slice(1)
@@ -91,6 +97,19 @@ describe('FleetAudit', { timeout: 60_000 }, () => {
     const states = bodyRows().map((r) => within(r).getAllByRole('cell')[3]!.textContent)
     expect(states.slice(0, 4).every((s) => s?.startsWith('active'))).toBe(true)
     expect(states.slice(4)).toEqual(['allow-tls', 'off'])
+  })
+
+  it('"Open folder…" audits the folder picked in the dialog; a cancelled dialog changes nothing', async () => {
+    const { calls, picks, user } = setup()
+    await user.click(screen.getByRole('button', { name: 'Open folder…' }))
+    await screen.findByTestId('fleet-summary', {}, { timeout: 20_000 })
+    expect(screen.getByLabelText('Folder of configuration backups')).toHaveValue(fleetDir)
+    expect(calls.map((c) => c.method)).toEqual(['audit.chooseFolder', 'audit.run'])
+    picks.push(null)
+    await user.click(screen.getByRole('button', { name: 'Open folder…' }))
+    await waitFor(() => expect(calls).toHaveLength(3))
+    expect(calls.map((c) => c.method)).toEqual(['audit.chooseFolder', 'audit.run', 'audit.chooseFolder'])
+    expect(bodyRows()).toHaveLength(6)
   })
 
   it('sorts by a column both ways and filters by text, state and "affected"', async () => {
