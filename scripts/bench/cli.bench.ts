@@ -19,7 +19,8 @@ import { loadScenario } from '../../src/lab/scenarios'
 import { generateConfig } from './engine.bench'
 
 const ROOT = join(__dirname, '..', '..')
-const BIN = join(ROOT, 'bin', 'unmask.js')
+/** UNMASK_BENCH_BIN measures another build (e.g. a worktree of an older commit) for before/after figures. */
+const BIN = process.env.UNMASK_BENCH_BIN ?? join(ROOT, 'bin', 'unmask.js')
 const RSS_HOOK = join(__dirname, 'maxrss.cjs')
 const PYTHON = '/usr/bin/python3'
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
@@ -216,11 +217,12 @@ async function collectVsNetmiko(dir: string): Promise<void> {
 }
 
 export async function run(): Promise<void> {
-  if (!existsSync(join(ROOT, 'out', 'main', 'cli.js'))) {
+  if (!existsSync(join(BIN, '..', '..', 'out', 'main', 'cli.js'))) {
     console.log('not built: run `npm run build` first')
     return
   }
   const dir = mkdtempSync(join(tmpdir(), 'unmask-bench-cli-'))
+  console.log(`binary: ${BIN}`)
   try {
     // UNMASK_BENCH_CLI=startup,analyze,collect runs only those parts.
     const parts = (process.env.UNMASK_BENCH_CLI ?? 'startup,analyze,collect').split(',')
