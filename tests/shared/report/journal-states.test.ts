@@ -178,7 +178,7 @@ describe('tolerance', () => {
     expect(shown).toBe(APPENDIX_TOTAL_LINES)
     expect(texts.at(-1)).toMatchObject({ title: 'small.txt', lines: [], omitted: 2 })
     const html = renderReportHtml(m, { lang: 'en' })
-    expect(html).toContain('… 5 more line(s) are not printed here; the case keeps them in full.')
+    expect(html).toContain('… 5 more lines are not printed here; the case keeps them in full.')
   })
 
   it('shows a text recorded twice once, naming the other copy', () => {

@@ -29,11 +29,16 @@ export function FixResults({ preview, applied, verified, saved, compact = false 
                 <strong>{t('ui.remedies.impact')}</strong> {t(preview.plan.impactKey, preview.plan.params)}
               </p>
               <ul className="checks">
-                {preview.checks.map((c) => (
-                  <li key={c.id} className={c.passed ? 'passed' : 'failed'}>
-                    {c.passed ? '✓' : '✗'} {t(c.key, c.params)}
-                  </li>
-                ))}
+                {preview.checks.map((c) => {
+                  // A state that could not be read is not a pass, even when it does not block: "not checked".
+                  const state = !c.passed ? 'failed' : c.key.endsWith('.unknown') ? 'unchecked' : 'passed'
+                  return (
+                    <li key={c.id} className={state}>
+                      {state === 'passed' ? '✓' : state === 'failed' ? '✗' : '–'} {t(c.key, c.params)}
+                      {state === 'unchecked' && <em> ({t('ui.checks.state.unchecked')})</em>}
+                    </li>
+                  )
+                })}
               </ul>
             </>
           )}

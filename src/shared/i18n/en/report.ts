@@ -18,7 +18,8 @@ export const report = {
     caseNotFound: "No case '{{case}}' (looked for a case folder and in {{home}}).",
     written: 'Report written to {{path}} ({{bytes}} bytes).',
     writtenHtml: 'HTML written to {{path}} ({{bytes}} bytes).',
-    redacted: '{{count}} secret value(s) redacted.',
+    redacted: '{{count}} secret values redacted.',
+    redacted_one: '{{count}} secret value redacted.',
   },
   cover: {
     subtitle:
@@ -223,15 +224,18 @@ export const report = {
   },
   appendix: {
     sameAs: 'The same text was also recorded as: {{titles}}',
-    omitted: '… {{count}} more line(s) are not printed here; the case keeps them in full.',
+    omitted: '… {{count}} more lines are not printed here; the case keeps them in full.',
+    omitted_one: '… {{count}} more line is not printed here; the case keeps it in full.',
     texts: 'Session logs and configuration excerpts',
     transcripts: 'Full SMTP transcripts',
     other: 'Other journal entries',
-    journalProblems: '{{count}} journal line(s) could not be read and are not part of this report.',
+    journalProblems: '{{count}} journal lines could not be read and are not part of this report.',
+    journalProblems_one: '{{count}} journal line could not be read and is not part of this report.',
     none: 'Nothing recorded.',
     kind: { command: 'Command output', pasted: 'Pasted text', attachment: 'Attachment' },
     redactions: 'Redactions',
-    redactionsText: '{{count}} value(s) were removed from this report.',
+    redactionsText: '{{count}} values were removed from this report.',
+    redactionsText_one: '{{count}} value was removed from this report.',
     redactionKinds: {
       password: 'passwords and password hashes',
       'pre-shared-key': 'pre-shared keys',
