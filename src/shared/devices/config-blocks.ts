@@ -65,8 +65,13 @@ export function blockOf(text: string): ConfigBlock | null {
   return CONFIG_BLOCKS.find((b) => b.opener.test(text)) ?? null
 }
 
+/** Every keyword some block takes, for a constant-time test per line (a configuration has 100,000s of lines). */
+const SUB_COMMANDS = new Set(CONFIG_BLOCKS.flatMap((b) => b.children))
+const FIRST_WORDS = new Set([...SUB_COMMANDS].map((k) => k.split(' ')[0]!))
+
 /** Whether a line can only be a sub-command of some block (never a top-level command). */
 export function isSubCommandOnly(text: string): boolean {
-  const keyword = subCommandKeyword(text)
-  return CONFIG_BLOCKS.some((b) => b.children.includes(keyword))
+  const space = text.indexOf(' ')
+  if (!FIRST_WORDS.has(space < 0 ? text : text.slice(0, space))) return false
+  return SUB_COMMANDS.has(subCommandKeyword(text))
 }

@@ -54,8 +54,9 @@ const FTD_COMMAND = /^>[ \t]?((?:show|sh|system|expert|configure|ping|traceroute
  * Used by the evidence parsers to split a pasted session; the live driver reads prompts with parsePrompt.
  */
 export function parsePromptLine(line: string): PromptLine | null {
-  const text = line.replace(/\s+$/, '')
-  if (text.length > 512) return null
+  // Most lines of a paste are not prompts: no `#`/`>` at all, or far too long.
+  if (line.length > 512 || (!line.includes('#') && !line.includes('>'))) return null
+  const text = line.trimEnd()
   const ftd = FTD_COMMAND.exec(text)
   if (ftd) return { prompt: { text: '>', hostname: '', mode: 'ftd' }, command: ftd[1]!.trim() }
   const m = PROMPT_AND_COMMAND.exec(text)

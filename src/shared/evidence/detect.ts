@@ -5,6 +5,7 @@
 import { parsePromptLine } from '../devices/prompt'
 import { SYSLOG_PREFIX } from '../devices/syslog'
 import type { FailoverTag, ParsedPrompt } from '../devices/types'
+import { looksLikeTlsRpt } from '../mail-policy/tlsrpt/parse'
 import { cleanTerminalLine } from '../text/terminal'
 import { transcriptShape } from './smtp/transcript-text'
 import { clip, type NumberedLine, numberLines } from './types'
@@ -19,6 +20,8 @@ export type EvidenceKind =
   | 'show-context'
   | 'show-failover'
   | 'log'
+  /** A TLS-RPT aggregate report (RFC 8460 JSON), read by src/shared/mail-policy rather than the line parsers. */
+  | 'tlsrpt'
   | 'unknown'
 
 export interface SessionPart {
@@ -115,10 +118,13 @@ export function detectKindOfLines(lines: readonly NumberedLine[]): EvidenceKind 
  * control characters (NUL) are gone, so paged output reads exactly as the clean output of the same device.
  */
 export function readLines(text: string): NumberedLine[] {
-  return numberLines(text).map((l) => ({ line: l.line, text: cleanTerminalLine(clip(l.text)) }))
+  const lines = numberLines(text)
+  for (const l of lines) l.text = cleanTerminalLine(clip(l.text))
+  return lines
 }
 
 export function detectKind(text: string): EvidenceKind {
+  if (looksLikeTlsRpt(text)) return 'tlsrpt'
   const parts = splitSession(readLines(text))
   const kinds = parts.map(kindOfPart).filter((k) => k !== 'unknown')
   return kinds[0] ?? 'unknown'

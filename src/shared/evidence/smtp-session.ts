@@ -59,19 +59,26 @@ export interface SmtpSession {
   contradiction: { reason: 'same-reply' | 'two-replies'; masked: TranscriptLine; listed: TranscriptLine } | null
 }
 
+/** `XXXXXXXA`: an X-run as long as STARTTLS, as a masked EHLO line starts. */
+const MASK_OF_STARTTLS_LENGTH = /^X{7}[A-Z0-9](?:\s|$)/
+const STARTTLS_LINE = /^STARTTLS(?:\s|$)/i
+
 function contradiction(exchanges: readonly SmtpExchange[]): SmtpSession['contradiction'] {
-  const replies = exchanges
-    .filter((e) => e.verb === 'EHLO' && !e.afterTls && e.reply?.code === 250)
-    .map((e) => e.reply!)
   let masked: { at: number; line: TranscriptLine } | null = null
   let listed: { at: number; line: TranscriptLine } | null = null
-  replies.forEach((reply, at) => {
-    for (const ext of parseEhloReply(reply).extensions) {
-      const line = { direction: 'server' as const, text: ext.raw, line: ext.line }
-      if (ext.keyword === 'STARTTLS') listed ??= { at, line }
-      else if (ext.masked && ext.keyword.length === 'STARTTLS'.length) masked ??= { at, line }
+  let at = 0
+  // Plain string tests per line: a transcript can hold thousands of EHLO replies.
+  for (const e of exchanges) {
+    if (e.verb !== 'EHLO' || e.afterTls || e.reply?.code !== 250) continue
+    for (const l of e.reply.lines) {
+      const text = l.text.trimStart()
+      const line = { direction: 'server' as const, text: l.raw, line: l.line }
+      if (!listed && STARTTLS_LINE.test(text)) listed = { at, line }
+      else if (!masked && text.charCodeAt(0) === 88 && MASK_OF_STARTTLS_LENGTH.test(text)) masked = { at, line }
     }
-  })
+    if (masked && listed) break
+    at++
+  }
   if (!masked || !listed) return null
   const m = masked as { at: number; line: TranscriptLine }
   const l = listed as { at: number; line: TranscriptLine }

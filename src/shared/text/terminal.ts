@@ -100,7 +100,17 @@ function caretMAsCr(line: string): string {
   return line.includes('^M') && (line.includes('More') || CARET_M_ERASE.test(line)) ? line.replace(/\^M/g, '\r') : line
 }
 
+/** Anything the cleaner acts on; most lines of a configuration have none and take the fast path. */
+const NEEDS_CLEANING = /[\x00-\x08\x0a-\x1f\x7f\x9b\x9d]|More|\^M/
+const TEXT_NEEDS_CLEANING = /[\x00-\x08\x0b-\x1f\x7f\x9b\x9d]|More|\^M/
+
+/** Whether any line of a whole text needs more than trimming (one scan instead of one per line). */
+export function textNeedsCleaning(text: string): boolean {
+  return TEXT_NEEDS_CLEANING.test(text)
+}
+
 export function cleanTerminalLine(line: string): string {
+  if (!NEEDS_CLEANING.test(line)) return line.trimEnd()
   return withoutPager(renderLine(stripAnsi(caretMAsCr(line))))
 }
 

@@ -126,7 +126,13 @@ function parseEsmtpMap(node: ConfigNode, name: string): EsmtpInspectMap {
   return { name, line: node.line, allowTls }
 }
 
+/** First words of the marker lines: a cheap test before the patterns, on every top-level line. */
+const MARKER_START = /^(?:ngfw|access-list|object network UM_|class-map class_snmp)/i
+
 function isFtdMarker(node: ConfigNode): boolean {
+  if (!MARKER_START.test(node.text)) return false
+  if (node.text.startsWith('access-list') && !node.text.includes('CSM_FW_ACL_') && !node.text.includes(' advanced '))
+    return false
   return FTD_CONFIG_MARKERS.some(
     (m) => m.line.test(node.text) && (!m.child || node.children.some((c) => m.child!.test(c.text))),
   )
