@@ -49,31 +49,51 @@ export function appendixTexts(
   j: ReadJournalResult,
   attachments: ReadonlyArray<{ name: string; text: string }>,
   redactor: Redactor,
+  /** Before / between / after the changes, by journal seq (change-clock.ts); absent when nothing was changed. */
+  stamp?: (seq: number) => AppendixText['when'],
 ): AppendixText[] {
+  const attachedAt = new Map<string, number>()
+  for (const e of j.entries) {
+    const name = (e.data as { name?: unknown } | null)?.name
+    if (e.type === 'attachment.added' && typeof name === 'string' && !attachedAt.has(name)) attachedAt.set(name, e.seq)
+  }
+  const when = (seq: number | undefined) => (stamp && seq !== undefined ? stamp(seq) : undefined)
   // A closed session leaves its cleaned log as an attachment; the commands are shown one by one only without it.
   const hasSessionLog = attachments.some((a) => /^[0-9a-f]{12}-session-/.test(a.name) || a.name.startsWith('session-'))
-  const sources: Array<{ title: string; kindKey: string; text: string }> = [
-    ...j.outputs.map(({ data }) => ({
+  const sources: Array<{ title: string; kindKey: string; text: string; when?: AppendixText['when'] }> = [
+    ...j.outputs.map(({ data, entry }) => ({
       title: `${data.device}# ${redactor.device(data.command)}`,
       kindKey: 'report.appendix.kind.command',
       text: data.output,
+      when: when(entry.seq),
     })),
     ...(hasSessionLog
       ? []
-      : j.commands.map(({ data }) => ({
+      : j.commands.map(({ data, entry }) => ({
           title: `# ${redactor.device(data.command)}`,
           kindKey: 'report.appendix.kind.command',
           text: data.output,
+          when: when(entry.seq),
         }))),
-    ...j.pasted.map(({ data }) => ({ title: data.source, kindKey: 'report.appendix.kind.pasted', text: data.text })),
-    ...attachments.map((a) => ({ title: a.name, kindKey: 'report.appendix.kind.attachment', text: a.text })),
+    ...j.pasted.map(({ data, entry }) => ({
+      title: data.source,
+      kindKey: 'report.appendix.kind.pasted',
+      text: data.text,
+      when: when(entry.seq),
+    })),
+    ...attachments.map((a) => ({
+      title: a.name,
+      kindKey: 'report.appendix.kind.attachment',
+      text: a.text,
+      when: when(attachedAt.get(a.name)),
+    })),
   ]
   // The same text often arrives twice (a running-config read by the fix session and kept as its backup): once is enough.
   const byText = new Map<string, AppendixText>()
   // One budget for the whole appendix keeps a case with megabytes of logs printable; the case keeps every line.
   let budget = APPENDIX_TOTAL_LINES
   const out: AppendixText[] = []
-  for (const { title, kindKey, text } of sources) {
+  for (const { title, kindKey, text, when: stamped } of sources) {
     const key = text.replace(/\r\n?/g, '\n').trimEnd()
     const first = byText.get(key)
     if (first) {
@@ -82,7 +102,7 @@ export function appendixTexts(
     }
     const { lines, omitted } = capped(text, redactor, Math.min(APPENDIX_MAX_LINES, budget))
     budget -= lines.length
-    const item: AppendixText = { title, kindKey, lines, omitted }
+    const item: AppendixText = { title, kindKey, lines, omitted, ...(stamped ? { when: stamped } : {}) }
     byText.set(key, item)
     out.push(item)
   }

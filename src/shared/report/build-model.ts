@@ -142,7 +142,7 @@ export function buildReportModel(input: ReportCaseInput, options: BuildOptions):
     recommendations: recommendationsFor({ devices, findings, comparisons, changes, verifications }),
     fleet: fleetView(j.fleet, redactor),
     appendix: {
-      texts: appendixTexts(j, attachments, redactor),
+      texts: appendixTexts(j, attachments, redactor, Number.isFinite(clock.first) ? clock.stamp : undefined),
       transcripts: probeViews,
       other: j.other.map((e) => otherEntry(e, redactor)),
       journalProblems: input.problemCount ?? 0,

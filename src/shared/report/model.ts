@@ -192,6 +192,8 @@ export interface AppendixText {
   omitted: number
   /** Titles of other items with exactly the same text, shown once. */
   sameAs?: string[]
+  /** Gathered before the first change, between changes, or after the latest one (only when something was changed). */
+  when?: 'before' | 'between' | 'after'
 }
 
 export interface AppendixEntry {

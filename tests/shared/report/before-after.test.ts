@@ -63,7 +63,10 @@ function journal(options: { freshConfigAfter: boolean }): ReportCaseInput {
     attachmentTexts: [
       { name: '111111111111-device_fw1.txt', text: CONFIG_BEFORE },
       // A fresh read that still shows the line (the fix did not take) keeps the finding.
-      { name: '222222222222-device_fw1.txt', text: options.freshConfigAfter ? CONFIG_BEFORE : CONFIG_AFTER },
+      {
+        name: '222222222222-device_fw1.txt',
+        text: options.freshConfigAfter ? `${CONFIG_BEFORE}\n: end` : CONFIG_AFTER,
+      },
     ],
   }
 }
@@ -123,5 +126,19 @@ describe('before and after the change agree', () => {
     expect(m.appendix.transcripts.map((p) => p.when)).toEqual(['before', 'between', 'after'])
     expect(m.comparisons[0]!.before?.seq).toBe(applies[0]! - 0.5)
     expect(m.comparisons[0]!.after?.seq).toBe(100)
+  })
+
+  it('stamps the appendix texts too: the configuration read before the change says so', () => {
+    const m = buildReportModel(journal({ freshConfigAfter: true }), { now: NOW })
+    expect(m.appendix.texts.map((x) => [x.title, x.when])).toEqual([
+      ['111111111111-device_fw1.txt', 'before'],
+      ['222222222222-device_fw1.txt', 'after'],
+    ])
+    expect(renderReportHtml(m, { lang: 'ko' })).toContain('222222222222-device_fw1.txt</span> — 변경 후')
+    // Nothing changed, nothing stamped (counter-example).
+    const unchanged = journal({ freshConfigAfter: false })
+    const entries = unchanged.entries.filter((e) => !e.type.startsWith('fix.'))
+    const plain = buildReportModel({ ...unchanged, entries }, { now: NOW })
+    expect(plain.appendix.texts.every((x) => x.when === undefined)).toBe(true)
   })
 })

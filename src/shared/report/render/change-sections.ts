@@ -149,7 +149,8 @@ export function appendixSection(m: ReportModel, ctx: RenderContext): string {
           const same = x.sameAs?.length
             ? `<p class="note">${caseText(t('report.appendix.sameAs', { titles: x.sameAs.join(', ') }))}</p>`
             : ''
-          return `<h4>${esc(t(x.kindKey))}: <span class="mono">${caseText(x.title)}</span></h4>${same}${body}${omitted}`
+          const stamp = x.when ? ` — ${esc(t(`report.probes.${x.when}`))}` : ''
+          return `<h4>${esc(t(x.kindKey))}: <span class="mono">${caseText(x.title)}</span>${stamp}</h4>${same}${body}${omitted}`
         })
         .join('')
     : none
