@@ -7,6 +7,7 @@
 import { z } from 'zod'
 import { auditEvents, auditRequests } from './audit/api-schemas'
 import { caseIdSchema, caseMetaSchema, caseSummarySchema, journalEntrySchema } from './cases'
+import { PLATFORM_IDS } from './devices/session-open'
 import type { Analysis } from './diagnosis'
 import {
   applyResultSchema,
@@ -182,7 +183,7 @@ export const requests = {
     output: z.object({
       source: z.string(),
       transcript: z.string(),
-      platform: z.string(),
+      platform: z.enum(PLATFORM_IDS),
       enabled: z.boolean(),
       analysis: analysisSchema,
     }),

@@ -4,7 +4,8 @@
  * the evidence run or a structured failure with what was gathered until then.
  */
 
-import { type DeviceProfile, type PlatformId, PROFILES } from '../../shared/devices'
+import { type PlatformId, PROFILES } from '../../shared/devices'
+import type { PlatformProfile } from '../../shared/devices/session-open'
 import type { ByteChannel, TransportError } from '../transports/channel'
 import { type ConnectOptions, connectTarget } from '../transports/connect-target'
 import { describeTarget } from '../transports/target'
@@ -48,7 +49,7 @@ export async function collectFromDevice(options: CollectOptions): Promise<Collec
   let driver: DeviceDriver | undefined
   try {
     channel = await connectTarget(options)
-    const profile: DeviceProfile | undefined = options.platform ? PROFILES[options.platform] : undefined
+    const profile: PlatformProfile | undefined = options.platform ? PROFILES[options.platform] : undefined
     driver = new DeviceDriver(channel, {
       credentials: {
         ...options.credentials,

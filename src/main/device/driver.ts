@@ -5,7 +5,8 @@
  * only sent once the previous one has echoed and the prompt is back, which is also what keeps an inspecting firewall
  * from seeing partial lines.
  */
-import { type DeviceProfile, type ParsedPrompt, PROFILES, platformFromPrompt } from '../../shared/devices'
+import { type ParsedPrompt, PROFILES, platformFromPrompt } from '../../shared/devices'
+import type { PlatformProfile } from '../../shared/devices/session-open'
 import type { ByteChannel } from '../transports/channel'
 import type { CommandResult, Credentials, TrafficEvent } from './driver-types'
 import { Expect } from './expect'
@@ -15,7 +16,7 @@ import { SerialQueue } from './serial-queue'
 export interface DriverOptions {
   credentials: Credentials
   /** Forces a platform; otherwise guessed from the prompt and refined with setProfile() after `show version`. */
-  profile?: DeviceProfile
+  profile?: PlatformProfile
   promptTimeoutMs?: number
   commandTimeoutMs?: number
   /** Quiet time after which an empty line is sent once to wake a console up. */
@@ -32,7 +33,7 @@ export interface RunOptions {
 export class DeviceDriver {
   private readonly io: Expect
   private readonly queue = new SerialQueue()
-  private currentProfile: DeviceProfile
+  private currentProfile: PlatformProfile
   /** A platform given by the caller is kept even if `show version` says otherwise. */
   private readonly forcedProfile: boolean
   private readonly credentials: Credentials
@@ -60,7 +61,7 @@ export class DeviceDriver {
   }
 
   /** The platform behaviour in use: guessed from the first prompt, then from `show version` (unless forced). */
-  get profile(): DeviceProfile {
+  get profile(): PlatformProfile {
     return this.currentProfile
   }
 
@@ -74,7 +75,7 @@ export class DeviceDriver {
   }
 
   /** Switches to the platform `show version` revealed (unless one was forced). */
-  setProfile(profile: DeviceProfile): void {
+  setProfile(profile: PlatformProfile): void {
     if (!this.forcedProfile) this.currentProfile = profile
   }
 

@@ -5,8 +5,9 @@
  * calls it that way (driver.ts).
  */
 import { StringDecoder } from 'node:string_decoder'
-import { type DeviceProfile, isSameDevicePrompt, type ParsedPrompt, parsePrompt } from '../../shared/devices'
+import { isSameDevicePrompt, type ParsedPrompt, parsePrompt } from '../../shared/devices'
 import { cleanTerminalText } from '../../shared/devices/clean'
+import type { PlatformProfile } from '../../shared/devices/session-open'
 import type { ByteChannel } from '../transports/channel'
 import { extractOutput, findFailure } from './command-output'
 import { type CommandResult, DriverError, type TrafficEvent } from './driver-types'
@@ -102,7 +103,7 @@ export class Expect {
   }
 
   /** Sends one command and collects its output until the same device's prompt returns, answering the pager. */
-  async execute(command: string, timeoutMs: number, profile: DeviceProfile): Promise<CommandResult> {
+  async execute(command: string, timeoutMs: number, profile: PlatformProfile): Promise<CommandResult> {
     if (this.desynced) await this.resync(profile)
     const known = this.requirePrompt()
     const startedAt = new Date()
@@ -162,7 +163,7 @@ export class Expect {
   }
 
   /** After a timeout: leave a pager, send an empty line and wait for a prompt again. */
-  private async resync(profile: DeviceProfile): Promise<void> {
+  private async resync(profile: PlatformProfile): Promise<void> {
     if (profile.paging.more.test(this.buffer.lastLine())) this.write('q')
     this.buffer.take()
     this.sendLine('')

@@ -4,8 +4,9 @@
  * `login` as a local user when the secret is refused). Which of these a session runs, and whether enable is required,
  * is data: src/shared/devices/session-open.ts.
  */
-import { type DeviceProfile, isSameDevicePrompt, type ParsedPrompt, parsePrompt } from '../../shared/devices'
+import { isSameDevicePrompt, type ParsedPrompt, parsePrompt } from '../../shared/devices'
 import { LOGIN_FAILURES, PASSWORD_PROMPT, USERNAME_PROMPT } from '../../shared/devices/common'
+import type { PlatformProfile } from '../../shared/devices/session-open'
 import { type Credentials, DriverError } from './driver-types'
 import { type Expect, TIMEOUT } from './expect'
 
@@ -72,7 +73,7 @@ function loginState(io: Expect): LoginState | undefined {
 /** Enters privileged mode with the enable secret, or ASA's `login` as a local user when that fails. */
 export async function escalate(
   io: Expect,
-  profile: DeviceProfile,
+  profile: PlatformProfile,
   credentials: Credentials,
   promptTimeoutMs: number,
 ): Promise<ParsedPrompt> {

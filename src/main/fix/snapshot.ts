@@ -7,11 +7,11 @@ import { parseShowFailover } from '../../shared/evidence/device/show-failover'
 import { numberLines } from '../../shared/evidence/types'
 import type { DeviceDriver } from '../device/driver'
 import { configHash } from './hash'
-import type { DeviceSnapshot, FixPlatform } from './types'
+import type { DeviceSnapshot, SnapshotPlatform } from './types'
 
 const CONFIG_COMMAND = 'show running-config'
 
-export function countersCommand(platform: FixPlatform): string | null {
+export function countersCommand(platform: SnapshotPlatform): string | null {
   if (platform === 'pix6') return 'show fixup'
   if (platform === 'unknown') return null
   return 'show service-policy inspect esmtp'
@@ -27,7 +27,7 @@ export async function readSnapshot(driver: DeviceDriver, versionText?: string): 
   const version = versionText === undefined ? (await run('show version')).output : versionText
   if (versionText !== undefined) outputs.push({ command: 'show version', output: versionText, failed: false })
   const platformId: PlatformId | null = platformFromVersion(version)
-  const platform: FixPlatform = platformId ?? 'unknown'
+  const platform: SnapshotPlatform = platformId ?? 'unknown'
   const prompt = driver.prompt as ParsedPrompt
   let contextMode: DeviceSnapshot['contextMode'] = 'unknown'
   const contexts = driver.profile.contexts

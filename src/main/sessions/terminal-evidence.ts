@@ -3,6 +3,7 @@
  * same shell, so every line and its output appear in the terminal as they run. The engineer's keystrokes are
  * held by the session meanwhile and sent afterwards, so none lands inside a scripted line.
  */
+import type { PlatformId } from '../../shared/devices/session-open'
 import type { Analysis } from '../../shared/diagnosis'
 import { DeviceDriver } from '../device/driver'
 import type { TrafficEvent } from '../device/driver-types'
@@ -13,7 +14,7 @@ import type { ByteChannel } from '../transports/channel'
 export interface TerminalEvidence {
   source: string
   transcript: string
-  platform: string
+  platform: PlatformId
   enabled: boolean
   analysis: Analysis
 }

@@ -19,7 +19,14 @@
 import type { PlatformId } from './types'
 
 /** The one platform vocabulary (defined in types.ts, re-exported here for the session layer). */
-export type { PlatformId } from './types'
+/**
+ * A platform's behaviour (prompts, paging, enable, failures, evidence steps), named apart from the saved connection
+ * `DeviceProfile` of src/shared/profiles.ts. types.ts still calls it `DeviceProfile`; the session layer uses this name.
+ */
+export type { DeviceProfile as PlatformProfile, PlatformId } from './types'
+
+/** Every platform id, for schemas at the boundaries (IPC, journal); `satisfies` keeps it in step with the type. */
+export const PLATFORM_IDS = ['asa', 'pix7', 'pix6', 'ftd'] as const satisfies readonly PlatformId[]
 
 /** `change`: the session may send configuration (remediation); `read`: evidence only. */
 export type SessionPurpose = 'read' | 'change'

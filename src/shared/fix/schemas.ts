@@ -4,18 +4,19 @@
  * (the `Same` checks at the end): a field added to one and not the other does not compile.
  */
 import { z } from 'zod'
+import { PLATFORM_IDS } from '../devices/session-open'
 import { probeResultSchema } from '../probe/schema'
 import type { CliMode, CommandLine, RemedyId } from '../remedies/types'
 import type {
   ApplyResult,
   DeviceSnapshot,
-  FixPlatform,
   Precheck,
   Preview,
   Refusal,
   RefusalCode,
   SaveResult,
   SentLine,
+  SnapshotPlatform,
   VerifyResult,
 } from './types'
 
@@ -27,7 +28,7 @@ const cliMode = z.enum(CLI_MODES) satisfies z.ZodType<CliMode>
 /** Remedy ids are the remedies module's union; on the wire they are checked as text. */
 const remedyId = z.custom<RemedyId>((v) => typeof v === 'string' && v.length > 0 && v.length <= 60, 'not a remedy id')
 const commandLine = z.object({ mode: cliMode, command: str })
-const platform = z.enum(['asa', 'pix7', 'pix6', 'ftd', 'unknown']) satisfies z.ZodType<FixPlatform>
+const platform = z.enum([...PLATFORM_IDS, 'unknown']) satisfies z.ZodType<SnapshotPlatform>
 
 const REFUSAL_CODES = [
   'tokenUnknown',

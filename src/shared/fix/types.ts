@@ -3,15 +3,17 @@
  * `reason` keys through i18n (`fix.refusals.<code>`), and the journal records the same objects.
  */
 
+import type { PlatformId } from '../devices/session-open'
 import type { ProbeResult, ProbeTarget } from '../probe/types'
 import type { CliMode, CommandLine, RemedyId } from '../remedies/types'
 
-export type FixPlatform = 'asa' | 'pix7' | 'pix6' | 'ftd' | 'unknown'
+/** The platform as `show version` named it (src/shared/devices: the one platform vocabulary), or unknown. */
+export type SnapshotPlatform = PlatformId | 'unknown'
 
 /** The device as read at one moment: identity, where the session stands, and the full running-config. */
 export interface DeviceSnapshot {
   hostname: string
-  platform: FixPlatform
+  platform: SnapshotPlatform
   version: string | null
   /** Security context the session is in (multiple-context mode), `system` for the system context. */
   context: string | null
