@@ -75,6 +75,7 @@ describe('main window security', () => {
     createMainWindow(join(temp.path, 'w.json'))
     const prefs = (recorded.options as { webPreferences: Record<string, unknown> }).webPreferences
     expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true })
+    expect(prefs.disableBlinkFeatures).toBe('Auxclick')
     expect(prefs.nodeIntegrationInWorker).not.toBe(true)
     expect(prefs.preload).toMatch(/preload[/\\]index\.js$/)
   })

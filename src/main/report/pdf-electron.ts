@@ -25,6 +25,8 @@ export function createElectronPrinter(timeoutMs = PRINT_TIMEOUT_MS): PdfPrinter 
         nodeIntegration: false,
         // Its own in-memory session, so the request filter below never touches the app window's session.
         partition: 'unmask-report-print',
+        // No middle-click new windows either (Electronegativity AUXCLICK_JS_CHECK).
+        disableBlinkFeatures: 'Auxclick',
       },
     })
     windows.add(window)
