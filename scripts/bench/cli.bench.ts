@@ -16,6 +16,7 @@ import { LabDevice } from '../../src/lab/devices/lab-device'
 import { asaLoginBanner } from '../../src/lab/devices/login-banner'
 import { startSshEndpoint } from '../../src/lab/endpoints/ssh-endpoint'
 import { loadScenario } from '../../src/lab/scenarios'
+import { bigConfig } from './device.bench'
 import { generateConfig } from './engine.bench'
 
 const ROOT = join(__dirname, '..', '..')
@@ -109,18 +110,6 @@ function analyzeBig(dir: string): void {
   )
 }
 
-function bigConfig(base: string, target: number): string {
-  const lines = base.replace(/\r/g, '').split('\n')
-  const at = Math.max(
-    10,
-    lines.findIndex((l) => l.startsWith('access-list')),
-  )
-  const extra: string[] = []
-  for (let i = 0; extra.length + lines.length < target; i++)
-    extra.push(`access-list BENCH extended permit tcp host 10.${(i >> 8) & 255}.${i & 255}.1 any eq ${1024 + i}`)
-  return [...lines.slice(0, at), ...extra, ...lines.slice(at)].join('\n')
-}
-
 /** Asynchronous: the lab's SSH server lives in this process and must keep serving while the child runs. */
 function runChild(
   cmd: string,
@@ -185,7 +174,8 @@ async function collectVsNetmiko(dir: string): Promise<void> {
       const r = await runChild(process.execPath, args, env)
       ours.push(r.ms)
       status = r.status
-      if (status !== 0 && status !== 1) console.log(`  collect failed (exit ${status}): ${r.err.trim().split('\n').at(-1)}`)
+      if (status !== 0 && status !== 1)
+        console.log(`  collect failed (exit ${status}): ${r.err.trim().split('\n').at(-1)}`)
       const parsed = JSON.parse(r.out || '{}') as { steps?: Array<{ command: string; lines?: number }> }
       lines = parsed.steps?.length ?? 0
     }

@@ -20,12 +20,13 @@ import { connectSsh } from '../../src/main/transports/ssh-transport'
 const TARGET_LINES = 20_000
 const ROUNDS = 9
 
-function bigConfig(base: string): string {
+/** The lab ASA's configuration grown to `target` lines with access-list entries (also used by cli.bench.ts). */
+export function bigConfig(base: string, target = TARGET_LINES): string {
   const lines = base.replace(/\r/g, '').split('\n')
   const at =
     lines.findIndex((l) => l.startsWith('access-list')) >= 0 ? lines.findIndex((l) => l.startsWith('access-list')) : 10
   const extra: string[] = []
-  for (let i = 0; extra.length + lines.length < TARGET_LINES; i++) {
+  for (let i = 0; extra.length + lines.length < target; i++) {
     extra.push(
       `access-list BENCH extended permit tcp host 10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255} any eq ${1024 + (i % 50000)}`,
     )

@@ -2,9 +2,10 @@
  * The built CLI (`node bin/unmask.js`, out/main/cli.js) spawned as a user runs it. Synchronous for commands that need
  * nothing from this process; asynchronous when a lab started by the test must keep serving meanwhile.
  */
-import { spawn, spawnSync } from 'node:child_process'
+import { type ChildProcessByStdio, spawn, spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
+import type { Readable } from 'node:stream'
 
 export const ROOT = join(import.meta.dirname, '..', '..')
 export const BIN = join(ROOT, 'bin', 'unmask.js')
@@ -36,8 +37,13 @@ export function unmask(args: string[], env: NodeJS.ProcessEnv = {}, input?: stri
 }
 
 export function unmaskAsync(args: string[], env: NodeJS.ProcessEnv = {}, timeoutMs = 90_000): Promise<Ran> {
+  const child = spawn(process.execPath, [BIN, ...args], { env: baseEnv(env), stdio: ['ignore', 'pipe', 'pipe'] })
+  return finished(child, timeoutMs)
+}
+
+/** Collects a child's output until it exits; killed after `timeoutMs` so that nothing hangs. */
+export function finished(child: ChildProcessByStdio<null, Readable, Readable>, timeoutMs: number): Promise<Ran> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env: baseEnv(env), stdio: ['ignore', 'pipe', 'pipe'] })
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (d: Buffer) => {

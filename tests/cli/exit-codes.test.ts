@@ -4,24 +4,23 @@
  */
 import { createServer, type Server } from 'node:net'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type Lab, startLab } from '../../src/lab'
-import { makeTempDir } from '../support/temp-dir'
+import { beforeAll, describe, expect, it } from 'vitest'
+import type { Lab } from '../../src/lab'
+import { labFixture } from '../support/lab'
 import { isBuilt, unmask, unmaskAsync } from './built'
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'device-output')
 const fixture = (name: string) => join(FIXTURES, name)
 
 describe.runIf(isBuilt)('exit codes of the built CLI', () => {
-  const tmp = makeTempDir('unmask-cli-exit-')
-  const env = { UNMASK_HOME: join(tmp.path, 'home'), FW_PASS: 'lab-admin', FW_ENABLE: 'lab-enable' }
+  const started = labFixture('asa9-default')
   let lab: Lab
-  beforeAll(async () => {
-    lab = await startLab({ scenario: 'asa9-default', stateDir: join(tmp.path, 'lab') })
-  })
-  afterAll(async () => {
-    await lab?.stop()
-    tmp.remove()
+  let tmp: { path: string }
+  let env: NodeJS.ProcessEnv
+  beforeAll(() => {
+    lab = started.lab
+    tmp = { path: started.dir }
+    env = { UNMASK_HOME: join(started.dir, 'home'), FW_PASS: 'lab-admin', FW_ENABLE: 'lab-enable' }
   })
 
   it('0: done and nothing wrong found (analyze of unrelated text, case new, help, version)', () => {

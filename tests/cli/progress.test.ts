@@ -6,11 +6,11 @@
  */
 import { spawn, spawnSync } from 'node:child_process'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type Lab, startLab } from '../../src/lab'
+import { beforeAll, describe, expect, it } from 'vitest'
+import type { Lab } from '../../src/lab'
 import { findChromium } from '../../src/main/report/find-chromium'
-import { makeTempDir } from '../support/temp-dir'
-import { BIN, isBuilt, unmask, unmaskAsync } from './built'
+import { labFixture } from '../support/lab'
+import { BIN, finished, isBuilt, unmask, unmaskAsync } from './built'
 
 const hasScript = spawnSync('script', ['--version']).status === 0
 const hasChromium = findChromium({ env: process.env }).ok
@@ -19,33 +19,22 @@ const REDRAW = '\r\u001b[2K'
 /** Runs the CLI on a pseudo-terminal; everything it wrote (stdout and stderr alike) comes back as one screen. */
 function onTerminal(args: string[], env: NodeJS.ProcessEnv): Promise<{ status: number | null; screen: string }> {
   const command = [process.execPath, BIN, ...args].map((a) => `'${a.replace(/'/g, "'\\''")}'`).join(' ')
-  return new Promise((resolve) => {
-    const child = spawn('script', ['-qec', command, '/dev/null'], {
-      env: { ...process.env, LANG: 'en_US.UTF-8', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
-    let screen = ''
-    child.stdout.on('data', (d: Buffer) => {
-      screen += d.toString()
-    })
-    const timer = setTimeout(() => child.kill('SIGKILL'), 90_000)
-    child.on('close', (status) => {
-      clearTimeout(timer)
-      resolve({ status, screen })
-    })
+  const child = spawn('script', ['-qec', command, '/dev/null'], {
+    env: { ...process.env, LANG: 'en_US.UTF-8', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
   })
+  return finished(child, 90_000).then((r) => ({ status: r.status, screen: r.stdout }))
 }
 
 describe.runIf(isBuilt && hasScript)('the progress line', () => {
-  const tmp = makeTempDir('unmask-progress-')
-  const env = { UNMASK_HOME: join(tmp.path, 'home'), FW_PASS: 'lab-admin', FW_ENABLE: 'lab-enable' }
+  const started = labFixture('asa9-default')
   let lab: Lab
-  beforeAll(async () => {
-    lab = await startLab({ scenario: 'asa9-default', stateDir: join(tmp.path, 'lab') })
-  })
-  afterAll(async () => {
-    await lab?.stop()
-    tmp.remove()
+  let tmp: { path: string }
+  let env: NodeJS.ProcessEnv
+  beforeAll(() => {
+    lab = started.lab
+    tmp = { path: started.dir }
+    env = { UNMASK_HOME: join(started.dir, 'home'), FW_PASS: 'lab-admin', FW_ENABLE: 'lab-enable' }
   })
   const collectArgs = () => [
     'collect',
@@ -93,6 +82,13 @@ describe.runIf(isBuilt && hasScript)('the progress line', () => {
       const piped = await unmaskAsync(['report', '--case', id, '--out', pdf], env)
       expect(piped.status).toBe(0)
       expect(piped.stderr).toBe('')
+      // --json (issue 15.10): the files written and what was masked, ReportJson of src/cli/commands/report-run.ts.
+      const json = await onTerminal(['report', '--case', id, '--out', pdf, '--json'], env)
+      expect(json.screen).not.toContain(REDRAW)
+      const body = JSON.parse(json.screen.replace(/\r/g, '')) as { pdf: { path: string; bytes: number }; lang: string }
+      expect(body.pdf.path).toBe(pdf)
+      expect(body.pdf.bytes).toBeGreaterThan(1000)
+      expect(body.lang).toBe('en')
     },
   )
 })
