@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { analyzeTexts } from '../../../src/shared/diagnosis'
+import { configLinePaths } from '../../../src/shared/evidence/device/config-tree'
 import { readDeviceConfig } from '../../../src/shared/evidence/device/device-config'
 import { parseLogLines } from '../../../src/shared/evidence/logs/log-lines'
 import { numberLines } from '../../../src/shared/evidence/types'
@@ -141,6 +142,18 @@ describe('configurations whose indentation was lost', () => {
     expect(original.remedies[0]?.commands.map((c) => c.command)).toContain('no inspect smtp')
     const strip = (a: typeof original) => ({ ...a, facts: { ...a.facts, configStructure: null }, factSources: {} })
     expect(strip(flat)).toEqual(strip(original))
+  })
+
+  it('the same default ESMTP map copied from two manual sites, one flattened: the same tree', () => {
+    const indented = read('asa_default_esmtp_map_indented_easymanuals.txt')
+    const flat = read('asa_default_esmtp_map_flattened_manualslib.txt')
+    const all = /./
+    expect(configLinePaths(flat, all)).toEqual(configLinePaths(indented, all))
+    expect(configLinePaths(flat, /^mask$/)).toEqual([
+      'policy-map type inspect esmtp _default_esmtp_map > match ehlo-reply-parameter others > mask',
+    ])
+    expect(readDeviceConfig(numberLines(flat)).esmtpMaps).toEqual(readDeviceConfig(numberLines(indented)).esmtpMaps)
+    expect(readDeviceConfig(numberLines(flat)).structure).toMatchObject({ state: 'recovered', orphans: [] })
   })
 
   it('an esmtp map with its parameters comes back too, allow-tls included', () => {
