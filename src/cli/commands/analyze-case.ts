@@ -4,8 +4,9 @@
  * (`attachment.added`), then one `analysis.result` naming the sources, with facts, findings, causes and remedy ids.
  * The case is opened before the analysis runs, so a wrong id is bad usage before any work is done.
  */
+
+import { recordAnalysis } from '../../main/cases/record-analysis'
 import type { Analysis, InputText } from '../../shared/diagnosis'
-import { JOURNAL } from '../../shared/journal/events'
 import { caseStore, withCase } from '../case-open'
 import type { CliContext } from '../io'
 
@@ -18,14 +19,7 @@ export function caseRecorder(ctx: CliContext, id: string): Recorder {
   return (inputs, analysis) => {
     const handle = store.open(id)
     try {
-      for (const input of inputs) handle.attach(input.source, input.text)
-      handle.append(JOURNAL.analysisResult, {
-        sources: inputs.map((i) => i.source),
-        facts: analysis.facts,
-        findings: analysis.findings,
-        causes: analysis.causes,
-        remedies: analysis.remedies.map((r) => r.id),
-      })
+      recordAnalysis(handle, inputs, analysis)
       return { id: handle.id, count: inputs.length }
     } finally {
       handle.close()

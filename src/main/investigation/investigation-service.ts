@@ -5,11 +5,11 @@
  */
 import { type Analysis, analyzeEvidence, type Evidence } from '../../shared/diagnosis'
 import { parseEvidence } from '../../shared/evidence'
-import { JOURNAL } from '../../shared/journal/events'
 import type { PathComparison } from '../../shared/probe/compare'
 import { probeSource, probeTranscript } from '../../shared/probe/transcript'
 import type { ProbeOptions, ProbeResult, ProbeTarget } from '../../shared/probe/types'
 import type { CaseStore } from '../cases/case-store'
+import { recordAnalysis } from '../cases/record-analysis'
 import { runProbeRequest } from '../smtp/run'
 
 export interface ProbeRun {
@@ -68,29 +68,13 @@ export class InvestigationService {
     }
     const analysis = analyzeEvidence(evidence, parts)
     if (caseId && texts.length > 0) {
-      for (const input of texts) this.attach(caseId, input.source, input.text)
       const handle = this.cases.open(caseId)
       try {
-        handle.append(JOURNAL.analysisResult, {
-          sources: texts.map((t) => t.source),
-          facts: analysis.facts,
-          findings: analysis.findings,
-          causes: analysis.causes,
-          remedies: analysis.remedies.map((r) => r.id),
-        })
+        recordAnalysis(handle, texts, analysis)
       } finally {
         handle.close()
       }
     }
     return analysis
-  }
-
-  private attach(caseId: string, name: string, text: string): void {
-    const handle = this.cases.open(caseId)
-    try {
-      handle.attach(name, text)
-    } finally {
-      handle.close()
-    }
   }
 }
