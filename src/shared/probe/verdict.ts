@@ -12,6 +12,7 @@ export type VerdictId =
   | 'message-dropped'
   | 'refused'
   | 'starttls-masked'
+  | 'keywords-masked'
   | 'esmtp-blocked'
   | 'tls-ok'
   | 'tls-untrusted'
@@ -28,7 +29,12 @@ export interface Verdict {
   params: Record<string, string>
 }
 
-const MASKING = ['smtp.starttls-masked', 'smtp.starttls-rejected', 'smtp.command-masked']
+const STARTTLS_MASKED = ['smtp.starttls-masked']
+/**
+ * The path rewrites SMTP, but no masked line was identified as STARTTLS: other keywords masked (an 8-letter mask
+ * may be SMTPUTF8 or CHUNKING, §7.2), or the STARTTLS command X-ed. Whether the server offers TLS is then open.
+ */
+const REWRITING = ['smtp.starttls-rejected', 'smtp.command-masked', 'smtp.keyword-masked']
 const ESMTP_BLOCKED = ['smtp.banner-masked', 'smtp.ehlo-rejected']
 
 function verdict(id: VerdictId, level: Verdict['level'], params: Record<string, string> = {}): Verdict {
@@ -45,7 +51,8 @@ export function probeVerdict(result: ProbeResult, findings: readonly Finding[]):
   }
   if (result.banner && result.banner.code !== 220)
     return verdict('refused', 'bad', { reply: result.banner.lines[0]?.raw ?? '' })
-  if (has(MASKING)) return verdict('starttls-masked', 'bad')
+  if (has(STARTTLS_MASKED)) return verdict('starttls-masked', 'bad')
+  if (has(REWRITING)) return verdict('keywords-masked', 'bad')
   if (has(ESMTP_BLOCKED)) return verdict('esmtp-blocked', 'bad')
   const tls = result.tls
   if (tls?.established) {

@@ -127,7 +127,9 @@ describe('rule smtp.path-differs', () => {
     const both = probeAnalysis([results.inside!, results.stripped!])
     const differs = both.findings.find((f) => f.id === 'smtp.path-differs')
     expect(differs?.params?.differences).toContain('STARTTLS')
-    expect(both.causes[0]?.id).toBe('path-inspection')
+    // The two views are labelled direct/through for the rules (the one missing STARTTLS is through): a deleted
+    // line, not a mask, names the gateway cause (§7.5).
+    expect(both.causes[0]?.id).toBe('gateway-deletes-starttls')
     expect(both.causes.map((c) => c.id)).not.toContain('server-no-starttls')
   })
 

@@ -9,7 +9,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type InspectionProxy, startInspectionProxy } from '../../../src/lab/proxy/inspection-proxy'
 import { type InspectingFirewall, newCounters } from '../../../src/lab/proxy/policy'
 import { probe } from '../../../src/main/smtp/probe'
+import { runProbeRequest } from '../../../src/main/smtp/run'
 import { compareProbes } from '../../../src/shared/probe/compare'
+import { probeAnalysis } from '../../../src/shared/probe/findings'
 import { starttlsProof } from '../../../src/shared/probe/starttls-proof'
 import type { ProbeResult } from '../../../src/shared/probe/types'
 import { comparisonVerdict } from '../../../src/shared/probe/verdict'
@@ -85,5 +87,28 @@ describe.skipIf(!hasPostfix)('a Postfix without TLS behind ASA inspection (issue
     expect(c.differences).toContainEqual({ kind: 'extension-masked', keys: ['VRFY', 'SMTPUTF8', 'CHUNKING'] })
     expect(c.differences.map((d) => d.kind)).not.toContain('starttls-advertised')
     expect(comparisonVerdict(c).id).toBe('paths-differ')
+  })
+
+  it('`probe THROUGH --compare DIRECT` no longer says “STARTTLS is masked”: the paths differ, the masks are named', async () => {
+    const report = await runProbeRequest({
+      target: { host: '127.0.0.1', port: proxy.port, explicitPort: true },
+      compare: { host: postfix.host, port: postfix.port },
+      vantage: 'through',
+      compareVantage: 'direct',
+      mode: 'starttls',
+      options: {},
+    })
+    const [throughProbe] = report.probes
+    expect(throughProbe?.verdict.id).toBe('keywords-masked')
+    expect(throughProbe?.findings.map((f) => f.id)).not.toContain('smtp.starttls-masked')
+    expect(report.comparison?.verdict.id).toBe('paths-differ')
+    expect(report.comparison?.comparison.differences.map((d) => d.kind)).toContain('extension-masked')
+    // Both views together: the rules read the masks from the direct view's keywords.
+    const both = probeAnalysis(report.probes.map((p) => p.result))
+    const masked = both.findings.find((f) => f.id === 'smtp.keyword-masked')
+    expect(masked?.params).toMatchObject({ basis: 'direct' })
+    expect(String(masked?.params?.keywords)).toContain('XXXXXXXB=SMTPUTF8')
+    expect(String(masked?.params?.keywords)).toContain('XXXXXXXC=CHUNKING')
+    expect(both.findings.map((f) => f.id)).not.toContain('smtp.starttls-masked')
   })
 })

@@ -82,6 +82,8 @@ export const probe = {
       'the connection was dropped while delivering the test message ({{dkim}}): an old PIX/ASA duplicate-header bug fits this',
     refused: 'the server refused the session: {{reply}}',
     'starttls-masked': 'STARTTLS is masked on this path: SMTP inspection on a firewall rewrites the conversation',
+    'keywords-masked':
+      'an inspecting path rewrites SMTP here (EHLO keywords masked or the STARTTLS command X-ed), but no masked line is STARTTLS: whether the server offers TLS only a probe that bypasses the path can show',
     'esmtp-blocked': 'ESMTP is blocked on this path (banner masked or EHLO refused): PIX MailGuard-style inspection',
     'tls-ok': 'TLS works ({{protocol}}) and the certificate is trusted for this name',
     'tls-untrusted': 'TLS works ({{protocol}}) but the certificate does not verify: {{reason}}',

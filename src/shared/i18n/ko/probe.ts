@@ -82,6 +82,8 @@ export const probe = {
       '테스트 메일을 전달하는 중에 연결이 끊겼습니다({{dkim}}). 오래된 PIX/ASA의 중복 헤더 버그와 들어맞습니다',
     refused: '서버가 세션을 거부했습니다: {{reply}}',
     'starttls-masked': '이 경로에서 STARTTLS가 가려집니다. 방화벽의 SMTP 검사가 대화를 고쳐 쓰고 있습니다',
+    'keywords-masked':
+      '이 경로의 검사 장비가 SMTP를 바꿉니다(EHLO 키워드가 가려지거나 STARTTLS 명령이 X로 바뀜). 그러나 가려진 줄 중 STARTTLS는 없습니다: 서버가 TLS를 제공하는지는 경로를 우회한 점검만 알려 줍니다',
     'esmtp-blocked': '이 경로에서 ESMTP가 막힙니다(배너 가림 또는 EHLO 거부). PIX MailGuard 방식의 검사입니다',
     'tls-ok': 'TLS가 동작하며({{protocol}}) 인증서도 이 이름에 대해 신뢰됩니다',
     'tls-untrusted': 'TLS는 동작하지만({{protocol}}) 인증서 검증에 실패했습니다: {{reason}}',
