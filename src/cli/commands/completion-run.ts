@@ -6,7 +6,7 @@ import type { Command, Option } from 'commander'
 import { LANGUAGES } from '../../shared/i18n'
 import { caseStore } from '../case-open'
 import type { CliContext } from '../io'
-import type { SHELLS } from './completion'
+import { SHELLS, type Shell } from './shells'
 
 /** Options whose value comes from a live list; anything else that takes a value falls back to file names. */
 const VALUE_SOURCES: Record<string, 'cases' | 'scenarios' | 'languages' | 'shells'> = {
@@ -77,7 +77,7 @@ async function values(source: 'cases' | 'scenarios' | 'languages' | 'shells', ct
     case 'languages':
       return [...LANGUAGES]
     case 'shells':
-      return ['bash', 'zsh', 'powershell']
+      return [...SHELLS]
   }
 }
 
@@ -86,7 +86,7 @@ async function values(source: 'cases' | 'scenarios' | 'languages' | 'shells', ct
  * `_files` as the fallback. PowerShell: `Register-ArgumentCompleter -Native`, which falls back to paths when the
  * completer returns nothing. Each passes the words after `unmask`, the word under the cursor last.
  */
-export function completionScript(shell: (typeof SHELLS)[number]): string {
+export function completionScript(shell: Shell): string {
   switch (shell) {
     case 'bash':
       return `# unmask completion for bash: add to ~/.bashrc:  source <(unmask completion bash)

@@ -8,8 +8,7 @@
  */
 import type { Command } from 'commander'
 import { type CliContext, UsageError } from '../io'
-
-export const SHELLS = ['bash', 'zsh', 'powershell'] as const
+import { isShell, SHELLS } from './shells'
 
 export function registerCompletionCommand(program: Command, ctx: CliContext): void {
   const { t, io } = ctx
@@ -18,10 +17,9 @@ export function registerCompletionCommand(program: Command, ctx: CliContext): vo
     .description(t('cli.completion.description'))
     .argument('<shell>', t('cli.completion.shell'))
     .action(async (shell: string) => {
-      if (!(SHELLS as readonly string[]).includes(shell))
-        throw new UsageError(t('cli.completion.badShell', { shell, shells: SHELLS.join(', ') }))
+      if (!isShell(shell)) throw new UsageError(t('cli.completion.badShell', { shell, shells: SHELLS.join(', ') }))
       const { completionScript } = await import('./completion-run')
-      io.out(completionScript(shell as (typeof SHELLS)[number]))
+      io.out(completionScript(shell))
     })
   program
     .command('__complete', { hidden: true })
