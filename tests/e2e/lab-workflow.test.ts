@@ -6,7 +6,7 @@
  * verify, save → report preview whose "after" section holds no pre-change finding and whose change log reads
  * apply → undo → apply. Screenshots of each stage at 1366×768 and 1920×1080 go to test-artifacts/.
  */
-import { existsSync, mkdirSync } from 'node:fs'
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { join } from 'node:path'
 import { type Browser, chromium, type Page } from 'playwright-core'
@@ -186,6 +186,13 @@ describe.skipIf(!ready)('field walk in the built renderer against the lab (issue
         await expect.poll(() => page.getByTestId('mail-path-status').textContent()).toBe(t('ui.status.path.masked'))
         expect(await page.getByTestId('device-status').textContent()).toBe(t('ui.status.devices', { count: 1 }))
         await check.inFirstViewport(verdict)
+        // The figures of issue 18 point 2 (the pane was 6,100 px tall, the remedies began at y≈4,000).
+        const figures = await page.evaluate(() => {
+          const pane = document.querySelector('.diagnosis-pane') as HTMLElement
+          const remedies = pane.querySelector('.remedies') as HTMLElement | null
+          return { paneHeight: pane.scrollHeight, remediesTop: remedies?.offsetTop ?? -1 }
+        })
+        writeFileSync(join(artifacts, `figures-${lang}.json`), JSON.stringify(figures))
         await shoot(page, lang, '2-verdict')
 
         // 9. An evidence link opens the source at its line; whitespace kept; "back to the finding".
@@ -198,6 +205,8 @@ describe.skipIf(!ready)('field walk in the built renderer against the lab (issue
         expect(await dialog.getByLabel(t('ui.fix.confirmedBy')).count()).toBe(0)
         expect(await dialog.getByTestId('fix-confirmer').textContent()).toContain('Kim Engineer')
         await dialog.getByRole('button', { name: t('ui.fix.read') }).click()
+        // 5. Busy keeps the focus on the button (aria-busy), not on <body>; Escape still reaches the dialog.
+        expect(await page.evaluate(() => document.activeElement?.closest('[role="dialog"]') !== null)).toBe(true)
         await dialog.getByTestId('fix-lines').waitFor({ timeout: 30_000 })
         await check.footerInView(dialog)
         await dialog.getByRole('button', { name: t('ui.fix.next') }).click()

@@ -3,6 +3,7 @@
  * behind the lab's inspecting proxy, one direct — some destinations mask, so this site's own path does not.
  */
 import { existsSync } from 'node:fs'
+import { createServer } from 'node:net'
 import { join } from 'node:path'
 import { type Browser, chromium } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -22,7 +23,7 @@ import { makeTempDir } from '../support/temp-dir'
 
 const ready = chromiumPath !== undefined && existsSync(join(rendererDir, 'index.html'))
 
-describe.skipIf(!ready)('outbound check in the built renderer', () => {
+describe.skipIf(!ready)('diagnosis tools in the built renderer: outbound check, inconclusive probes, recognition chips', () => {
   let browser: Browser
   let harness: Harness
   let lab: Lab
@@ -61,6 +62,42 @@ describe.skipIf(!ready)('outbound check in the built renderer', () => {
     expect(text).toContain(t('probe.egress.conclusion.some-destinations-mask', { lost: 1, reached: 2 }))
     expect(text).toContain(`127.0.0.1:${lab.smtp.port} — ${t('probe.egress.view.masked')}`)
     expect(text).toContain(`127.0.0.1:${lab.direct.port} — ${t('probe.egress.view.offered')}`)
+    await page.close()
+  })
+
+  it('a failed probe is "inconclusive", and each pasted text says whether it was recognised', {
+    timeout: 60_000,
+  }, async () => {
+    const t = createTranslator('en')
+    const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'en-US' })
+    await page.addInitScript(bridgeScript)
+    await page.goto(harness.url)
+    await page.getByRole('button', { name: /^Continue Hanbit Logistics/ }).click()
+    // A port nobody listens on: no SMTP conversation at all.
+    const server = createServer()
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    const { port } = server.address() as { port: number }
+    await new Promise((resolve) => server.close(resolve))
+    await page.getByLabel(t('ui.probe.firewall')).fill(`127.0.0.1:${port}`)
+    await page.getByRole('button', { name: t('ui.probe.run'), exact: true }).click()
+    const verdict = page.getByTestId('verdict')
+    await expect.poll(() => verdict.textContent(), { timeout: 30_000 }).toBe(t('ui.verdict.inconclusive'))
+    expect(await page.getByTestId('check-row').first().textContent()).toContain(t('ui.checks.state.unchecked'))
+    expect(await page.locator('.diagnosis-pane').textContent()).not.toContain(t('ui.verdict.clean'))
+
+    await page.locator('details.tool > summary').first().click()
+    const paste = page.getByLabel(t('ui.analysis.paste'))
+    await paste.fill(
+      ['hostname fw1', 'policy-map global_policy', ' class inspection_default', '  inspect esmtp'].join('\n'),
+    )
+    await page.getByRole('button', { name: t('ui.analysis.run') }).click()
+    await page.locator('details.tool > summary').first().click()
+    await paste.fill('lunch order: two bibimbap, one kimchi jjigae')
+    await page.getByRole('button', { name: t('ui.analysis.run') }).click()
+    const chips = page.getByTestId('recognition-chip')
+    await expect.poll(() => chips.count()).toBe(2)
+    expect(await chips.nth(0).textContent()).toContain(t('ui.parts.running-config'))
+    expect(await chips.nth(1).textContent()).toContain(t('ui.analysis.notRecognised'))
     await page.close()
   })
 })
