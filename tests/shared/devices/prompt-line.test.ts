@@ -52,6 +52,13 @@ describe('prompt followed by a command, as pasted', () => {
     expect(facts).toMatchObject({ failover: true, failoverUnit: 'secondary', failoverRole: 'standby' })
   })
 
+  it('show version read by the same grammar: a failover prompt names the host', async () => {
+    const { parseShowVersion } = await import('../../../src/shared/evidence/device/show-version')
+    const { numberLines } = await import('../../../src/shared/evidence/types')
+    const lines = numberLines('fw/pri/act# sh ver\nCisco Adaptive Security Appliance Software Version 9.8(4)10')
+    expect(parseShowVersion(lines).hostname).toEqual({ value: 'fw', line: 1 })
+  })
+
   it('reads the role from show failover too, and no role from a plain prompt (counter-example)', () => {
     const failover = [
       'ciscoasa# sh fail',

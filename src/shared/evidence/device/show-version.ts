@@ -3,6 +3,7 @@
  * (`Cisco PIX Firewall Version 6.3(5)`), PIX 7.x/8.x (`Cisco PIX Security Appliance Software Version 7.2(1)`)
  * and FTD (a `Model : Cisco … Threat Defense … Version 6.6.0 (Build 90)` block before the ASA line).
  */
+import { parsePromptLine } from '../../devices/prompt'
 import { dispatch } from '../match'
 import { clip, type NumberedLine } from '../types'
 import { parseVersion, type SoftwareVersion } from '../version'
@@ -37,7 +38,8 @@ const FTD_HOST = /^-{3,}\[\s*(\S+)\s*\]-{3,}$/
 const UPTIME = /^(\S+) up (\d+ (years?|days?|hours?|mins?|secs?))/
 const HARDWARE = /^Hardware:\s+([^,]+)/
 const MODEL_ID = /^Model Id:\s+(\S+)/
-const PROMPT = /^([A-Za-z0-9][\w.-]*)(?:\/\S+)?[#>]\s*sh\S*\s+ver/
+/** `show version` typed at a prompt: the hostname is the prompt's (one prompt grammar, src/shared/devices/prompt.ts). */
+const SHOW_VERSION = /^sh\S*\s+ver/
 
 export function parseShowVersion(lines: readonly NumberedLine[]): ShowVersion {
   const result: ShowVersion = {
@@ -90,8 +92,9 @@ export function parseShowVersion(lines: readonly NumberedLine[]): ShowVersion {
       [UPTIME, (m) => (result.hostname = located(m[1]!))],
       [HARDWARE, (m) => (result.model ??= located(m[1]!.trim()))],
       [MODEL_ID, (m) => (result.model = located(m[1]!))],
-      [PROMPT, (m) => (result.hostname ??= located(m[1]!))],
     ])
+    const typed = text.includes('ver') ? parsePromptLine(text) : null
+    if (typed?.prompt.hostname && SHOW_VERSION.test(typed.command)) result.hostname ??= located(typed.prompt.hostname)
   }
   return result
 }
