@@ -7,6 +7,8 @@ import { describe, expect, it } from 'vitest'
 import { parsePrompt, parsePromptLine } from '../../../src/shared/devices'
 import { analyzeTexts } from '../../../src/shared/diagnosis'
 import { parseEvidence } from '../../../src/shared/evidence'
+import { parseShowVersion } from '../../../src/shared/evidence/device/show-version'
+import { numberLines } from '../../../src/shared/evidence/types'
 
 describe('prompt followed by a command, as pasted', () => {
   it.each([
@@ -52,9 +54,7 @@ describe('prompt followed by a command, as pasted', () => {
     expect(facts).toMatchObject({ failover: true, failoverUnit: 'secondary', failoverRole: 'standby' })
   })
 
-  it('show version read by the same grammar: a failover prompt names the host', async () => {
-    const { parseShowVersion } = await import('../../../src/shared/evidence/device/show-version')
-    const { numberLines } = await import('../../../src/shared/evidence/types')
+  it('show version read by the same grammar: a failover prompt names the host', () => {
     const lines = numberLines('fw/pri/act# sh ver\nCisco Adaptive Security Appliance Software Version 9.8(4)10')
     expect(parseShowVersion(lines).hostname).toEqual({ value: 'fw', line: 1 })
   })
