@@ -10,6 +10,7 @@
 import { Command, CommanderError } from 'commander'
 import pkg from '../../package.json'
 import { createTranslator, isLanguage, type Language, languageFromLocale, type Translate } from '../shared/i18n'
+import { escapeBidi } from '../shared/text/bidi'
 import { registerAnalyzeCommand } from './commands/analyze'
 import { registerAuditCommand } from './commands/audit'
 import { registerCaseCommands } from './commands/case'
@@ -24,7 +25,9 @@ import { type CliContext, type CliIo, ConnectError, EXIT, UsageError } from './i
 
 export const VERSION: string = pkg.version
 
-export async function runCli(argv: string[], io: CliIo): Promise<number> {
+export async function runCli(argv: string[], rawIo: CliIo): Promise<number> {
+  // Bidi controls from devices, mail servers or case fields are shown escaped, never obeyed (issue 14).
+  const io: CliIo = { ...rawIo, out: (text) => rawIo.out(escapeBidi(text)), err: (text) => rawIo.err(escapeBidi(text)) }
   const lang = pickLanguage(argv, io.env)
   if (!lang.ok) {
     io.err(`${createTranslator('en')('cli.errors.badLanguage', { value: lang.value })}\n`)

@@ -112,7 +112,8 @@ describe('renderReportHtml', () => {
     expect(ko).toContain('발견 사항')
     expect(en).not.toContain('발견 사항')
     expect(en).toContain('"Page " counter(page) " of " counter(pages) ""')
-    expect(ko).toContain('"" counter(page) " / " counter(pages) "쪽"')
+    // Every character outside a safe set is a CSS escape (issue 14): 쪽 is U+CABD.
+    expect(ko).toContain('"" counter(page) " / " counter(pages) "\\cabd "')
   })
 
   it('highlights the masked EHLO line and the refused STARTTLS, and no other line', () => {
@@ -147,7 +148,7 @@ describe('renderReportHtml', () => {
     expect(html).not.toContain('<script>alert(1)</script>')
     expect(html).toContain('ACME &lt;script&gt;alert(1)&lt;/script&gt; &amp; Co')
     // In the page header (CSS) as escapes, so it cannot close the style sheet either.
-    expect(html).toContain('ACME \\3c script\\3e alert(1)\\3c /script\\3e  & Co')
+    expect(html).toContain('ACME \\3c script\\3e alert(1)\\3c /script\\3e  \\26  Co')
     expect(html).not.toContain('8Ry2YjIyt7RRXU24')
     expect(html).toContain(`enable password <span class="redacted">${REDACTION_MARKER}</span> encrypted`)
   })
