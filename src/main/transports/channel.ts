@@ -63,6 +63,31 @@ export class Listeners<T> {
 }
 
 /**
+ * The end of a channel, told once to every listener whatever ends it first (the remote side, an error, our own
+ * close()). Every transport wires its close events through one of these.
+ */
+export class ChannelEnd {
+  private readonly listeners = new Listeners<Error | undefined>()
+  private ended = false
+
+  get closed(): boolean {
+    return this.ended
+  }
+
+  /** Marks the channel closed and tells the listeners; true only for the call that closed it. */
+  finish(reason?: Error): boolean {
+    if (this.ended) return false
+    this.ended = true
+    this.listeners.emit(reason)
+    return true
+  }
+
+  onClose(listener: (reason?: Error) => void): () => boolean {
+    return this.listeners.add(listener)
+  }
+}
+
+/**
  * Data listeners that keep what arrives before anyone listens (a device greets as soon as the shell
  * opens, before the caller of connect() had a chance to subscribe). The first subscriber gets it all.
  */

@@ -5,7 +5,7 @@
 import { readdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { SerialPort } from 'serialport'
-import { type ByteChannel, DataListeners, Listeners, TransportError } from './channel'
+import { type ByteChannel, ChannelEnd, DataListeners, TransportError } from './channel'
 
 export type Parity = 'none' | 'even' | 'odd' | 'mark' | 'space'
 export type FlowControl = 'none' | 'rtscts' | 'xonxoff'
@@ -89,12 +89,9 @@ export function openSerial(options: SerialOptions): Promise<SerialChannel> {
     port.open((error) => {
       if (error) return reject(new TransportError('serialOpenFailed', { path: settings.path, reason: error.message }))
       const data = new DataListeners()
-      const closed = new Listeners<Error | undefined>()
-      let isClosed = false
+      const end = new ChannelEnd()
       const finish = (reason?: Error): void => {
-        if (isClosed) return
-        isClosed = true
-        closed.emit(reason)
+        end.finish(reason)
       }
       port.on('data', (chunk: Buffer) => data.emit(chunk))
       port.on('close', () => finish())
@@ -104,13 +101,13 @@ export function openSerial(options: SerialOptions): Promise<SerialChannel> {
         peer,
         settings,
         get closed() {
-          return isClosed
+          return end.closed
         },
         write: (chunk) => {
-          if (!isClosed) port.write(Buffer.from(chunk))
+          if (!end.closed) port.write(Buffer.from(chunk))
         },
         onData: (listener) => data.add(listener),
-        onClose: (listener) => closed.add(listener),
+        onClose: (listener) => end.onClose(listener),
         resize: () => {},
         sendBreak: (durationMs = 300) =>
           new Promise<void>((done, fail) => {
@@ -124,7 +121,7 @@ export function openSerial(options: SerialOptions): Promise<SerialChannel> {
           }),
         close: () =>
           new Promise<void>((done) => {
-            if (isClosed || !port.isOpen) {
+            if (end.closed || !port.isOpen) {
               finish()
               return done()
             }

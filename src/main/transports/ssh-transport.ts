@@ -4,7 +4,7 @@
  */
 import { type Socket, connect as tcpConnect } from 'node:net'
 import type { Client, ClientChannel } from 'ssh2'
-import { type ByteChannel, DataListeners, Listeners, TransportError } from './channel'
+import { type ByteChannel, ChannelEnd, DataListeners, TransportError } from './channel'
 import type { AskHostKey, HostKeyTrust } from './host-key-trust'
 import { algorithmPolicy } from './ssh-algorithms'
 import { ssh2 } from './ssh2-loader'
@@ -143,13 +143,9 @@ function wrapShell(
   negotiated: SshChannel['negotiated'],
 ): SshChannel {
   const data = new DataListeners()
-  const closed = new Listeners<Error | undefined>()
-  let isClosed = false
+  const end = new ChannelEnd()
   const finish = (reason?: Error): void => {
-    if (isClosed) return
-    isClosed = true
-    closed.emit(reason)
-    client.end()
+    if (end.finish(reason)) client.end()
   }
   stream.on('data', (chunk: Buffer) => data.emit(chunk))
   stream.stderr.on('data', (chunk: Buffer) => data.emit(chunk))
@@ -162,19 +158,19 @@ function wrapShell(
     serverIdent,
     negotiated,
     get closed() {
-      return isClosed
+      return end.closed
     },
     write: (chunk) => {
-      if (!isClosed) stream.write(chunk)
+      if (!end.closed) stream.write(chunk)
     },
     onData: (listener) => data.add(listener),
-    onClose: (listener) => closed.add(listener),
+    onClose: (listener) => end.onClose(listener),
     resize: (cols, rows) => {
-      if (!isClosed) stream.setWindow(rows, cols, 0, 0)
+      if (!end.closed) stream.setWindow(rows, cols, 0, 0)
     },
     close: () =>
       new Promise<void>((resolve) => {
-        if (isClosed) return resolve()
+        if (end.closed) return resolve()
         client.once('close', () => resolve())
         stream.end()
         client.end()

@@ -1,6 +1,6 @@
 /** Telnet to a firewall (PIX 6.x has no usable SSH): a TCP socket with option negotiation on top. */
 import { connect as tcpConnect } from 'node:net'
-import { type ByteChannel, DataListeners, Listeners, TransportError } from './channel'
+import { type ByteChannel, ChannelEnd, DataListeners, TransportError } from './channel'
 import { TelnetNegotiator } from './telnet-protocol'
 
 export interface TelnetOptions {
@@ -27,8 +27,7 @@ export function connectTelnet(options: TelnetOptions): Promise<TelnetChannel> {
       reject(new TransportError('timeout', { peer, ms: timeoutMs }))
     }, timeoutMs)
     const data = new DataListeners()
-    const closed = new Listeners<Error | undefined>()
-    let isClosed = false
+    const end = new ChannelEnd()
     const negotiator = new TelnetNegotiator(
       (bytes) => {
         if (!socket.destroyed) socket.write(bytes)
@@ -40,9 +39,7 @@ export function connectTelnet(options: TelnetOptions): Promise<TelnetChannel> {
       if (payload.length) data.emit(payload)
     })
     const finish = (error?: Error): void => {
-      if (isClosed) return
-      isClosed = true
-      closed.emit(error)
+      end.finish(error)
     }
     socket.once('error', (error) => {
       clearTimeout(timer)
@@ -59,17 +56,17 @@ export function connectTelnet(options: TelnetOptions): Promise<TelnetChannel> {
         peer,
         negotiator,
         get closed() {
-          return isClosed
+          return end.closed
         },
         write: (chunk) => {
-          if (!isClosed) socket.write(negotiator.encode(chunk))
+          if (!end.closed) socket.write(negotiator.encode(chunk))
         },
         onData: (listener) => data.add(listener),
-        onClose: (listener) => closed.add(listener),
+        onClose: (listener) => end.onClose(listener),
         resize: (cols, rows) => negotiator.resize(cols, rows),
         close: () =>
           new Promise<void>((done) => {
-            if (isClosed) return done()
+            if (end.closed) return done()
             socket.once('close', () => done())
             socket.end()
             setTimeout(() => {

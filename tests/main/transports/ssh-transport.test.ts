@@ -168,7 +168,20 @@ describe('SSH transport against an ssh2 Server device', () => {
       askHostKey: async () => true,
     })
     channels.push(channel)
-    await readUntil(channel, /ciscoasa> $/)
+    expect(channel.closed).toBe(false)
+    expect(await readUntil(channel, /ciscoasa> $/)).toMatch(/ciscoasa> $/)
+    // The same server refuses a key it does not know: the accepted login above was the key's doing.
+    const stranger = generateKeyPair()
+    await expect(
+      connectSsh({
+        host: '127.0.0.1',
+        port: device.port,
+        username: 'netops',
+        privateKey: stranger.private,
+        trust,
+        askHostKey: async () => true,
+      }),
+    ).rejects.toMatchObject({ code: 'authFailed' })
   })
 })
 
