@@ -5,7 +5,7 @@
  * the URL parser normalises it, so an internationalised host appears as punycode rather than as a look-alike.
  */
 import { app, type BrowserWindow, dialog, type MessageBoxOptions, shell } from 'electron'
-import { createTranslator } from '../shared/i18n'
+import { createTranslator, languageFromLocale } from '../shared/i18n'
 
 const MAX_URL = 2048
 
@@ -24,7 +24,7 @@ export function webLink(url: string): string | null {
 export async function confirmAndOpenExternal(url: string, parent: BrowserWindow | null): Promise<boolean> {
   const href = webLink(url)
   if (!href) return false
-  const t = createTranslator(app.getLocale().toLowerCase().startsWith('ko') ? 'ko' : 'en')
+  const t = createTranslator(languageFromLocale(app.getLocale()))
   const options: MessageBoxOptions = {
     type: 'question',
     title: t('device.links.title'),
