@@ -30,6 +30,14 @@ export type RuleId =
   | 'log.postfix-pix-workaround'
   | 'log.asa-esmtp-inspection'
   | 'log.esa-starttls-not-supported'
+  | 'tlsrpt.starttls-not-supported'
+  | 'tlsrpt.failures-started'
+  | 'tlsrpt.all-mx-failing'
+  | 'tlsrpt.some-mx-failing'
+  | 'tlsrpt.other-failures'
+  | 'tlsrpt.all-successful'
+  | 'tlsrpt.unreadable'
+  | 'capture.firewall-rewrote'
 
 /** Points at the exact lines of one evidence source that support a finding. */
 export interface EvidenceRef {

@@ -22,6 +22,7 @@ export type CauseId =
   | 'gateway-deletes-starttls'
   | 'server-lookalike'
   | 'server-no-starttls'
+  | 'inbound-path-inspection'
 
 export interface RootCause {
   id: CauseId
@@ -138,6 +139,29 @@ function pathCause(
   return { ...cause('remote-inspection', base - 0.05, support, sideParams), side: 'remote' }
 }
 
+/**
+ * TLS-RPT `starttls-not-supported` at our MX (src/shared/rules/tlsrpt): outside senders found no STARTTLS on the way
+ * in. Our side (the firewall in front of the MX), but a report alone cannot tell masking from an MX without TLS, so
+ * the confidence stays moderate; a start day after clean reports (a change) or every MX failing raises it a little.
+ */
+function inboundCause(by: (...ids: RuleId[]) => Finding[]): RootCause | null {
+  const reported = by('tlsrpt.starttls-not-supported')
+  if (reported.length === 0) return null
+  const context = by('tlsrpt.failures-started', 'tlsrpt.all-mx-failing', 'tlsrpt.some-mx-failing')
+  const first = reported[0]!.params ?? {}
+  const confidence = 0.6 + (by('tlsrpt.failures-started').length > 0 ? 0.05 : 0)
+  const mx = [...new Set(reported.map((f) => String(f.params?.mx ?? '')))].join(', ')
+  return {
+    ...cause('inbound-path-inspection', confidence, [...reported, ...context], {
+      mx,
+      domain: String(first.domain ?? ''),
+      reporters: String(first.reporters ?? ''),
+      first: String(first.first ?? ''),
+    }),
+    side: 'local',
+  }
+}
+
 export function diagnose(
   findings: readonly Finding[],
   evidence: readonly Evidence[],
@@ -217,5 +241,7 @@ export function diagnose(
       }),
     )
   } else if (missing.length > 0 && causes.length === 0) causes.push(cause('server-no-starttls', 0.5, missing))
+  const inbound = inboundCause(by)
+  if (inbound) causes.push(inbound)
   return causes.sort((a, b) => b.confidence - a.confidence)
 }

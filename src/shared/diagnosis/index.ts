@@ -4,12 +4,17 @@
  *   analyzeTexts([{ source: 'fw.txt', text }])  → { parts, facts, findings, causes, remedies, skipped }
  *   analyzeEvidence(evidence)                    the same for evidence built directly (a probe's transcript)
  *
+ * A TLS-RPT report (RFC 8460 JSON) is recognised before the text parsers run and read by src/shared/mail-policy: it is
+ * evidence about our MX hosts as outside senders saw them, kept beside the device/SMTP evidence (`tlsReports`).
+ *
  * Pure and synchronous: text in, data out. Texts are i18n keys with parameters.
  */
 import { type DetectedPart, type Evidence, type InputText, parseEvidence } from '../evidence'
 import { collectFacts, type DeviceFacts } from '../evidence/facts'
 import type { EvidenceRef, Finding } from '../findings'
 import { buildInspectionModel, type InspectionModel } from '../inspection'
+import { looksLikeTlsRpt, parseTlsRpt } from '../mail-policy/tlsrpt/parse'
+import type { TlsRptEvidence } from '../mail-policy/tlsrpt/types'
 import { selectRemedies } from '../remedies/select'
 import type { Remedy, SkippedRemedy } from '../remedies/types'
 import { runRules, type Vantage } from '../rules'
@@ -32,10 +37,11 @@ export function analyzeEvidence(
   evidence: readonly Evidence[],
   parts: DetectedPart[] = [],
   vantages: ReadonlyMap<string, Vantage> = new Map(),
+  tlsReports: readonly TlsRptEvidence[] = [],
 ): Analysis {
   const facts = collectFacts(evidence)
   const inspection = buildInspectionModel(evidence)
-  const findings = runRules(evidence, vantages, inspection)
+  const findings = runRules(evidence, vantages, inspection, tlsReports)
   const diagnosed = diagnose(findings, evidence, facts.facts.platform)
   const { causes, remedies, skipped } = selectRemedies(diagnosed, { evidence, facts, findings, inspection })
   return { parts, facts: facts.facts, factSources: facts.sources, findings, inspection, causes, remedies, skipped }
@@ -48,13 +54,21 @@ export function analyzeTexts(inputs: readonly VantageInput[]): Analysis {
   const parts: DetectedPart[] = []
   const evidence: Evidence[] = []
   const vantages = new Map<string, Vantage>()
+  const tlsReports: TlsRptEvidence[] = []
   for (const input of inputs) {
+    if (looksLikeTlsRpt(input.text)) {
+      const reading = parseTlsRpt(input.text)
+      tlsReports.push({ kind: 'tlsrpt', source: input.source, reading })
+      const { firstLine, lastLine } = reading.ok ? reading.report : reading
+      parts.push({ source: input.source, kind: 'tlsrpt', command: null, firstLine, lastLine })
+      continue
+    }
     const parsed = parseEvidence(input)
     parts.push(...parsed.parts)
     evidence.push(...parsed.evidence)
     if (input.vantage) vantages.set(input.source, input.vantage)
   }
-  return analyzeEvidence(evidence, parts, vantages)
+  return analyzeEvidence(evidence, parts, vantages, tlsReports)
 }
 
 export type { DetectedPart, Evidence, InputText } from '../evidence'

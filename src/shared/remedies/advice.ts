@@ -12,7 +12,7 @@
 import type { InspectionPlace } from './places'
 import { type CommandLine, type Remedy, remedyTexts } from './types'
 
-function advice(id: Remedy['id'], causes: string[], stepKeys: string[], params: Record<string, string>): Remedy {
+export function advice(id: Remedy['id'], causes: string[], stepKeys: string[], params: Record<string, string>): Remedy {
   return {
     id,
     type: 'advice',

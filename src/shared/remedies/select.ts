@@ -26,6 +26,7 @@ import { buildAllowTlsMap, placesWithUnknownMap } from './asa-allow-tls-map'
 import { buildNoInspectEsmtp } from './asa-no-inspect-esmtp'
 import { buildNoFixupSmtp } from './pix-no-fixup-smtp'
 import { inspectionPlaces, namesInConfig } from './places'
+import { buildInboundPathAdvice, buildPreventSilentAdvice, mailDomainOf } from './prevent'
 import type { Remedy, SkippedRemedy } from './types'
 
 export interface RemedySelection {
@@ -120,6 +121,11 @@ export function selectRemedies(causes: readonly RootCause[], inputs: RemedyInput
       add(buildRemoteSideAdvice(ids, c.params.kind === 'mailguard', excerpt(c), c.id === 'remote-inspection'))
     } else if (c.id === 'local-egress-inspection') {
       add(buildLocalEgressAdvice(ids, c.params.destinations ?? '', excerpt(c)))
+    } else if (c.id === 'inbound-path-inspection') {
+      // TLS-RPT showed the failure to us; after the fix, keep the reports coming and make senders insist on TLS.
+      const mail = mailDomainOf(findings)
+      add(buildInboundPathAdvice(mail, ids))
+      add(buildPreventSilentAdvice(mail, ids))
     }
   }
   return { causes: out, remedies, skipped }

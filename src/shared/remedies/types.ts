@@ -30,6 +30,8 @@ export type RemedyId =
   | 'advice.local-egress'
   | 'advice.replace-pix'
   | 'advice.failover-active'
+  | 'advice.inbound-path'
+  | 'advice.prevent-silent'
 
 export interface Remedy {
   id: RemedyId

@@ -9,6 +9,7 @@ import { buildSmtpSession } from '../evidence/smtp-session'
 import type { SmtpTranscript } from '../evidence/types'
 import type { Finding } from '../findings'
 import { buildInspectionModel, type InspectionModel } from '../inspection'
+import type { TlsRptEvidence } from '../mail-policy/tlsrpt/types'
 import { RULES } from './registry'
 import type { RuleContext, Vantage } from './types'
 
@@ -16,9 +17,18 @@ export function runRules(
   evidence: readonly Evidence[],
   vantages: ReadonlyMap<string, Vantage> = new Map(),
   inspection: InspectionModel = buildInspectionModel(evidence),
+  tlsReports: readonly TlsRptEvidence[] = [],
 ): Finding[] {
   const sessions = evidence.flatMap((e) => (e.kind === 'smtp-transcript' ? [buildSmtpSession(e)] : []))
-  const ctx: RuleContext = { evidence, sessions, facts: collectFacts(evidence), inspection, vantages, findings: [] }
+  const ctx: RuleContext = {
+    evidence,
+    sessions,
+    facts: collectFacts(evidence),
+    inspection,
+    vantages,
+    tlsReports,
+    findings: [],
+  }
   const findings: Finding[] = []
   for (const rule of RULES) {
     findings.push(...rule.run({ ...ctx, findings }))

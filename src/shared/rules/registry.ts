@@ -1,6 +1,7 @@
 /** Every rule, in the order they run (rules that combine other findings come last). Ids are stable API. */
 
 import type { RuleId } from '../findings'
+import { captureFirewallRewrote } from './capture/firewall-rewrote'
 import { asaEsmtpInspectionActive } from './device/asa-esmtp-inspection-active'
 import { asaEsmtpInspectionAllowTls } from './device/asa-esmtp-inspection-allow-tls'
 import { asaEsmtpMapUnknown } from './device/asa-esmtp-map-unknown'
@@ -24,6 +25,7 @@ import { starttlsMasked } from './smtp/starttls-masked'
 import { starttlsMissing } from './smtp/starttls-missing'
 import { starttlsRejected } from './smtp/starttls-rejected'
 import { tlsOk } from './smtp/tls-ok'
+import { tlsrptFailuresStarted, tlsrptMxScope, tlsrptOtherResults, tlsrptStarttlsNotSupported } from './tlsrpt'
 import type { Rule } from './types'
 
 export const RULES: readonly Rule[] = [
@@ -37,6 +39,7 @@ export const RULES: readonly Rule[] = [
   starttlsBeforeGreeting,
   tlsOk,
   pathDiffers,
+  captureFirewallRewrote,
   starttlsDeleted,
   asaEsmtpInspectionActive,
   asaEsmtpInspectionAllowTls,
@@ -49,6 +52,10 @@ export const RULES: readonly Rule[] = [
   postfixPixWorkaround,
   asaEsmtpInspectionLog,
   esaStarttlsNotSupported,
+  tlsrptStarttlsNotSupported,
+  tlsrptFailuresStarted,
+  tlsrptMxScope,
+  tlsrptOtherResults,
   pixDuplicateHeaderBug,
 ]
 

@@ -7,6 +7,7 @@ import type { FactsWithEvidence } from '../evidence/facts'
 import type { SmtpSession } from '../evidence/smtp-session'
 import type { EvidenceRef, Finding, RuleId, Severity } from '../findings'
 import type { InspectionModel } from '../inspection'
+import type { TlsRptEvidence } from '../mail-policy/tlsrpt/types'
 
 export interface RuleContext {
   evidence: readonly Evidence[]
@@ -17,6 +18,8 @@ export interface RuleContext {
   inspection: InspectionModel
   /** Transcripts labelled by vantage (`unmask analyze --direct F --through F`): source → vantage. */
   vantages: ReadonlyMap<string, Vantage>
+  /** TLS-RPT reports (RFC 8460) given as inputs: what outside senders saw at our MX hosts. */
+  tlsReports: readonly TlsRptEvidence[]
   /** Findings of the rules that ran before. */
   findings: readonly Finding[]
 }

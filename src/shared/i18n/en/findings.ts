@@ -128,6 +128,61 @@ export const findings = {
         'Lines such as "STARTTLS command not supported" or "TLS failed" are consistent with a firewall masking STARTTLS, but they are not proof: the peer may simply not offer TLS, or list it out of order.',
     },
   },
+  tlsrpt: {
+    'starttls-not-supported': {
+      title: 'Senders found no STARTTLS at {{mx}} ({{sessions}} sessions, {{first}} to {{last}})',
+      explanation:
+        'TLS-RPT reports from {{reporters}} say that {{sessions}} delivery session(s) to {{mx}} (domain {{domain}}) found no STARTTLS (result "starttls-not-supported", RFC 8460), between {{first}} and {{last}}; sending MTAs: {{senders}}. A firewall in front of that MX that masks STARTTLS makes every sender see exactly this; so does an MX with TLS switched off. Probe {{mx}} from outside (unmask probe) to tell which.',
+    },
+    'failures-started': {
+      title: 'STARTTLS went missing at {{mx}} on {{started}}',
+      explanation:
+        'The report of {{lastClean}} counts successful sessions for {{domain}} and no "starttls-not-supported" at {{mx}}; the failures start with the report of {{started}}. Line this day up with changes on the firewall in front of {{mx}} (configuration saves, upgrades, a new inspection policy).',
+    },
+    'all-mx-failing': {
+      title: 'Every reported session to {{domain}} failed: all MX paths lose STARTTLS',
+      explanation:
+        'On the days with "starttls-not-supported" ({{failing}}) the reports count {{failed}} failed and no successful session for {{domain}}. The masking sits where all MX paths meet, typically the one edge firewall in front of the mail servers.',
+    },
+    'some-mx-failing': {
+      title: 'Only the path to {{failing}} loses STARTTLS',
+      explanation:
+        'On the same days {{successes}} session(s) to {{domain}} succeeded with TLS, {{failed}} failed; the failures name only {{failing}} (other MX hosts known: {{others}}). Look at what differs on the path to {{failing}}: another firewall, another site, a backup MX behind an older box.',
+    },
+    'other-failures': {
+      title: 'TLS-RPT failures of another kind: {{type}} ({{sessions}} sessions)',
+      explanation:
+        'Senders report "{{type}}" at {{mx}}. STARTTLS was offered, and something else failed (a certificate, a DANE TLSA record or the MTA-STS policy, RFC 8460 section 4.3.2): SMTP inspection on a firewall is not the cause of these.',
+    },
+    'all-successful': {
+      title: 'TLS-RPT: {{sessions}} sessions to {{domain}} in TLS, no failures',
+      explanation:
+        'The reports from {{reporters}} count only successful TLS sessions to {{domain}}: nothing on the path masked STARTTLS for these senders in this period.',
+    },
+    unreadable: {
+      title: 'A TLS-RPT report could not be read ({{source}})',
+      explanation: 'The input looks like a TLS-RPT report (RFC 8460 JSON) but cannot be read: {{detail}}.',
+    },
+  },
+  capture: {
+    'firewall-rewrote': {
+      title: 'The firewall changed "{{original}}" into "{{changed}}" ({{originalCapture}} line {{originalLine}}, {{changedCapture}} line {{changedLine}})',
+      explanation:
+        'The same SMTP connection was captured on both sides of the firewall. Line {{originalLine}} of {{originalCapture}} is what the sender wrote; line {{changedLine}} of {{changedCapture}} is what the other side received ({{changes}} line(s) differ in all). Only a device between the two capture points rewrites SMTP this way: the firewall\u2019s SMTP inspection, caught in the act. An empty "changed" means the line was dropped.',
+    },
+    errors: {
+      'not-a-capture': '{{file}} is not a pcap or pcapng capture.',
+      truncated: '{{file}} ends in the middle of a record (at byte {{offset}}): the frames before it were read.',
+      'too-large': '{{file}} is larger than {{limit}} bytes; cut the capture to the mail host and port 25 first.',
+      'unsupported-link': '{{file}} holds frames of link type {{linkType}}, which cannot be read; they were skipped.',
+      'no-tcp': '{{file}} holds no TCP traffic.',
+      'no-smtp': '{{file}} holds {{connections}} TCP connection(s), none of them SMTP.',
+      encrypted: '{{file}}: all {{connections}} SMTP connection(s) are TLS from the first byte (port 465): nothing readable to compare.',
+      gaps: '{{file}}: connection {{connection}} misses {{bytes}} bytes the capture did not see; lines around the gap may be incomplete.',
+      'stream-capped': '{{file}}: connection {{connection}} carries more data than is read; the rest was skipped.',
+      onlyOneSide: 'Only one capture was given: the firewall\u2019s change can only be shown with a capture of each side (inside and outside).',
+    },
+  },
   causes: {
     'local-esmtp-map-unknown': {
       title: 'ESMTP inspection with map {{map}}: whether it masks STARTTLS is unknown',
@@ -138,6 +193,11 @@ export const findings = {
       title: 'Your own egress firewall masks STARTTLS on outgoing mail',
       explanation:
         'Masking shows on delivery to {{count}} destination(s): {{destinations}} (large providers among them: {{providers}}). Large providers run no PIX/ASA in front of their MX, and unrelated organisations rarely share one fault: the default global_policy also inspects outbound TCP/25, so the inspecting firewall is on your side. Collect its configuration before writing to partners.',
+    },
+    'inbound-path-inspection': {
+      title: 'Mail to {{mx}} loses STARTTLS on the way in',
+      explanation:
+        'Outside senders ({{reporters}}) report no STARTTLS at {{mx}} for {{domain}} (first reported on {{first}}). The firewall in front of that MX most likely masks STARTTLS (ESMTP inspection or fixup smtp); an MX with TLS switched off looks the same in a report, so probe it from outside and collect that firewall before changing anything.',
     },
     'gateway-deletes-starttls': {
       title: 'A gateway in the path deletes STARTTLS from the EHLO reply',
@@ -196,6 +256,7 @@ export const findings = {
     'show-context': 'show context',
     'show-failover': 'show failover',
     log: 'log lines',
+    tlsrpt: 'TLS-RPT report',
     unknown: 'not recognised',
   },
   facts: {

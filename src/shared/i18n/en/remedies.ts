@@ -40,6 +40,39 @@ export const remedies = {
           'Fix it on that firewall (allow-tls in an ESMTP map of your own, or no inspect esmtp); only if your path is clean, contact the partner with these lines:\n{{evidence}}',
       },
     },
+    'inbound-path': {
+      title: 'Find what masks STARTTLS in front of {{mx}}',
+      summary:
+        'Senders report no STARTTLS at {{mx}} ({{domain}}): test that MX from outside and look at the firewall in front of it.',
+      impact: 'Nothing changes until you decide; probing and collecting configuration are read-only.',
+      steps: {
+        probeMx:
+          'From outside your network, probe the MX: "unmask probe {{domain}}". A masked EHLO (XXXXXXXA) or "500 command not recognized" to STARTTLS means a firewall in the path; no STARTTLS and no masking means the MX itself has TLS off.',
+        collectInbound:
+          'Collect "show version", "show running-config" and "show service-policy inspect esmtp" (or "show fixup") from the firewall in front of {{mx}} and analyse them together with these reports.',
+        fixThere: 'Fix it on that firewall as the remedies for its configuration say, then probe {{mx}} again.',
+      },
+    },
+    'prevent-silent': {
+      title: 'Prevent it from happening silently again (TLS-RPT, then MTA-STS)',
+      summary:
+        'Ask senders for daily TLS reports about {{domain}}, then let them refuse to deliver in clear, so the next masking firewall is noticed the same day instead of months later.',
+      impact:
+        'TLS-RPT changes nothing for delivery. MTA-STS "testing" changes nothing either (senders only report). MTA-STS "enforce" makes compliant senders (Google, Microsoft and others) defer mail rather than send it in clear when STARTTLS or the certificate fails: turn it on only after the fix, with a certificate valid for every MX, and clean reports for a few weeks.',
+      steps: {
+        replaceDomain: 'Replace example.com below with your mail domain and mail.example.com with your MX host names.',
+        tlsrpt:
+          'Publish TLS-RPT (RFC 8460): _smtp._tls.{{domain}}. IN TXT "v=TLSRPTv1; rua=mailto:tls-reports@{{domain}}". Reports arrive daily as gzip JSON; read them with "unmask analyze FOLDER".',
+        stsTesting:
+          'Publish MTA-STS in testing mode (RFC 8461): _mta-sts.{{domain}}. IN TXT "v=STSv1; id=1" (the id is 1-32 letters or digits; change it whenever the policy file changes).',
+        stsPolicyTesting:
+          'Serve https://mta-sts.{{domain}}/.well-known/mta-sts.txt (a certificate valid for mta-sts.{{domain}}) with:\nversion: STSv1\nmode: testing\n{{mxLines}}\nmax_age: 86400',
+        stsEnforce:
+          'When the reports show no failures for a few weeks: change the file to "mode: enforce" and "max_age: 604800", and publish a new id (_mta-sts.{{domain}}. IN TXT "v=STSv1; id=2").',
+        watch:
+          'Keep reading the reports: a "starttls-not-supported" line names the MX and the day STARTTLS went missing ("unmask analyze" lines it up with the firewall change).',
+      },
+    },
     'replace-pix': {
       title: 'Replace the {{model}}',
       summary:

@@ -127,6 +127,61 @@ export const findings = {
         '"STARTTLS command not supported"나 "TLS failed" 같은 줄은 방화벽이 STARTTLS를 가리는 상황과 들어맞지만 증거는 아닙니다. 상대 서버가 TLS를 제공하지 않거나 순서를 잘못 나열했을 수도 있습니다.',
     },
   },
+  tlsrpt: {
+    'starttls-not-supported': {
+      title: '발신 서버들이 {{mx}}에서 STARTTLS를 찾지 못했습니다({{sessions}}개 세션, {{first}} ~ {{last}})',
+      explanation:
+        '{{reporters}}의 TLS-RPT 보고서에 따르면 {{mx}}(도메인 {{domain}})로의 전달 세션 {{sessions}}개가 STARTTLS를 찾지 못했습니다(결과 "starttls-not-supported", RFC 8460). 기간: {{first}} ~ {{last}}, 보낸 MTA: {{senders}}. 그 MX 앞에서 STARTTLS를 가리는 방화벽이 있으면 모든 발신자가 정확히 이렇게 봅니다. TLS를 끈 MX도 마찬가지입니다. 어느 쪽인지 외부에서 {{mx}}를 점검(unmask probe)하십시오.',
+    },
+    'failures-started': {
+      title: '{{mx}}의 STARTTLS가 {{started}}부터 사라졌습니다',
+      explanation:
+        '{{lastClean}} 보고서에는 {{domain}}의 성공 세션이 있고 {{mx}}의 "starttls-not-supported"가 없습니다. 실패는 {{started}} 보고서부터 나타납니다. 이 날짜를 {{mx}} 앞 방화벽의 변경(설정 저장, 업그레이드, 새 검사 정책)과 맞춰 보십시오.',
+    },
+    'all-mx-failing': {
+      title: '{{domain}}로 보고된 세션이 모두 실패했습니다: 모든 MX 경로에서 STARTTLS가 사라집니다',
+      explanation:
+        '"starttls-not-supported"가 있는 날({{failing}})에 보고서는 {{domain}}에 대해 실패 {{failed}}개, 성공 0개를 셉니다. 가리는 장비는 모든 MX 경로가 만나는 곳, 보통 메일 서버 앞의 경계 방화벽 하나에 있습니다.',
+    },
+    'some-mx-failing': {
+      title: '{{failing}}로 가는 경로에서만 STARTTLS가 사라집니다',
+      explanation:
+        '같은 날 {{domain}}로의 세션 {{successes}}개는 TLS로 성공했고 {{failed}}개는 실패했습니다. 실패는 {{failing}}만 가리킵니다(알려진 다른 MX: {{others}}). {{failing}}로 가는 경로에서 무엇이 다른지 보십시오: 다른 방화벽, 다른 사이트, 오래된 장비 뒤의 백업 MX.',
+    },
+    'other-failures': {
+      title: '다른 종류의 TLS-RPT 실패: {{type}}({{sessions}}개 세션)',
+      explanation:
+        '발신자들이 {{mx}}에서 "{{type}}"를 보고합니다. STARTTLS는 제공되었고 다른 것이 실패했습니다(인증서, DANE TLSA 레코드 또는 MTA-STS 정책, RFC 8460 4.3.2절). 방화벽의 SMTP 검사가 원인이 아닙니다.',
+    },
+    'all-successful': {
+      title: 'TLS-RPT: {{domain}}로의 {{sessions}}개 세션이 TLS로 성공, 실패 없음',
+      explanation:
+        '{{reporters}}의 보고서는 {{domain}}로의 성공한 TLS 세션만 셉니다. 이 기간에 이 발신자들에게는 경로의 어떤 장비도 STARTTLS를 가리지 않았습니다.',
+    },
+    unreadable: {
+      title: 'TLS-RPT 보고서를 읽을 수 없습니다({{source}})',
+      explanation: '입력이 TLS-RPT 보고서(RFC 8460 JSON)처럼 보이지만 읽을 수 없습니다: {{detail}}.',
+    },
+  },
+  capture: {
+    'firewall-rewrote': {
+      title: '방화벽이 "{{original}}"을(를) "{{changed}}"(으)로 바꿨습니다 ({{originalCapture}} {{originalLine}}행, {{changedCapture}} {{changedLine}}행)',
+      explanation:
+        '같은 SMTP 연결을 방화벽 양쪽에서 캡처했습니다. {{originalCapture}}의 {{originalLine}}행은 보낸 쪽이 쓴 그대로이고, {{changedCapture}}의 {{changedLine}}행은 반대쪽이 받은 내용입니다(다른 행은 모두 {{changes}}개). 두 캡처 지점 사이의 장비만 SMTP를 이렇게 고쳐 쓸 수 있습니다. 방화벽의 SMTP 검사(inspection)가 현장에서 확인된 것입니다. "바뀐" 값이 비어 있으면 그 행이 삭제된 것입니다.',
+    },
+    errors: {
+      'not-a-capture': '{{file}}은(는) pcap 또는 pcapng 캡처가 아닙니다.',
+      truncated: '{{file}}이(가) 레코드 중간({{offset}}바이트)에서 끝납니다. 그 앞의 프레임은 읽었습니다.',
+      'too-large': '{{file}}이(가) {{limit}}바이트보다 큽니다. 먼저 메일 호스트와 25번 포트로 캡처를 줄이세요.',
+      'unsupported-link': '{{file}}에 읽을 수 없는 링크 유형 {{linkType}}의 프레임이 있어 건너뛰었습니다.',
+      'no-tcp': '{{file}}에 TCP 트래픽이 없습니다.',
+      'no-smtp': '{{file}}에 TCP 연결이 {{connections}}개 있지만 SMTP 연결은 없습니다.',
+      encrypted: '{{file}}: SMTP 연결 {{connections}}개가 모두 처음부터 TLS(465번 포트)라서 비교할 수 있는 내용이 없습니다.',
+      gaps: '{{file}}: 연결 {{connection}}에서 캡처가 놓친 {{bytes}}바이트가 있습니다. 빈 곳 주변의 행은 불완전할 수 있습니다.',
+      'stream-capped': '{{file}}: 연결 {{connection}}의 데이터가 읽는 한도보다 많아 나머지는 건너뛰었습니다.',
+      onlyOneSide: '캡처가 하나뿐입니다. 방화벽이 바꾼 내용은 양쪽(inside와 outside) 캡처가 모두 있어야 보여 줄 수 있습니다.',
+    },
+  },
   causes: {
     'local-esmtp-map-unknown': {
       title: '맵 {{map}}으로 ESMTP 검사 중: STARTTLS를 가리는지는 알 수 없습니다',
@@ -137,6 +192,11 @@ export const findings = {
       title: '우리 쪽 외부 방향(egress) 방화벽이 보내는 메일의 STARTTLS를 가립니다',
       explanation:
         '{{count}}개 목적지({{destinations}}; 그중 대형 사업자: {{providers}})로 보낼 때 모두 가려짐이 나타납니다. 대형 메일 사업자는 MX 앞에 PIX/ASA를 두지 않고, 서로 무관한 기관들이 같은 문제를 갖는 일도 드뭅니다. 기본 global_policy는 나가는 TCP/25도 검사하므로 검사하는 방화벽은 우리 쪽에 있습니다. 상대 기관에 연락하기 전에 그 방화벽 설정을 수집하십시오.',
+    },
+    'inbound-path-inspection': {
+      title: '{{mx}}로 들어오는 메일이 도중에 STARTTLS를 잃습니다',
+      explanation:
+        '외부 발신자({{reporters}})가 {{domain}}의 {{mx}}에서 STARTTLS가 없다고 보고합니다(처음 보고: {{first}}). 그 MX 앞의 방화벽이 STARTTLS를 가리고 있을 가능성이 큽니다(ESMTP 검사 또는 fixup smtp). TLS를 끈 MX도 보고서에서는 같게 보이므로, 무엇이든 바꾸기 전에 외부에서 점검하고 그 방화벽 설정을 수집하십시오.',
     },
     'gateway-deletes-starttls': {
       title: '경로의 게이트웨이가 EHLO 응답에서 STARTTLS를 지웁니다',
@@ -195,6 +255,7 @@ export const findings = {
     'show-context': 'show context',
     'show-failover': 'show failover',
     log: '로그',
+    tlsrpt: 'TLS-RPT 보고서',
     unknown: '인식하지 못함',
   },
   facts: {

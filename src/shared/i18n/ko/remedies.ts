@@ -39,6 +39,39 @@ export const remedies = {
           '그 방화벽에서 고치십시오(자체 ESMTP 맵에 allow-tls, 또는 no inspect esmtp). 우리 경로가 깨끗할 때만 다음 줄과 함께 상대 기관에 연락하십시오:\n{{evidence}}',
       },
     },
+    'inbound-path': {
+      title: '{{mx}} 앞에서 STARTTLS를 가리는 장비 찾기',
+      summary:
+        '발신자들이 {{mx}}({{domain}})에서 STARTTLS가 없다고 보고합니다. 외부에서 그 MX를 점검하고 그 앞의 방화벽을 살펴보십시오.',
+      impact: '결정하기 전에는 아무것도 바뀌지 않습니다. 점검과 설정 수집은 읽기 전용입니다.',
+      steps: {
+        probeMx:
+          '네트워크 밖에서 MX를 점검하십시오: "unmask probe {{domain}}". EHLO가 가려져 있거나(XXXXXXXA) STARTTLS에 "500 command not recognized"가 오면 경로에 방화벽이 있습니다. STARTTLS가 없고 가려짐도 없으면 MX 자체의 TLS가 꺼져 있습니다.',
+        collectInbound:
+          '{{mx}} 앞 방화벽에서 "show version", "show running-config", "show service-policy inspect esmtp"(또는 "show fixup")를 수집하고 이 보고서와 함께 분석하십시오.',
+        fixThere: '그 방화벽 설정에 대한 조치대로 고친 뒤 {{mx}}를 다시 점검하십시오.',
+      },
+    },
+    'prevent-silent': {
+      title: '다시 조용히 일어나지 않게 하기(TLS-RPT, 그다음 MTA-STS)',
+      summary:
+        '{{domain}}에 대한 일일 TLS 보고서를 발신자들에게 요청하고, 이어서 평문 전달을 거부하게 하십시오. 그러면 다음에 STARTTLS를 가리는 방화벽이 생겨도 몇 달 뒤가 아니라 그날 알 수 있습니다.',
+      impact:
+        'TLS-RPT는 전달에 아무 영향이 없습니다. MTA-STS "testing"도 영향이 없습니다(발신자는 보고만 합니다). MTA-STS "enforce"에서는 준수하는 발신자(Google, Microsoft 등)가 STARTTLS나 인증서가 실패하면 평문으로 보내지 않고 메일을 보류합니다. 조치 후, 모든 MX에 유효한 인증서가 있고 몇 주간 보고서가 깨끗할 때만 켜십시오.',
+      steps: {
+        replaceDomain: '아래의 example.com을 메일 도메인으로, mail.example.com을 MX 호스트 이름으로 바꾸십시오.',
+        tlsrpt:
+          'TLS-RPT 게시(RFC 8460): _smtp._tls.{{domain}}. IN TXT "v=TLSRPTv1; rua=mailto:tls-reports@{{domain}}". 보고서는 매일 gzip JSON으로 옵니다. "unmask analyze 폴더"로 읽으십시오.',
+        stsTesting:
+          'MTA-STS를 testing 모드로 게시(RFC 8461): _mta-sts.{{domain}}. IN TXT "v=STSv1; id=1" (id는 영문자나 숫자 1~32자이며 정책 파일을 바꿀 때마다 바꿉니다).',
+        stsPolicyTesting:
+          'https://mta-sts.{{domain}}/.well-known/mta-sts.txt 를 (mta-sts.{{domain}}에 유효한 인증서로) 다음 내용으로 제공하십시오:\nversion: STSv1\nmode: testing\n{{mxLines}}\nmax_age: 86400',
+        stsEnforce:
+          '몇 주간 보고서에 실패가 없으면 파일을 "mode: enforce", "max_age: 604800"으로 바꾸고 새 id를 게시하십시오(_mta-sts.{{domain}}. IN TXT "v=STSv1; id=2").',
+        watch:
+          '보고서를 계속 읽으십시오. "starttls-not-supported" 줄은 STARTTLS가 사라진 MX와 날짜를 알려 줍니다("unmask analyze"가 방화벽 변경과 맞춰 봅니다).',
+      },
+    },
     'replace-pix': {
       title: '{{model}}을(를) 교체하십시오',
       summary:
