@@ -23,7 +23,10 @@ import { probeResultSchema } from './probe/schema'
 import { deviceProfileSchema, mailTargetSchema, profilesFileSchema } from './profiles'
 
 const none = z.undefined()
-const sessionId = z.string().uuid()
+/** Ids main hands out: a terminal session's `sessionId`, a remediation run's `fixId`. */
+const uuid = z.string().uuid()
+const sessionId = uuid
+const fixId = uuid
 const MAX_TEXT = 5 * 1024 * 1024
 
 const probeTargetSchema = z.object({
@@ -52,7 +55,7 @@ export const fixStartRequestSchema = z.object({
 export type FixStartRequest = z.output<typeof fixStartRequestSchema>
 
 /** What opening a remediation run returns: the device as read, and the diagnosis of its live configuration. */
-export const fixStartSchema = z.object({ fixId: sessionId, device: fixDeviceSchema, analysis: analysisSchema })
+export const fixStartSchema = z.object({ fixId, device: fixDeviceSchema, analysis: analysisSchema })
 export type FixStart = z.output<typeof fixStartSchema>
 
 export const appInfoSchema = z.object({
@@ -120,13 +123,13 @@ export const requests = {
   /** Remediation: results are the fix module's own shapes (src/shared/fix/types.ts, schemas in fix/schemas.ts). */
   'fix.start': { input: fixStartRequestSchema, output: fixStartSchema },
   'fix.preview': {
-    input: z.object({ fixId: sessionId, remedyId: z.string().min(1).max(60) }),
+    input: z.object({ fixId, remedyId: z.string().min(1).max(60) }),
     output: previewSchema,
   },
-  'fix.previewUndo': { input: z.object({ fixId: sessionId }), output: z.union([previewSchema, refusalSchema]) },
+  'fix.previewUndo': { input: z.object({ fixId }), output: z.union([previewSchema, refusalSchema]) },
   'fix.apply': {
     input: z.object({
-      fixId: sessionId,
+      fixId,
       token: z.string().min(1).max(200),
       typedHostname: z.string().max(255),
       confirmedBy: z.string().trim().min(1).max(200),
@@ -134,26 +137,26 @@ export const requests = {
     output: z.union([applyResultSchema, refusalSchema]),
   },
   'fix.verify': {
-    input: z.object({ fixId: sessionId, remedyId: z.string().min(1).max(60) }),
+    input: z.object({ fixId, remedyId: z.string().min(1).max(60) }),
     output: verifyResultSchema,
   },
   'fix.requestSave': {
-    input: z.object({ fixId: sessionId }),
+    input: z.object({ fixId }),
     output: z.union([z.object({ token: z.string() }), refusalSchema]),
   },
   'fix.save': {
     input: z.object({
-      fixId: sessionId,
+      fixId,
       token: z.string().min(1).max(200),
       confirmedBy: z.string().trim().min(1).max(200),
     }),
     output: z.union([saveResultSchema, refusalSchema]),
   },
   'fix.declineSave': {
-    input: z.object({ fixId: sessionId, confirmedBy: z.string().trim().min(1).max(200) }),
+    input: z.object({ fixId, confirmedBy: z.string().trim().min(1).max(200) }),
     output: z.void(),
   },
-  'fix.close': { input: z.object({ fixId: sessionId }), output: z.void() },
+  'fix.close': { input: z.object({ fixId }), output: z.void() },
   'report.preview': {
     input: z.object({ caseId: caseIdSchema, lang: z.enum(['en', 'ko']) }),
     output: z.object({ html: z.string() }),
@@ -236,7 +239,7 @@ export const events = {
   }),
   /** One configuration line sent by a fix, as it happens. */
   'fix.line': z.object({
-    fixId: sessionId,
+    fixId,
     index: z.number(),
     command: z.string(),
     status: z.enum(['ok', 'error', 'unknown']),
@@ -248,7 +251,7 @@ export const events = {
   'session.hostKey': z.object({
     requestId: z.string().uuid(),
     sessionId: sessionId.optional(),
-    fixId: sessionId.optional(),
+    fixId: fixId.optional(),
     host: z.string(),
     port: z.number(),
     keyType: z.string(),
