@@ -63,26 +63,30 @@ export interface SmtpSession {
 const MASK_OF_STARTTLS_LENGTH = /^X{7}[A-Z0-9](?:\s|$)/
 const STARTTLS_LINE = /^STARTTLS(?:\s|$)/i
 
-function contradiction(exchanges: readonly SmtpExchange[]): SmtpSession['contradiction'] {
-  let masked: { at: number; line: TranscriptLine } | null = null
-  let listed: { at: number; line: TranscriptLine } | null = null
+/** The first clear-text EHLO line that passes `test`, with the index of its reply among the EHLO replies. */
+function firstEhloLine(
+  exchanges: readonly SmtpExchange[],
+  test: (text: string) => boolean,
+): { at: number; line: TranscriptLine } | null {
   let at = 0
-  // Plain string tests per line: a transcript can hold thousands of EHLO replies.
   for (const e of exchanges) {
     if (e.verb !== 'EHLO' || e.afterTls || e.reply?.code !== 250) continue
     for (const l of e.reply.lines) {
       const text = l.text.trimStart()
-      const line = { direction: 'server' as const, text: l.raw, line: l.line }
-      if (!listed && STARTTLS_LINE.test(text)) listed = { at, line }
-      else if (!masked && text.charCodeAt(0) === 88 && MASK_OF_STARTTLS_LENGTH.test(text)) masked = { at, line }
+      if (test(text)) return { at, line: { direction: 'server', text: l.raw, line: l.line } }
     }
-    if (masked && listed) break
     at++
   }
-  if (!masked || !listed) return null
-  const m = masked as { at: number; line: TranscriptLine }
-  const l = listed as { at: number; line: TranscriptLine }
-  return { reason: m.at === l.at ? 'same-reply' : 'two-replies', masked: m.line, listed: l.line }
+  return null
+}
+
+function contradiction(exchanges: readonly SmtpExchange[]): SmtpSession['contradiction'] {
+  // Plain string tests, the listed STARTTLS first: most transcripts have none, and some hold thousands of replies.
+  const listed = firstEhloLine(exchanges, (t) => (t.charCodeAt(0) | 32) === 115 && STARTTLS_LINE.test(t))
+  if (!listed) return null
+  const masked = firstEhloLine(exchanges, (t) => t.charCodeAt(0) === 88 && MASK_OF_STARTTLS_LENGTH.test(t))
+  if (!masked) return null
+  return { reason: masked.at === listed.at ? 'same-reply' : 'two-replies', masked: masked.line, listed: listed.line }
 }
 
 function starttlsOffer(ehlo: SmtpEhlo | null): SmtpSession['starttlsOffer'] {
