@@ -60,7 +60,9 @@ describe.runIf(isBuilt)('exit codes of the built CLI', () => {
     expect(collected.status).toBe(1)
   })
 
-  it('2: bad usage in every command (unknown option, missing file, no such case, bad value)', () => {
+  it('2: bad usage in every command (unknown option, missing file, no such case, bad value)', {
+    timeout: 120_000,
+  }, () => {
     const cases: string[][] = [
       ['frobnicate'],
       ['analyze', '--bogus', 'x'],

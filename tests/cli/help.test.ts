@@ -36,7 +36,7 @@ describe.runIf(isBuilt)('unmask --help', () => {
   it.each([
     ['en', en, 'Examples:'],
     ['ko', ko, '예:'],
-  ] as const)('every command shows its examples in %s', (lang, catalogue, title) => {
+  ] as const)('every command shows its examples in %s', { timeout: 120_000 }, (lang, catalogue, title) => {
     for (const path of paths) {
       const key = path.join('_') as keyof typeof catalogue.examples
       const examples = catalogue.examples[key]
