@@ -45,13 +45,13 @@ describe('CSS strings in the report', () => {
   })
 
   it('keep the text readable once CSS unescapes it, and drop bidi controls (no isolation exists in CSS content)', () => {
-    const unescape = (css: string) =>
+    const cssUnescape = (css: string) =>
       css
         .slice(1, -1)
         .replace(/\\([0-9a-f]{1,6}) /g, (_, hex: string) => String.fromCodePoint(Number.parseInt(hex, 16)))
-    expect(unescape(cssString('한빛물류 "Hanbit" <HQ>'))).toBe('한빛물류 "Hanbit" <HQ>')
-    expect(unescape(cssString('Acme\f2'))).toBe('Acme 2')
-    for (const c of BIDI) expect(unescape(cssString(`gnp.${c}exe`))).toBe('gnp.exe')
+    expect(cssUnescape(cssString('한빛물류 "Hanbit" <HQ>'))).toBe('한빛물류 "Hanbit" <HQ>')
+    expect(cssUnescape(cssString('Acme\f2'))).toBe('Acme 2')
+    for (const c of BIDI) expect(cssUnescape(cssString(`gnp.${c}exe`))).toBe('gnp.exe')
   })
 })
 

@@ -7,40 +7,23 @@
 import { randomUUID } from 'node:crypto'
 import { existsSync, readFileSync } from 'node:fs'
 import { afterEach, describe, expect, it } from 'vitest'
-import { createHandlers, dispatch } from '../../src/main/api-handlers'
-import { createServices } from '../../src/main/services'
+import { type createHandlers, dispatch } from '../../src/main/api-handlers'
 import { aesEncryptor } from '../main/secrets/aes-encryptor'
 import { type RecordingSshServer, startRecordingSshServer } from '../main/transports/ssh-test-server'
 import { generateHostKey } from '../support/asa-like-cli.ssh'
 import { startTelnetDevice, type TelnetDevice } from '../support/asa-like-cli.telnet'
-import { makeTempDir } from '../support/temp-dir'
+import { type Closer, startApp } from './app-harness'
 
-const closers: Array<() => Promise<void> | void> = []
+const closers: Closer[] = []
 afterEach(async () => {
   for (const close of closers.splice(0).reverse()) await close()
 })
 
 function app() {
-  const home = makeTempDir()
-  closers.push(() => home.remove())
-  const events: string[] = []
-  const services = createServices({
-    home: home.path,
-    encryptor: aesEncryptor(),
-    emit: (e, p) => {
-      events.push(JSON.stringify([e, p]))
-      // Accept every host key question at once: these tests are about passwords.
-      if (e === 'session.hostKey')
-        void dispatch(handlers, 'session.hostKeyDecision', {
-          requestId: (p as { requestId: string }).requestId,
-          accept: true,
-        })
-    },
-  })
-  const handlers = createHandlers(services)
-  closers.push(() => services.sessions.closeAll())
+  const started = startApp(aesEncryptor(), closers)
+  const { services } = started
   const secretsFile = () => (existsSync(services.secrets.path) ? readFileSync(services.secrets.path, 'utf8') : '{}')
-  return { handlers, services, events, secretsFile }
+  return { ...started, secretsFile }
 }
 
 async function sshServer(): Promise<RecordingSshServer> {

@@ -20,7 +20,7 @@ const FLOWS: FlowControl[] = ['none', 'rtscts', 'xonxoff']
  * is masked even when the rest is not a valid URL.
  */
 export function maskTargetPassword(text: string): string {
-  return text.replace(/^([a-z][a-z0-9+.-]*:\/\/[^:@/]*:)[^]*@/i, '$1********@')
+  return text.replace(/^([a-z][a-z0-9+.-]*:\/\/[^:@/]*:)[\s\S]*@/i, '$1********@')
 }
 
 export function parseTarget(text: string): Target {

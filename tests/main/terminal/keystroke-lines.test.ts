@@ -7,37 +7,20 @@ import { randomUUID } from 'node:crypto'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { type Lab, startLab } from '../../../src/lab'
-import { createHandlers, dispatch } from '../../../src/main/api-handlers'
-import { createServices } from '../../../src/main/services'
+import { dispatch } from '../../../src/main/api-handlers'
 import { KeystrokeLines } from '../../../src/main/terminal/keystroke-lines'
-import { makeTempDir } from '../../support/temp-dir'
+import { type Closer, startApp } from '../../security/app-harness'
 
-const closers: Array<() => Promise<void> | void> = []
+const closers: Closer[] = []
 afterEach(async () => {
   for (const close of closers.splice(0).reverse()) await close()
 })
 
 describe('keystrokes logged per line', () => {
   it('logs each typed line once, the enable secret as ********, and masks the echo with the same rules', async () => {
-    const home = makeTempDir()
-    closers.push(() => home.remove())
-    const lab: Lab = await startLab({ scenario: 'asa9-default', stateDir: join(home.path, 'lab') })
+    const { home, handlers, services, events } = startApp(null, closers)
+    const lab: Lab = await startLab({ scenario: 'asa9-default', stateDir: join(home, 'lab') })
     closers.push(() => lab.stop())
-    const events: string[] = []
-    const services = createServices({
-      home: home.path,
-      encryptor: null,
-      emit: (e, p) => {
-        events.push(JSON.stringify([e, p]))
-        if (e === 'session.hostKey')
-          void dispatch(handlers, 'session.hostKeyDecision', {
-            requestId: (p as { requestId: string }).requestId,
-            accept: true,
-          })
-      },
-    })
-    const handlers = createHandlers(services)
-    closers.push(() => services.sessions.closeAll())
     const profileId = randomUUID()
     const { username, password, enable } = lab.credentials!
     await dispatch(handlers, 'profiles.saveDevice', {

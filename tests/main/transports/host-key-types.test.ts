@@ -6,9 +6,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { utils } from 'ssh2'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { TransportError } from '../../../src/main/transports/channel'
 import { HostKeyTrust } from '../../../src/main/transports/host-key-trust'
 import { formatKnownHostLine, sha256Fingerprint } from '../../../src/main/transports/known-hosts'
 import { preferKnownHostKeys } from '../../../src/main/transports/ssh-algorithms'
@@ -17,22 +15,7 @@ import { generateKeyPair } from '../../support/asa-like-cli.ssh'
 import { hasOpenSsh, type OpenSsh, startOpenSsh } from '../../support/openssh'
 import { makeTempDir } from '../../support/temp-dir'
 import { startRecordingSshServer } from './ssh-test-server'
-
-function blobOf(privateKey: string): Buffer {
-  const parsed = utils.parseKey(privateKey)
-  if (parsed instanceof Error) throw parsed
-  return parsed.getPublicSSH()
-}
-
-async function rejection(promise: Promise<unknown>): Promise<TransportError> {
-  try {
-    await promise
-  } catch (error) {
-    expect(error).toBeInstanceOf(TransportError)
-    return error as TransportError
-  }
-  throw new Error('expected a rejection')
-}
+import { hostKeyBlob, rejection } from './transport-assertions'
 
 describe('host keys of another type and host name case', () => {
   let tmp: ReturnType<typeof makeTempDir>
@@ -48,7 +31,7 @@ describe('host keys of another type and host name case', () => {
   })
 
   it('treats a stored ed25519 key and an offered RSA key as CHANGED: blocks, both fingerprints, never asks', async () => {
-    const ed = blobOf(generateKeyPair('ed25519').private)
+    const ed = hostKeyBlob(generateKeyPair('ed25519').private)
     const rsaPrivate = generateKeyPair('rsa').private
     const server = await startRecordingSshServer([rsaPrivate])
     closers.push(server.close)
@@ -61,23 +44,23 @@ describe('host keys of another type and host name case', () => {
     expect(error.code).toBe('hostKeyChanged')
     expect(error.params.previous).toBe(`ssh-ed25519 ${sha256Fingerprint(ed)}`)
     expect(error.params.keyType).toBe('ssh-rsa')
-    expect(error.params.fingerprint).toBe(sha256Fingerprint(blobOf(rsaPrivate)))
+    expect(error.params.fingerprint).toBe(sha256Fingerprint(hostKeyBlob(rsaPrivate)))
     expect(ask).not.toHaveBeenCalled()
     expect(readFileSync(trust.storeFile, 'utf8')).toBe(before)
   })
 
   it('an unknown host (nothing stored) is still only "unknown", so the first-time question stays', () => {
-    const rsa = blobOf(generateKeyPair('rsa').private)
+    const rsa = hostKeyBlob(generateKeyPair('rsa').private)
     expect(trust.check('127.0.0.1', 2222, rsa).status).toBe('unknown')
     writeFileSync(trust.storeFile, `${formatKnownHostLine('127.0.0.2', 2222, rsa)}\n`)
-    expect(trust.check('127.0.0.1', 2222, blobOf(generateKeyPair().private)).status).toBe('unknown')
+    expect(trust.check('127.0.0.1', 2222, hostKeyBlob(generateKeyPair().private)).status).toBe('unknown')
   })
 
   it('offers the known key type first, so a server with ed25519 and RSA keys presents the trusted RSA key', async () => {
     const rsaPrivate = generateKeyPair('rsa').private
     const server = await startRecordingSshServer([generateKeyPair('ed25519').private, rsaPrivate])
     closers.push(server.close)
-    writeFileSync(trust.storeFile, `${formatKnownHostLine('127.0.0.1', server.port, blobOf(rsaPrivate))}\n`)
+    writeFileSync(trust.storeFile, `${formatKnownHostLine('127.0.0.1', server.port, hostKeyBlob(rsaPrivate))}\n`)
     const channel: SshChannel = await connectSsh({
       host: '127.0.0.1',
       port: server.port,
@@ -102,7 +85,7 @@ describe('host keys of another type and host name case', () => {
   })
 
   it('lowercases host names before hashed lookup and before storing', () => {
-    const key = blobOf(generateKeyPair().private)
+    const key = hostKeyBlob(generateKeyPair().private)
     // A hashed line as `ssh-keyscan -H fw1.example.net` (lowercase, as OpenSSH hashes it) writes it.
     writeFileSync(trust.storeFile, `${formatKnownHostLine('fw1.example.net', 22, key, true)}\n`)
     expect(trust.check('FW1.Example.NET', 22, key).status).toBe('trusted')
@@ -126,7 +109,7 @@ describe.skipIf(!hasOpenSsh)('host key of another type against Debian OpenSSH', 
   it('stops with hostKeyChanged when an RSA key is stored and sshd presents its ed25519 key', async () => {
     server = await startOpenSsh()
     const trust = new HostKeyTrust({ storeFile: join(tmp.path, 'kh'), readOnlyFiles: [] })
-    const storedRsa = blobOf(generateKeyPair('rsa').private)
+    const storedRsa = hostKeyBlob(generateKeyPair('rsa').private)
     writeFileSync(trust.storeFile, `${formatKnownHostLine('127.0.0.1', server.port, storedRsa)}\n`)
     const ask = vi.fn(async () => true)
     const error = await rejection(

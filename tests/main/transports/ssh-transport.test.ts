@@ -1,20 +1,13 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { createServer, type Server } from 'node:net'
 import { join } from 'node:path'
-import { utils } from 'ssh2'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { TransportError } from '../../../src/main/transports/channel'
 import { HostKeyTrust } from '../../../src/main/transports/host-key-trust'
 import { formatKnownHostLine, sha256Fingerprint } from '../../../src/main/transports/known-hosts'
 import { connectSsh, type SshChannel } from '../../../src/main/transports/ssh-transport'
 import { generateKeyPair, type SshDevice, startSshDevice } from '../../support/asa-like-cli.ssh'
 import { makeTempDir } from '../../support/temp-dir'
-
-function hostKeyBlob(privateKey: string): Buffer {
-  const parsed = utils.parseKey(privateKey)
-  if (parsed instanceof Error) throw parsed
-  return parsed.getPublicSSH()
-}
+import { hostKeyBlob, rejection } from './transport-assertions'
 
 async function readUntil(channel: SshChannel, pattern: RegExp, ms = 5_000): Promise<string> {
   let text = ''
@@ -31,16 +24,6 @@ async function readUntil(channel: SshChannel, pattern: RegExp, ms = 5_000): Prom
       }
     })
   })
-}
-
-async function rejection(promise: Promise<unknown>): Promise<TransportError> {
-  try {
-    await promise
-  } catch (error) {
-    expect(error).toBeInstanceOf(TransportError)
-    return error as TransportError
-  }
-  throw new Error('expected a rejection')
 }
 
 describe('SSH transport against an ssh2 Server device', () => {
