@@ -9,10 +9,10 @@ import { describe, expect, it } from 'vitest'
 import type { TrafficEvent } from '../../../src/main/device/driver-types'
 import { analyzeSnapshot } from '../../../src/main/fix/analysis'
 import { sha256 } from '../../../src/main/fix/hash'
-import type { ApplyResult, Preview, VerifyResult } from '../../../src/main/fix/types'
+import type { Preview, VerifyResult } from '../../../src/main/fix/types'
 import { probe } from '../../../src/main/smtp/probe'
 import { fixAppliedData, fixSavedData, fixUndoneData, fixVerifiedData } from '../../../src/shared/report/entries'
-import { labFixEnv, labProbes } from './lab-session'
+import { applyPreview, labFixEnv, labProbes } from './lab-session'
 
 describe('remediation loop on the lab asa9-default', () => {
   const env = labFixEnv('asa9-default')
@@ -39,11 +39,7 @@ describe('remediation loop on the lab asa9-default', () => {
     expect(preview.plan.undo.length).toBeGreaterThan(0)
     expect(lab.device!.runningText().join('\n')).not.toContain('UNMASK_ESMTP_TLS')
 
-    const result = (await fix.apply({
-      token: preview.token!,
-      typedHostname: 'ciscoasa',
-      confirmedBy: 'Kim',
-    })) as ApplyResult
+    const result = await applyPreview(fix, preview)
     expect(result.refused).toBe(false)
     expect(result.outcome).toBe('applied')
     expect(result.sent.map((l) => l.command)).toEqual(preview.plan.lines.map((l) => l.command))
@@ -160,11 +156,7 @@ describe('remediation loop on the lab asa9-default', () => {
       'exit',
       'end',
     ])
-    const applied = (await fix.apply({
-      token: preview.token!,
-      typedHostname: 'ciscoasa',
-      confirmedBy: 'Lee',
-    })) as ApplyResult
+    const applied = await applyPreview(fix, preview, { confirmedBy: 'Lee' })
     expect(applied.outcome).toBe('applied')
     const probes = labProbes(lab).map((target, i) => ({ target, before: before[i]! }))
     expect((await fix.verify(remedy, probes)).outcome).toBe('fixed')
@@ -172,11 +164,7 @@ describe('remediation loop on the lab asa9-default', () => {
     const undoPreview = (await fix.previewUndo()) as Preview
     expect(undoPreview.plan.kind).toBe('undo')
     expect(undoPreview.plan.lines.map((l) => l.command)).toContain('inspect esmtp')
-    const undone = (await fix.apply({
-      token: undoPreview.token!,
-      typedHostname: 'ciscoasa',
-      confirmedBy: 'Lee',
-    })) as ApplyResult
+    const undone = await applyPreview(fix, undoPreview, { confirmedBy: 'Lee' })
     expect(undone).toMatchObject({ refused: false, kind: 'undo', outcome: 'applied' })
     const after = await fix.verify(remedy, probes)
     expect(after.outcome).toBe('not-fixed')

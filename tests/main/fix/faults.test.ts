@@ -7,12 +7,12 @@ import { describe, expect, it } from 'vitest'
 import { analyzeSnapshot } from '../../../src/main/fix/analysis'
 import type { FixJournal } from '../../../src/main/fix/fix-journal'
 import { FixSession } from '../../../src/main/fix/fix-session'
-import type { ApplyResult, Preview } from '../../../src/main/fix/types'
+import type { Preview } from '../../../src/main/fix/types'
 import type { ByteChannel } from '../../../src/main/transports/channel'
 import { createTranslator } from '../../../src/shared/i18n'
 import { JOURNAL } from '../../../src/shared/journal/events'
 import type { Remedy } from '../../../src/shared/remedies/types'
-import { labFixEnv, type OpenedFix } from './lab-session'
+import { applyPreview, labFixEnv, type OpenedFix } from './lab-session'
 
 /**
  * Lets `command` through to the device, then cuts the connection: from that moment nothing more arrives (the echo
@@ -134,11 +134,7 @@ describe('remediation faults on the lab asa9-default', () => {
     }
     const config = running()
     const preview = (await opened.fix.preview(remedy)) as Preview
-    const result = (await opened.fix.apply({
-      token: preview.token!,
-      typedHostname: 'ciscoasa',
-      confirmedBy: 'Kim',
-    })) as ApplyResult
+    const result = await applyPreview(opened.fix, preview)
     expect(result.outcome).toBe('failed')
     expect(result.failedLine).toBe(3)
     expect(result.sent.map((l) => l.status)).toEqual(['ok', 'ok', 'error'])
@@ -171,11 +167,7 @@ describe('remediation faults on the lab asa9-default', () => {
       ],
     }
     const preview = (await opened.fix.preview(remedy)) as Preview
-    const result = (await opened.fix.apply({
-      token: preview.token!,
-      typedHostname: 'ciscoasa',
-      confirmedBy: 'Kim',
-    })) as ApplyResult
+    const result = await applyPreview(opened.fix, preview)
     expect(result).toMatchObject({ outcome: 'failed', failedLine: 3 })
     expect(result.sent.map((l) => l.command)).toEqual(['configure terminal', 'policy-map global_policy'])
     expect(result.error).toContain('config-pmap-c')
@@ -221,11 +213,7 @@ describe('remediation faults on the lab asa9-default', () => {
     const opened = await env.open(dropAfter('no inspect esmtp'))
     const remedy = await planFor(opened, 'asa.no-inspect-esmtp')
     const preview = (await opened.fix.preview(remedy)) as Preview
-    const result = (await opened.fix.apply({
-      token: preview.token!,
-      typedHostname: 'ciscoasa',
-      confirmedBy: 'Kim',
-    })) as ApplyResult
+    const result = await applyPreview(opened.fix, preview)
     expect(result.outcome).toBe('unknown')
     expect(result.failedLine).toBe(4)
     expect(result.sent.map((l) => l.status)).toEqual(['ok', 'ok', 'ok', 'unknown'])

@@ -14,6 +14,7 @@ import { HostKeyTrust } from '../../../src/main/transports/host-key-trust'
 import { connectSsh } from '../../../src/main/transports/ssh-transport'
 import { connectTelnet } from '../../../src/main/transports/telnet-transport'
 import type { JournalEntry } from '../../../src/shared/cases'
+import type { ApplyResult } from '../../../src/shared/fix/types'
 import { createTranslator } from '../../../src/shared/i18n'
 import type { ProbeTarget } from '../../../src/shared/probe/types'
 import { makeTempDir } from '../../support/temp-dir'
@@ -89,4 +90,23 @@ export function labFixEnv(scenario: string): LabFix {
       return { fix, link, handle, caseDir: handle.dir, journal: () => new CaseStore(tmp.path).read(handle.dir).entries }
     },
   }
+}
+
+/**
+ * Applies what a preview allowed, as the engineer confirms it: the preview's token, the typed hostname (the lab's
+ * `ciscoasa` unless given) and who confirmed. The result is the ApplyResult (a refusal fails the cast's users loudly).
+ */
+export async function applyPreview(
+  fix: FixSession,
+  preview: { token: string | null },
+  confirm: { typedHostname?: string; confirmedBy?: string } = {},
+): Promise<ApplyResult> {
+  if (!preview.token) throw new Error('the preview issued no token')
+  const result = await fix.apply({
+    token: preview.token,
+    typedHostname: confirm.typedHostname ?? 'ciscoasa',
+    confirmedBy: confirm.confirmedBy ?? 'Kim',
+  })
+  if (result.refused) throw new Error(`apply refused: ${result.code}`)
+  return result
 }

@@ -5,9 +5,9 @@
  */
 import { describe, expect, it } from 'vitest'
 import { analyzeSnapshot } from '../../../src/main/fix/analysis'
-import type { ApplyResult, Preview } from '../../../src/main/fix/types'
+import type { Preview } from '../../../src/main/fix/types'
 import { probe } from '../../../src/main/smtp/probe'
-import { labFixEnv, labProbes } from './lab-session'
+import { applyPreview, labFixEnv, labProbes } from './lab-session'
 
 describe('a save token only after a verified change', () => {
   const env = labFixEnv('asa9-default')
@@ -22,11 +22,7 @@ describe('a save token only after a verified change', () => {
 
     const remedy = analyzeSnapshot(snapshot, before).remedies.find((r) => r.id === 'asa.allow-tls-map')!
     const preview = (await fix.preview(remedy)) as Preview
-    const applied = (await fix.apply({
-      token: preview.token!,
-      typedHostname: 'ciscoasa',
-      confirmedBy: 'Kim',
-    })) as ApplyResult
+    const applied = await applyPreview(fix, preview)
     expect(applied.outcome).toBe('applied')
     // Applied but not verified yet.
     expect(fix.requestSave()).toMatchObject({ refused: true, code: 'notVerified' })
@@ -40,11 +36,7 @@ describe('a save token only after a verified change', () => {
     // The undo is a new change: its own verify is needed before saving again.
     const undoPreview = await fix.previewUndo()
     if ('refused' in undoPreview) throw new Error('no undo')
-    const undone = (await fix.apply({
-      token: undoPreview.token!,
-      typedHostname: 'ciscoasa',
-      confirmedBy: 'Kim',
-    })) as ApplyResult
+    const undone = await applyPreview(fix, undoPreview)
     expect(undone.outcome).toBe('applied')
     expect(fix.requestSave()).toMatchObject({ refused: true, code: 'notVerified' })
     // The token granted before the undo no longer saves: it was for the state before the undo.

@@ -4,10 +4,10 @@
  */
 import { describe, expect, it } from 'vitest'
 import { analyzeSnapshot } from '../../../src/main/fix/analysis'
-import type { ApplyResult, Preview } from '../../../src/main/fix/types'
+import type { Preview } from '../../../src/main/fix/types'
 import { probe } from '../../../src/main/smtp/probe'
 import type { Remedy } from '../../../src/shared/remedies/types'
-import { labFixEnv, labProbes } from './lab-session'
+import { applyPreview, labFixEnv, labProbes } from './lab-session'
 
 async function loop(env: ReturnType<typeof labFixEnv>, id: Remedy['id'], hostname: string) {
   const lab = env.lab()
@@ -19,11 +19,7 @@ async function loop(env: ReturnType<typeof labFixEnv>, id: Remedy['id'], hostnam
   expect(remedy, `remedies: ${analysis.remedies.map((r) => r.id)}`).toBeDefined()
   const preview = (await opened.fix.preview(remedy)) as Preview
   expect(preview.checks.filter((c) => !c.passed)).toEqual([])
-  const applied = (await opened.fix.apply({
-    token: preview.token!,
-    typedHostname: hostname,
-    confirmedBy: 'Park',
-  })) as ApplyResult
+  const applied = await applyPreview(opened.fix, preview, { typedHostname: hostname, confirmedBy: 'Park' })
   expect(applied.outcome).toBe('applied')
   const verified = await opened.fix.verify(
     remedy,
