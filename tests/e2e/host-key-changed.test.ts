@@ -3,30 +3,20 @@
  * presented fingerprints side by side; replacing it needs the phrase typed, is journalled, and the next connection
  * asks about the new key as a first-time key. Also: the enable secret survives the host-key dialog.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { type Browser, chromium } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type Lab, startLab } from '../../src/lab'
+import type { Lab } from '../../src/lab'
 import { createHandlers } from '../../src/main/api-handlers'
 import { CaseStore } from '../../src/main/cases/case-store'
 import { createServices } from '../../src/main/services'
 import { knownHostsFile } from '../../src/main/sessions/open-channel'
 import { createTranslator } from '../../src/shared/i18n'
 import { JOURNAL } from '../../src/shared/journal'
-import {
-  bridgeScript,
-  CHROMIUM_ARGS,
-  chromiumPath,
-  type Harness,
-  rendererDir,
-  startRendererHarness,
-} from '../support/renderer-harness'
 import { makeTempDir } from '../support/temp-dir'
 import { fieldChecks } from './support/field-checks'
-
-const ready = chromiumPath !== undefined && existsSync(join(rendererDir, 'index.html'))
-const artifacts = join(import.meta.dirname, '../../test-artifacts')
+import { appReady, artifacts, type LabApp, launchChromium, newJob, openApp, startLabApp } from './support/lab-app'
 
 /** The stored key with one byte of the key itself changed: a different, well-formed key for the same host. */
 function tamperKnownHosts(file: string): void {
@@ -37,39 +27,29 @@ function tamperKnownHosts(file: string): void {
   writeFileSync(file, `${hosts} ${type} ${key.toString('base64')}\n`, { mode: 0o600 })
 }
 
-describe.skipIf(!ready)('a changed host key in the built renderer (issue 18, point 7)', () => {
+describe.skipIf(!appReady)('a changed host key in the built renderer (issue 18, point 7)', () => {
   let browser: Browser
-  let harness: Harness
+  let app: LabApp
   let lab: Lab
-  let temp: ReturnType<typeof makeTempDir>
 
   beforeAll(async () => {
-    temp = makeTempDir()
     mkdirSync(artifacts, { recursive: true })
-    lab = await startLab({ scenario: 'asa9-default', stateDir: join(temp.path, 'lab') })
-    harness = await startRendererHarness((emit) =>
-      createHandlers(createServices({ home: temp.path, encryptor: null, emit })),
-    )
-    browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: CHROMIUM_ARGS })
+    app = await startLabApp()
+    lab = app.lab
+    browser = await launchChromium()
   })
   afterAll(async () => {
     await browser?.close()
-    await harness?.close()
-    await lab?.stop()
-    temp?.remove()
+    await app?.close()
   })
 
   it('quick connect, edit, delete; a changed key shows both fingerprints, is replaced only after the typed phrase and journalled; reconnect a closed tab', {
     timeout: 120_000,
   }, async () => {
     const t = createTranslator('en')
-    const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'en-US' })
-    await page.addInitScript(bridgeScript)
-    await page.goto(harness.url)
+    const page = await openApp(browser, app, 'en')
     const check = fieldChecks(page, t)
-    await page.getByRole('button', { name: t('ui.start.newJob') }).click()
-    await page.getByLabel(t('common.customer')).fill('Hanbit Logistics')
-    await page.getByRole('button', { name: t('ui.createCase') }).click()
+    await newJob(page, t, 'Hanbit Logistics')
     // Point 10: quick connect saves a profile named after the host; it can be edited and deleted.
     const quick = `127.0.0.1:${lab.management!.port}`
     await page.getByLabel(t('ui.device.quickTarget')).fill(`${lab.credentials!.username}@${quick}`)
@@ -108,8 +88,8 @@ describe.skipIf(!ready)('a changed host key in the built renderer (issue 18, poi
     await page.getByRole('button', { name: t('ui.closeTab', { name: 'lab-asa' }) }).click()
 
     // The stored key no longer matches what the device presents.
-    tamperKnownHosts(knownHostsFile(temp.path))
-    const storedBefore = readFileSync(knownHostsFile(temp.path), 'utf8')
+    tamperKnownHosts(knownHostsFile(app.home))
+    const storedBefore = readFileSync(knownHostsFile(app.home), 'utf8')
     await connect('typed-secret')
     const compare = page.getByTestId('host-key-compare')
     await compare.waitFor({ timeout: 15_000 })
@@ -133,16 +113,16 @@ describe.skipIf(!ready)('a changed host key in the built renderer (issue 18, poi
     const phraseInput = page.getByLabel(t('ui.hostKeyChanged.typePhrase', { phrase: t('ui.hostKeyChanged.phrase') }))
     await phraseInput.fill('I verified it')
     expect(await replace.isDisabled()).toBe(true)
-    expect(readFileSync(knownHostsFile(temp.path), 'utf8')).toBe(storedBefore)
+    expect(readFileSync(knownHostsFile(app.home), 'utf8')).toBe(storedBefore)
     await phraseInput.fill(t('ui.hostKeyChanged.phrase'))
     await replace.click()
     await expect.poll(() => page.getByTestId('connect-notice').textContent()).toContain(genuine!)
     // The enable secret typed before the host-key dialogs is still there (point 7: a dialog does not lose it).
     expect(await page.getByLabel(t('ui.device.enableSecret')).inputValue()).toBe('typed-secret')
-    expect(readFileSync(knownHostsFile(temp.path), 'utf8').trim()).toBe('')
+    expect(readFileSync(knownHostsFile(app.home), 'utf8').trim()).toBe('')
 
-    const [summary] = new CaseStore(temp.path).list()
-    const entries = new CaseStore(temp.path).read(summary!.id).entries
+    const [summary] = new CaseStore(app.home).list()
+    const entries = new CaseStore(app.home).read(summary!.id).entries
     const replaced = entries.find((e) => e.type === JOURNAL.hostKeyReplaced)
     expect(replaced?.data).toMatchObject({ next: genuine, removed: 1, port: lab.management!.port })
 

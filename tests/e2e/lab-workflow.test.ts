@@ -6,43 +6,28 @@
  * verify, save → report preview whose "after" section holds no pre-change finding and whose change log reads
  * apply → undo → apply. Screenshots of each stage at 1366×768 and 1920×1080 go to test-artifacts/.
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
-import { createServer } from 'node:net'
+import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { type Browser, chromium, type Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type Lab, startLab } from '../../src/lab'
-import { createHandlers } from '../../src/main/api-handlers'
 import { CaseStore } from '../../src/main/cases/case-store'
-import { createChromiumPrinter } from '../../src/main/report/pdf-chromium'
-import { createServices } from '../../src/main/services'
 import { DEFAULT_WINDOW_STATE } from '../../src/main/window-state'
 import { createTranslator, type Language } from '../../src/shared/i18n'
-import {
-  bridgeScript,
-  CHROMIUM_ARGS,
-  chromiumPath,
-  type Harness,
-  rendererDir,
-  startRendererHarness,
-  terminalText,
-} from '../support/renderer-harness'
-import { makeTempDir } from '../support/temp-dir'
+import { terminalText } from '../support/renderer-harness'
 import { fieldChecks } from './support/field-checks'
+import {
+  appReady,
+  artifacts,
+  closedPort,
+  launchChromium,
+  newJob,
+  openApp,
+  pageErrors,
+  startLabApp,
+} from './support/lab-app'
 
-const ready = chromiumPath !== undefined && existsSync(join(rendererDir, 'index.html'))
-const artifacts = join(import.meta.dirname, '../../test-artifacts')
 const LAPTOP = { width: 1366, height: 768 }
 const SIZES = [LAPTOP, { width: 1920, height: 1080 }]
-
-/** A loopback port nobody listens on: the "closed port" of point 7. */
-async function closedPort(): Promise<number> {
-  const server = createServer()
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address() as { port: number }
-  await new Promise((resolve) => server.close(resolve))
-  return port
-}
 
 async function shoot(page: Page, lang: Language, stage: string): Promise<void> {
   for (const size of SIZES) {
@@ -53,12 +38,12 @@ async function shoot(page: Page, lang: Language, stage: string): Promise<void> {
   await page.setViewportSize(LAPTOP)
 }
 
-describe.skipIf(!ready)('field walk in the built renderer against the lab (issue 18)', () => {
+describe.skipIf(!appReady)('field walk in the built renderer against the lab (issue 18)', () => {
   let browser: Browser
 
   beforeAll(async () => {
     mkdirSync(artifacts, { recursive: true })
-    browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: CHROMIUM_ARGS })
+    browser = await launchChromium()
   })
   afterAll(async () => {
     await browser?.close()
@@ -72,28 +57,12 @@ describe.skipIf(!ready)('field walk in the built renderer against the lab (issue
   for (const lang of ['en', 'ko'] as const) {
     it(`walks the whole job in ${lang} on a 1366×768 laptop`, { timeout: 300_000 }, async () => {
       const t = createTranslator(lang)
-      const temp = makeTempDir()
-      const lab: Lab = await startLab({ scenario: 'asa9-default', stateDir: join(temp.path, 'lab') })
-      let harness: Harness | undefined
-      const page = await browser.newPage({ viewport: LAPTOP, locale: lang === 'ko' ? 'ko-KR' : 'en-US' })
+      const app = await startLabApp()
+      const { lab } = app
+      // An old case exists: the app must not reopen it silently (point 8).
+      new CaseStore(app.home).create({ customer: 'Old Customer', site: 'Busan' }).close()
+      const page = await openApp(browser, app, lang)
       try {
-        harness = await startRendererHarness((emit) =>
-          createHandlers(
-            createServices({
-              home: temp.path,
-              encryptor: null,
-              emit,
-              probeOptions: { timeouts: { totalMs: 15_000 } },
-              printer: () => createChromiumPrinter({ executablePath: chromiumPath! }),
-            }),
-          ),
-        )
-        // An old case exists: the app must not reopen it silently (point 8).
-        new CaseStore(temp.path).create({ customer: 'Old Customer', site: 'Busan' }).close()
-        const errors: string[] = []
-        page.on('pageerror', (e) => errors.push(e.message))
-        await page.addInitScript(bridgeScript)
-        await page.goto(harness.url)
         const check = fieldChecks(page, t)
 
         // 8. Start screen: New job / Continue <customer>, and the steps in view; nothing open yet.
@@ -104,11 +73,7 @@ describe.skipIf(!ready)('field walk in the built renderer against the lab (issue
           t('ui.start.steps.report'),
         )
         await shoot(page, lang, '1-start')
-        await page.getByRole('button', { name: t('ui.start.newJob') }).click()
-        await page.getByLabel(t('common.customer')).fill('Hanbit Logistics')
-        await page.getByLabel(t('common.site')).fill('Incheon DC')
-        await page.getByLabel(t('common.engineer')).fill('Kim Engineer')
-        await page.getByRole('button', { name: t('ui.createCase') }).click()
+        await newJob(page, t, 'Hanbit Logistics', { site: 'Incheon DC', engineer: 'Kim Engineer' })
         await expect.poll(() => page.getByTestId('case-current').textContent()).toBe('Hanbit Logistics · Incheon DC')
 
         // 6. The header at 1366 px: the case selector is whole, no control breaks inside a word.
@@ -282,16 +247,14 @@ describe.skipIf(!ready)('field walk in the built renderer against the lab (issue
         await page.getByRole('button', { name: t('ui.report.export') }).click()
         await expect.poll(() => page.getByTestId('report-status').textContent(), { timeout: 60_000 }).toMatch(/\.pdf/)
         await check.headerFits()
-        expect(errors).toEqual([])
+        expect(pageErrors(page)).toEqual([])
       } catch (error) {
         // What the screen showed when the walk stopped (not kept: see .gitignore).
         await page.screenshot({ path: join(artifacts, `failure-${lang}.png`) }).catch(() => {})
         throw error
       } finally {
         await page.close()
-        await harness?.close()
-        await lab.stop()
-        temp.remove()
+        await app.close()
       }
     })
   }

@@ -213,18 +213,37 @@ function causeView(c: CauseData, redactor: Redactor): CauseView {
 
 /** The change log as it happened: every apply and every undo, in journal order (apply → undo → apply). */
 function changesOf(j: ReadJournalResult, redactor: Redactor): ChangeView[] {
-  const applies: ChangeView[] = j.applied.map(({ entry, data }) => {
-    const laterSave = j.saved.find((s) => s.entry.seq > entry.seq && s.data.device === data.device)
-    const laterUndo = j.undone.find((u) => u.entry.seq > entry.seq && u.data.device === data.device)
-    const nextApply = j.applied.find((a) => a.entry.seq > entry.seq && a.data.device === data.device)
-    // A save belongs to the latest change before it: an undone change was not the one written to memory.
-    const save = laterSave && (!laterUndo || laterSave.entry.seq < laterUndo.entry.seq) ? laterSave : undefined
-    const undoneFirst = laterUndo && (!nextApply || laterUndo.entry.seq < nextApply.entry.seq) ? laterUndo : undefined
+  const steps = [
+    ...j.applied.map((a) => ({ kind: 'apply' as const, entry: a.entry, device: a.data.device })),
+    ...j.undone.map((u) => ({ kind: 'undo' as const, entry: u.entry, device: u.data.device })),
+  ].sort((a, b) => a.entry.seq - b.entry.seq)
+  return steps.map((step, i) => {
+    const next = steps.slice(i + 1).find((s) => s.device === step.device)
+    // A save belongs to the latest step before it: an undone change was not the one written to memory.
+    const save = j.saved.find(
+      (s) => s.data.device === step.device && s.entry.seq > step.entry.seq && (!next || s.entry.seq < next.entry.seq),
+    )
+    const common = {
+      kind: step.kind,
+      seq: step.entry.seq,
+      at: step.entry.at,
+      device: step.device,
+      saved: save?.data.saved,
+      savedAt: save?.entry.at,
+    }
+    if (step.kind === 'undo') {
+      const undo = j.undone.find((u) => u.entry === step.entry)!.data
+      return {
+        ...common,
+        lines: undoLinesOf(step.entry.data).map((l) => redactor.device(l)),
+        undoLines: [],
+        outcome: undo.outcome,
+      }
+    }
+    const data = j.applied.find((a) => a.entry === step.entry)!.data
+    const undone = next?.kind === 'undo' ? j.undone.find((u) => u.entry === next.entry) : undefined
     return {
-      kind: 'apply' as const,
-      seq: entry.seq,
-      at: entry.at,
-      device: data.device,
+      ...common,
       lines: data.lines.map((l) => redactor.device(l)),
       undoLines: data.undoLines.map((l) => redactor.device(l)),
       confirmedBy: data.confirmedBy,
@@ -233,26 +252,7 @@ function changesOf(j: ReadJournalResult, redactor: Redactor): ChangeView[] {
       outcome: data.outcome,
       failedLine: data.failedLine,
       error: data.error ? redactor.device(data.error) : undefined,
-      saved: save?.data.saved,
-      savedAt: save?.entry.at,
-      undone: undoneFirst ? { at: undoneFirst.entry.at, outcome: undoneFirst.data.outcome } : undefined,
+      undone: undone ? { at: undone.entry.at, outcome: undone.data.outcome } : undefined,
     }
   })
-  const undos: ChangeView[] = j.undone.map(({ entry, data }) => {
-    const laterSave = j.saved.find((s) => s.entry.seq > entry.seq && s.data.device === data.device)
-    const nextApply = j.applied.find((a) => a.entry.seq > entry.seq && a.data.device === data.device)
-    const save = laterSave && (!nextApply || laterSave.entry.seq < nextApply.entry.seq) ? laterSave : undefined
-    return {
-      kind: 'undo' as const,
-      seq: entry.seq,
-      at: entry.at,
-      device: data.device,
-      lines: undoLinesOf(entry.data).map((l) => redactor.device(l)),
-      undoLines: [],
-      outcome: data.outcome,
-      saved: save?.data.saved,
-      savedAt: save?.entry.at,
-    }
-  })
-  return [...applies, ...undos].sort((a, b) => a.seq - b.seq)
 }

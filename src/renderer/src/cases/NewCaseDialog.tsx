@@ -4,6 +4,7 @@ import type { CaseSummary } from '@shared/cases'
 import { useState } from 'react'
 import { useBridge } from '../bridge'
 import { Dialog } from '../Dialog'
+import { ErrorText } from '../ErrorText'
 import { describeError } from '../errors'
 import { useI18n } from '../i18n'
 
@@ -42,11 +43,7 @@ export function NewCaseDialog({ onCreated, onCancel }: { onCreated: (c: CaseSumm
           {t('common.engineer')}
           <input maxLength={200} value={engineer} onChange={(e) => setEngineer(e.target.value)} />
         </label>
-        {error && (
-          <p className="error" role="alert">
-            {error}
-          </p>
-        )}
+        <ErrorText error={error} />
         <div className="actions">
           <button type="button" onClick={onCancel}>
             {t('ui.cancel')}

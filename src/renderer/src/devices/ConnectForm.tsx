@@ -3,6 +3,7 @@
 import type { DeviceProfile } from '@shared/profiles'
 import { useEffect, useState } from 'react'
 import { Dialog } from '../Dialog'
+import { ErrorText } from '../ErrorText'
 import { useI18n } from '../i18n'
 
 export interface ConnectRequest {
@@ -77,11 +78,7 @@ export function ConnectForm(props: ConnectFormProps) {
             {notice}
           </p>
         )}
-        {error && (
-          <p className="error" role="alert">
-            {error}
-          </p>
-        )}
+        <ErrorText error={error} />
         <div className="actions">
           <button type="button" onClick={onCancel}>
             {t('ui.cancel')}

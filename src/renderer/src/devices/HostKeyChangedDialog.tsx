@@ -8,6 +8,7 @@ import { samePhrase } from '@shared/api'
 import { useState } from 'react'
 import { useBridge } from '../bridge'
 import { Dialog } from '../Dialog'
+import { ErrorText } from '../ErrorText'
 import { describeError } from '../errors'
 import { useI18n } from '../i18n'
 
@@ -108,11 +109,7 @@ export function HostKeyChangedDialog({ change, caseId, onReplaced, onCancel }: H
           {t('ui.hostKeyChanged.typePhrase', { phrase })}
           <input value={typed} autoComplete="off" onChange={(e) => setTyped(e.target.value)} />
         </label>
-        {error && (
-          <p className="error" role="alert">
-            {error}
-          </p>
-        )}
+        <ErrorText error={error} />
         <div className="actions">
           <button type="button" onClick={onCancel}>
             {t('ui.hostKeyChanged.keep')}

@@ -1,5 +1,6 @@
 /** Quick connect (issue 18, point 10): `user@host[:port]` typed once, saved as a profile named after the host. */
 import { useState } from 'react'
+import { ErrorText } from '../ErrorText'
 import { useI18n } from '../i18n'
 
 const QUICK = /^([A-Za-z0-9._-]{1,64})@([A-Za-z0-9.:_-]+?|\[[0-9A-Fa-f:]+\])(?::(\d{1,5}))?$/
@@ -28,11 +29,7 @@ export function QuickConnect({ onConnect, error }: { onConnect: (text: string) =
         <input value={text} placeholder="admin@192.0.2.1:22" onChange={(e) => setText(e.target.value)} />
       </label>
       <button type="submit">{t('ui.device.quick')}</button>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorText error={error} />
     </form>
   )
 }

@@ -10,6 +10,7 @@ import { formatHostPort, parseTarget } from '@shared/probe/target'
 import type { ProbeResult } from '@shared/probe/types'
 import { useEffect, useRef, useState } from 'react'
 import { useBridge } from '../bridge'
+import { ErrorText } from '../ErrorText'
 import { describeError } from '../errors'
 import { FixDialog } from '../fix/FixDialog'
 import { useI18n } from '../i18n'
@@ -247,11 +248,7 @@ export function DiagnosisPane({ caseId, deviceTexts = [], onPathStatus }: Diagno
           })}
         </ul>
       )}
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorText error={error} />
       {results.length > 0 && <ProbeLanes results={results} />}
       {comparison && (
         <details className="tool">

@@ -6,6 +6,7 @@ import type { RequestOutput } from '@shared/api'
 import { parseTarget } from '@shared/probe/target'
 import { useState } from 'react'
 import { useBridge } from '../bridge'
+import { ErrorText } from '../ErrorText'
 import { describeError } from '../errors'
 import { useI18n } from '../i18n'
 
@@ -60,11 +61,7 @@ export function EgressCheck({ caseId }: { caseId?: string }) {
       <button type="submit" aria-busy={busy} disabled={!bridge}>
         {busy ? t('ui.probe.running') : t('ui.egress.run')}
       </button>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorText error={error} />
       {c && (
         <div data-testid="egress-result">
           <p>
