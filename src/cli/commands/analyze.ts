@@ -2,8 +2,8 @@
  * `unmask analyze FILE... [--json] [--case ID]`: reads device output, transcripts and logs (`-` = standard input),
  * detects what each is, runs the rules and the diagnosis and prints the result. With `--case` each input is stored in
  * the case with its SHA-256 and the analysis is journalled, as the app does with pasted texts. Exit codes (README
- * "Exit codes"): 0 nothing wrong found, 1 a problem found, 2 an input cannot be read (missing, a directory, not text,
- * too large) or no such case. The engine is loaded with `import()` when the command runs, not at start-up.
+ * "Exit codes"): 0 nothing wrong found, 1 a problem found, 2 an input cannot be read (missing, a folder without
+ * reports, not text or gzip, too large) or no such case. The engine is loaded with `import()` when the command runs, not at start-up.
  * `--direct FILE --through FILE` label two SMTP transcripts by vantage (straight to the server, and through the
  * path) so the direct-vs-through comparison works offline; one without the other, or no input at all, exits 2.
  */
@@ -13,6 +13,7 @@ import { json } from '../format'
 import { type CliContext, UsageError } from '../io'
 import { readText } from '../read-input'
 import { analysisExit } from '../verdict'
+import { readAnalyzeInputs } from './analyze-reports'
 
 export function registerAnalyzeCommand(program: Command, ctx: CliContext): void {
   const { t, io } = ctx
@@ -30,7 +31,8 @@ export function registerAnalyzeCommand(program: Command, ctx: CliContext): void 
       if (files.length === 0 && opts.direct === undefined)
         throw new UsageError(t('cli.errors.missingArgument', { argument: 'files', command: 'analyze' }))
       const inputs: VantageInput[] = []
-      for (const file of files) inputs.push({ source: file === '-' ? 'stdin' : file, text: await readText(ctx, file) })
+      // A gzip file is decompressed and a folder read as its TLS-RPT reports (analyze-reports.ts, issue 17).
+      for (const file of files) inputs.push(...(await readAnalyzeInputs(ctx, file)))
       // Labelled `direct:FILE` / `through:FILE`, so findings say which side each line came from.
       for (const vantage of ['direct', 'through'] as const) {
         const file = opts[vantage]

@@ -166,7 +166,8 @@ export const findings = {
   },
   capture: {
     'firewall-rewrote': {
-      title: 'The firewall changed "{{original}}" into "{{changed}}" ({{originalCapture}} line {{originalLine}}, {{changedCapture}} line {{changedLine}})',
+      title:
+        'The firewall changed "{{original}}" into "{{changed}}" ({{originalCapture}} line {{originalLine}}, {{changedCapture}} line {{changedLine}})',
       explanation:
         'The same SMTP connection was captured on both sides of the firewall. Line {{originalLine}} of {{originalCapture}} is what the sender wrote; line {{changedLine}} of {{changedCapture}} is what the other side received ({{changes}} line(s) differ in all). Only a device between the two capture points rewrites SMTP this way: the firewall\u2019s SMTP inspection, caught in the act. An empty "changed" means the line was dropped.',
     },
@@ -177,10 +178,12 @@ export const findings = {
       'unsupported-link': '{{file}} holds frames of link type {{linkType}}, which cannot be read; they were skipped.',
       'no-tcp': '{{file}} holds no TCP traffic.',
       'no-smtp': '{{file}} holds {{connections}} TCP connection(s), none of them SMTP.',
-      encrypted: '{{file}}: all {{connections}} SMTP connection(s) are TLS from the first byte (port 465): nothing readable to compare.',
+      encrypted:
+        '{{file}}: all {{connections}} SMTP connection(s) are TLS from the first byte (port 465): nothing readable to compare.',
       gaps: '{{file}}: connection {{connection}} misses {{bytes}} bytes the capture did not see; lines around the gap may be incomplete.',
       'stream-capped': '{{file}}: connection {{connection}} carries more data than is read; the rest was skipped.',
-      onlyOneSide: 'Only one capture was given: the firewall\u2019s change can only be shown with a capture of each side (inside and outside).',
+      onlyOneSide:
+        'Only one capture was given: the firewall\u2019s change can only be shown with a capture of each side (inside and outside).',
     },
   },
   causes: {
@@ -300,7 +303,7 @@ export const findings = {
   },
   analyze: {
     description: 'analyse device output, SMTP transcripts, bounces and logs; print findings, causes and fixes',
-    files: 'files to analyse (- reads standard input)',
+    files: 'files to analyse (- reads standard input; gzip files and folders of TLS-RPT reports too)',
     direct: 'an SMTP transcript taken straight to the mail server (compared with --through)',
     through: 'the same SMTP conversation taken through the path (firewall, gateway)',
     vantagePair: '--direct and --through go together: give both transcripts.',
@@ -308,5 +311,8 @@ export const findings = {
     isDirectory: '{{file}} is a directory, not a file.',
     notText: '{{file}} is not a text file.',
     tooLarge: '{{file}} is larger than {{max}} bytes.',
+    badGzip: '{{file}} is not a readable gzip file: {{reason}}.',
+    noReports: '{{file}} is a directory with no reports in it (.json, .json.gz or .gz files).',
+    tooManyFiles: '{{file}} holds more than {{max}} report files; give a smaller folder.',
   },
 }

@@ -165,7 +165,8 @@ export const findings = {
   },
   capture: {
     'firewall-rewrote': {
-      title: '방화벽이 "{{original}}"을(를) "{{changed}}"(으)로 바꿨습니다 ({{originalCapture}} {{originalLine}}행, {{changedCapture}} {{changedLine}}행)',
+      title:
+        '방화벽이 "{{original}}"을(를) "{{changed}}"(으)로 바꿨습니다 ({{originalCapture}} {{originalLine}}행, {{changedCapture}} {{changedLine}}행)',
       explanation:
         '같은 SMTP 연결을 방화벽 양쪽에서 캡처했습니다. {{originalCapture}}의 {{originalLine}}행은 보낸 쪽이 쓴 그대로이고, {{changedCapture}}의 {{changedLine}}행은 반대쪽이 받은 내용입니다(다른 행은 모두 {{changes}}개). 두 캡처 지점 사이의 장비만 SMTP를 이렇게 고쳐 쓸 수 있습니다. 방화벽의 SMTP 검사(inspection)가 현장에서 확인된 것입니다. "바뀐" 값이 비어 있으면 그 행이 삭제된 것입니다.',
     },
@@ -176,10 +177,12 @@ export const findings = {
       'unsupported-link': '{{file}}에 읽을 수 없는 링크 유형 {{linkType}}의 프레임이 있어 건너뛰었습니다.',
       'no-tcp': '{{file}}에 TCP 트래픽이 없습니다.',
       'no-smtp': '{{file}}에 TCP 연결이 {{connections}}개 있지만 SMTP 연결은 없습니다.',
-      encrypted: '{{file}}: SMTP 연결 {{connections}}개가 모두 처음부터 TLS(465번 포트)라서 비교할 수 있는 내용이 없습니다.',
+      encrypted:
+        '{{file}}: SMTP 연결 {{connections}}개가 모두 처음부터 TLS(465번 포트)라서 비교할 수 있는 내용이 없습니다.',
       gaps: '{{file}}: 연결 {{connection}}에서 캡처가 놓친 {{bytes}}바이트가 있습니다. 빈 곳 주변의 행은 불완전할 수 있습니다.',
       'stream-capped': '{{file}}: 연결 {{connection}}의 데이터가 읽는 한도보다 많아 나머지는 건너뛰었습니다.',
-      onlyOneSide: '캡처가 하나뿐입니다. 방화벽이 바꾼 내용은 양쪽(inside와 outside) 캡처가 모두 있어야 보여 줄 수 있습니다.',
+      onlyOneSide:
+        '캡처가 하나뿐입니다. 방화벽이 바꾼 내용은 양쪽(inside와 outside) 캡처가 모두 있어야 보여 줄 수 있습니다.',
     },
   },
   causes: {
@@ -299,7 +302,7 @@ export const findings = {
   },
   analyze: {
     description: '장비 출력, SMTP 대화 기록, 반송 메일, 로그를 분석해 발견 사항, 원인, 조치를 출력합니다',
-    files: '분석할 파일 (- 는 표준 입력)',
+    files: '분석할 파일 (- 는 표준 입력; gzip 파일과 TLS-RPT 보고서 폴더도 가능)',
     direct: '메일 서버에 직접 연결해 얻은 SMTP 기록(--through와 비교)',
     through: '같은 SMTP 대화를 경로(방화벽, 게이트웨이)를 거쳐 얻은 기록',
     vantagePair: '--direct와 --through는 함께 써야 합니다. 두 기록을 모두 주십시오.',
@@ -307,5 +310,8 @@ export const findings = {
     isDirectory: '{{file}}은(는) 파일이 아니라 디렉터리입니다.',
     notText: '{{file}}은(는) 텍스트 파일이 아닙니다.',
     tooLarge: '{{file}}이(가) {{max}}바이트보다 큽니다.',
+    badGzip: '{{file}}은(는) 읽을 수 있는 gzip 파일이 아닙니다: {{reason}}.',
+    noReports: '{{file}}은(는) 보고서(.json, .json.gz, .gz 파일)가 없는 폴더입니다.',
+    tooManyFiles: '{{file}}에 보고서 파일이 {{max}}개보다 많습니다. 더 작은 폴더를 주십시오.',
   },
 }
