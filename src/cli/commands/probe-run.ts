@@ -1,4 +1,7 @@
-/** The run of `unmask probe` (moved out of probe.ts unchanged so that it loads only when the command runs). */
+/**
+ * The run of `unmask probe`, moved out of probe.ts so that it loads only when the command runs; its exit code follows
+ * the contract of io.ts (3 a probe could not complete, 1 a problem found, 0 clean).
+ */
 import { type CaseHandle, CaseNotFoundError, CaseStore } from '../../main/cases/case-store'
 import { unmaskHome } from '../../main/cases/paths'
 import type { DomainPlan } from '../../main/smtp/mx'
