@@ -1,16 +1,14 @@
 import { readFileSync } from 'node:fs'
 import { type AddressInfo, createServer } from 'node:net'
 import { join } from 'node:path'
-import { afterAll, afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
 import { DeviceDriver, type DriverOptions } from '../../../src/main/device/driver'
 import { DriverError, type TrafficEvent } from '../../../src/main/device/driver-types'
-import { HostKeyTrust } from '../../../src/main/transports/host-key-trust'
-import { connectSsh, type SshChannel } from '../../../src/main/transports/ssh-transport'
 import { connectTelnet } from '../../../src/main/transports/telnet-transport'
 import { PROFILES } from '../../../src/shared/devices'
 import type { AsaLikeCliOptions } from '../../support/asa-like-cli'
-import { type SshDevice, startSshDevice } from '../../support/asa-like-cli.ssh'
-import { makeTempDir } from '../../support/temp-dir'
+import type { SshDevice } from '../../support/asa-like-cli.ssh'
+import { type SshDeviceDriver, sshDeviceDriver } from '../../support/ssh-device-driver'
 
 const CONFIG = readFileSync(
   join(__dirname, '../../fixtures/device/asa_9.0-3_running-config_ciscoconfparse_sample_01.txt'),
@@ -20,41 +18,27 @@ const SECRET = 'En4ble-S3cret'
 const PASSWORD = 'admin-pass'
 
 describe('DeviceDriver over SSH against the scripted ASA-like CLI', () => {
-  const tmp = makeTempDir()
+  let session: SshDeviceDriver | undefined
   let device: SshDevice | undefined
-  let channel: SshChannel | undefined
-  let driver: DeviceDriver | undefined
   let traffic: TrafficEvent[] = []
-  let sessions = 0
-  afterAll(() => tmp.remove())
   afterEach(async () => {
-    driver?.dispose()
-    await channel?.close()
-    await device?.close()
+    await session?.close()
+    session = undefined
     device = undefined
-    channel = undefined
-    driver = undefined
     traffic = []
   })
 
   async function start(cli: AsaLikeCliOptions = {}, options: Partial<DriverOptions> = {}): Promise<DeviceDriver> {
-    device = await startSshDevice({ cli: { enableSecret: SECRET, ...cli } })
-    channel = await connectSsh({
-      host: '127.0.0.1',
-      port: device.port,
-      username: 'admin',
-      password: PASSWORD,
-      trust: new HostKeyTrust({ storeFile: join(tmp.path, `kh-${++sessions}`), readOnlyFiles: [] }),
-      askHostKey: async () => true,
-    })
-    driver = new DeviceDriver(channel, {
-      credentials: { username: 'admin', password: PASSWORD, secret: SECRET },
-      promptTimeoutMs: 5_000,
-      commandTimeoutMs: 10_000,
-      onTraffic: (event) => traffic.push(event),
-      ...options,
-    })
-    return driver
+    session = await sshDeviceDriver(
+      { enableSecret: SECRET, ...cli },
+      {
+        credentials: { username: 'admin', password: PASSWORD, secret: SECRET },
+        onTraffic: (event) => traffic.push(event),
+        ...options,
+      },
+    )
+    device = session.device
+    return session.driver
   }
 
   it('finds the prompt, enters enable, pages through show version and cleans the output', async () => {
@@ -235,30 +219,18 @@ describe('DeviceDriver against hostile or broken devices', () => {
   })
 
   it('stops a command whose output passes the size limit', async () => {
-    const tmp = makeTempDir()
-    const device = await startSshDevice({ cli: { enableSecret: 'e' } })
-    const channel = await connectSsh({
-      host: '127.0.0.1',
-      port: device.port,
-      username: 'admin',
-      password: PASSWORD,
-      trust: new HostKeyTrust({ storeFile: join(tmp.path, 'kh'), readOnlyFiles: [] }),
-      askHostKey: async () => true,
-    })
-    const driver = new DeviceDriver(channel, { credentials: { secret: 'e' }, maxOutputBytes: 2_000 })
+    const small = await sshDeviceDriver({ enableSecret: 'e' }, { credentials: { secret: 'e' }, maxOutputBytes: 2_000 })
+    const { driver } = small
     try {
       await driver.open()
       await driver.enable()
       await driver.disablePaging()
       const big = await driver.run('show running-config')
       expect(big).toMatchObject({ failed: true, failureText: 'output-limit' })
-      const small = await driver.run('show mode')
-      expect(small.failed).toBe(false)
+      const after = await driver.run('show mode')
+      expect(after.failed).toBe(false)
     } finally {
-      driver.dispose()
-      await channel.close()
-      await device.close()
-      tmp.remove()
+      await small.close()
     }
   })
 })
