@@ -36,6 +36,8 @@ export function App({ bridge }: AppProps) {
   const [secretsStorable, setSecretsStorable] = useState(false)
   const [clock, setClock] = useState({ epoch: 0, rerun: 0 })
   const [profileId, setProfileId] = useState<string>()
+  const [remembered, setRemembered] = useState<ReadonlySet<string>>(new Set())
+  const rememberProfile = useCallback((id: string) => setRemembered((all) => new Set([...all, id])), [])
   const t = translatorFor(language)
   const i18n = useMemo(() => ({ t, language, setLanguage }), [t, language])
   useAccelerators()
@@ -64,8 +66,17 @@ export function App({ bridge }: AppProps) {
   const fixVerified = useCallback(() => setClock((c) => ({ ...c, rerun: c.rerun + 1 })), [])
   const engineer = cases.find((c) => c.id === caseId)?.engineer
   const job: Job = useMemo(
-    () => ({ engineer, profileId, epoch: clock.epoch, rerun: clock.rerun, fixChanged, fixVerified }),
-    [engineer, profileId, clock, fixChanged, fixVerified],
+    () => ({
+      engineer,
+      profileId,
+      remembered,
+      rememberProfile,
+      epoch: clock.epoch,
+      rerun: clock.rerun,
+      fixChanged,
+      fixVerified,
+    }),
+    [engineer, profileId, remembered, rememberProfile, clock, fixChanged, fixVerified],
   )
   const open = (id: string | undefined) => {
     setCaseId(id)

@@ -9,11 +9,21 @@ export interface Job {
   engineer?: string
   /** The device profile of the terminal session in view: the fix dialog starts on it. */
   profileId?: string
+  /** Profiles whose password the keychain holds (remembered at connect in this run): nobody asks for it again. */
+  remembered: ReadonlySet<string>
+  rememberProfile: (profileId: string) => void
   epoch: number
   rerun: number
   fixChanged: (kind: 'apply' | 'undo') => void
   fixVerified: () => void
 }
 
-export const JobContext = createContext<Job>({ epoch: 0, rerun: 0, fixChanged: () => {}, fixVerified: () => {} })
+export const JobContext = createContext<Job>({
+  epoch: 0,
+  rerun: 0,
+  remembered: new Set(),
+  rememberProfile: () => {},
+  fixChanged: () => {},
+  fixVerified: () => {},
+})
 export const useJob = () => useContext(JobContext)

@@ -10,6 +10,7 @@ import { type Browser, chromium, type Page } from 'playwright-core'
 import { type Lab, startLab } from '../../../src/lab'
 import { createHandlers } from '../../../src/main/api-handlers'
 import { createChromiumPrinter } from '../../../src/main/report/pdf-chromium'
+import type { Encryptor } from '../../../src/main/secrets/secret-store'
 import { createServices } from '../../../src/main/services'
 import type { Translate } from '../../../src/shared/i18n'
 import {
@@ -33,14 +34,14 @@ export interface LabApp {
   close(): Promise<void>
 }
 
-export async function startLabApp(): Promise<LabApp> {
+export async function startLabApp(options: { encryptor?: Encryptor } = {}): Promise<LabApp> {
   const temp = makeTempDir()
   const lab = await startLab({ scenario: 'asa9-default', stateDir: join(temp.path, 'lab') })
   const harness = await startRendererHarness((emit) =>
     createHandlers(
       createServices({
         home: temp.path,
-        encryptor: null,
+        encryptor: options.encryptor ?? null,
         emit,
         probeOptions: { timeouts: { totalMs: 15_000 } },
         printer: () => createChromiumPrinter({ executablePath: chromiumPath! }),

@@ -146,6 +146,8 @@ export function DevicePane(props: DevicePaneProps) {
         void bridge.invoke('session.close', { sessionId }).catch(() => {})
         return
       }
+      // The keychain now holds them (never for telnet: secret-store.ts keeps no telnet password).
+      if (request.remember && profile.transport !== 'telnet') job.rememberProfile(profile.id)
       setTabs((all) => [...all, { sessionId, profile, state: 'connected' }])
       setActive(sessionId)
       setFocusSession(sessionId)

@@ -277,6 +277,7 @@ export function DiagnosisPane({ caseId, deviceTexts = [], onPathStatus }: Diagno
           remedyTitle={fixing.title}
           engineer={job.engineer}
           profileId={job.profileId}
+          remembered={job.remembered}
           onChanged={job.fixChanged}
           onVerified={job.fixVerified}
           onClose={() => setFixing(undefined)}

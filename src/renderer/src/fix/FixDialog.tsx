@@ -23,6 +23,8 @@ export interface FixDialogProps {
   remedyTitle?: string
   /** The device of the terminal session in view: the dialog starts on it. */
   profileId?: string
+  /** Profiles whose password the keychain holds: the dialog does not ask for it again. */
+  remembered?: ReadonlySet<string>
   /** The engineer named in the case: then nobody is asked "confirmed by" again. */
   engineer?: string
   /** A change went in (or was taken back): the app treats evidence gathered before it as "before". */
@@ -35,7 +37,7 @@ export interface FixDialogProps {
 const isRefusal = (value: unknown): value is Refusal => (value as Refusal | null)?.refused === true
 
 export function FixDialog(props: FixDialogProps) {
-  const { caseId, remedyId, remedyTitle, engineer, profileId, onChanged, onVerified, onClose } = props
+  const { caseId, remedyId, remedyTitle, engineer, profileId, remembered, onChanged, onVerified, onClose } = props
   const bridge = useBridge()
   const { t, language } = useI18n()
   const [state, dispatch] = useReducer(fixReducer, initialFixState)
@@ -47,6 +49,7 @@ export function FixDialog(props: FixDialogProps) {
     confirmedBy: engineer ?? '',
   })
   const [saveWanted, setSaveWanted] = useState(false)
+  const [typeCredentials, setTypeCredentials] = useState(false)
   const { phase } = state
 
   useEffect(() => {
@@ -196,24 +199,35 @@ export function FixDialog(props: FixDialogProps) {
                 ))}
               </select>
             </label>
-            <label>
-              {t('ui.device.password')}
-              <input
-                type="password"
-                autoComplete="off"
-                value={form.password}
-                onChange={(e) => setForm({ ...form, password: e.target.value })}
-              />
-            </label>
-            <label>
-              {t('ui.device.enableSecret')}
-              <input
-                type="password"
-                autoComplete="off"
-                value={form.secret}
-                onChange={(e) => setForm({ ...form, secret: e.target.value })}
-              />
-            </label>
+            {remembered?.has(form.profileId) && !typeCredentials ? (
+              <p className="hint" data-testid="fix-remembered">
+                {t('ui.fix.rememberedCredentials')}{' '}
+                <button type="button" className="link" onClick={() => setTypeCredentials(true)}>
+                  {t('ui.fix.typeCredentials')}
+                </button>
+              </p>
+            ) : (
+              <>
+                <label>
+                  {t('ui.device.password')}
+                  <input
+                    type="password"
+                    autoComplete="off"
+                    value={form.password}
+                    onChange={(e) => setForm({ ...form, password: e.target.value })}
+                  />
+                </label>
+                <label>
+                  {t('ui.device.enableSecret')}
+                  <input
+                    type="password"
+                    autoComplete="off"
+                    value={form.secret}
+                    onChange={(e) => setForm({ ...form, secret: e.target.value })}
+                  />
+                </label>
+              </>
+            )}
             {engineer ? (
               <p className="hint" data-testid="fix-confirmer">
                 {t('ui.fix.confirmedByCase', { name: engineer })}

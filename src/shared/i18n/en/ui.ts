@@ -124,6 +124,8 @@ export const ui = {
     cannotCancel: 'Lines are going in: the dialog can be closed when the device has answered the last one.',
     undoTitle: 'Undo',
     undoIntro: 'Not what you wanted? Undo sends the undo lines after the same confirmation.',
+    rememberedCredentials: 'The password and enable secret remembered for this device are used.',
+    typeCredentials: 'Type them instead',
     connectIntro:
       'Unmask opens its own session to the firewall, reads the running configuration and builds the plan from it. Nothing is sent until you confirm.',
     confirmedBy: 'Confirmed by (your name)',

@@ -123,6 +123,8 @@ export const ui = {
     cannotCancel: '명령을 보내는 중입니다. 장비가 마지막 명령에 응답한 뒤 닫을 수 있습니다.',
     undoTitle: '되돌리기',
     undoIntro: '원하던 결과가 아닌가요? 되돌리기는 같은 확인을 거쳐 되돌리기 명령을 보냅니다.',
+    rememberedCredentials: '이 장비에 저장된 비밀번호와 enable 비밀번호를 사용합니다.',
+    typeCredentials: '직접 입력',
     connectIntro:
       'Unmask가 방화벽에 별도 세션을 열어 running-config를 읽고 그에 맞춰 계획을 만듭니다. 확인하기 전에는 아무것도 보내지 않습니다.',
     confirmedBy: '확인자 (이름)',
