@@ -41,6 +41,8 @@ export function ConnectForm(props: ConnectFormProps) {
   }, [startedAt])
   const seconds = startedAt === undefined ? 0 : Math.max(0, Math.round((now - startedAt) / 1000))
   const peer = profile.transport === 'serial' ? profile.serial.path : `${profile.host}:${profile.port ?? 22}`
+  // Telnet sends the password in clear text: main never remembers one for it (issue 14), so nothing is offered.
+  const rememberable = canRemember && profile.transport !== 'telnet'
   if (hidden) return null
   return (
     <Dialog title={t('ui.device.connectTo', { name: profile.name })} onCancel={onCancel}>
@@ -49,7 +51,11 @@ export function ConnectForm(props: ConnectFormProps) {
         onSubmit={(e) => {
           e.preventDefault()
           if (busy) return
-          onConnect({ password: password || undefined, secret: secret || undefined, remember: canRemember && remember })
+          onConnect({
+            password: password || undefined,
+            secret: secret || undefined,
+            remember: rememberable && remember,
+          })
         }}
       >
         <label>
@@ -60,7 +66,9 @@ export function ConnectForm(props: ConnectFormProps) {
           {t('ui.device.enableSecret')}
           <input type="password" autoComplete="off" value={secret} onChange={(e) => setSecret(e.target.value)} />
         </label>
-        {canRemember ? (
+        {profile.transport === 'telnet' ? (
+          <p className="hint">{t('device.secrets.telnetNotRemembered')}</p>
+        ) : canRemember ? (
           <label className="checkbox">
             <input type="checkbox" checked={remember} onChange={(e) => setRemember(e.target.checked)} />
             {t('ui.device.remember')}

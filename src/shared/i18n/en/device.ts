@@ -33,6 +33,10 @@ export const device = {
     desynchronised: 'Lost track of the prompt on {{peer}} after a command timed out.',
     generic: '{{message}}',
   },
+  secrets: {
+    telnetNotRemembered:
+      'Telnet sends passwords in clear text, so they are never remembered for it: type them each time.',
+  },
   links: {
     title: 'Open a web link',
     message: 'Open this address in your web browser?',

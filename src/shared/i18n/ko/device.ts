@@ -33,6 +33,9 @@ export const device = {
     desynchronised: '명령이 시간 초과된 뒤 {{peer}}의 프롬프트를 다시 찾지 못했습니다.',
     generic: '{{message}}',
   },
+  secrets: {
+    telnetNotRemembered: '텔넷은 비밀번호를 평문으로 보내므로 기억하지 않습니다. 매번 입력하십시오.',
+  },
   links: {
     title: '웹 링크 열기',
     message: '이 주소를 웹 브라우저에서 여시겠습니까?',
