@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto'
 import type { FixStart, FixStartRequest } from '../../shared/api'
 import { createTranslator } from '../../shared/i18n'
 import { JOURNAL } from '../../shared/journal/events'
+import { readProbeResult } from '../../shared/probe/schema'
 import type { ProbeResult } from '../../shared/probe/types'
 import type { DeviceProfile } from '../../shared/profiles'
 import type { Remedy } from '../../shared/remedies/types'
@@ -148,8 +149,9 @@ export class RemediationService {
 function latestProbes(handle: CaseHandle, cases: CaseStore): ProbeResult[] {
   const byVantage = new Map<string, ProbeResult>()
   for (const entry of cases.read(handle.dir).entries) {
-    if (entry.type !== JOURNAL.probeResult) continue
-    const result = entry.data as ProbeResult
+    // Checked with the probe's own schema: a probe that does not read back is not a before-state to compare with.
+    const result = entry.type === JOURNAL.probeResult ? readProbeResult(entry.data) : null
+    if (!result) continue
     byVantage.set(`${result.target.vantage ?? ''}|${result.target.host}|${result.target.port}`, result)
   }
   return [...byVantage.values()]
