@@ -67,7 +67,7 @@ describe('mail host personas', () => {
     expect(c.closed).toBe(true)
   })
 
-  it('Postfix and Exchange word the same refusal their own way', async () => {
+  it('Postfix (Debian order, 500 per §7.4) and Exchange word the same refusal their own way', async () => {
     const p = await open(postfix)
     expect((await p.reply()).text).toBe('220 mail.lab.test ESMTP Postfix (Debian/GNU)')
     const pe = await p.command('EHLO client.example')

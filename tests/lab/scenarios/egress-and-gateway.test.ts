@@ -27,6 +27,18 @@ describe('egress-providers: the site’s ASA in front of three remote MX hosts (
     }
   })
 
+  it('logs an egress drop with the flow as it crosses the box: from inside to outside', async () => {
+    const c = (await smtpGreeting(lab().providers[1]!.smtp.port, track)).client
+    c.send(`HELP ${'x'.repeat(600)}\r\n`)
+    await c.closedByPeer()
+    const drop = lab()
+      .device!.logs.map((l) => l.message)
+      .find((m) => m.includes('108004'))
+    expect(drop).toMatch(
+      /Dropped connection for ESMTP Request from inside:127\.0\.0\.1\/\d+ to outside:127\.0\.0\.1\/\d+;/,
+    )
+  })
+
   it('§7.3 per feature: an inside interface policy that inspects ESMTP with allow-tls opens the egress path only', async () => {
     const device = lab().device!
     const before = device.running
