@@ -8,11 +8,13 @@ import type { CliIo } from './io'
 export interface Progress {
   /** Replaces the text of the line (the elapsed time is appended). */
   update(text: string): void
-  /** Erases the line; call before printing results. */
+  /** Erases the line for a moment (before other output); it is drawn again on the next tick. */
+  clear(): void
+  /** Erases the line for good; call before printing results. */
   done(): void
 }
 
-const QUIET: Progress = { update: () => {}, done: () => {} }
+const QUIET: Progress = { update: () => {}, clear: () => {}, done: () => {} }
 /** ANSI "erase entire line" (ECMA-48 EL with parameter 2) after a carriage return. */
 const CLEAR = '\r\u001b[2K'
 
@@ -28,6 +30,10 @@ export function startProgress(io: CliIo, options: { json?: boolean } = {}): Prog
     io.err(`${CLEAR}${text.length > room ? `${text.slice(0, room - 1)}…` : text}${elapsed}`)
     drawn = true
   }
+  const clear = (): void => {
+    if (drawn) io.err(CLEAR)
+    drawn = false
+  }
   // Redraws while a single step takes long, so the elapsed time keeps moving; unref'd so it never holds the process.
   const timer = setInterval(draw, 250)
   timer.unref()
@@ -36,10 +42,10 @@ export function startProgress(io: CliIo, options: { json?: boolean } = {}): Prog
       text = next.replace(/\s+/g, ' ').trim()
       draw()
     },
+    clear,
     done() {
       clearInterval(timer)
-      if (drawn) io.err(CLEAR)
-      drawn = false
+      clear()
     },
   }
 }

@@ -129,7 +129,7 @@ describe('unmask probe', () => {
     expect(p!.causes.map((c) => c.id)).toEqual(['path-inspection'])
   })
 
-  it('probes every MX host of a domain with progress on stderr', async () => {
+  it('probes every MX host of a domain, the plan on stderr', async () => {
     // Two MX hosts on two loopback addresses, same port (the port applies to every MX host).
     const mx2 = await startServer(scriptedSmtp({ banner: ['220 mx2.lab.test ESMTP'] }), '127.0.0.2')
     servers.push(mx2)
@@ -149,8 +149,9 @@ describe('unmask probe', () => {
     const r = await run(['probe', 'lab.test', '--port', String(mx2.port), '--dns', dns.server, '--json'])
     expect(r.code).toBe(0)
     expect(r.err).toContain('MX hosts of lab.test: mx1.lab.test (10), mx2.lab.test (20)')
-    expect(r.err).toMatch(/\[1\/2\] mx\d\.lab\.test \[127\.0\.0\.\d\]: /)
-    expect(r.err).toMatch(/\[2\/2\] mx\d\.lab\.test/)
+    // The [done/total] progress is one line drawn only on a terminal and never with --json (issue 23;
+    // tests/cli/progress.test.ts shows it on a pseudo-terminal).
+    expect(r.err).not.toMatch(/\[\d\/2\]/)
     const report = JSON.parse(r.out) as { kind: string; probes: Array<{ result: ProbeResult }> }
     expect(report.kind).toBe('domain')
     expect(report.probes.map((p) => p.result.target.host)).toEqual(['mx1.lab.test', 'mx2.lab.test'])

@@ -9,6 +9,8 @@ import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { Lab } from '../../src/lab'
 import { findChromium } from '../../src/main/report/find-chromium'
+import { startDnsServer } from '../main/smtp/support/dns-server'
+import { scriptedSmtp, startServer } from '../support/hostile-smtp'
 import { labFixture } from '../support/lab'
 import { BIN, finished, isBuilt, unmask, unmaskAsync } from './built'
 
@@ -65,6 +67,34 @@ describe.runIf(isBuilt && hasScript)('the progress line', () => {
     const json = await onTerminal([...collectArgs(), '--json'], env)
     expect(json.screen).not.toContain(REDRAW)
     expect(JSON.parse(json.screen.replace(/\r/g, '').replace(/^[^{]*/, '')).ok).toBe(true)
+  })
+
+  it('probe of a domain with several MX hosts: [done/total] on one line on a terminal, none with --json', async () => {
+    const mx2 = await startServer(scriptedSmtp({ banner: ['220 mx2.lab.test ESMTP'] }), '127.0.0.2')
+    const mx1 = await startServer(scriptedSmtp({ banner: ['220 mx1.lab.test ESMTP'] }), '127.0.0.4', mx2.port)
+    const dns = await startDnsServer({
+      'lab.test': {
+        mx: [
+          { preference: 20, exchange: 'mx2.lab.test' },
+          { preference: 10, exchange: 'mx1.lab.test' },
+        ],
+      },
+      'mx1.lab.test': { a: ['127.0.0.4'] },
+      'mx2.lab.test': { a: ['127.0.0.2'] },
+    })
+    try {
+      const args = ['probe', 'lab.test', '--port', String(mx2.port), '--dns', dns.server]
+      const r = await onTerminal(args, env)
+      expect(r.screen).toContain(`${REDRAW}Probing 2 hosts (`)
+      expect(r.screen).toMatch(/\r\u001b\[2K\[2\/2\] mx\d\.lab\.test \[127\.0\.0\.\d\]: .* \(\d+\.\d s\)/)
+      // Each transcript is printed on a clean line: the progress line is erased before it.
+      expect(r.screen).not.toMatch(/\(\d+\.\d s\)(?!\r\u001b\[2K)/)
+      const quiet = await onTerminal([...args, '--json'], env)
+      expect(quiet.screen).not.toContain(REDRAW)
+      expect(quiet.screen).toContain('MX hosts of lab.test: mx1.lab.test (10), mx2.lab.test (20)')
+    } finally {
+      await Promise.all([mx1.close(), mx2.close(), dns.close()])
+    }
   })
 
   it.runIf(hasChromium)(

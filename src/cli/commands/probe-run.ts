@@ -14,6 +14,7 @@ import { causeLines, findingLines, renderComparisonText, renderProbeText } from 
 import { DEFAULT_PORT, DEFAULT_TIMEOUTS, type ProbeTimeouts } from '../../shared/probe/types'
 import { json } from '../format'
 import { type CliContext, EXIT, UsageError } from '../io'
+import { startProgress } from '../progress'
 import { analysisExit } from '../verdict'
 
 export interface ProbeCliOptions {
@@ -49,6 +50,8 @@ export async function runProbe(input: string, opts: ProbeCliOptions, ctx: CliCon
   try {
     let streamed = false
     let many = false
+    // Many MX hosts: one line on a terminal with how far it got and the time (nothing when piped or --json).
+    const line = startProgress(io, { json: asJson })
     const report = await runProbeRequest(
       {
         target,
@@ -63,19 +66,21 @@ export async function runProbe(input: string, opts: ProbeCliOptions, ctx: CliCon
         planned: (kind, targets, domain) => {
           streamed = kind !== 'compare'
           many = targets.length > 1
-          for (const line of domain ? planLines(domain, t) : []) io.err(`${line}\n`)
+          for (const plan of domain ? planLines(domain, t) : []) io.err(`${plan}\n`)
+          if (many) line.update(t('cli.progress.probing', { count: targets.length }))
         },
         completed: (probe, progress) => {
+          line.clear()
           if (streamed && !asJson) io.out(`${progress.done > 1 ? '\n' : ''}${probeText(probe, t)}`)
           if (!many) return
           const { target, address } = probe.result
           const label = address && address !== target.host ? `${target.host} [${address}]` : target.host
           const verdict = t(probe.verdict.key, probe.verdict.params)
-          io.err(`${t('probe.cli.progress', { done: progress.done, total: progress.total, target: label, verdict })}\n`)
+          line.update(t('probe.cli.progress', { done: progress.done, total: progress.total, target: label, verdict }))
         },
       },
       handle,
-    )
+    ).finally(() => line.done())
     if (report.probes.length === 0) {
       io.err(`${t('probe.cli.nothingToProbe', { domain: target.host })}\n`)
       ctx.exitCode = EXIT.connect

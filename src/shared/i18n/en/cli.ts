@@ -76,6 +76,7 @@ export const cli = {
   },
   progress: {
     report: 'Printing the report to {{file}}',
+    probing: 'Probing {{count}} hosts',
   },
   help: {
     examplesTitle: 'Examples:',

@@ -76,6 +76,7 @@ export const cli = {
   },
   progress: {
     report: '보고서를 {{file}}(으)로 인쇄하는 중',
+    probing: '호스트 {{count}}개 프로브 중',
   },
   help: {
     examplesTitle: '예:',
