@@ -37,6 +37,7 @@ export type RuleId =
   | 'tlsrpt.other-failures'
   | 'tlsrpt.all-successful'
   | 'tlsrpt.unreadable'
+  | 'capture.firewall-rewrote'
 
 /** Points at the exact lines of one evidence source that support a finding. */
 export interface EvidenceRef {

@@ -8,11 +8,13 @@
  * path) so the direct-vs-through comparison works offline; one without the other, or no input at all, exits 2.
  */
 import type { Command } from 'commander'
+import { captureEvidence, type NamedCapture } from '../../shared/capture/evidence'
 import type { VantageInput } from '../../shared/diagnosis'
 import { json } from '../format'
 import { type CliContext, UsageError } from '../io'
 import { readText } from '../read-input'
 import { analysisExit } from '../verdict'
+import { captureTranscriptsText, readCaptureInput } from './analyze-capture'
 import { readAnalyzeInputs } from './analyze-reports'
 
 export function registerAnalyzeCommand(program: Command, ctx: CliContext): void {
@@ -32,7 +34,13 @@ export function registerAnalyzeCommand(program: Command, ctx: CliContext): void 
         throw new UsageError(t('cli.errors.missingArgument', { argument: 'files', command: 'analyze' }))
       const inputs: VantageInput[] = []
       // A gzip file is decompressed and a folder read as its TLS-RPT reports (analyze-reports.ts, issue 17).
-      for (const file of files) inputs.push(...(await readAnalyzeInputs(ctx, file)))
+      const captures: NamedCapture[] = []
+      for (const file of files) {
+        // Binary captures (pcap, pcapng) are routed before the text path, which refuses binary input.
+        const capture = readCaptureInput(ctx, file)
+        if (capture) captures.push(capture)
+        else inputs.push(...(await readAnalyzeInputs(ctx, file)))
+      }
       // Labelled `direct:FILE` / `through:FILE`, so findings say which side each line came from.
       for (const vantage of ['direct', 'through'] as const) {
         const file = opts[vantage]
@@ -43,10 +51,14 @@ export function registerAnalyzeCommand(program: Command, ctx: CliContext): void 
         import('../../shared/diagnosis/text-report'),
       ])
       const record = opts.case === undefined ? undefined : (await import('./analyze-case')).caseRecorder(ctx, opts.case)
-      const analysis = analyzeTexts(inputs)
+      const fromCaptures = captures.length > 0 ? captureEvidence(captures) : undefined
+      const analysis = analyzeTexts(inputs, fromCaptures)
       const recorded = record?.(inputs, analysis)
       if (opts.json) io.out(json(analysis))
-      else io.out(renderTextReport(analysis, t))
+      else {
+        if (fromCaptures) io.out(captureTranscriptsText(ctx, fromCaptures, captures.length))
+        io.out(renderTextReport(analysis, t))
+      }
       if (recorded) io.err(`${t('cli.analyze.recorded', recorded)}\n`)
       ctx.exitCode = analysisExit(analysis)
     })

@@ -50,9 +50,13 @@ export function analyzeEvidence(
 /** An input text, optionally labelled with the vantage it was taken from (direct to the server, or through the path). */
 export type VantageInput = InputText & { vantage?: Vantage }
 
-export function analyzeTexts(inputs: readonly VantageInput[]): Analysis {
-  const parts: DetectedPart[] = []
-  const evidence: Evidence[] = []
+/** `extra`: evidence built outside the text parsers (capture transcripts, src/shared/capture/evidence.ts). */
+export function analyzeTexts(
+  inputs: readonly VantageInput[],
+  extra: { evidence: readonly Evidence[]; parts: readonly DetectedPart[] } = { evidence: [], parts: [] },
+): Analysis {
+  const parts: DetectedPart[] = [...extra.parts]
+  const evidence: Evidence[] = [...extra.evidence]
   const vantages = new Map<string, Vantage>()
   const tlsReports: TlsRptEvidence[] = []
   for (const input of inputs) {

@@ -1,6 +1,7 @@
 /** Every rule, in the order they run (rules that combine other findings come last). Ids are stable API. */
 
 import type { RuleId } from '../findings'
+import { captureFirewallRewrote } from './capture/firewall-rewrote'
 import { asaEsmtpInspectionActive } from './device/asa-esmtp-inspection-active'
 import { asaEsmtpInspectionAllowTls } from './device/asa-esmtp-inspection-allow-tls'
 import { asaEsmtpMapUnknown } from './device/asa-esmtp-map-unknown'
@@ -38,6 +39,7 @@ export const RULES: readonly Rule[] = [
   starttlsBeforeGreeting,
   tlsOk,
   pathDiffers,
+  captureFirewallRewrote,
   starttlsDeleted,
   asaEsmtpInspectionActive,
   asaEsmtpInspectionAllowTls,
