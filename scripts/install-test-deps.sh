@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the tests talk to (Chromium for e2e and PDFs, poppler for PDF checks,
-# socat for serial pty pairs, Postfix and OpenSSH as real servers, Netmiko and telnet as third-party clients).
+# socat for serial pty pairs, Postfix and OpenSSH as real servers, Netmiko and telnet as third-party clients,
+# tcpdump for real pcap captures of the lab path).
 # Idempotent: installs only what is missing. Services are never started system-wide: tests run their own.
 #
 # The mirror is flaky (name lookups fail now and then), so apt-get runs under retry (scripts/lib/retry.sh).
@@ -12,7 +13,7 @@ here="$(cd "$(dirname "$0")" && pwd)"
 # shellcheck source=lib/retry.sh
 source "$here/lib/retry.sh"
 
-PACKAGES=(chromium poppler-utils socat fonts-noto-cjk postfix openssh-server python3-netmiko telnet)
+PACKAGES=(chromium poppler-utils socat fonts-noto-cjk postfix openssh-server python3-netmiko telnet tcpdump)
 POLICY_RC_D=${UNMASK_POLICY_RC_D:-/usr/sbin/policy-rc.d}
 required=${UNMASK_REQUIRE_TEST_DEPS:-0}
 

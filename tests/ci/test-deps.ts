@@ -18,6 +18,11 @@ export const TEST_PROGRAMS: TestProgram[] = [
   { program: 'ssh', path: '/usr/bin/ssh', neededBy: 'the OpenSSH client against the lab' },
   { program: 'telnet', path: '/usr/bin/telnet', neededBy: 'Debian telnet against the lab PIX' },
   {
+    program: 'tcpdump',
+    path: '/usr/bin/tcpdump',
+    neededBy: 'pcap captures of Postfix through the lab (tests/lab/capture)',
+  },
+  {
     program: 'netmiko',
     path: '/usr/bin/python3',
     neededBy: 'Netmiko cisco_asa against the lab (python3-netmiko)',
