@@ -2,6 +2,7 @@
  * The appendix texts: command output, pasted text and text attachments (redacted, capped), and what the report does not
  * understand, as short redacted excerpts.
  */
+import { JOURNAL } from '../journal/events'
 import type { Redactor } from '../redaction'
 import type { AppendixEntry, AppendixText } from './model'
 import type { ReadJournalResult, ReportJournalEntry } from './read-journal'
@@ -55,7 +56,8 @@ export function appendixTexts(
   const attachedAt = new Map<string, number>()
   for (const e of j.entries) {
     const name = (e.data as { name?: unknown } | null)?.name
-    if (e.type === 'attachment.added' && typeof name === 'string' && !attachedAt.has(name)) attachedAt.set(name, e.seq)
+    if (e.type === JOURNAL.attachmentAdded && typeof name === 'string' && !attachedAt.has(name))
+      attachedAt.set(name, e.seq)
   }
   const when = (seq: number | undefined) => (stamp && seq !== undefined ? stamp(seq) : undefined)
   // A closed session leaves its cleaned log as an attachment; the commands are shown one by one only without it.
