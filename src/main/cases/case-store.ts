@@ -58,7 +58,10 @@ export class CaseStore {
 
   private redactionOf(id: string): StoredRedaction {
     let redaction = this.redactions.get(id)
-    if (!redaction) this.redactions.set(id, (redaction = new StoredRedaction()))
+    if (!redaction) {
+      redaction = new StoredRedaction()
+      this.redactions.set(id, redaction)
+    }
     return redaction
   }
 
