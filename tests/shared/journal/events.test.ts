@@ -1,6 +1,6 @@
 /** The event union: every type has one schema, readers are lenient with old shapes, strict about the wrong type. */
 import { describe, expect, it } from 'vitest'
-import { isJournalType, JOURNAL, journalEvents, readEvent } from '../../../src/shared/journal/events'
+import { isJournalType, JOURNAL, type JournalSink, journalEvents, readEvent } from '../../../src/shared/journal/events'
 
 describe('journal event union', () => {
   it('has exactly one schema per type, and knows no other type', () => {
@@ -45,5 +45,16 @@ describe('journal event union', () => {
     const types = [JOURNAL.analysisResult, JOURNAL.diagnosisResult]
     expect(readEvent({ type: JOURNAL.analysisResult, data }, types)).toMatchObject({ findings: [] })
     expect(readEvent({ type: JOURNAL.diagnosisResult, data }, types)).toMatchObject({ findings: [] })
+  })
+
+  it('types every writer by the union (the @ts-expect-error lines are checked by npm run typecheck)', () => {
+    const written: string[] = []
+    const sink: JournalSink<void> = { append: (type) => void written.push(type) }
+    sink.append(JOURNAL.fixSaved, { device: 'ciscoasa', saved: true })
+    // @ts-expect-error not a journal type
+    sink.append('probe.line', {})
+    // @ts-expect-error fix.saved needs `saved`
+    sink.append(JOURNAL.fixSaved, { device: 'ciscoasa' })
+    expect(written).toEqual(['fix.saved', 'probe.line', 'fix.saved'])
   })
 })
