@@ -4,24 +4,18 @@ import type { EventPayload } from '@shared/api'
 import type { DeviceProfile } from '@shared/profiles'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { bridgeSource, useBridge, useBridgeEvent } from '../bridge'
-import { Dialog } from '../Dialog'
-import { describeConnectError, describeError, errorParts } from '../errors'
+import { describeError } from '../errors'
 import { useI18n } from '../i18n'
 import { useJob } from '../job'
 import { EVIDENCE_EVENT } from '../keys'
 import { TerminalView } from '../terminal/TerminalView'
 import type { TerminalSource } from '../terminal/types'
-import { ConnectForm, type ConnectRequest } from './ConnectForm'
-import { type ChangedKey, changedKeyOf, HostKeyChangedDialog } from './HostKeyChangedDialog'
+import { ConnectFlow } from './ConnectFlow'
 import { HostKeyDialog } from './HostKeyDialog'
-import { ProfileForm } from './ProfileForm'
+import { ProfileDialogs } from './ProfileDialogs'
 import { parseQuickTarget, QuickConnect } from './QuickConnect'
-
-interface Tab {
-  sessionId: string
-  profile: DeviceProfile
-  state: EventPayload<'session.state'>['state']
-}
+import { SessionTabs, type Tab } from './SessionTabs'
+import { useProfiles } from './use-profiles'
 
 export interface DevicePaneProps {
   canRememberSecrets: boolean
@@ -39,16 +33,12 @@ export function DevicePane(props: DevicePaneProps) {
   const { canRememberSecrets, caseId, onEvidence, onConnectedCount, onActiveProfile } = props
   const bridge = useBridge()
   const { t } = useI18n()
-  const [profiles, setProfiles] = useState<DeviceProfile[]>([])
-  const [selected, setSelected] = useState<string>('')
+  const { profiles, selected, setSelected, save, remove } = useProfiles()
   const [creating, setCreating] = useState(false)
+  const [quickError, setQuickError] = useState<string>()
   const [editing, setEditing] = useState<DeviceProfile>()
   const [deleting, setDeleting] = useState<DeviceProfile>()
   const [connecting, setConnecting] = useState<DeviceProfile | null>(null)
-  const [connectError, setConnectError] = useState<string>()
-  const [connectNotice, setConnectNotice] = useState<string>()
-  const [changedKey, setChangedKey] = useState<ChangedKey>()
-  const [busy, setBusy] = useState(false)
   const [tabs, setTabs] = useState<Tab[]>([])
   const [active, setActive] = useState<string>()
   const [questions, setQuestions] = useState<Array<EventPayload<'session.hostKey'>>>([])
@@ -56,20 +46,7 @@ export function DevicePane(props: DevicePaneProps) {
   const [evidenceState, setEvidenceState] = useState<{ running: boolean; message?: string }>({ running: false })
   /** The session just opened: its terminal takes the focus (typing goes to the device, not to the Connect button). */
   const [focusSession, setFocusSession] = useState<string>()
-  const [connectStarted, setConnectStarted] = useState<number>()
-  /** Which attempt is current: a cancelled attempt that connects later is closed at once. */
-  const attempt = useRef(0)
   const job = useJob()
-
-  useEffect(() => {
-    bridge?.invoke('profiles.list', undefined).then(
-      (file) => {
-        setProfiles(file.devices)
-        setSelected((s) => s || file.devices[0]?.id || '')
-      },
-      () => {},
-    )
-  }, [bridge])
 
   const connectedCount = tabs.filter((tab) => tab.state === 'connected').length
   useEffect(() => onConnectedCount?.(connectedCount), [connectedCount, onConnectedCount])
@@ -86,20 +63,14 @@ export function DevicePane(props: DevicePaneProps) {
   )
 
   const saveProfile = async (profile: DeviceProfile) => {
-    if (!bridge) return
-    const file = await bridge.invoke('profiles.saveDevice', profile)
-    setProfiles(file.devices)
-    setSelected(profile.id)
+    const saved = await save(profile)
     setCreating(false)
     setEditing(undefined)
-    return profile
+    return saved
   }
 
   const removeProfile = async (profile: DeviceProfile) => {
-    if (!bridge) return
-    const file = await bridge.invoke('profiles.remove', { id: profile.id })
-    setProfiles(file.devices)
-    setSelected(file.devices[0]?.id ?? '')
+    await remove(profile)
     setDeleting(undefined)
   }
 
@@ -107,9 +78,10 @@ export function DevicePane(props: DevicePaneProps) {
   const quickConnect = async (text: string) => {
     const parsed = parseQuickTarget(text)
     if (!parsed) {
-      setConnectError(t('ui.device.quickBad', { input: text }))
+      setQuickError(t('ui.device.quickBad', { input: text }))
       return
     }
+    setQuickError(undefined)
     const existing = profiles.find(
       (p) =>
         p.transport === 'ssh' && p.host === parsed.host && p.port === parsed.port && p.username === parsed.username,
@@ -131,36 +103,6 @@ export function DevicePane(props: DevicePaneProps) {
   const reconnect = (tab: Tab) => {
     closeTab(tab.sessionId)
     setConnecting(tab.profile)
-  }
-
-  const connect = async (profile: DeviceProfile, request: ConnectRequest) => {
-    if (!bridge) return
-    setBusy(true)
-    setConnectError(undefined)
-    setConnectNotice(undefined)
-    setConnectStarted(Date.now())
-    const mine = ++attempt.current
-    try {
-      const { sessionId } = await bridge.invoke('session.open', { profileId: profile.id, ...request, caseId })
-      if (mine !== attempt.current) {
-        void bridge.invoke('session.close', { sessionId }).catch(() => {})
-        return
-      }
-      // The keychain now holds them (never for telnet: secret-store.ts keeps no telnet password).
-      if (request.remember && profile.transport !== 'telnet') job.rememberProfile(profile.id)
-      setTabs((all) => [...all, { sessionId, profile, state: 'connected' }])
-      setActive(sessionId)
-      setFocusSession(sessionId)
-      setConnecting(null)
-    } catch (error) {
-      const parts = errorParts(error)
-      const changed = parts.code === 'hostKeyChanged' ? changedKeyOf(parts.params) : undefined
-      if (changed) setChangedKey(changed)
-      else setConnectError(describeConnectError(error, t))
-    } finally {
-      setBusy(false)
-      setConnectStarted(undefined)
-    }
   }
 
   const runEvidence = async (sessionId: string) => {
@@ -264,36 +206,13 @@ export function DevicePane(props: DevicePaneProps) {
           A+
         </button>
       </div>
-      {tabs.length > 0 && (
-        <div className="tabs" role="tablist">
-          {tabs.map((tab) => (
-            <div key={tab.sessionId} className={`tab state-${tab.state}`}>
-              <button
-                type="button"
-                role="tab"
-                aria-selected={tab.sessionId === current?.sessionId}
-                onClick={() => setActive(tab.sessionId)}
-              >
-                {tab.profile.name}
-                {tab.state !== 'connected' ? ` (${t(`ui.sessionState.${tab.state}`)})` : ''}
-              </button>
-              {(tab.state === 'closed' || tab.state === 'failed') && (
-                <button type="button" className="reconnect" onClick={() => reconnect(tab)}>
-                  {t('ui.device.reconnect')}
-                </button>
-              )}
-              <button
-                type="button"
-                className="close"
-                aria-label={t('ui.closeTab', { name: tab.profile.name })}
-                onClick={() => closeTab(tab.sessionId)}
-              >
-                ×
-              </button>
-            </div>
-          ))}
-        </div>
-      )}
+      <SessionTabs
+        tabs={tabs}
+        current={current?.sessionId}
+        onSelect={setActive}
+        onReconnect={reconnect}
+        onClose={closeTab}
+      />
       {/* Every tab stays mounted (hidden when inactive) so no session loses its scrollback on a switch. */}
       {tabs.map((tab) => {
         const source = sourceFor(tab.sessionId)
@@ -313,60 +232,36 @@ export function DevicePane(props: DevicePaneProps) {
       {tabs.length === 0 && (
         <div className="empty">
           <p>{t('ui.noSession')}</p>
-          <QuickConnect onConnect={(text) => void quickConnect(text)} error={connecting ? undefined : connectError} />
+          <QuickConnect onConnect={(text) => void quickConnect(text)} error={quickError} />
         </div>
       )}
-      {creating && <ProfileForm onSave={(p) => void saveProfile(p)} onCancel={() => setCreating(false)} />}
-      {editing && (
-        <ProfileForm initial={editing} onSave={(p) => void saveProfile(p)} onCancel={() => setEditing(undefined)} />
-      )}
-      {deleting && (
-        <Dialog title={t('ui.device.deleteTitle', { name: deleting.name })} onCancel={() => setDeleting(undefined)}>
-          <p>{t('ui.device.deleteText', { name: deleting.name })}</p>
-          <div className="actions">
-            <button type="button" onClick={() => setDeleting(undefined)}>
-              {t('ui.cancel')}
-            </button>
-            <button type="button" onClick={() => void removeProfile(deleting)}>
-              {t('ui.device.delete')}
-            </button>
-          </div>
-        </Dialog>
-      )}
+      <ProfileDialogs
+        creating={creating}
+        editing={editing}
+        deleting={deleting}
+        onSave={(p) => void saveProfile(p)}
+        onDelete={(p) => void removeProfile(p)}
+        onCancel={() => {
+          setCreating(false)
+          setEditing(undefined)
+          setDeleting(undefined)
+        }}
+      />
       {connecting && (
-        <ConnectForm
-          hidden={questions[0] !== undefined || changedKey !== undefined}
-          notice={connectNotice}
+        <ConnectFlow
           profile={connecting}
-          canRemember={canRememberSecrets}
-          error={connectError}
-          busy={busy}
-          startedAt={connectStarted}
-          onConnect={(r) => void connect(connecting, r)}
-          onCancel={() => {
-            attempt.current++
-            setConnecting(null)
-            setBusy(false)
-            setConnectStarted(undefined)
-          }}
-        />
-      )}
-      {changedKey && (
-        <HostKeyChangedDialog
-          change={changedKey}
           caseId={caseId}
-          onCancel={() => {
-            setChangedKey(undefined)
-            setConnectError(t('device.errors.hostKeyChanged', { ...changedKey }))
+          canRemember={canRememberSecrets}
+          hostKeyAsked={questions[0] !== undefined}
+          onConnected={(sessionId, remember) => {
+            // The keychain now holds them (never for telnet: secret-store.ts keeps no telnet password).
+            if (remember && connecting.transport !== 'telnet') job.rememberProfile(connecting.id)
+            setTabs((all) => [...all, { sessionId, profile: connecting, state: 'connected' }])
+            setActive(sessionId)
+            setFocusSession(sessionId)
+            setConnecting(null)
           }}
-          onReplaced={(readOnly) => {
-            setChangedKey(undefined)
-            const note = t('ui.hostKeyChanged.replaced', { fingerprint: changedKey.fingerprint })
-            const files = readOnly.length
-              ? ` ${t('ui.hostKeyChanged.readOnly', { files: readOnly.join(', '), host: changedKey.host })}`
-              : ''
-            setConnectNotice(note + files)
-          }}
+          onCancel={() => setConnecting(null)}
         />
       )}
       {questions[0] && (

@@ -5,16 +5,16 @@
  * the one-time tokens' meaning; this dialog only passes them back.
  */
 
-import type { FixStart } from '@shared/api'
-import type { ApplyResult, Preview, Refusal, SaveResult, VerifyResult } from '@shared/fix/types'
+import type { VerifyResult } from '@shared/fix/types'
 import type { DeviceProfile } from '@shared/profiles'
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react'
 import { useBridge, useBridgeEvent } from '../bridge'
 import { Dialog } from '../Dialog'
-import { describeConnectError } from '../errors'
 import { useI18n } from '../i18n'
 import { FixResults } from './FixResults'
-import { canClose, type FixAction, type FixLine, fixReducer, initialFixState, pendingRequest, STEPS } from './fix-state'
+import { canClose, type FixLine, fixReducer, initialFixState, STEPS } from './fix-state'
+import { PrimaryAction } from './PrimaryAction'
+import { useFixRequests } from './use-fix-requests'
 
 export interface FixDialogProps {
   caseId: string
@@ -34,12 +34,10 @@ export interface FixDialogProps {
   onClose: () => void
 }
 
-const isRefusal = (value: unknown): value is Refusal => (value as Refusal | null)?.refused === true
-
 export function FixDialog(props: FixDialogProps) {
   const { caseId, remedyId, remedyTitle, engineer, profileId, remembered, onChanged, onVerified, onClose } = props
   const bridge = useBridge()
-  const { t, language } = useI18n()
+  const { t } = useI18n()
   const [state, dispatch] = useReducer(fixReducer, initialFixState)
   const [profiles, setProfiles] = useState<DeviceProfile[]>([])
   const [form, setForm] = useState({
@@ -67,72 +65,7 @@ export function FixDialog(props: FixDialogProps) {
     useCallback((line: FixLine) => dispatch({ type: 'line', line }), []),
   )
 
-  // The one place requests are made: whenever the state waits for one.
-  const latest = useRef({ form, state, onChanged, onVerified })
-  latest.current = { form, state, onChanged, onVerified }
-  useEffect(() => {
-    const request = pendingRequest(phase)
-    if (!request || !bridge) return
-    let live = true
-    const done = (action: FixAction) => {
-      if (live) dispatch(action)
-    }
-    const refused = (r: Refusal) => done({ type: 'failed', error: t(`fix.refusals.${r.code}`, r.params) })
-    const { form: f, state: s } = latest.current
-    const work = async () => {
-      if (request === 'start') {
-        const start = await bridge.invoke('fix.start', {
-          profileId: f.profileId,
-          caseId,
-          password: f.password || undefined,
-          secret: f.secret || undefined,
-          lang: language,
-        })
-        const preview = (await bridge.invoke('fix.preview', { fixId: start.fixId, remedyId })) as Preview | Refusal
-        if (isRefusal(preview)) return refused(preview)
-        return done({ type: 'started', start: start as FixStart, preview })
-      }
-      if (!('start' in phase)) return
-      const fixId = phase.start.fixId
-      if (request === 'apply' && phase.step === 'send') {
-        const token = phase.preview.token ?? ''
-        const result = (await bridge.invoke('fix.apply', {
-          fixId,
-          token,
-          typedHostname: s.typed,
-          confirmedBy: f.confirmedBy,
-        })) as ApplyResult | Refusal
-        if (isRefusal(result)) return refused(result)
-        if (result.sent.length > 0) latest.current.onChanged?.(result.kind)
-        return done({ type: 'applied', applied: result })
-      }
-      if (request === 'verify') {
-        const verified = (await bridge.invoke('fix.verify', { fixId, remedyId })) as VerifyResult
-        latest.current.onVerified?.(verified.outcome)
-        return done({ type: 'verified', verified })
-      }
-      if (request === 'undo') {
-        const preview = (await bridge.invoke('fix.previewUndo', { fixId })) as Preview | Refusal
-        if (isRefusal(preview)) return refused(preview)
-        return done({ type: 'undoPreview', preview })
-      }
-      if (request === 'save') {
-        const grant = (await bridge.invoke('fix.requestSave', { fixId })) as { token: string } | Refusal
-        if (isRefusal(grant)) return refused(grant)
-        const saved = (await bridge.invoke('fix.save', {
-          fixId,
-          token: grant.token,
-          confirmedBy: f.confirmedBy,
-        })) as SaveResult | Refusal
-        if (isRefusal(saved)) return refused(saved)
-        return done({ type: 'saved', saved })
-      }
-    }
-    work().catch((e: unknown) => done({ type: 'failed', error: describeConnectError(e, t) }))
-    return () => {
-      live = false
-    }
-  }, [phase, bridge, caseId, remedyId, language, t])
+  useFixRequests({ phase, dispatch, form, typed: state.typed, caseId, remedyId, onChanged, onVerified })
 
   // The progress panel follows the newest line.
   const progressRef = useRef<HTMLOListElement>(null)
@@ -328,58 +261,4 @@ export function FixDialog(props: FixDialogProps) {
       </footer>
     </Dialog>
   )
-}
-
-interface PrimaryProps {
-  phase: (typeof initialFixState)['phase']
-  state: typeof initialFixState
-  form: { profileId: string; confirmedBy: string }
-  saveWanted: boolean
-  dispatch: (action: FixAction) => void
-}
-
-/** The one button that moves the fix on; busy keeps it focusable (aria-busy) rather than disabling it. */
-function PrimaryAction({ phase, state, form, saveWanted, dispatch }: PrimaryProps) {
-  const { t } = useI18n()
-  const hostname = 'start' in phase ? phase.start.device.hostname : ''
-  const button = (label: string, onClick: (() => void) | 'submit', enabled: boolean, form?: string) => (
-    <button
-      type={onClick === 'submit' ? 'submit' : 'button'}
-      form={form}
-      className="primary"
-      aria-busy={phase.busy}
-      aria-disabled={!enabled || phase.busy}
-      disabled={!enabled && !phase.busy}
-      onClick={(e) => {
-        if (!enabled || phase.busy) e.preventDefault()
-        else if (onClick !== 'submit') onClick()
-      }}
-    >
-      {label}
-    </button>
-  )
-  switch (phase.step) {
-    case 'read':
-      return button(
-        phase.busy ? t('ui.fix.reading') : t('ui.fix.read'),
-        'submit',
-        form.profileId !== '' && form.confirmedBy.trim() !== '',
-        'fix-read',
-      )
-    case 'review':
-      return button(t('ui.fix.next'), () => dispatch({ type: 'next' }), phase.preview.token !== null)
-    case 'confirm':
-      return button(
-        phase.preview.plan.kind === 'undo' ? t('ui.fix.applyUndo') : t('ui.fix.apply'),
-        'submit',
-        state.typed.trim() === hostname,
-        'fix-confirm',
-      )
-    case 'send':
-      return button(t('ui.fix.sending'), () => {}, false)
-    case 'verify':
-      return button(phase.busy ? t('ui.fix.verifying') : t('ui.fix.verify'), () => dispatch({ type: 'verify' }), true)
-    case 'save':
-      return phase.saved ? null : button(t('ui.fix.save'), () => dispatch({ type: 'save' }), saveWanted)
-  }
 }
