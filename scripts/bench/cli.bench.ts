@@ -11,12 +11,7 @@ import { spawn, spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { AsaShell } from '../../src/lab/devices/asa-shell'
-import { LabDevice } from '../../src/lab/devices/lab-device'
-import { asaLoginBanner } from '../../src/lab/devices/login-banner'
-import { startSshEndpoint } from '../../src/lab/endpoints/ssh-endpoint'
-import { loadScenario } from '../../src/lab/scenarios'
-import { bigConfig } from './device.bench'
+import { startBigAsa } from './device.bench'
 import { generateConfig } from './engine.bench'
 
 const ROOT = join(__dirname, '..', '..')
@@ -146,19 +141,7 @@ print(len(out.splitlines()))
 `
 
 async function collectVsNetmiko(dir: string): Promise<void> {
-  const { scenario, config } = loadScenario('asa9-default')
-  const fw = scenario.firewall!
-  const device = new LabDevice({ ...fw, config: bigConfig(config!, 20_000) })
-  const endpoint = await startSshEndpoint({
-    deviceId: 'bench-cli',
-    stateDir: dir,
-    credentials: fw.credentials,
-    legacyAlgorithms: false,
-    openShell: (username, from) => ({
-      shell: new AsaShell(device, username),
-      greeting: asaLoginBanner(device, username, from),
-    }),
-  })
+  const { fw, endpoint } = await startBigAsa(dir, 20_000)
   try {
     const home = join(dir, 'home')
     const env = { UNMASK_HOME: home, FW_PASS: fw.credentials.password, FW_SECRET: fw.credentials.enable, LANG: 'C' }

@@ -36,11 +36,11 @@ export function bigConfig(base: string, target = TARGET_LINES): string {
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
 
-export async function run(): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), 'unmask-bench-device-'))
+/** The lab ASA (asa9-default) with a `lines`-line configuration behind an SSH endpoint of its own (cli.bench.ts too). */
+export async function startBigAsa(dir: string, lines = TARGET_LINES) {
   const { scenario, config } = loadScenario('asa9-default')
   const fw = scenario.firewall!
-  const device = new LabDevice({ ...fw, config: bigConfig(config!) })
+  const device = new LabDevice({ ...fw, config: bigConfig(config!, lines) })
   const endpoint = await startSshEndpoint({
     deviceId: 'bench',
     stateDir: dir,
@@ -51,6 +51,12 @@ export async function run(): Promise<void> {
       greeting: asaLoginBanner(device, username, from),
     }),
   })
+  return { fw, endpoint }
+}
+
+export async function run(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'unmask-bench-device-'))
+  const { fw, endpoint } = await startBigAsa(dir)
   const trust = new HostKeyTrust({ storeFile: join(dir, 'known_hosts'), readOnlyFiles: [] })
   const channel = await connectSsh({
     host: '127.0.0.1',

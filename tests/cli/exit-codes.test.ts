@@ -23,6 +23,17 @@ describe.runIf(isBuilt)('exit codes of the built CLI', () => {
     env = { UNMASK_HOME: join(started.dir, 'home'), FW_PASS: 'lab-admin', FW_ENABLE: 'lab-enable' }
   })
 
+  /** `unmask diagnose` of the lab ASA, probing `probePort` through the path, secrets from the environment. */
+  const diagnoseArgs = (probePort: number, ...more: string[]) => [
+    'diagnose',
+    '--device',
+    `ssh://admin@127.0.0.1:${lab.management!.port}`,
+    '--probe',
+    `127.0.0.1:${probePort}`,
+    ...['--password-env', 'FW_PASS', '--secret-env', 'FW_ENABLE'],
+    ...more,
+  ]
+
   it('0: done and nothing wrong found (analyze of unrelated text, case new, help, version)', () => {
     expect(unmask(['analyze', '-'], env, 'hello world\n').status).toBe(0)
     expect(unmask(['case', 'new', '--customer', 'Exit Zero'], env).status).toBe(0)
@@ -90,20 +101,10 @@ describe.runIf(isBuilt)('exit codes of the built CLI', () => {
     expect(collect.stderr).toContain('Could not connect')
     const probe = await unmaskAsync(['probe', `127.0.0.1:${closed}`, '--timeout', '2000'], env)
     expect(probe.status).toBe(3)
-    const diagnose = await unmaskAsync(
-      [
-        'diagnose',
-        '--device',
-        `ssh://admin@127.0.0.1:${lab.management!.port}`,
-        '--probe',
-        `127.0.0.1:${lab.smtp.port}`,
-        '--password-env',
-        'FW_PASS',
-        '--secret-env',
-        'FW_ENABLE',
-      ],
-      { ...env, UNMASK_HOME: join(tmp.path, 'fresh-home') },
-    )
+    const diagnose = await unmaskAsync(diagnoseArgs(lab.smtp.port), {
+      ...env,
+      UNMASK_HOME: join(tmp.path, 'fresh-home'),
+    })
     expect(diagnose.status).toBe(3)
     expect(diagnose.stderr).toMatch(/SHA256:/)
   })
@@ -112,24 +113,8 @@ describe.runIf(isBuilt)('exit codes of the built CLI', () => {
     const closed = await closedPort()
     const r = await unmaskAsync(
       [
-        'diagnose',
-        '--device',
-        `ssh://admin@127.0.0.1:${lab.management!.port}`,
-        '--probe',
-        `127.0.0.1:${closed}`,
-        '--probe-direct',
-        `127.0.0.1:${lab.direct.port}`,
-        '--password-env',
-        'FW_PASS',
-        '--secret-env',
-        'FW_ENABLE',
-        '--accept-new-host-key',
-        '--fix',
-        'asa.no-inspect-esmtp',
-        '--confirm',
-        'ciscoasa',
-        '--save',
-        '--json',
+        ...diagnoseArgs(closed, '--probe-direct', `127.0.0.1:${lab.direct.port}`, '--accept-new-host-key'),
+        ...['--fix', 'asa.no-inspect-esmtp', '--confirm', 'ciscoasa', '--save', '--json'],
       ],
       env,
     )
