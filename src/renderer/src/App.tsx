@@ -101,12 +101,16 @@ export function App({ bridge }: AppProps) {
                   onEvidence={(e) => setDeviceTexts((all) => [...all.filter((x) => x.source !== e.source), e])}
                 />
               )}
-              <span className="status" data-testid="device-status">
-                {t('ui.status.devices', { count: devicesConnected })}
-              </span>
-              <span className={`status path-${mailPath ?? 'none'}`} data-testid="mail-path-status">
-                {t(`ui.status.path.${mailPath ?? 'none'}`)}
-              </span>
+              {started && (
+                <>
+                  <span className="status" data-testid="device-status">
+                    {t('ui.status.devices', { count: devicesConnected })}
+                  </span>
+                  <span className={`status path-${mailPath ?? 'none'}`} data-testid="mail-path-status">
+                    {t(`ui.status.path.${mailPath ?? 'none'}`)}
+                  </span>
+                </>
+              )}
               <span className="spacer" />
               <label>
                 <span className="visually-hidden">{t('ui.language')}</span>
