@@ -83,8 +83,10 @@ async function values(source: 'cases' | 'scenarios' | 'languages' | 'shells', ct
 
 /**
  * The scripts. bash: `complete -o default` so file names complete where there is no candidate. zsh: `compdef` with
- * `_files` as the fallback. PowerShell: `Register-ArgumentCompleter -Native`, which falls back to paths when the
- * completer returns nothing. Each passes the words after `unmask`, the word under the cursor last.
+ * `_files` as the fallback. PowerShell: `Register-ArgumentCompleter -Native` (learn.microsoft.com, Register-
+ * ArgumentCompleter, NativeSet); whether it falls back to paths when the completer returns nothing is not checked here
+ * (no pwsh on the build machine). Each passes the words after `unmask`, the word under the cursor last; the design
+ * (a hidden `__complete` that answers from the command tree) is cobra's (github.com/spf13/cobra shell_completions.md).
  */
 export function completionScript(shell: Shell): string {
   switch (shell) {
