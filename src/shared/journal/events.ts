@@ -9,6 +9,17 @@
 import type { z } from 'zod'
 import { fleetFindingsData } from '../audit/journal'
 import {
+  fixAppliedData,
+  fixBackupData,
+  fixLineData,
+  fixPreviewData,
+  fixRecoveredData,
+  fixRefusedData,
+  fixSavedData,
+  fixUndoneData,
+  fixVerifiedData,
+} from './fix-schemas'
+import {
   attachmentAddedData,
   caseCreatedData,
   deviceCommandData,
@@ -20,15 +31,6 @@ import {
   deviceSessionOpenedData,
   diagnosisResultData,
   evidenceAddedData,
-  fixAppliedData,
-  fixBackupData,
-  fixLineData,
-  fixPreviewData,
-  fixRecoveredData,
-  fixRefusedData,
-  fixSavedData,
-  fixUndoneData,
-  fixVerifiedData,
   hostKeyReplacedData,
   probeComparisonData,
   probeResultData,

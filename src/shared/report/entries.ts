@@ -3,6 +3,8 @@
  * Each schema is lenient: extra fields are ignored and older shapes are accepted; a mismatch is not an error, the
  * entry goes to the appendix as "other".
  */
+
+export { fixAppliedData, fixSavedData, fixUndoneData, fixVerifiedData } from '../journal/fix-schemas'
 export {
   type CauseData,
   caseCreatedData,
@@ -15,10 +17,6 @@ export {
   evidenceAddedData,
   type FactsData,
   type FindingData,
-  fixAppliedData,
-  fixSavedData,
-  fixUndoneData,
-  fixVerifiedData,
   type ProbeResultData,
   probeComparisonData,
   probeResultData,
