@@ -16,8 +16,16 @@ import { json } from '../format'
 import { type CliContext, EXIT, UsageError } from '../io'
 import { startProgress } from '../progress'
 import { analysisExit } from '../verdict'
+import {
+  judgeProbes,
+  type MailPolicyCliOptions,
+  type MailPolicyReport,
+  mailPolicyOptions,
+  mailPolicyText,
+  startMailPolicy,
+} from './probe-mail-policy'
 
-export interface ProbeCliOptions {
+export interface ProbeCliOptions extends MailPolicyCliOptions {
   vantage?: string
   compare?: string
   compareVantage?: string
@@ -47,6 +55,9 @@ export async function runProbe(input: string, opts: ProbeCliOptions, ctx: CliCon
     opts.concurrency === undefined ? DEFAULT_CONCURRENCY : positive(opts.concurrency, '--concurrency', t)
   const handle = opts.case === undefined ? undefined : openCase(opts.case, ctx)
   const asJson = opts.json === true
+  // Issue 17: a domain's MTA-STS/TLS-RPT/DANE state, looked up while its MX hosts are probed.
+  const lab = await mailPolicyOptions(opts, ctx)
+  let policy: ReturnType<typeof startMailPolicy> | undefined
   try {
     let streamed = false
     let many = false
@@ -66,6 +77,7 @@ export async function runProbe(input: string, opts: ProbeCliOptions, ctx: CliCon
         planned: (kind, targets, domain) => {
           streamed = kind !== 'compare'
           many = targets.length > 1
+          if (domain) policy = startMailPolicy(domain, options.dnsServers, options.timeouts?.totalMs, lab)
           for (const plan of domain ? planLines(domain, t) : []) io.err(`${plan}\n`)
           if (many) line.update(t('cli.progress.probing', { count: targets.length }))
         },
@@ -86,7 +98,11 @@ export async function runProbe(input: string, opts: ProbeCliOptions, ctx: CliCon
       ctx.exitCode = EXIT.connect
       return
     }
-    if (asJson) io.out(json(report))
+    const mailPolicy: MailPolicyReport | undefined = policy
+      ? await policy.then((check) => ({ check, verdicts: judgeProbes(check, report.probes) }))
+      : undefined
+    if (asJson) io.out(json(mailPolicy ? { ...report, mailPolicy } : report))
+    else if (mailPolicy) io.out(`\n${mailPolicyText(mailPolicy, t)}`)
     else if (report.comparison) {
       const c = report.comparison
       for (const [i, p] of report.probes.entries()) io.out(`${i > 0 ? '\n' : ''}${probeText(p, t)}`)
@@ -101,7 +117,10 @@ export async function runProbe(input: string, opts: ProbeCliOptions, ctx: CliCon
     // comparison found a problem (STARTTLS masked or missing), else 0.
     const judged = [...report.probes, ...(report.comparison ? [report.comparison] : [])].map(analysisExit)
     if (report.probes.some((p) => p.result.outcome === 'failed')) ctx.exitCode = EXIT.connect
-    else ctx.exitCode = judged.includes(EXIT.problem) ? EXIT.problem : EXIT.ok
+    else {
+      const policyProblem = mailPolicy?.verdicts.some((v) => v.level === 'critical' || v.level === 'warning')
+      ctx.exitCode = judged.includes(EXIT.problem) || policyProblem ? EXIT.problem : EXIT.ok
+    }
   } finally {
     handle?.close()
   }

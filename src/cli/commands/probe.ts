@@ -32,6 +32,8 @@ export function registerProbeCommands(program: Command, ctx: CliContext): void {
     .option('--legacy-tls', t('probe.cli.legacyTls'))
     .option('--ehlo <name>', t('probe.cli.ehlo'))
     .option('--dns <server>', t('probe.cli.dns'))
+    .option('--mta-sts-ca <file>', t('findings.mailPolicy.cli.ca'))
+    .option('--mta-sts-port <port>', t('findings.mailPolicy.cli.port'))
     .option('--concurrency <n>', t('probe.cli.concurrency', { n: DEFAULT_CONCURRENCY }))
     .option('--test-to <address>', t('probe.cli.testTo'))
     .option('--test-from <address>', t('probe.cli.testFrom'))

@@ -2,7 +2,7 @@
  * What a finished TLS handshake showed: protocol, cipher, the certificate chain as the server sent it,
  * and two separate verdicts: does the chain lead to a trusted root, and does the leaf name the host.
  */
-import { X509Certificate } from 'node:crypto'
+import { createHash, X509Certificate } from 'node:crypto'
 import { checkServerIdentity, type DetailedPeerCertificate, type TLSSocket } from 'node:tls'
 import type { CertificateInfo, TlsReport } from '../../shared/probe/types'
 
@@ -63,6 +63,9 @@ export function certificateInfo(cert: X509Certificate, now: Date): CertificateIn
     keyBits: details?.modulusLength ?? edwardsBits(key.asymmetricKeyType),
     curve: details?.namedCurve,
     sha256: cert.fingerprint256,
+    spkiSha256: createHash('sha256')
+      .update(key.export({ type: 'spki', format: 'der' }))
+      .digest('hex'),
     selfSigned: cert.subject === cert.issuer && verifiesItself(cert),
   }
 }

@@ -48,6 +48,7 @@ const certificate = z.object({
   keyBits: z.number().optional(),
   curve: z.string().optional(),
   sha256: z.string(),
+  spkiSha256: z.string().optional(),
   selfSigned: z.boolean(),
 })
 

@@ -148,6 +148,8 @@ export interface CertificateInfo {
   keyBits?: number
   curve?: string
   sha256: string
+  /** SHA-256 of the SubjectPublicKeyInfo (hex), for DANE `x 1 1` TLSA records (src/shared/mail-policy/dane.ts). */
+  spkiSha256?: string
   selfSigned: boolean
 }
 

@@ -186,6 +186,63 @@ export const findings = {
         'Only one capture was given: the firewall\u2019s change can only be shown with a capture of each side (inside and outside).',
     },
   },
+  mailPolicy: {
+    heading: 'Mail policies of {{domain}} (MTA-STS, TLS-RPT, DANE)',
+    cli: {
+      ca: 'PEM file of the CA to trust for the MTA-STS policy host (lab only; default: the system roots)',
+      port: 'port of the MTA-STS policy host (lab only; default 443)',
+      badCa: '{{file}} holds no PEM certificate (-----BEGIN CERTIFICATE-----).',
+    },
+    sts: {
+      policy: 'MTA-STS: mode {{mode}} (id {{id}}, max_age {{maxAge}}, mx: {{mx}})',
+      fetchFailed:
+        'MTA-STS: record id {{id}}, but the policy {{url}} could not be used: {{message}} (senders act as if there were no policy)',
+      lookupFailed: 'MTA-STS: the _mta-sts record could not be looked up: {{message}}',
+      record: {
+        none: 'MTA-STS: none (no _mta-sts TXT record)',
+        several: 'MTA-STS: several _mta-sts records, so senders use none (RFC 8461 section 3.1)',
+        syntax: 'MTA-STS: the _mta-sts record is not valid, so senders use none: {{text}}',
+      },
+    },
+    tlsrpt: {
+      published: 'TLS-RPT: reports go to {{rua}}',
+      none: 'TLS-RPT: none (no _smtp._tls TXT record): senders send no reports of failed TLS',
+      several: 'TLS-RPT: several _smtp._tls records, so senders send none',
+      syntax: 'TLS-RPT: the _smtp._tls record has no usable rua: {{text}}',
+      lookupFailed: 'TLS-RPT: the _smtp._tls record could not be looked up: {{message}}',
+    },
+    dane: {
+      none: 'DANE: no TLSA',
+      match: 'DANE: {{count}} TLSA, matching the certificate ({{dnssec}})',
+      'no-match': 'DANE: {{count}} TLSA, none matches the certificate ({{dnssec}})',
+      'no-tls': 'DANE: {{count}} TLSA, no certificate seen ({{dnssec}})',
+      unusable: 'DANE: {{count}} TLSA, all of PKIX usage 0/1 which SMTP does not use ({{dnssec}})',
+      'not-checked': 'DANE: {{count}} TLSA, not checkable here (SHA-512 or full data) ({{dnssec}})',
+      error: 'DANE: the TLSA lookup failed',
+      validated: 'DNSSEC validated by the resolver',
+      notValidated: 'not DNSSEC validated: DANE senders ignore them',
+    },
+    mx: {
+      line: '{{host}}: MTA-STS {{sts}} · {{dane}} → {{level}}: {{verdict}}',
+      listed: '(listed)',
+      notListed: '(not listed)',
+    },
+    verdict: {
+      noDeliveryDane:
+        'compliant senders will not deliver: DANE makes TLS mandatory for {{host}} and STARTTLS does not get through, so their mail is deferred and then bounced',
+      noDeliverySts:
+        'compliant senders will not deliver: MTA-STS is in enforce mode and STARTTLS does not get through to {{host}}, so their mail is deferred and then bounced',
+      inClear:
+        'mail goes in clear: STARTTLS does not get through to {{host}} and no policy (MTA-STS {{mode}}) makes senders insist',
+      daneMismatch: 'DANE senders will not deliver: no TLSA record matches the certificate of {{host}}',
+      stsNotListed: 'MTA-STS senders will not deliver: {{host}} is not listed in the enforce policy of {{domain}}',
+      stsUntrusted:
+        'MTA-STS senders will not deliver: the certificate of {{host}} is not trusted, and the policy is enforce',
+      protected: 'TLS works and the policy makes senders insist on it',
+      unprotected: 'TLS works, but no policy makes senders insist on it: a masking firewall would go unnoticed',
+      unknown: 'the probe did not get far enough to judge the policies',
+    },
+  },
   causes: {
     'local-esmtp-map-unknown': {
       title: 'ESMTP inspection with map {{map}}: whether it masks STARTTLS is unknown',

@@ -185,6 +185,63 @@ export const findings = {
         '캡처가 하나뿐입니다. 방화벽이 바꾼 내용은 양쪽(inside와 outside) 캡처가 모두 있어야 보여 줄 수 있습니다.',
     },
   },
+  mailPolicy: {
+    heading: '{{domain}}의 메일 정책(MTA-STS, TLS-RPT, DANE)',
+    cli: {
+      ca: 'MTA-STS 정책 호스트에 대해 신뢰할 CA의 PEM 파일(랩 전용, 기본값: 시스템 루트)',
+      port: 'MTA-STS 정책 호스트의 포트(랩 전용, 기본값 443)',
+      badCa: '{{file}}에 PEM 인증서(-----BEGIN CERTIFICATE-----)가 없습니다.',
+    },
+    sts: {
+      policy: 'MTA-STS: 모드 {{mode}} (id {{id}}, max_age {{maxAge}}, mx: {{mx}})',
+      fetchFailed:
+        'MTA-STS: 레코드 id {{id}}가 있지만 정책 {{url}}을 쓸 수 없습니다: {{message}} (발신자는 정책이 없는 것처럼 동작)',
+      lookupFailed: 'MTA-STS: _mta-sts 레코드를 조회할 수 없습니다: {{message}}',
+      record: {
+        none: 'MTA-STS: 없음(_mta-sts TXT 레코드 없음)',
+        several: 'MTA-STS: _mta-sts 레코드가 여러 개라 발신자는 정책을 쓰지 않습니다(RFC 8461 3.1절)',
+        syntax: 'MTA-STS: _mta-sts 레코드가 올바르지 않아 발신자는 정책을 쓰지 않습니다: {{text}}',
+      },
+    },
+    tlsrpt: {
+      published: 'TLS-RPT: 보고서 수신처 {{rua}}',
+      none: 'TLS-RPT: 없음(_smtp._tls TXT 레코드 없음): 발신자가 TLS 실패 보고서를 보내지 않습니다',
+      several: 'TLS-RPT: _smtp._tls 레코드가 여러 개라 발신자는 보고서를 보내지 않습니다',
+      syntax: 'TLS-RPT: _smtp._tls 레코드에 쓸 수 있는 rua가 없습니다: {{text}}',
+      lookupFailed: 'TLS-RPT: _smtp._tls 레코드를 조회할 수 없습니다: {{message}}',
+    },
+    dane: {
+      none: 'DANE: TLSA 없음',
+      match: 'DANE: TLSA {{count}}개, 인증서와 일치({{dnssec}})',
+      'no-match': 'DANE: TLSA {{count}}개, 인증서와 일치하는 것 없음({{dnssec}})',
+      'no-tls': 'DANE: TLSA {{count}}개, 인증서를 보지 못함({{dnssec}})',
+      unusable: 'DANE: TLSA {{count}}개, 모두 SMTP가 쓰지 않는 PKIX 용도 0/1({{dnssec}})',
+      'not-checked': 'DANE: TLSA {{count}}개, 여기서는 확인할 수 없음(SHA-512 또는 전체 데이터)({{dnssec}})',
+      error: 'DANE: TLSA 조회 실패',
+      validated: '리졸버가 DNSSEC 검증함',
+      notValidated: 'DNSSEC 검증 안 됨: DANE 발신자는 무시함',
+    },
+    mx: {
+      line: '{{host}}: MTA-STS {{sts}} · {{dane}} → {{level}} 판정: {{verdict}}',
+      listed: '(목록에 있음)',
+      notListed: '(목록에 없음)',
+    },
+    verdict: {
+      noDeliveryDane:
+        '준수하는 발신자는 전달하지 않습니다: DANE 때문에 {{host}}에는 TLS가 필수인데 STARTTLS가 통과하지 못해 메일이 보류되었다가 반송됩니다',
+      noDeliverySts:
+        '준수하는 발신자는 전달하지 않습니다: MTA-STS가 enforce 모드인데 STARTTLS가 {{host}}까지 통과하지 못해 메일이 보류되었다가 반송됩니다',
+      inClear:
+        '메일이 평문으로 갑니다: STARTTLS가 {{host}}까지 통과하지 못하고, 발신자가 TLS를 고집하게 하는 정책도 없습니다(MTA-STS {{mode}})',
+      daneMismatch: 'DANE 발신자는 전달하지 않습니다: {{host}}의 인증서와 일치하는 TLSA 레코드가 없습니다',
+      stsNotListed: 'MTA-STS 발신자는 전달하지 않습니다: {{host}}가 {{domain}}의 enforce 정책 목록에 없습니다',
+      stsUntrusted: 'MTA-STS 발신자는 전달하지 않습니다: {{host}}의 인증서를 신뢰할 수 없고 정책이 enforce입니다',
+      protected: 'TLS가 동작하고 정책이 발신자에게 TLS를 요구합니다',
+      unprotected:
+        'TLS는 동작하지만 발신자에게 TLS를 요구하는 정책이 없습니다: STARTTLS를 가리는 방화벽이 생겨도 알아채지 못합니다',
+      unknown: '점검이 정책을 판단할 만큼 진행되지 않았습니다',
+    },
+  },
   causes: {
     'local-esmtp-map-unknown': {
       title: '맵 {{map}}으로 ESMTP 검사 중: STARTTLS를 가리는지는 알 수 없습니다',
