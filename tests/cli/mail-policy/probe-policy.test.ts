@@ -1,0 +1,170 @@
+/**
+ * `unmask probe DOMAIN` end to end without the internet (issue 17): the lab DNS server (MX, A, _mta-sts, _smtp._tls,
+ * TLSA) and the lab HTTPS policy host with its test CA, a lab mail host behind the lab's inspecting firewall on
+ * 127.0.0.1. Masked path → verdict with the policies → fix (inspection off) → re-probe; counter-examples: a policy in
+ * `none` mode, a TLSA record that matches no certificate. In-process through runCli.
+ */
+import { createHash, X509Certificate } from 'node:crypto'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { CliIo } from '../../../src/cli/io'
+import { runCli } from '../../../src/cli/program'
+import { type LabDnsServer, startLabDns } from '../../../src/lab/dns/server'
+import { startMailHost } from '../../../src/lab/mail/mail-host'
+import { makeLabCa } from '../../../src/lab/policy-server/ca'
+import { type LabPolicyServer, startLabPolicyServer, stsPolicyText } from '../../../src/lab/policy-server/server'
+import { startInspectionProxy } from '../../../src/lab/proxy/inspection-proxy'
+import { type InspectionPolicy, newCounters } from '../../../src/lab/proxy/policy'
+import type { MxPolicyVerdict } from '../../../src/shared/mail-policy/verdict'
+
+async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = ''
+  let err = ''
+  const io: CliIo = {
+    out: (s) => {
+      out += s
+    },
+    err: (s) => {
+      err += s
+    },
+    env: { LANG: 'en_US.UTF-8' },
+    readStdin: async () => '',
+  }
+  return { code: await runCli(argv, io), out, err }
+}
+
+const MASKING: InspectionPolicy = { kind: 'esmtp', map: '_default_esmtp_map', maskBanner: false, allowTls: false }
+let firewall: InspectionPolicy = MASKING
+const closers: Array<() => Promise<void>> = []
+let dns: LabDnsServer
+let policyHost: LabPolicyServer
+let dir: string
+let caFile: string
+let proxyPort: number
+let spki: string
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'unmask-mail-policy-'))
+  const host = await startMailHost({ persona: 'esa', hostname: 'mx1.lab.test', domain: 'lab.test', stateDir: dir })
+  closers.push(() => host.close())
+  const proxy = await startInspectionProxy({
+    upstream: host,
+    firewall: { currentPolicy: () => firewall, counters: newCounters(), log: () => {} },
+  })
+  closers.push(() => proxy.close())
+  proxyPort = proxy.port
+  const key = new X509Certificate(host.certificate.cert).publicKey.export({ type: 'spki', format: 'der' })
+  spki = createHash('sha256').update(key).digest('hex')
+  const ca = await makeLabCa()
+  caFile = join(dir, 'lab-ca.pem')
+  writeFileSync(caFile, ca.cert)
+  policyHost = await startLabPolicyServer(ca, 'lab.test', stsPolicyText('enforce', ['mx1.lab.test']))
+  closers.push(() => policyHost.close())
+  dns = await startLabDns({
+    'lab.test': { mx: [{ preference: 10, exchange: 'mx1.lab.test' }] },
+    'mx1.lab.test': { a: ['127.0.0.1'] },
+    'mta-sts.lab.test': { a: ['127.0.0.1'] },
+    '_mta-sts.lab.test': { txt: ['v=STSv1; id=1'] },
+    '_smtp._tls.lab.test': { txt: ['v=TLSRPTv1; rua=mailto:tls-reports@lab.test'] },
+  })
+  closers.push(() => dns.close())
+})
+
+afterAll(async () => {
+  for (const close of closers.reverse()) await close()
+  rmSync(dir, { recursive: true, force: true })
+})
+
+const probe = (...extra: string[]) =>
+  run([
+    'probe',
+    'lab.test',
+    '--dns',
+    dns.server,
+    '--port',
+    String(proxyPort),
+    '--mta-sts-ca',
+    caFile,
+    '--mta-sts-port',
+    String(policyHost.port),
+    '--timeout',
+    '20000',
+    ...extra,
+  ])
+
+async function verdicts(): Promise<MxPolicyVerdict[]> {
+  const r = await probe('--json')
+  const report = JSON.parse(r.out) as { mailPolicy: { verdicts: MxPolicyVerdict[] } }
+  return report.mailPolicy.verdicts
+}
+
+describe('unmask probe DOMAIN with MTA-STS, TLS-RPT and DANE (lab)', () => {
+  it('masked STARTTLS under MTA-STS enforce: compliant senders will not deliver (text and --json)', async () => {
+    firewall = MASKING
+    const r = await probe()
+    expect(r.code).toBe(1)
+    expect(r.out).toContain('Mail policies of lab.test (MTA-STS, TLS-RPT, DANE)')
+    expect(r.out).toContain('MTA-STS: mode enforce (id 1, max_age 86400, mx: mx1.lab.test)')
+    expect(r.out).toContain('TLS-RPT: reports go to mailto:tls-reports@lab.test')
+    expect(r.out).toMatch(
+      /mx1\.lab\.test: MTA-STS enforce \(listed\) · DANE: no TLSA → CRITICAL: compliant senders will not deliver/,
+    )
+    const [v] = await verdicts()
+    expect(v).toMatchObject({
+      host: 'mx1.lab.test',
+      sts: 'enforce',
+      stsListed: true,
+      level: 'critical',
+      key: 'noDeliverySts',
+    })
+  })
+
+  it('after the fix (inspection off) with a matching DANE record: TLS works and the policies are met', async () => {
+    firewall = { kind: 'off' }
+    dns.zone['_25._tcp.mx1.lab.test'] = { tlsa: [{ usage: 3, selector: 1, matchingType: 1, data: spki }] }
+    policyHost.response.body = stsPolicyText('testing', ['mx1.lab.test'])
+    try {
+      const [v] = await verdicts()
+      expect(v).toMatchObject({ dane: 'match', daneAuthenticated: true, level: 'good', key: 'protected' })
+    } finally {
+      policyHost.response.body = stsPolicyText('enforce', ['mx1.lab.test'])
+    }
+  })
+
+  it('counter-example: a TLSA record that matches no certificate is critical even with TLS working', async () => {
+    firewall = { kind: 'off' }
+    dns.zone['_25._tcp.mx1.lab.test'] = { tlsa: [{ usage: 3, selector: 1, matchingType: 1, data: '00'.repeat(32) }] }
+    try {
+      const [v] = await verdicts()
+      expect(v).toMatchObject({ dane: 'no-match', level: 'critical', key: 'daneMismatch' })
+    } finally {
+      delete dns.zone['_25._tcp.mx1.lab.test']
+    }
+  })
+
+  it('counter-example: masked STARTTLS with the policy in none mode only means mail goes in clear', async () => {
+    firewall = MASKING
+    policyHost.response.body = stsPolicyText('none', [])
+    try {
+      const r = await probe()
+      expect(r.out).toContain('MTA-STS: mode none')
+      expect(r.out).toMatch(/→ WARNING: mail goes in clear/)
+      const [v] = await verdicts()
+      expect(v).toMatchObject({ sts: 'none', level: 'warning', key: 'inClear' })
+    } finally {
+      policyHost.response.body = stsPolicyText('enforce', ['mx1.lab.test'])
+    }
+  })
+
+  it('a file that is not a CA certificate is bad usage (exit 2) before anything is probed', async () => {
+    const bad = join(dir, 'not-a-ca.pem')
+    writeFileSync(bad, 'hello')
+    const before = dns.queries.length
+    const r = await run(['probe', 'lab.test', '--dns', dns.server, '--mta-sts-ca', bad])
+    expect(r.code).toBe(2)
+    expect(r.err).toContain(`${bad} holds no PEM certificate`)
+    expect(dns.queries.length).toBe(before)
+  })
+})
