@@ -4,6 +4,8 @@
  * exactly the code the app uses.
  */
 
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
 import pkg from '../../package.json'
 import {
   type ApiError,
@@ -43,8 +45,16 @@ export interface Services {
   platform: string
   /** The fleet audit (issue 19); made on first use when not given. */
   audit?: AuditService
+  /** The desktop's file handlers (Electron's `shell`), for opening an exported report; absent outside the app. */
+  shell?: DesktopShell
   /** Unmask's known_hosts, for replacing a changed key the user verified (issue 18 point 7). */
   knownHosts?: Pick<HostKeyTrust, 'forget'>
+}
+
+export interface DesktopShell {
+  /** Resolves to an error text, empty when the file was opened (Electron's shell.openPath). */
+  openPath(path: string): Promise<string>
+  showItemInFolder(path: string): void
 }
 
 /** A saved device profile and its credentials: the ones typed now, else the ones the keychain holds for it. */
@@ -134,6 +144,16 @@ export function createHandlers(services: Services): Handlers {
     'report.export': (input) => {
       const { caseId, lang } = input
       return services.reports.export(caseId, lang)
+    },
+    'report.reveal': async ({ caseId, file, folder }) => {
+      const path = join(services.cases.root, caseId, 'reports', file)
+      if (!existsSync(path)) throw new Error('no such report in this case')
+      if (!services.shell) throw new Error('no desktop to open files with')
+      if (folder) services.shell.showItemInFolder(path)
+      else {
+        const problem = await services.shell.openPath(path)
+        if (problem) throw new Error(problem)
+      }
     },
     'profiles.list': () => services.profiles.read(),
     'profiles.saveDevice': (input) => {

@@ -1,6 +1,6 @@
 /** Electron start-up: single instance, one window, IPC bound to the main services. */
 import { join } from 'node:path'
-import { app, type BrowserWindow, dialog, session } from 'electron'
+import { app, type BrowserWindow, dialog, session, shell } from 'electron'
 import { EVENT_CHANNEL_PREFIX } from '../shared/api'
 import { createHandlers } from './api-handlers'
 import { unmaskHome } from './cases/paths'
@@ -33,6 +33,7 @@ if (!app.requestSingleInstanceLock()) {
         printer: () => createElectronPrinter(),
         // Packaged: resources/fonts beside the app; in development the report finds them above the build.
         fontsDir: app.isPackaged ? join(process.resourcesPath, 'fonts') : undefined,
+        shell,
         chooseFolder: async () => {
           if (!mainWindow) return null
           const r = await dialog.showOpenDialog(mainWindow, { properties: ['openDirectory'] })

@@ -1,7 +1,7 @@
 /** Builds the main-process services once, for the Electron app and for the e2e harness alike. */
 
 import type { ProbeOptions } from '../shared/probe/types'
-import type { Services } from './api-handlers'
+import type { DesktopShell, Services } from './api-handlers'
 import { AuditService } from './audit/audit-service'
 import { CaseStore } from './cases/case-store'
 import { HostKeyQuestions } from './device/host-key-questions'
@@ -27,6 +27,8 @@ export interface ServiceOptions {
   fontsDir?: string
   /** Asks the user for a folder (Electron's dialog in the app); the fleet audit's "Open folder…". */
   chooseFolder?: () => Promise<string | null>
+  /** Electron's shell in the app (opening an exported report); absent in tests and the CLI. */
+  shell?: DesktopShell
 }
 
 export function createServices(options: ServiceOptions): Services {
@@ -48,5 +50,6 @@ export function createServices(options: ServiceOptions): Services {
     secrets: new SecretStore(options.home, options.encryptor),
     platform: options.platform ?? process.platform,
     knownHosts: new HostKeyTrust({ storeFile: knownHostsFile(options.home) }),
+    shell: options.shell,
   }
 }

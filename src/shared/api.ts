@@ -165,6 +165,18 @@ export const requests = {
     input: z.object({ caseId: caseIdSchema, lang: z.enum(['en', 'ko']) }),
     output: z.object({ pdfPath: z.string(), htmlPath: z.string(), pdfBytes: z.number() }),
   },
+  /**
+   * Opens an exported report (or shows it in its folder) with the desktop's own handler: only a file `report.export`
+   * wrote into that case's reports folder, named as it names them.
+   */
+  'report.reveal': {
+    input: z.object({
+      caseId: caseIdSchema,
+      file: z.string().regex(/^unmask-report-[A-Za-z0-9_-]+\.(pdf|html)$/, 'not an exported report'),
+      folder: z.boolean().default(false),
+    }),
+    output: z.void(),
+  },
   'profiles.list': { input: none, output: profilesFileSchema },
   'profiles.saveDevice': { input: deviceProfileSchema, output: profilesFileSchema },
   'profiles.saveMailTarget': { input: mailTargetSchema, output: profilesFileSchema },

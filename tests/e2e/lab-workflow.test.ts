@@ -23,6 +23,7 @@ import {
   newJob,
   openApp,
   pageErrors,
+  recordingShell,
   startLabApp,
 } from './support/lab-app'
 
@@ -57,7 +58,8 @@ describe.skipIf(!appReady)('field walk in the built renderer against the lab (is
   for (const lang of ['en', 'ko'] as const) {
     it(`walks the whole job in ${lang} on a 1366×768 laptop`, { timeout: 300_000 }, async () => {
       const t = createTranslator(lang)
-      const app = await startLabApp()
+      const opened: Array<{ open?: string; folder?: string }> = []
+      const app = await startLabApp({ shell: recordingShell(opened) })
       const { lab } = app
       // An old case exists: the app must not reopen it silently (point 8).
       new CaseStore(app.home).create({ customer: 'Old Customer', site: 'Busan' }).close()
@@ -247,6 +249,29 @@ describe.skipIf(!appReady)('field walk in the built renderer against the lab (is
         await page.getByRole('button', { name: t('ui.report.export') }).click()
         await expect.poll(() => page.getByTestId('report-status').textContent(), { timeout: 60_000 }).toMatch(/\.pdf/)
         await check.headerFits()
+        // The toast opens the report, or its folder, with the desktop's handler; nothing outside the case's reports.
+        await page
+          .getByTestId('report-status')
+          .getByRole('button', { name: t('ui.toast.open') })
+          .click()
+        await page
+          .getByTestId('report-status')
+          .getByRole('button', { name: t('ui.toast.showInFolder') })
+          .click()
+        await expect.poll(() => opened.length).toBe(2)
+        expect(opened[0]?.open).toMatch(/\/reports\/unmask-report-[\w-]+-(en|ko)\.pdf$/)
+        expect(opened[1]?.folder).toBe(opened[0]?.open)
+        const outside = await page.evaluate(async () => {
+          const bridge = (window as unknown as { unmask: { invoke(m: string, i: unknown): Promise<unknown> } }).unmask
+          const caseId = (await bridge.invoke('cases.list', undefined)) as Array<{ id: string; customer: string }>
+          const id = caseId.find((c) => c.customer === 'Hanbit Logistics')!.id
+          return bridge.invoke('report.reveal', { caseId: id, file: '../../secrets.json' }).then(
+            () => 'opened',
+            (e: Error) => e.message,
+          )
+        })
+        expect(outside).toMatch(/^invalid-input/)
+        expect(opened).toHaveLength(2)
         expect(pageErrors(page)).toEqual([])
       } catch (error) {
         // What the screen showed when the walk stopped (not kept: see .gitignore).

@@ -8,7 +8,7 @@ import { createServer } from 'node:net'
 import { join } from 'node:path'
 import { type Browser, chromium, type Page } from 'playwright-core'
 import { type Lab, startLab } from '../../../src/lab'
-import { createHandlers } from '../../../src/main/api-handlers'
+import { createHandlers, type DesktopShell } from '../../../src/main/api-handlers'
 import { createChromiumPrinter } from '../../../src/main/report/pdf-chromium'
 import type { Encryptor } from '../../../src/main/secrets/secret-store'
 import { createServices } from '../../../src/main/services'
@@ -34,7 +34,7 @@ export interface LabApp {
   close(): Promise<void>
 }
 
-export async function startLabApp(options: { encryptor?: Encryptor } = {}): Promise<LabApp> {
+export async function startLabApp(options: { encryptor?: Encryptor; shell?: DesktopShell } = {}): Promise<LabApp> {
   const temp = makeTempDir()
   const lab = await startLab({ scenario: 'asa9-default', stateDir: join(temp.path, 'lab') })
   const harness = await startRendererHarness((emit) =>
@@ -42,6 +42,7 @@ export async function startLabApp(options: { encryptor?: Encryptor } = {}): Prom
       createServices({
         home: temp.path,
         encryptor: options.encryptor ?? null,
+        shell: options.shell,
         emit,
         probeOptions: { timeouts: { totalMs: 15_000 } },
         printer: () => createChromiumPrinter({ executablePath: chromiumPath! }),
@@ -102,4 +103,17 @@ export async function closedPort(): Promise<number> {
   const { port } = server.address() as { port: number }
   await new Promise((resolve) => server.close(resolve))
   return port
+}
+
+/** Stands in for Electron's `shell` (the only Electron part here): records what the app asked to open. */
+export function recordingShell(calls: Array<{ open?: string; folder?: string }>): DesktopShell {
+  return {
+    openPath: async (path) => {
+      calls.push({ open: path })
+      return ''
+    },
+    showItemInFolder: (path) => {
+      calls.push({ folder: path })
+    },
+  }
 }

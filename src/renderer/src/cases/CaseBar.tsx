@@ -4,6 +4,7 @@ import type { CaseSummary } from '@shared/cases'
 import { useState } from 'react'
 import { useBridge } from '../bridge'
 import { Dialog } from '../Dialog'
+import { describeError } from '../errors'
 import { useI18n } from '../i18n'
 import { NewCaseDialog } from './NewCaseDialog'
 import { Toast } from './Toast'
@@ -35,6 +36,15 @@ export function CaseBar({ cases, currentId, onSelect, onCreated }: CaseBarProps)
         busy: false,
         message: t('ui.report.failed', { message: e instanceof Error ? e.message : String(e) }),
       })
+    }
+  }
+
+  const reveal = async (folder: boolean) => {
+    if (!bridge || !currentId || !report.path) return
+    try {
+      await bridge.invoke('report.reveal', { caseId: currentId, file: basename(report.path), folder })
+    } catch (e) {
+      setReport((r) => ({ ...r, message: t('ui.report.failed', { message: describeError(e, t) }) }))
     }
   }
 
@@ -86,7 +96,12 @@ export function CaseBar({ cases, currentId, onSelect, onCreated }: CaseBarProps)
         {report.busy ? t('ui.report.exporting') : t('ui.report.export')}
       </button>
       {report.message && (
-        <Toast message={report.message} path={report.path} onDismiss={() => setReport((r) => ({ busy: r.busy }))} />
+        <Toast
+          message={report.message}
+          path={report.path}
+          onReveal={(folder) => void reveal(folder)}
+          onDismiss={() => setReport((r) => ({ busy: r.busy }))}
+        />
       )}
       {preview !== undefined && (
         <Dialog title={t('ui.report.previewTitle')} onCancel={() => setPreview(undefined)}>

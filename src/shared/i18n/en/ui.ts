@@ -264,6 +264,8 @@ export const ui = {
     },
   },
   toast: {
+    open: 'Open',
+    showInFolder: 'Show in folder',
     dismiss: 'Dismiss',
     copyPath: 'Copy path',
     copied: 'Path copied',

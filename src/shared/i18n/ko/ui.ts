@@ -263,6 +263,8 @@ export const ui = {
     },
   },
   toast: {
+    open: '열기',
+    showInFolder: '폴더에서 보기',
     dismiss: '닫기',
     copyPath: '경로 복사',
     copied: '경로를 복사했습니다',
