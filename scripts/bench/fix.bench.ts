@@ -10,7 +10,7 @@ import { startLab } from '../../src/lab'
 import { CaseStore } from '../../src/main/cases/case-store'
 import { analyzeSnapshot } from '../../src/main/fix/analysis'
 import { openDeviceLink } from '../../src/main/fix/device-link'
-import { FixSession } from '../../src/main/fix/fix-session'
+import { RemediationRun } from '../../src/main/fix/remediation-run'
 import type { ApplyResult } from '../../src/main/fix/types'
 import { HostKeyTrust } from '../../src/main/transports/host-key-trust'
 import { connectSsh } from '../../src/main/transports/ssh-transport'
@@ -46,7 +46,7 @@ export async function run(): Promise<void> {
           }),
         credentials: { username: creds.username, password: creds.password, secret: creds.enable },
       })
-      const fix = new FixSession({
+      const fix = new RemediationRun({
         link,
         journal: new CaseStore(dir).create({ customer: 'bench' }),
         t: createTranslator('en'),

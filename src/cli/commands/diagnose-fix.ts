@@ -3,7 +3,7 @@
  * Returns the exit code of the contract: 0 verified (and saved when --save), 1 refused before anything was sent (the
  * problem stays), 4 anything sent but not verified or not saved (the device's state must be checked).
  */
-import type { FixSession } from '../../main/fix/fix-session'
+import type { RemediationRun } from '../../main/fix/remediation-run'
 import type { ProbeResult, ProbeTarget } from '../../shared/probe/types'
 import type { Remedy } from '../../shared/remedies/types'
 import { type CliContext, EXIT, type ExitCode } from '../io'
@@ -11,7 +11,7 @@ import type { DiagnoseJson, DiagnoseOptions } from './diagnose-options'
 import { printApply, printPreview, printVerify } from './diagnose-output'
 
 export interface FixRun {
-  fix: FixSession
+  fix: RemediationRun
   remedy: Remedy
   opts: DiagnoseOptions
   engineer: string

@@ -12,7 +12,7 @@ import { SessionLog } from '../device/session-log'
 import { analyzeSnapshot } from './analysis'
 import type { DeviceLink } from './device-link'
 import type { FixJournal } from './fix-journal'
-import { FixSession } from './fix-session'
+import { RemediationRun } from './remediation-run'
 import type { DeviceSnapshot, SentLine } from './types'
 
 export interface DiagnoseDeviceRequest {
@@ -40,7 +40,7 @@ export interface DiagnoseDeviceRequest {
 }
 
 export interface DiagnosedDevice {
-  session: FixSession
+  session: RemediationRun
   link: DeviceLink
   log: SessionLog
   snapshot: DeviceSnapshot
@@ -58,7 +58,7 @@ export async function diagnoseDevice(request: DiagnoseDeviceRequest): Promise<Di
     throw error
   }
   try {
-    const session = new FixSession({ link, journal, t: request.t, onLine: request.onLine })
+    const session = new RemediationRun({ link, journal, t: request.t, onLine: request.onLine })
     if (request.context) hooks?.onContext?.(request.context, await session.enterContext(request.context))
     hooks?.onPhase?.('read')
     const snapshot = await session.read()

@@ -31,7 +31,7 @@ import type {
 } from './types'
 import { type ProbeRun, runVerify, type VerifyProbe } from './verify'
 
-export interface FixSessionOptions {
+export interface RemediationRunOptions {
   link: DeviceLink
   journal: FixJournal
   t: Translate
@@ -52,7 +52,7 @@ export interface ApplyRequest {
  * Owns the run's state (the device as last read, the unspent previews, the last apply); the steps get a read-only
  * StepContext and return what changed.
  */
-export class FixSession {
+export class RemediationRun {
   private readonly tokens: TokenBook
   private current: DeviceSnapshot | null = null
   /** The previews whose tokens are still unspent, by token. */
@@ -62,7 +62,7 @@ export class FixSession {
   /** The last apply that sent at least one line: what undo takes back. */
   private lastApplied: { remedy: Remedy; plan: FixPlan } | null = null
 
-  constructor(private readonly options: FixSessionOptions) {
+  constructor(private readonly options: RemediationRunOptions) {
     this.tokens = options.tokens ?? new TokenBook()
   }
 

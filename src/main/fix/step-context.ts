@@ -1,7 +1,7 @@
 /**
  * What one remediation step (apply, verify, save) may use: the device link, the case journal, the token book and
  * the device as last read. Read-only: a step returns what changed (verify returns the snapshot it read) and
- * FixSession, which owns the state, keeps it. Steps never import FixSession, so there is no import cycle.
+ * RemediationRun, which owns the state, keeps it. Steps never import RemediationRun, so there is no import cycle.
  */
 import type { SentLine } from '../../shared/fix/types'
 import type { DeviceLink } from './device-link'

@@ -17,13 +17,13 @@ import type { HostKeyQuestions } from '../device/host-key-questions'
 import type { SessionLog } from '../device/session-log'
 import { openDeviceLink } from '../fix/device-link'
 import { diagnoseDevice } from '../fix/diagnose-device'
-import type { FixSession } from '../fix/fix-session'
+import type { RemediationRun } from '../fix/remediation-run'
 import type { ApplyResult, Preview, Refusal, SaveResult, VerifyResult } from '../fix/types'
 import type { VerifyProbe } from '../fix/verify'
 import type { Emit, OpenChannel, SessionCredentials } from '../sessions/session-service'
 
 interface Run {
-  session: FixSession
+  session: RemediationRun
   handle: CaseHandle
   log: SessionLog
   remedies: Remedy[]

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest'
 import { analyzeSnapshot } from '../../../src/main/fix/analysis'
 import type { FixJournal } from '../../../src/main/fix/fix-journal'
-import { FixSession } from '../../../src/main/fix/fix-session'
+import { RemediationRun } from '../../../src/main/fix/remediation-run'
 import type { Preview } from '../../../src/main/fix/types'
 import type { ByteChannel } from '../../../src/main/transports/channel'
 import { createTranslator } from '../../../src/shared/i18n'
@@ -198,7 +198,7 @@ describe('remediation faults on the lab asa9-default', () => {
         return real.append(type, data)
       },
     }
-    const fix = new FixSession({ link: opened.link, journal: failing, t: createTranslator('en') })
+    const fix = new RemediationRun({ link: opened.link, journal: failing, t: createTranslator('en') })
     await fix.read()
     const preview = (await fix.preview(await planFor(opened, 'asa.no-inspect-esmtp'))) as Preview
     await expect(fix.apply({ token: preview.token!, typedHostname: 'ciscoasa', confirmedBy: 'Kim' })).rejects.toThrow(

@@ -1,6 +1,6 @@
 /**
  * Test plumbing for remediation: a lab scenario per test file (temp state folder), a case in a temp Unmask home,
- * and a FixSession on a real SSH session to the lab firewall. Everything opened is closed by the hooks.
+ * and a RemediationRun on a real SSH session to the lab firewall. Everything opened is closed by the hooks.
  */
 import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll } from 'vitest'
@@ -8,7 +8,7 @@ import { type Lab, startLab } from '../../../src/lab'
 import { type CaseHandle, CaseStore } from '../../../src/main/cases/case-store'
 import type { TrafficEvent } from '../../../src/main/device/driver-types'
 import { type DeviceLink, openDeviceLink } from '../../../src/main/fix/device-link'
-import { FixSession } from '../../../src/main/fix/fix-session'
+import { RemediationRun } from '../../../src/main/fix/remediation-run'
 import type { ByteChannel } from '../../../src/main/transports/channel'
 import { HostKeyTrust } from '../../../src/main/transports/host-key-trust'
 import { connectSsh } from '../../../src/main/transports/ssh-transport'
@@ -20,7 +20,7 @@ import type { ProbeTarget } from '../../../src/shared/probe/types'
 import { makeTempDir } from '../../support/temp-dir'
 
 export interface OpenedFix {
-  fix: FixSession
+  fix: RemediationRun
   link: DeviceLink
   caseDir: string
   /** The case the session writes to. */
@@ -39,7 +39,7 @@ export function labProbes(lab: Lab): ProbeTarget[] {
 
 export interface LabFix {
   lab: () => Lab
-  /** A new FixSession on a new SSH (or telnet) session; `wrap` may replace the channel (fault injection). */
+  /** A new RemediationRun on a new SSH (or telnet) session; `wrap` may replace the channel (fault injection). */
   open: (wrap?: (channel: ByteChannel) => ByteChannel, onTraffic?: (event: TrafficEvent) => void) => Promise<OpenedFix>
   home: () => string
 }
@@ -86,7 +86,7 @@ export function labFixEnv(scenario: string): LabFix {
       })
       links.push(link)
       const handle = new CaseStore(tmp.path).create({ customer: `fix ${scenario}` })
-      const fix = new FixSession({ link, journal: handle, t: createTranslator('en') })
+      const fix = new RemediationRun({ link, journal: handle, t: createTranslator('en') })
       return { fix, link, handle, caseDir: handle.dir, journal: () => new CaseStore(tmp.path).read(handle.dir).entries }
     },
   }
@@ -97,7 +97,7 @@ export function labFixEnv(scenario: string): LabFix {
  * `ciscoasa` unless given) and who confirmed. The result is the ApplyResult (a refusal fails the cast's users loudly).
  */
 export async function applyPreview(
-  fix: FixSession,
+  fix: RemediationRun,
   preview: { token: string | null },
   confirm: { typedHostname?: string; confirmedBy?: string } = {},
 ): Promise<ApplyResult> {

@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import { afterAll, afterEach, describe, expect, it } from 'vitest'
 import { CaseStore } from '../../../src/main/cases/case-store'
 import { type DeviceLink, openDeviceLink } from '../../../src/main/fix/device-link'
-import { FixSession } from '../../../src/main/fix/fix-session'
+import { RemediationRun } from '../../../src/main/fix/remediation-run'
 import { HostKeyTrust } from '../../../src/main/transports/host-key-trust'
 import { connectSsh } from '../../../src/main/transports/ssh-transport'
 import { createTranslator } from '../../../src/shared/i18n'
@@ -52,7 +52,7 @@ describe('preview pre-checks on failover and multiple-context devices', () => {
   })
   afterAll(() => tmp.remove())
 
-  async function session(cli: AsaLikeCliOptions): Promise<FixSession> {
+  async function session(cli: AsaLikeCliOptions): Promise<RemediationRun> {
     device = await startSshDevice({ cli: { enableSecret: SECRET, ...cli } })
     const port = device.port
     link = await openDeviceLink({
@@ -69,7 +69,7 @@ describe('preview pre-checks on failover and multiple-context devices', () => {
       driver: { promptTimeoutMs: 5_000, commandTimeoutMs: 10_000 },
     })
     const handle = new CaseStore(tmp.path).create({ customer: 'prechecks' })
-    return new FixSession({ link, journal: handle, t: createTranslator('en') })
+    return new RemediationRun({ link, journal: handle, t: createTranslator('en') })
   }
 
   it('refuses on the standby unit of a failover pair', async () => {
