@@ -8,8 +8,33 @@ import { type CliContext, UsageError } from './io'
 /** Inputs larger than this are refused rather than read into memory. */
 export const MAX_INPUT_BYTES = 64 * 1024 * 1024
 
-function isText(data: Buffer): boolean {
-  return !data.subarray(0, 8192).includes(0)
+/**
+ * Whether bytes are text, judged on a sample as `file(1)` does. Terminal captures carry stray NUL bytes (padding
+ * some consoles send after CR), so a few NULs do not make a paste binary; a pcap, a zip or a UTF-16 file without a
+ * BOM has NULs or control bytes all through it.
+ */
+function isText(sample: Buffer): boolean {
+  let nul = 0
+  let control = 0
+  for (const byte of sample) {
+    if (byte === 0) nul++
+    // Tab, LF, FF, CR, ESC and backspace occur in real terminal output; other C0 bytes do not.
+    else if (byte < 0x20 && byte !== 9 && byte !== 10 && byte !== 12 && byte !== 13 && byte !== 27 && byte !== 8)
+      control++
+  }
+  // A NUL after every line end is about 1 in 30 bytes; UTF-16 without a BOM is one in two.
+  return nul <= Math.max(8, sample.length / 16) && control <= sample.length / 20
+}
+
+/** UTF-8, or UTF-16 with its byte-order mark (what Windows Notepad writes when saving as "Unicode"). */
+function decodeText(data: Buffer): string {
+  if (data[0] === 0xff && data[1] === 0xfe) return data.subarray(2).toString('utf16le')
+  if (data[0] === 0xfe && data[1] === 0xff) return Buffer.from(data.subarray(2)).swap16().toString('utf16le')
+  return data.toString('utf8')
+}
+
+function hasUtf16Bom(data: Buffer): boolean {
+  return (data[0] === 0xff && data[1] === 0xfe) || (data[0] === 0xfe && data[1] === 0xff)
 }
 
 /** The bytes of a file, or of standard input for `-`. */
@@ -34,11 +59,11 @@ export async function readBytes(ctx: CliContext, file: string): Promise<Buffer> 
   }
 }
 
-/** The text of a file (UTF-8); a file with a NUL byte in its first 8 KiB is not text. */
+/** The text of a file (UTF-8, or UTF-16 with a BOM); bytes that are not text are bad usage. */
 export async function readText(ctx: CliContext, file: string): Promise<string> {
   const data = await readBytes(ctx, file)
   // Standard input is checked whole (it was never stat'ed); a file by its first 8 KiB, as `file(1)` guesses.
-  if (file === '-' ? data.includes(0) : !isText(data))
+  if (!hasUtf16Bom(data) && !isText(file === '-' ? data : data.subarray(0, 8192)))
     throw new UsageError(ctx.t('findings.analyze.notText', { file: file === '-' ? 'stdin' : file }))
-  return data.toString('utf8')
+  return decodeText(data)
 }
