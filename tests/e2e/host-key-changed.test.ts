@@ -4,6 +4,7 @@
  * asks about the new key as a first-time key. Also: the enable secret survives the host-key dialog.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { createServer } from 'node:net'
 import { join } from 'node:path'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -179,6 +180,57 @@ describe.skipIf(!appReady)('a changed host key in the built renderer (issue 18, 
       expect(readFileSync(file, 'utf8').trim()).toBe('')
     } finally {
       home.remove()
+    }
+  })
+
+  it('a silent host shows the time waited and Cancel; a wrong password keeps the enable secret', {
+    timeout: 60_000,
+  }, async () => {
+    const t = createTranslator('en')
+    // A loopback listener that accepts and never says a word (no SSH banner): a host that does not answer.
+    const silent = createServer(() => {})
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve))
+    const silentPort = (silent.address() as { port: number }).port
+    const page = await openApp(browser, app, 'en')
+    try {
+      const check = fieldChecks(page, t)
+      await page.getByRole('button', { name: /^Continue Hanbit Logistics/ }).click()
+      await check.addProfile('silent', silentPort, 'admin')
+      await page.getByRole('button', { name: t('ui.device.connect'), exact: true }).click()
+      await page.getByLabel(t('ui.device.password'), { exact: true }).fill('x')
+      await page.getByRole('dialog').locator('button[type="submit"]').click()
+      const elapsed = page.getByTestId('connect-elapsed')
+      await expect
+        .poll(() => elapsed.textContent(), { timeout: 15_000 })
+        .toMatch(
+          new RegExp(
+            t('ui.connectHelp.silent', { peer: `127.0.0.1:${silentPort}`, seconds: '§' })
+              .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+              .replace('§', '\\d+'),
+          ),
+        )
+      await page
+        .getByRole('dialog')
+        .getByRole('button', { name: t('ui.cancel') })
+        .click()
+      expect(await page.getByRole('dialog').count()).toBe(0)
+
+      // The lab ASA with a wrong password: the error says so, and the enable secret typed is still there.
+      await page.getByLabel(t('ui.device.profile'), { exact: true }).selectOption({ label: 'lab-asa' })
+      await page.getByRole('button', { name: t('ui.device.connect'), exact: true }).click()
+      await page.getByLabel(t('ui.device.password'), { exact: true }).fill('not-the-password')
+      await page.getByLabel(t('ui.device.enableSecret')).fill('typed-enable')
+      await page.getByRole('dialog').locator('button[type="submit"]').click()
+      const alert = page.getByRole('dialog').getByRole('alert')
+      await alert.waitFor({ timeout: 20_000 })
+      expect(await page.getByLabel(t('ui.device.enableSecret')).inputValue()).toBe('typed-enable')
+      await page
+        .getByRole('dialog')
+        .getByRole('button', { name: t('ui.cancel') })
+        .click()
+    } finally {
+      await page.close()
+      silent.close()
     }
   })
 })
