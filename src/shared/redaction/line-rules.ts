@@ -116,6 +116,14 @@ export const LINE_RULES: readonly LineRule[] = [
 ]
 
 /**
+ * A word that every rule above needs somewhere on the line. Most lines of a configuration or session log carry none,
+ * and one case-insensitive scan for these is far cheaper than running every rule with match indices on every line.
+ * A new rule must need one of these words (tests/shared/redaction/line-trigger.test.ts checks the rules against it).
+ */
+export const LINE_TRIGGER =
+  /password|passwd|secret|key|community|snmp-server|aaa-server|radius-common-pw|:\/\/|auth|pkcs12|idtoken/i
+
+/**
  * An SMTP `334` challenge (AUTH LOGIN, CRAM-MD5…): the next line the client sends is a credential (RFC 4954 §4), with
  * or without a transcript's direction prefix (`S:`, `<<<`, `C:`, `>>>`, a time).
  */

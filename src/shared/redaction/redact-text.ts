@@ -5,6 +5,7 @@
  */
 import {
   LINE_RULES,
+  LINE_TRIGGER,
   PRIVATE_KEY_BEGIN,
   PRIVATE_KEY_END,
   SMTP_CHALLENGE,
@@ -32,14 +33,20 @@ function splitKeepingEndings(text: string): Array<{ body: string; ending: string
   return out
 }
 
-/** The secret spans of one line, overlapping spans merged (the first rule's kind wins). */
 /** The rules with the `g` flag, compiled once: every match on a line counts, not only the first. */
 const GLOBAL_RULES = LINE_RULES.map((r) => ({
   kind: r.kind,
   pattern: new RegExp(r.pattern.source, r.pattern.flags.includes('g') ? r.pattern.flags : `${r.pattern.flags}g`),
 }))
 
+/** The secret spans of one line, overlapping spans merged (the first rule's kind wins). */
 export function secretSpans(line: string): Span[] {
+  if (!LINE_TRIGGER.test(line)) return []
+  return ruleSpans(line)
+}
+
+/** What the rules find on a line, without the trigger-word shortcut (exported for the test that keeps both equal). */
+export function ruleSpans(line: string): Span[] {
   const spans: Span[] = []
   for (const rule of GLOBAL_RULES) {
     for (const match of line.matchAll(rule.pattern)) {
