@@ -22,8 +22,8 @@ export interface MailDomain {
   known: boolean
 }
 
-/** The mail domain and MX hosts from TLS-RPT findings, when there are any. */
-export function mailDomainOf(findings: readonly Finding[]): MailDomain {
+/** The mail domain and MX hosts from TLS-RPT findings (or their report views: only id and params are read). */
+export function mailDomainOf(findings: ReadonlyArray<{ id: string; params?: Finding['params'] }>): MailDomain {
   const reported = findings.filter((f) => f.id === 'tlsrpt.starttls-not-supported' || f.id === 'tlsrpt.all-successful')
   const domain = reported.map((f) => f.params?.domain).find((d) => typeof d === 'string' && d !== '')
   if (typeof domain !== 'string') return { domain: 'example.com', mx: 'mail.example.com', known: false }

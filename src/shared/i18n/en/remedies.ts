@@ -66,7 +66,7 @@ export const remedies = {
         stsTesting:
           'Publish MTA-STS in testing mode (RFC 8461): _mta-sts.{{domain}}. IN TXT "v=STSv1; id=1" (the id is 1-32 letters or digits; change it whenever the policy file changes).',
         stsPolicyTesting:
-          'Serve https://mta-sts.{{domain}}/.well-known/mta-sts.txt (a certificate valid for mta-sts.{{domain}}) with:\nversion: STSv1\nmode: testing\n{{mxLines}}\nmax_age: 86400',
+          'Serve the file /.well-known/mta-sts.txt over HTTPS on the host mta-sts.{{domain}} (with a certificate valid for that name), holding:\nversion: STSv1\nmode: testing\n{{mxLines}}\nmax_age: 86400',
         stsEnforce:
           'When the reports show no failures for a few weeks: change the file to "mode: enforce" and "max_age: 604800", and publish a new id (_mta-sts.{{domain}}. IN TXT "v=STSv1; id=2").',
         watch:

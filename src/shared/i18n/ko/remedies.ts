@@ -65,7 +65,7 @@ export const remedies = {
         stsTesting:
           'MTA-STS를 testing 모드로 게시(RFC 8461): _mta-sts.{{domain}}. IN TXT "v=STSv1; id=1" (id는 영문자나 숫자 1~32자이며 정책 파일을 바꿀 때마다 바꿉니다).',
         stsPolicyTesting:
-          'https://mta-sts.{{domain}}/.well-known/mta-sts.txt 를 (mta-sts.{{domain}}에 유효한 인증서로) 다음 내용으로 제공하십시오:\nversion: STSv1\nmode: testing\n{{mxLines}}\nmax_age: 86400',
+          '호스트 mta-sts.{{domain}}에서 HTTPS로(그 이름에 유효한 인증서로) 파일 /.well-known/mta-sts.txt 를 다음 내용으로 제공하십시오:\nversion: STSv1\nmode: testing\n{{mxLines}}\nmax_age: 86400',
         stsEnforce:
           '몇 주간 보고서에 실패가 없으면 파일을 "mode: enforce", "max_age: 604800"으로 바꾸고 새 id를 게시하십시오(_mta-sts.{{domain}}. IN TXT "v=STSv1; id=2").',
         watch:

@@ -9,6 +9,7 @@ import { appendixSection, changeSection, recommendationsSection, verificationSec
 import { renderContext } from './context'
 import { esc } from './escape'
 import { fleetSection } from './fleet-section'
+import { preventionSection } from './prevention-section'
 import { probesSection } from './probe-sections'
 import { coverSection, findingsSection, scopeSection, summarySection } from './sections'
 import { type EmbeddedFont, reportCss } from './styles'
@@ -56,6 +57,7 @@ ${probesSection(model, ctx)}
 ${changeSection(model, ctx)}
 ${verificationSection(model, ctx)}
 ${recommendationsSection(model, ctx)}
+${preventionSection(model, ctx)}
 ${fleetSection(model, ctx)}
 ${appendixSection(model, ctx)}
 </body>
