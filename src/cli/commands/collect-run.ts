@@ -14,7 +14,7 @@ import { type CollectOutcome, collectFromDevice } from '../../main/device/collec
 import { DriverError } from '../../main/device/driver-types'
 import { TransportError } from '../../main/transports/channel'
 import { HostKeyTrust } from '../../main/transports/host-key-trust'
-import { describeTarget, parseTarget, type Target } from '../../main/transports/target'
+import { describeTarget, parseDeviceTarget, type Target } from '../../main/transports/target'
 import { isPlatformId, type PlatformId } from '../../shared/devices'
 import { renderTextReport } from '../../shared/diagnosis/text-report'
 import type { Translate } from '../../shared/i18n'
@@ -193,7 +193,7 @@ function errorJson(error: Error, message: string): ErrorJson {
 
 function parseTargetOrUsage(t: Translate, text: string): Target {
   try {
-    return parseTarget(text)
+    return parseDeviceTarget(text)
   } catch (error) {
     if (error instanceof TransportError) throw new UsageError(errorText(t, error))
     throw error

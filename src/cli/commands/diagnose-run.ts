@@ -8,7 +8,7 @@ import { type CaseHandle, CaseNotFoundError, CaseStore } from '../../main/cases/
 import { unmaskHome } from '../../main/cases/paths'
 import { diagnoseDevice } from '../../main/fix/diagnose-device'
 import { probe } from '../../main/smtp/probe'
-import { describeTarget, parseTarget, type Target } from '../../main/transports/target'
+import { describeTarget, parseDeviceTarget, type Target } from '../../main/transports/target'
 import { JOURNAL } from '../../shared/journal'
 import { parseTarget as parseProbeTarget } from '../../shared/probe/target'
 import type { ProbeTarget } from '../../shared/probe/types'
@@ -59,7 +59,7 @@ export async function diagnose(opts: DiagnoseOptions, outer: CliContext, globals
   checkUsage(opts, ctx)
   let target: Target
   try {
-    target = parseTarget(opts.device)
+    target = parseDeviceTarget(opts.device)
   } catch {
     throw new UsageError(t('fix.diagnose.errors.badDevice', { value: opts.device }))
   }

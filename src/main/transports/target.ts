@@ -23,7 +23,7 @@ export function maskTargetPassword(text: string): string {
   return text.replace(/^([a-z][a-z0-9+.-]*:\/\/[^:@/]*:)[\s\S]*@/i, '$1********@')
 }
 
-export function parseTarget(text: string): Target {
+export function parseDeviceTarget(text: string): Target {
   const bad = (reason: string) => new TransportError('badTarget', { target: maskTargetPassword(text), reason })
   let url: URL
   try {

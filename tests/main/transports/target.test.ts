@@ -1,18 +1,23 @@
 import { describe, expect, it } from 'vitest'
 import { TransportError } from '../../../src/main/transports/channel'
-import { describeTarget, maskTargetPassword, parseTarget } from '../../../src/main/transports/target'
+import { describeTarget, maskTargetPassword, parseDeviceTarget } from '../../../src/main/transports/target'
 
 describe('connection targets', () => {
   it('parses ssh, telnet and serial targets with their defaults', () => {
-    expect(parseTarget('ssh://admin@10.0.0.1')).toEqual({ kind: 'ssh', host: '10.0.0.1', port: 22, username: 'admin' })
-    expect(parseTarget('ssh://net%40ops@[::1]:2222')).toEqual({
+    expect(parseDeviceTarget('ssh://admin@10.0.0.1')).toEqual({
+      kind: 'ssh',
+      host: '10.0.0.1',
+      port: 22,
+      username: 'admin',
+    })
+    expect(parseDeviceTarget('ssh://net%40ops@[::1]:2222')).toEqual({
       kind: 'ssh',
       host: '::1',
       port: 2222,
       username: 'net@ops',
     })
-    expect(parseTarget('telnet://pix.lab')).toEqual({ kind: 'telnet', host: 'pix.lab', port: 23 })
-    expect(parseTarget('serial:///dev/ttyUSB0')).toEqual({
+    expect(parseDeviceTarget('telnet://pix.lab')).toEqual({ kind: 'telnet', host: 'pix.lab', port: 23 })
+    expect(parseDeviceTarget('serial:///dev/ttyUSB0')).toEqual({
       kind: 'serial',
       path: '/dev/ttyUSB0',
       baudRate: 9600,
@@ -21,7 +26,9 @@ describe('connection targets', () => {
       stopBits: 1,
       flowControl: 'none',
     })
-    expect(parseTarget('serial:///dev/ttyS1?baud=115200&databits=7&parity=even&stopbits=2&flow=rtscts')).toMatchObject({
+    expect(
+      parseDeviceTarget('serial:///dev/ttyS1?baud=115200&databits=7&parity=even&stopbits=2&flow=rtscts'),
+    ).toMatchObject({
       baudRate: 115200,
       dataBits: 7,
       parity: 'even',
@@ -39,7 +46,7 @@ describe('connection targets', () => {
     ['serial:///dev/ttyS0?flow=magic', 'flow'],
   ])('refuses %s (%s)', (text, reason) => {
     try {
-      parseTarget(text)
+      parseDeviceTarget(text)
       expect.unreachable()
     } catch (error) {
       expect(error).toBeInstanceOf(TransportError)
@@ -48,8 +55,10 @@ describe('connection targets', () => {
   })
 
   it('describes a target without secrets', () => {
-    expect(describeTarget(parseTarget('ssh://admin@h:2200'))).toBe('ssh://admin@h:2200')
-    expect(describeTarget(parseTarget('serial:///dev/ttyUSB0?baud=19200'))).toBe('serial:///dev/ttyUSB0?baud=19200')
+    expect(describeTarget(parseDeviceTarget('ssh://admin@h:2200'))).toBe('ssh://admin@h:2200')
+    expect(describeTarget(parseDeviceTarget('serial:///dev/ttyUSB0?baud=19200'))).toBe(
+      'serial:///dev/ttyUSB0?baud=19200',
+    )
   })
 })
 
@@ -62,7 +71,7 @@ describe('a password written in the target (issue 14)', () => {
     ['telnet://:Pl4nted@pw@10.0.0.1', 'password in target'],
   ])('is masked in the error for %s', (text) => {
     try {
-      parseTarget(text)
+      parseDeviceTarget(text)
       expect.unreachable()
     } catch (error) {
       expect(error).toBeInstanceOf(TransportError)
