@@ -3,8 +3,8 @@
  * everything gathered (pasted texts and probe results) into findings, causes and remedies. Results go into
  * the case journal when a case is open, as they arrive.
  */
-import { type Analysis, analyzeEvidence, type Evidence } from '../../shared/diagnosis'
-import { parseEvidence } from '../../shared/evidence'
+import { type Analysis, analyzeEvidence } from '../../shared/diagnosis'
+import { readInputs } from '../../shared/diagnosis/inputs'
 import type { PathComparison } from '../../shared/probe/compare'
 import { probeSource, probeTranscript } from '../../shared/probe/transcript'
 import type { ProbeOptions, ProbeResult, ProbeTarget } from '../../shared/probe/types'
@@ -52,13 +52,8 @@ export class InvestigationService {
 
   /** Combines pasted texts and probe results into one diagnosis. */
   analyze(texts: Array<{ source: string; text: string }>, probes: ProbeResult[], caseId?: string): Analysis {
-    const evidence: Evidence[] = []
-    const parts: Analysis['parts'] = []
-    for (const input of texts) {
-      const parsed = parseEvidence(input)
-      evidence.push(...parsed.evidence)
-      parts.push(...parsed.parts)
-    }
+    // A pasted TLS-RPT report is read as one (issue 17); every other text by the text parsers.
+    const { evidence, parts, tlsReports } = readInputs(texts)
     const used = new Set<string>()
     for (const result of probes) {
       let source = probeSource(result)
@@ -66,7 +61,7 @@ export class InvestigationService {
       used.add(source)
       evidence.push(probeTranscript(result, source))
     }
-    const analysis = analyzeEvidence(evidence, parts)
+    const analysis = analyzeEvidence(evidence, parts, new Map(), tlsReports)
     if (caseId && texts.length > 0) {
       const handle = this.cases.open(caseId)
       try {

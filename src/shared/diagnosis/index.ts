@@ -9,16 +9,16 @@
  *
  * Pure and synchronous: text in, data out. Texts are i18n keys with parameters.
  */
-import { type DetectedPart, type Evidence, type InputText, parseEvidence } from '../evidence'
+import type { DetectedPart, Evidence, InputText } from '../evidence'
 import { collectFacts, type DeviceFacts } from '../evidence/facts'
 import type { EvidenceRef, Finding } from '../findings'
 import { buildInspectionModel, type InspectionModel } from '../inspection'
-import { looksLikeTlsRpt, parseTlsRpt } from '../mail-policy/tlsrpt/parse'
 import type { TlsRptEvidence } from '../mail-policy/tlsrpt/types'
 import { selectRemedies } from '../remedies/select'
 import type { Remedy, SkippedRemedy } from '../remedies/types'
 import { runRules, type Vantage } from '../rules'
 import { diagnose, type RootCause } from './causes'
+import { readInputs } from './inputs'
 
 export interface Analysis {
   parts: DetectedPart[]
@@ -57,22 +57,10 @@ export function analyzeTexts(
 ): Analysis {
   const parts: DetectedPart[] = [...extra.parts]
   const evidence: Evidence[] = [...extra.evidence]
-  const vantages = new Map<string, Vantage>()
-  const tlsReports: TlsRptEvidence[] = []
-  for (const input of inputs) {
-    if (looksLikeTlsRpt(input.text)) {
-      const reading = parseTlsRpt(input.text)
-      tlsReports.push({ kind: 'tlsrpt', source: input.source, reading })
-      const { firstLine, lastLine } = reading.ok ? reading.report : reading
-      parts.push({ source: input.source, kind: 'tlsrpt', command: null, firstLine, lastLine })
-      continue
-    }
-    const parsed = parseEvidence(input)
-    parts.push(...parsed.parts)
-    evidence.push(...parsed.evidence)
-    if (input.vantage) vantages.set(input.source, input.vantage)
-  }
-  return analyzeEvidence(evidence, parts, vantages, tlsReports)
+  const read = readInputs(inputs)
+  parts.push(...read.parts)
+  evidence.push(...read.evidence)
+  return analyzeEvidence(evidence, parts, read.vantages, read.tlsReports)
 }
 
 export type { DetectedPart, Evidence, InputText } from '../evidence'
