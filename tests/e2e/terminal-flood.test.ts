@@ -9,6 +9,7 @@ import { join } from 'node:path'
 import { type Browser, chromium } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createHandlers } from '../../src/main/api-handlers'
+import { CaseStore } from '../../src/main/cases/case-store'
 import { ProfileStore } from '../../src/main/profiles/profile-store'
 import { createServices } from '../../src/main/services'
 import {
@@ -61,6 +62,7 @@ describe.skipIf(!ready)('terminal flood in the built renderer', () => {
     })
     await new Promise<void>((resolve) => device.listen(0, '127.0.0.1', resolve))
     const port = (device.address() as { port: number }).port
+    new CaseStore(temp.path).create({ customer: 'Flood test' }).close()
     new ProfileStore(temp.path).saveDevice({
       id: randomUUID(),
       name: 'floodbox',
@@ -96,7 +98,9 @@ describe.skipIf(!ready)('terminal flood in the built renderer', () => {
     page.on('pageerror', (e) => errors.push(e.message))
     await page.addInitScript(bridgeScript)
     await page.goto(harness.url)
-    await page.getByRole('button', { name: 'Connect' }).click()
+    // The start screen first (issue 18 point 8): continue the case made for this test.
+    await page.getByRole('button', { name: /^Continue Flood test/ }).click()
+    await page.getByRole('button', { name: 'Connect', exact: true }).click()
     await page.getByRole('dialog').locator('button[type="submit"]').click()
     await page.getByRole('tab', { name: 'floodbox' }).waitFor()
     await page.locator('.xterm').click()

@@ -243,6 +243,7 @@ export const ui = {
     'show-context': 'show context',
     'show-failover': 'show failover',
     log: 'log',
+    tlsrpt: 'TLS-RPT report',
     unknown: 'unknown',
   },
   keys: {

@@ -242,6 +242,7 @@ export const ui = {
     'show-context': 'show context',
     'show-failover': 'show failover',
     log: '로그',
+    tlsrpt: 'TLS-RPT 보고서',
     unknown: '알 수 없음',
   },
   keys: {
