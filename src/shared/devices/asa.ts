@@ -7,10 +7,10 @@ import {
   PASSWORD_PROMPT,
   USERNAME_PROMPT,
 } from './common'
-import type { DeviceProfile } from './types'
+import type { PlatformProfile } from './types'
 
 /** Cisco ASA 7.x–9.x, single and multiple context, standalone or failover. */
-export const asaProfile: DeviceProfile = {
+export const asaProfile: PlatformProfile = {
   id: 'asa',
   labelKey: 'device.platforms.asa',
   promptStyle: 'asa',

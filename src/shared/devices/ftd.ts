@@ -6,7 +6,7 @@ import {
   PASSWORD_PROMPT,
   USERNAME_PROMPT,
 } from './common'
-import type { DeviceProfile } from './types'
+import type { PlatformProfile } from './types'
 
 /**
  * Lines that only a configuration written by the FMC or FDM contains, so that a pasted configuration without `show
@@ -33,7 +33,7 @@ export const FTD_CONFIG_MARKERS: ReadonlyArray<{ line: RegExp; child?: RegExp }>
  * `show service-policy` are passed to the ASA (LINA) engine underneath. Configuration goes through
  * FMC/FDM (FlexConfig), never this CLI.
  */
-export const ftdProfile: DeviceProfile = {
+export const ftdProfile: PlatformProfile = {
   id: 'ftd',
   labelKey: 'device.platforms.ftd',
   promptStyle: 'ftd',

@@ -3,13 +3,13 @@ import { asaProfile } from './asa'
 import { ftdProfile } from './ftd'
 import { pix6Profile } from './pix6'
 import { pix7Profile } from './pix7'
-import type { DeviceProfile, ParsedPrompt, PlatformId } from './types'
+import type { ParsedPrompt, PlatformId, PlatformProfile } from './types'
 
 export { MORE_PROMPT } from './common'
 export { isSameDevicePrompt, type PromptLine, parsePrompt, parsePromptLine } from './prompt'
 export * from './types'
 
-export const PROFILES: Record<PlatformId, DeviceProfile> = {
+export const PROFILES: Record<PlatformId, PlatformProfile> = {
   asa: asaProfile,
   pix6: pix6Profile,
   pix7: pix7Profile,

@@ -1,11 +1,11 @@
 import { ENABLE_FAILURES, LOGIN_FAILURES, MORE_PROMPT, PASSWORD_PROMPT, USERNAME_PROMPT } from './common'
-import type { DeviceProfile } from './types'
+import type { PlatformProfile } from './types'
 
 /**
  * PIX 6.x and older (Mailguard, `fixup protocol smtp`). SSH version 1 only, so usually telnet or the
  * console. An unknown command answers with the help hint instead of an `ERROR:` line.
  */
-export const pix6Profile: DeviceProfile = {
+export const pix6Profile: PlatformProfile = {
   id: 'pix6',
   labelKey: 'device.platforms.pix6',
   promptStyle: 'asa',

@@ -18,12 +18,12 @@
  */
 import type { PlatformId } from './types'
 
-/** The one platform vocabulary (defined in types.ts, re-exported here for the session layer). */
 /**
- * A platform's behaviour (prompts, paging, enable, failures, evidence steps), named apart from the saved connection
- * `DeviceProfile` of src/shared/profiles.ts. types.ts still calls it `DeviceProfile`; the session layer uses this name.
+ * The one platform vocabulary and a platform's behaviour (prompts, paging, enable, failures, evidence steps), both
+ * defined in types.ts and re-exported here for the session layer. `PlatformProfile` is named apart from the saved
+ * connection, `DeviceProfile` of src/shared/profiles.ts.
  */
-export type { DeviceProfile as PlatformProfile, PlatformId } from './types'
+export type { PlatformId, PlatformProfile } from './types'
 
 /** Every platform id, for schemas at the boundaries (IPC, journal); `satisfies` keeps it in step with the type. */
 export const PLATFORM_IDS = ['asa', 'pix7', 'pix6', 'ftd'] as const satisfies readonly PlatformId[]

@@ -27,7 +27,7 @@ export interface SmtpInspectionSpelling {
   form: 'fixup' | 'inspect'
   keyword: 'smtp' | 'esmtp'
   behaviour: SmtpInspectionBehaviour
-  /** Platforms (the engine's DevicePlatform words) whose configurations use this spelling. */
+  /** Platforms (PlatformFamily words) whose configurations use this spelling. */
   platforms: readonly string[]
   /** The configuration line that switches it off, `{map}`/`{port}` filled by the caller. */
   removeLine: string

@@ -9,7 +9,7 @@ export const SYSLOG_MESSAGE = /%(ASA|PIX|FWSM|FTD)(?:-([a-z][a-z0-9]{1,15}))?-(\
 /** The same, unanchored and without captures, for telling a log from other text. */
 export const SYSLOG_PREFIX = /%(?:ASA|PIX|FWSM|FTD)(?:-[a-z][a-z0-9]{1,15})?-\d-\d{6}/
 
-/** The platform family a prefix names (the engine's DevicePlatform words). */
+/** The platform family a prefix names (PlatformFamily words). */
 export type SyslogFamily = 'asa' | 'pix' | 'fwsm' | 'ftd'
 
 const FAMILIES: Record<string, SyslogFamily> = { ASA: 'asa', PIX: 'pix', FWSM: 'fwsm', FTD: 'ftd' }

@@ -3,7 +3,17 @@
  * src/main/device is generic and reads these; adding a platform means adding a profile, not code.
  */
 
+/**
+ * The platforms Unmask drives (a profile below each): PIX is split at 7.0, where its CLI became the ASA's. This is
+ * the one platform vocabulary of the driver, the fix, the contract and the journal.
+ */
 export type PlatformId = 'asa' | 'pix6' | 'pix7' | 'ftd'
+
+/**
+ * What evidence can tell about a device before its version is known: the product family. A PIX is `pix` until a
+ * version says 6 or 7 (the driver learns which from the live device); FWSM is recognised but not driven.
+ */
+export type PlatformFamily = 'asa' | 'pix' | 'fwsm' | 'ftd'
 
 /**
  * Where the CLI is. `user` is `host>`, `enable` is `host#`, `config` is `host(config)#`, `config-sub` any
@@ -40,7 +50,7 @@ export interface EvidenceStep {
   optional?: boolean
 }
 
-export interface DeviceProfile {
+export interface PlatformProfile {
   id: PlatformId
   /** i18n key of the platform's display name. */
   labelKey: string

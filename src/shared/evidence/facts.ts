@@ -2,13 +2,14 @@
  * Device facts gathered from every piece of evidence: platform, version, hostname, model, context mode and
  * failover. The first source that states a fact wins, except that `show version` beats a config header.
  */
+
+import type { PlatformFamily } from '../devices/types'
 import type { EvidenceRef } from '../findings'
-import type { DevicePlatform } from './device/device-config'
 import type { Evidence } from './index'
 import { parseVersion, type SoftwareVersion } from './version'
 
 export interface DeviceFacts {
-  platform: DevicePlatform | null
+  platform: PlatformFamily | null
   version: string | null
   hostname: string | null
   model: string | null

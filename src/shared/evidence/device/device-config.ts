@@ -6,11 +6,10 @@
 
 import { FTD_CONFIG_MARKERS } from '../../devices/ftd'
 import { type SmtpInspectionBehaviour, smtpInspectSpelling } from '../../devices/smtp-inspection'
+import type { PlatformFamily } from '../../devices/types'
 import type { NumberedLine } from '../types'
 import { parseVersion, type SoftwareVersion } from '../version'
 import { type ConfigNode, type ConfigStructure, readConfigTree } from './config-tree'
-
-export type DevicePlatform = 'asa' | 'pix' | 'fwsm' | 'ftd'
 
 export interface FixupLine {
   protocol: string
@@ -65,7 +64,7 @@ export interface ServicePolicyBinding {
 }
 
 export interface DeviceConfig {
-  header: { platform: DevicePlatform; version: SoftwareVersion | null; line: number; text: string } | null
+  header: { platform: PlatformFamily; version: SoftwareVersion | null; line: number; text: string } | null
   hostname: { value: string; line: number } | null
   fixups: FixupLine[]
   policyMaps: PolicyMap[]
@@ -159,7 +158,7 @@ export function readDeviceConfig(lines: readonly NumberedLine[]): DeviceConfig {
     const header = HEADER.exec(text)
     if (header && !config.header) {
       const word = header[1]!.toLowerCase()
-      const platform = (word === 'ngfw' ? 'ftd' : word) as DevicePlatform
+      const platform = (word === 'ngfw' ? 'ftd' : word) as PlatformFamily
       config.header = { platform, version: parseVersion(header[2]!), line: node.line, text }
       continue
     }

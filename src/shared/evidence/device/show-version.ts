@@ -4,10 +4,10 @@
  * and FTD (a `Model : Cisco … Threat Defense … Version 6.6.0 (Build 90)` block before the ASA line).
  */
 import { parsePromptLine } from '../../devices/prompt'
+import type { PlatformFamily } from '../../devices/types'
 import { dispatch } from '../match'
 import { clip, type NumberedLine } from '../types'
 import { parseVersion, type SoftwareVersion } from '../version'
-import type { DevicePlatform } from './device-config'
 
 export interface Located<T> {
   value: T
@@ -15,7 +15,7 @@ export interface Located<T> {
 }
 
 export interface ShowVersion {
-  platform: DevicePlatform | null
+  platform: PlatformFamily | null
   /** The firewall software version (for FTD: the FTD release; the embedded ASA engine is `asaVersion`). */
   version: Located<SoftwareVersion> | null
   asaVersion: Located<SoftwareVersion> | null
