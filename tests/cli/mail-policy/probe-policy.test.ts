@@ -5,7 +5,7 @@
  * `none` mode, a TLSA record that matches no certificate. In-process through runCli.
  */
 import { createHash, X509Certificate } from 'node:crypto'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -17,9 +17,13 @@ import { makeLabCa } from '../../../src/lab/policy-server/ca'
 import { type LabPolicyServer, startLabPolicyServer, stsPolicyText } from '../../../src/lab/policy-server/server'
 import { startInspectionProxy } from '../../../src/lab/proxy/inspection-proxy'
 import { type InspectionPolicy, newCounters } from '../../../src/lab/proxy/policy'
+import { CaseStore } from '../../../src/main/cases/case-store'
 import type { MxPolicyVerdict } from '../../../src/shared/mail-policy/verdict'
 
-async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
+async function run(
+  argv: string[],
+  env: Record<string, string> = {},
+): Promise<{ code: number; out: string; err: string }> {
   let out = ''
   let err = ''
   const io: CliIo = {
@@ -29,7 +33,7 @@ async function run(argv: string[]): Promise<{ code: number; out: string; err: st
     err: (s) => {
       err += s
     },
-    env: { LANG: 'en_US.UTF-8' },
+    env: { LANG: 'en_US.UTF-8', ...env },
     readStdin: async () => '',
   }
   return { code: await runCli(argv, io), out, err }
@@ -157,6 +161,59 @@ describe('unmask probe DOMAIN with MTA-STS, TLS-RPT and DANE (lab)', () => {
       policyHost.response.body = stsPolicyText('enforce', ['mx1.lab.test'])
     }
   })
+
+  it('the whole flow into a case: masked probe, fix, re-probe, then the customer report with the prevention section', async () => {
+    const home = join(dir, 'home')
+    const store = new CaseStore(home)
+    const handle = store.create({ customer: 'Lab customer' })
+    handle.close()
+    const env = { UNMASK_HOME: home }
+    firewall = MASKING
+    const before = await run(
+      [
+        'probe',
+        'lab.test',
+        '--dns',
+        dns.server,
+        '--port',
+        String(proxyPort),
+        '--mta-sts-ca',
+        caFile,
+        '--mta-sts-port',
+        String(policyHost.port),
+        '--case',
+        handle.id,
+      ],
+      env,
+    )
+    expect(before.out).toContain('CRITICAL: compliant senders will not deliver')
+    firewall = { kind: 'off' }
+    const after = await run(
+      [
+        'probe',
+        'lab.test',
+        '--dns',
+        dns.server,
+        '--port',
+        String(proxyPort),
+        '--mta-sts-ca',
+        caFile,
+        '--mta-sts-port',
+        String(policyHost.port),
+        '--case',
+        handle.id,
+      ],
+      env,
+    )
+    expect(after.out).not.toContain('compliant senders will not deliver')
+    const html = join(dir, 'report.html')
+    const report = await run(['report', '--case', handle.dir, '--out', join(dir, 'report.pdf'), '--html', html], env)
+    expect(report.code, report.err).toBe(0)
+    expect(existsSync(join(dir, 'report.pdf'))).toBe(true)
+    const page = readFileSync(html, 'utf8')
+    expect(page).toContain('id="prevention"')
+    expect(page).toContain('_smtp._tls.example.com. IN TXT')
+  }, 120_000)
 
   it('a file that is not a CA certificate is bad usage (exit 2) before anything is probed', async () => {
     const bad = join(dir, 'not-a-ca.pem')
