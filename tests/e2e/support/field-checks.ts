@@ -13,7 +13,7 @@ export interface SendWatch {
   cancelHidden: boolean
 }
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
 export function fieldChecks(page: Page, t: Translate) {
   const viewport = () => page.viewportSize() ?? { width: 1366, height: 768 }
@@ -65,7 +65,7 @@ export function fieldChecks(page: Page, t: Translate) {
       })
       await row.locator('summary').click()
       const link = row.getByRole('button', {
-        name: new RegExp(`^${escape(t('ui.sources.device', { name: 'lab-asa' }))}`),
+        name: new RegExp(`^${escapeRegExp(t('ui.sources.device', { name: 'lab-asa' }))}`),
       })
       await link.first().click()
       await expect
@@ -81,7 +81,7 @@ export function fieldChecks(page: Page, t: Translate) {
       })
       expect(style.whiteSpace).toBe('pre')
       await page
-        .getByRole('button', { name: new RegExp(escape(t('ui.sources.back'))) })
+        .getByRole('button', { name: new RegExp(escapeRegExp(t('ui.sources.back'))) })
         .first()
         .click()
       expect(await page.evaluate(() => document.activeElement?.textContent ?? '')).toContain(
@@ -97,7 +97,7 @@ export function fieldChecks(page: Page, t: Translate) {
         .getByRole('button', { name: t('ui.verdict.apply') })
         .click()
       const dialog = page.getByRole('dialog', {
-        name: new RegExp(`^${escape(t('ui.fix.titleFor', { remedy: '' }))}.+`),
+        name: new RegExp(`^${escapeRegExp(t('ui.fix.titleFor', { remedy: '' }))}.+`),
       })
       await dialog.waitFor()
       expect(await dialog.getByRole('list', { name: t('ui.fix.steps.label') }).textContent()).toContain(

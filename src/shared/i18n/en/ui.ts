@@ -26,7 +26,8 @@ export const ui = {
     editProfile: 'Edit {{name}}',
     delete: 'Delete',
     deleteTitle: 'Delete {{name}}?',
-    deleteText: 'The profile {{name}} and any password remembered for it are removed. Cases that used it keep their records.',
+    deleteText:
+      'The profile {{name}} and any password remembered for it are removed. Cases that used it keep their records.',
     quick: 'Quick connect',
     quickTarget: 'Address to connect to (user@host:port)',
     quickBad: "'{{input}}' is not user@host or user@host:port.",
@@ -287,7 +288,8 @@ export const ui = {
     phrase: 'I verified it — replace the key',
     typePhrase: 'Type “{{phrase}}” to replace the key',
     replace: 'Replace the key',
-    replaced: 'The old key was removed. Connect again: you will be asked about the new key — compare it with {{fingerprint}}.',
+    replaced:
+      'The old key was removed. Connect again: you will be asked about the new key — compare it with {{fingerprint}}.',
     readOnly: 'The old key is also in {{files}}, which Unmask never edits: remove it there (ssh-keygen -R {{host}}).',
     keep: 'Keep the old key (do not connect)',
   },

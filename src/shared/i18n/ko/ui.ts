@@ -287,7 +287,8 @@ export const ui = {
     typePhrase: '키를 바꾸려면 “{{phrase}}”를 입력하세요',
     replace: '키 바꾸기',
     replaced: '기존 키를 지웠습니다. 다시 연결하면 새 키를 물어봅니다. {{fingerprint}}와 같은지 비교하세요.',
-    readOnly: '기존 키가 {{files}}에도 있습니다. Unmask는 이 파일을 고치지 않으니 직접 지우세요 (ssh-keygen -R {{host}}).',
+    readOnly:
+      '기존 키가 {{files}}에도 있습니다. Unmask는 이 파일을 고치지 않으니 직접 지우세요 (ssh-keygen -R {{host}}).',
     keep: '기존 키 유지 (연결 안 함)',
   },
   egress: {
