@@ -118,7 +118,9 @@ export async function runProbe(input: string, opts: ProbeCliOptions, ctx: CliCon
     const judged = [...report.probes, ...(report.comparison ? [report.comparison] : [])].map(analysisExit)
     if (report.probes.some((p) => p.result.outcome === 'failed')) ctx.exitCode = EXIT.connect
     else {
-      const policyProblem = mailPolicy?.verdicts.some((v) => v.level === 'critical' || v.level === 'warning')
+      // A policy that makes compliant senders refuse delivery is a problem of its own (exit 1); "in clear" is the
+      // probe's own verdict already, and a server without STARTTLS keeps its exit code.
+      const policyProblem = mailPolicy?.verdicts.some((v) => v.level === 'critical')
       ctx.exitCode = judged.includes(EXIT.problem) || policyProblem ? EXIT.problem : EXIT.ok
     }
   } finally {

@@ -8,27 +8,14 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { CliIo } from '../../../src/cli/io'
-import { runCli } from '../../../src/cli/program'
 import { MAX_INPUT_BYTES } from '../../../src/cli/read-input'
 import type { Analysis } from '../../../src/shared/diagnosis'
 import { derivedReport, RFC_EXAMPLE, TLSRPT_DIR } from '../../shared/mail-policy/tlsrpt-fixtures'
+import { runUnmask } from '../../support/cli'
 
 async function run(argv: string[], lang = 'en_US.UTF-8'): Promise<{ code: number; out: string; err: string }> {
-  let out = ''
-  let err = ''
-  const io: CliIo = {
-    out: (s) => {
-      out += s
-    },
-    err: (s) => {
-      err += s
-    },
-    env: { LANG: lang },
-    readStdin: async () => '',
-  }
-  const code = await runCli(argv, io)
-  return { code, out, err }
+  const r = await runUnmask(argv, { LANG: lang })
+  return { code: r.code, out: r.stdout, err: r.stderr }
 }
 
 let dir: string

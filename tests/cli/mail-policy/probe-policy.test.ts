@@ -9,8 +9,6 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { CliIo } from '../../../src/cli/io'
-import { runCli } from '../../../src/cli/program'
 import { type LabDnsServer, startLabDns } from '../../../src/lab/dns/server'
 import { startMailHost } from '../../../src/lab/mail/mail-host'
 import { makeLabCa } from '../../../src/lab/policy-server/ca'
@@ -19,27 +17,20 @@ import { startInspectionProxy } from '../../../src/lab/proxy/inspection-proxy'
 import { type InspectionPolicy, newCounters } from '../../../src/lab/proxy/policy'
 import { CaseStore } from '../../../src/main/cases/case-store'
 import type { MxPolicyVerdict } from '../../../src/shared/mail-policy/verdict'
+import { runUnmask } from '../../support/cli'
 
-async function run(
-  argv: string[],
-  env: Record<string, string> = {},
-): Promise<{ code: number; out: string; err: string }> {
-  let out = ''
-  let err = ''
-  const io: CliIo = {
-    out: (s) => {
-      out += s
-    },
-    err: (s) => {
-      err += s
-    },
-    env: { LANG: 'en_US.UTF-8', ...env },
-    readStdin: async () => '',
-  }
-  return { code: await runCli(argv, io), out, err }
+async function run(argv: string[], env: Record<string, string> = {}) {
+  const r = await runUnmask(argv, env)
+  return { code: r.code, out: r.stdout, err: r.stderr }
 }
 
-const MASKING: InspectionPolicy = { kind: 'esmtp', map: '_default_esmtp_map', maskBanner: false, allowTls: false }
+const MASKING: InspectionPolicy = {
+  kind: 'esmtp',
+  map: '_default_esmtp_map',
+  maskBanner: false,
+  allowTls: false,
+  duplicateHeaderBug: false,
+}
 let firewall: InspectionPolicy = MASKING
 const closers: Array<() => Promise<void>> = []
 let dns: LabDnsServer
@@ -81,22 +72,27 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true })
 })
 
-const probe = (...extra: string[]) =>
-  run([
-    'probe',
-    'lab.test',
-    '--dns',
-    dns.server,
-    '--port',
-    String(proxyPort),
-    '--mta-sts-ca',
-    caFile,
-    '--mta-sts-port',
-    String(policyHost.port),
-    '--timeout',
-    '20000',
-    ...extra,
-  ])
+/** `unmask probe lab.test` pointed at the lab resolver and policy host (never the defaults). */
+const probeIn = (env: Record<string, string>, ...extra: string[]) =>
+  run(
+    [
+      'probe',
+      'lab.test',
+      '--dns',
+      dns.server,
+      '--port',
+      String(proxyPort),
+      '--mta-sts-ca',
+      caFile,
+      '--mta-sts-port',
+      String(policyHost.port),
+      '--timeout',
+      '20000',
+      ...extra,
+    ],
+    env,
+  )
+const probe = (...extra: string[]) => probeIn({}, ...extra)
 
 async function verdicts(): Promise<MxPolicyVerdict[]> {
   const r = await probe('--json')
@@ -169,42 +165,10 @@ describe('unmask probe DOMAIN with MTA-STS, TLS-RPT and DANE (lab)', () => {
     handle.close()
     const env = { UNMASK_HOME: home }
     firewall = MASKING
-    const before = await run(
-      [
-        'probe',
-        'lab.test',
-        '--dns',
-        dns.server,
-        '--port',
-        String(proxyPort),
-        '--mta-sts-ca',
-        caFile,
-        '--mta-sts-port',
-        String(policyHost.port),
-        '--case',
-        handle.id,
-      ],
-      env,
-    )
+    const before = await probeIn(env, '--case', handle.id)
     expect(before.out).toContain('CRITICAL: compliant senders will not deliver')
     firewall = { kind: 'off' }
-    const after = await run(
-      [
-        'probe',
-        'lab.test',
-        '--dns',
-        dns.server,
-        '--port',
-        String(proxyPort),
-        '--mta-sts-ca',
-        caFile,
-        '--mta-sts-port',
-        String(policyHost.port),
-        '--case',
-        handle.id,
-      ],
-      env,
-    )
+    const after = await probeIn(env, '--case', handle.id)
     expect(after.out).not.toContain('compliant senders will not deliver')
     const html = join(dir, 'report.html')
     const report = await run(['report', '--case', handle.dir, '--out', join(dir, 'report.pdf'), '--html', html], env)
