@@ -1,5 +1,5 @@
 /** What a CLI command may touch, injected so tests run commands in-process with captured output. */
-import type { Translate } from '../shared/i18n'
+import type { Language, Translate } from '../shared/i18n'
 
 export interface CliIo {
   out(text: string): void
@@ -16,6 +16,8 @@ export interface CliIo {
 export interface CliContext {
   io: CliIo
   t: Translate
+  /** The language chosen once for this run (`--lang`, UNMASK_LANG, the locale): messages and reports alike. */
+  lang: Language
   /** Set by a command to the process exit code; defaults to 0. */
   exitCode: number
 }

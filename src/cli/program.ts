@@ -34,7 +34,7 @@ export async function runCli(argv: string[], rawIo: CliIo): Promise<number> {
     return EXIT.usage
   }
   const t = createTranslator(lang.language)
-  const ctx: CliContext = { io, t, exitCode: EXIT.ok }
+  const ctx: CliContext = { io, t, lang: lang.language, exitCode: EXIT.ok }
   const program = buildProgram(ctx)
   try {
     await program.parseAsync(argv, { from: 'user' })

@@ -16,7 +16,7 @@ import { HostKeyTrust } from '../../main/transports/host-key-trust'
 import { describeTarget, type Target } from '../../main/transports/target'
 import { type CliContext, ConnectError, UsageError } from '../io'
 import type { DiagnoseOptions } from './diagnose-options'
-import { checkWritable, outputLanguage } from './report-run'
+import { checkWritable } from './report-run'
 
 /** Reads a line from the terminal without echoing it (raw mode); Ctrl-C gives up. */
 export function askHidden(prompt: string): Promise<string> {
@@ -93,7 +93,6 @@ export async function writeReport(
   opts: DiagnoseOptions,
   handle: CaseHandle,
   home: string,
-  globals: { lang?: unknown },
   ctx: CliContext,
 ): Promise<void> {
   if (!opts.report) return
@@ -101,7 +100,7 @@ export async function writeReport(
   io.out(`\n${t('fix.diagnose.steps.header', { step: t('fix.diagnose.steps.report') })}\n`)
   const file = checkWritable(opts.report, ctx)
   const env = io.env
-  const lang = outputLanguage(globals, env)
+  const lang = ctx.lang
   const request = { home, caseRef: handle.dir, lang }
   if (!/\.pdf$/i.test(file)) {
     writeFileSync(file, renderCaseReport(request).html, { mode: 0o600 })

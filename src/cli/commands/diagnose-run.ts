@@ -49,7 +49,7 @@ function checkUsage(opts: DiagnoseOptions, ctx: CliContext): void {
   if ((opts.save || opts.undoOnFailure) && !opts.fix) throw e('saveWithoutFix')
 }
 
-export async function diagnose(opts: DiagnoseOptions, outer: CliContext, globals: { lang?: unknown }): Promise<number> {
+export async function diagnose(opts: DiagnoseOptions, outer: CliContext): Promise<number> {
   // With --json the step text goes nowhere; errors still go to standard error.
   const ctx: CliContext = opts.json ? { ...outer, io: { ...outer.io, out: () => {} } } : outer
   const { t, io } = ctx
@@ -81,7 +81,7 @@ export async function diagnose(opts: DiagnoseOptions, outer: CliContext, globals
   const result: DiagnoseJson = { case: { id: handle.id, dir: handle.dir }, probes: [], previews: [], exitCode: 0 }
   const finish = async (code: number): Promise<number> => {
     if (code !== EXIT.usage) {
-      await writeReport(opts, handle, home, globals, ctx)
+      await writeReport(opts, handle, home, ctx)
       if (opts.report) result.report = opts.report
     }
     say(t('fix.diagnose.caseAt', { dir: handle.dir }))

@@ -35,8 +35,8 @@ export function registerDiagnoseCommand(program: Command, ctx: CliContext): void
     .option('--accept-new-host-key', k('acceptNewHostKey'))
     .option('--legacy', k('legacy'))
     .option('--json', ctx.t('cli.options.json'))
-    .action(async (opts: DiagnoseOptions, command: Command) => {
+    .action(async (opts: DiagnoseOptions) => {
       const { diagnose } = await import('./diagnose-run')
-      ctx.exitCode = await diagnose(opts, ctx, command.optsWithGlobals())
+      ctx.exitCode = await diagnose(opts, ctx)
     })
 }

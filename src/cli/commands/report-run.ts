@@ -6,7 +6,7 @@ import { unmaskHome } from '../../main/cases/paths'
 import { writeCaseReport } from '../../main/report/export-report'
 import { findChromium } from '../../main/report/find-chromium'
 import { createChromiumPrinter } from '../../main/report/pdf-chromium'
-import { isLanguage, type Language, languageFromLocale } from '../../shared/i18n'
+import type { Language } from '../../shared/i18n'
 import { SECRET_KINDS } from '../../shared/redaction'
 import { json } from '../format'
 import { type CliContext, UsageError } from '../io'
@@ -28,13 +28,6 @@ export interface ReportJson {
   lang: Language
 }
 
-/** `--lang`, then UNMASK_LANG, then the locale (the same order as the CLI's own messages). */
-export function outputLanguage(globals: { lang?: unknown }, env: NodeJS.ProcessEnv): Language {
-  if (isLanguage(globals.lang)) return globals.lang
-  if (isLanguage(env.UNMASK_LANG)) return env.UNMASK_LANG
-  return languageFromLocale(env.LC_ALL, env.LC_MESSAGES, env.LANG)
-}
-
 /** The absolute path of an output file whose folder exists; otherwise bad usage. */
 export function checkWritable(path: string, ctx: CliContext): string {
   const full = resolve(path)
@@ -44,9 +37,9 @@ export function checkWritable(path: string, ctx: CliContext): string {
   return full
 }
 
-export async function writeReport(opts: ReportOptions, globals: { lang?: unknown }, ctx: CliContext): Promise<void> {
+export async function writeReport(opts: ReportOptions, ctx: CliContext): Promise<void> {
   const { t, io } = ctx
-  const lang = outputLanguage(globals, io.env)
+  const lang = ctx.lang
   const pdfPath = checkWritable(opts.out, ctx)
   const htmlPath = opts.html ? checkWritable(opts.html, ctx) : undefined
   const home = unmaskHome(io.env)

@@ -18,8 +18,8 @@ export function registerReportCommands(program: Command, ctx: CliContext): void 
     .option('--html <file.html>', t('report.cli.html'))
     .option('--chromium <path>', t('report.cli.chromium'))
     .option('--json', t('cli.options.json'))
-    .action(async (opts: ReportOptions, command: Command) => {
+    .action(async (opts: ReportOptions) => {
       const { writeReport } = await import('./report-run')
-      await writeReport(opts, command.optsWithGlobals(), ctx)
+      await writeReport(opts, ctx)
     })
 }

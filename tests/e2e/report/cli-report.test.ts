@@ -51,6 +51,24 @@ describe.skipIf(!ready)('unmask report (CLI, headless Chromium)', () => {
     })
   })
 
+  it('takes its language from UNMASK_LANG like every other message of the run, and refuses an unknown one', async () => {
+    const pdf = join(out, 'report-env.pdf')
+    const r = await runUnmask(['report', '--case', lab.dir, '--out', pdf, '--json'], {
+      UNMASK_HOME: lab.home,
+      UNMASK_LANG: 'ko',
+    })
+    expect(r.code).toBe(0)
+    expect(JSON.parse(r.stdout)).toMatchObject({ lang: 'ko' })
+    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' })
+    expect(text).toContain('변경 전후 SMTP 대화 비교')
+    const bad = await runUnmask(['report', '--case', lab.dir, '--out', pdf], {
+      UNMASK_HOME: lab.home,
+      UNMASK_LANG: 'xx',
+    })
+    expect(bad.code).toBe(2)
+    expect(bad.stderr).toContain('xx')
+  })
+
   it('accepts the case id with UNMASK_HOME, in English, with an explicit --chromium', async () => {
     const pdf = join(out, 'report-en.pdf')
     const browser = findChromium()
