@@ -249,6 +249,8 @@ describe.skipIf(!appReady)('field walk in the built renderer against the lab (is
         await page.getByRole('button', { name: t('ui.report.export') }).click()
         await expect.poll(() => page.getByTestId('report-status').textContent(), { timeout: 60_000 }).toMatch(/\.pdf/)
         await check.headerFits()
+        // 8. The job's steps stay in view, each marked as it was reached: Case → … → Report.
+        expect(await page.locator('.job-bar li.done').count()).toBe(6)
         // The toast opens the report, or its folder, with the desktop's handler; nothing outside the case's reports.
         await page
           .getByTestId('report-status')

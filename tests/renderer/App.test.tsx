@@ -45,6 +45,10 @@ describe('App frame', () => {
     expect(screen.getByTestId('case-current')).toHaveTextContent('Acme · Seoul')
     expect(screen.getByRole('region', { name: 'Terminal' })).toHaveTextContent('No device session')
     expect(screen.getByTestId('verdict')).toHaveTextContent('No answer yet')
+    // The job's steps stay in view: the case is done, the device is next.
+    const steps = screen.getByRole('list', { name: 'The job, step by step' })
+    expect(steps.querySelector('[aria-current="step"]')).toHaveTextContent('Device')
+    expect(steps.querySelector('li.done')).toHaveTextContent('✓ Case')
     expect(screen.getByText('v9.9.9')).toBeInTheDocument()
   })
 

@@ -12,7 +12,7 @@ import { Group, Panel, Separator } from 'react-resizable-panels'
 import { FleetAuditButton } from './audit/FleetAudit'
 import { BridgeContext } from './bridge'
 import { CaseBar } from './cases/CaseBar'
-import { StartScreen } from './cases/StartScreen'
+import { JobSteps, StartScreen } from './cases/StartScreen'
 import { DevicePane } from './devices/DevicePane'
 import { DiagnosisPane, type PathStatus } from './diagnosis/DiagnosisPane'
 import { I18nContext, translatorFor } from './i18n'
@@ -36,6 +36,7 @@ export function App({ bridge }: AppProps) {
   const [secretsStorable, setSecretsStorable] = useState(false)
   const [clock, setClock] = useState({ epoch: 0, rerun: 0 })
   const [profileId, setProfileId] = useState<string>()
+  const [reported, setReported] = useState(false)
   const [remembered, setRemembered] = useState<ReadonlySet<string>>(new Set())
   const rememberProfile = useCallback((id: string) => setRemembered((all) => new Set([...all, id])), [])
   const t = translatorFor(language)
@@ -94,7 +95,15 @@ export function App({ bridge }: AppProps) {
           <div className="app">
             <header className="case-bar">
               <strong>{t('common.appName')}</strong>
-              {started && <CaseBar cases={cases} currentId={caseId} onSelect={setCaseId} onCreated={created} />}
+              {started && (
+                <CaseBar
+                  cases={cases}
+                  currentId={caseId}
+                  onSelect={setCaseId}
+                  onCreated={created}
+                  onExported={() => setReported(true)}
+                />
+              )}
               {started && (
                 <FleetAuditButton
                   caseId={caseId}
@@ -149,7 +158,22 @@ export function App({ bridge }: AppProps) {
             ) : (
               <StartScreen cases={cases} onOpen={open} onCreated={created} />
             )}
-            <p className="keys-help">{t('ui.keys.help')}</p>
+            <footer className="job-bar">
+              {started && (
+                <JobSteps
+                  compact
+                  done={[
+                    caseId !== undefined,
+                    devicesConnected > 0,
+                    deviceTexts.length > 0 || clock.epoch > 0,
+                    mailPath !== undefined,
+                    clock.epoch > 0,
+                    reported,
+                  ]}
+                />
+              )}
+              <p className="keys-help">{t('ui.keys.help')}</p>
+            </footer>
           </div>
         </JobContext.Provider>
       </I18nContext.Provider>

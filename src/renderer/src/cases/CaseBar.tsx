@@ -16,9 +16,11 @@ export interface CaseBarProps {
   currentId?: string
   onSelect: (id: string | undefined) => void
   onCreated: (created: CaseSummary) => void
+  /** A report of the case was written (the job's last step). */
+  onExported?: () => void
 }
 
-export function CaseBar({ cases, currentId, onSelect, onCreated }: CaseBarProps) {
+export function CaseBar({ cases, currentId, onSelect, onCreated, onExported }: CaseBarProps) {
   const bridge = useBridge()
   const { t } = useI18n()
   const [creating, setCreating] = useState(false)
@@ -58,6 +60,7 @@ export function CaseBar({ cases, currentId, onSelect, onCreated }: CaseBarProps)
         message: t('ui.report.written', { path: basename(written.pdfPath) }),
         path: written.pdfPath,
       })
+      onExported?.()
     } catch (e) {
       setReport({
         busy: false,

@@ -10,13 +10,19 @@ import { NewCaseDialog } from './NewCaseDialog'
 
 export const JOB_STEPS = ['case', 'device', 'evidence', 'probe', 'fix', 'report'] as const
 
-export function JobSteps({ done = 0 }: { done?: number }) {
+/** The job's steps; `done` marks the ones already reached (the first one not done is the current one). */
+export function JobSteps({ done = [], compact = false }: { done?: readonly boolean[]; compact?: boolean }) {
   const { t } = useI18n()
+  const current = JOB_STEPS.findIndex((_, i) => !done[i])
   return (
-    <ol className="stepper job-steps" aria-label={t('ui.start.steps.label')}>
+    <ol className={compact ? 'stepper job-steps compact' : 'stepper job-steps'} aria-label={t('ui.start.steps.label')}>
       {JOB_STEPS.map((step, i) => (
-        <li key={step} className={i < done ? 'done' : i === done ? 'current' : 'todo'}>
-          <span className="n">{i + 1}</span> {t(`ui.start.steps.${step}`)}
+        <li
+          key={step}
+          className={done[i] ? 'done' : i === current ? 'current' : 'todo'}
+          aria-current={i === current ? 'step' : undefined}
+        >
+          <span className="n">{done[i] ? '✓' : i + 1}</span> {t(`ui.start.steps.${step}`)}
         </li>
       ))}
     </ol>
