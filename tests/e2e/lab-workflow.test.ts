@@ -162,6 +162,18 @@ describe.skipIf(!appReady)('field walk in the built renderer against the lab (is
         writeFileSync(join(artifacts, `figures-${lang}.json`), JSON.stringify(figures))
         await shoot(page, lang, '2-verdict')
 
+        // 5. Ctrl+Shift+N walks the checks, one after another.
+        await page.keyboard.press('Control+Shift+N')
+        const firstCheck = await page.evaluate(
+          () => document.activeElement?.closest('[data-testid="check-row"]')?.textContent,
+        )
+        await page.keyboard.press('Control+Shift+N')
+        const secondCheck = await page.evaluate(
+          () => document.activeElement?.closest('[data-testid="check-row"]')?.textContent,
+        )
+        expect(firstCheck).toContain(t('ui.sources.probe.direct'))
+        expect(secondCheck).toContain(t('ui.sources.probe.firewall'))
+
         // 9. An evidence link opens the source at its line; whitespace kept; "back to the finding".
         await check.sourceViewer()
 
