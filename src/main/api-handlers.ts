@@ -21,6 +21,7 @@ import { JOURNAL } from '../shared/journal'
 import { AuditService } from './audit/audit-service'
 import type { CaseStore } from './cases/case-store'
 import type { InvestigationService } from './investigation/investigation-service'
+import { probeDomainWithPolicy } from './mail-policy/probe-domain'
 import type { ProfileStore } from './profiles/profile-store'
 import type { RemediationService } from './remediation/remediation-service'
 import type { ReportService } from './report/report-service'
@@ -97,6 +98,15 @@ export function createHandlers(services: Services): Handlers {
           results: report.probes.map((p) => p.result),
           conclusion: report.conclusion,
         }
+      } finally {
+        journal?.close()
+      }
+    },
+    'mailPolicy.probe': async ({ domain, caseId }) => {
+      const journal = caseId ? services.cases.open(caseId) : undefined
+      try {
+        const { report, mailPolicy } = await probeDomainWithPolicy(domain, {}, journal)
+        return { results: report.probes.map((p) => p.result), mailPolicy }
       } finally {
         journal?.close()
       }

@@ -17,6 +17,7 @@ import {
   saveResultSchema,
   verifyResultSchema,
 } from './fix/schemas'
+import type { MailPolicyReport } from './mail-policy/verdict'
 import type { PathComparison } from './probe/compare'
 import { egressConclusionSchema, MAX_EGRESS_TARGETS } from './probe/egress'
 import { probeResultSchema } from './probe/schema'
@@ -110,6 +111,14 @@ export const requests = {
       defaultList: z.boolean(),
       results: z.array(probeResultSchema),
       conclusion: egressConclusionSchema,
+    }),
+  },
+  /** A mail domain's MX hosts probed with its MTA-STS/TLS-RPT/DANE state (`unmask probe DOMAIN`, issue 17). */
+  'mailPolicy.probe': {
+    input: z.object({ domain: probeTargetSchema.shape.host, caseId: caseIdSchema.optional() }),
+    output: z.object({
+      results: z.array(probeResultSchema),
+      mailPolicy: z.custom<MailPolicyReport>().nullable(),
     }),
   },
   'analysis.run': {

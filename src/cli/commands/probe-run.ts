@@ -4,6 +4,7 @@
  */
 import { type CaseHandle, CaseNotFoundError, CaseStore } from '../../main/cases/case-store'
 import { unmaskHome } from '../../main/cases/paths'
+import { judgeProbes, type MailPolicyReport, startMailPolicy } from '../../main/mail-policy/probe-domain'
 import type { DomainPlan } from '../../main/smtp/mx'
 import { type BatchOptions, DEFAULT_CONCURRENCY } from '../../main/smtp/probe-many'
 import { type AnalysedProbe, runProbeRequest } from '../../main/smtp/run'
@@ -16,14 +17,7 @@ import { json } from '../format'
 import { type CliContext, EXIT, UsageError } from '../io'
 import { startProgress } from '../progress'
 import { analysisExit } from '../verdict'
-import {
-  judgeProbes,
-  type MailPolicyCliOptions,
-  type MailPolicyReport,
-  mailPolicyOptions,
-  mailPolicyText,
-  startMailPolicy,
-} from './probe-mail-policy'
+import { type MailPolicyCliOptions, mailPolicyOptions, mailPolicyText } from './probe-mail-policy'
 
 export interface ProbeCliOptions extends MailPolicyCliOptions {
   vantage?: string

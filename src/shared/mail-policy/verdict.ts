@@ -22,6 +22,12 @@ export interface MxProbeState {
   chain: CertificateDigests[] | null
 }
 
+/** A domain's policy check with the verdict of each MX beside its probe (CLI --json, the app's contract). */
+export interface MailPolicyReport {
+  check: MailPolicyCheck
+  verdicts: MxPolicyVerdict[]
+}
+
 export type PolicyLevel = 'critical' | 'warning' | 'good' | 'info'
 
 export interface MxPolicyVerdict {

@@ -18,6 +18,7 @@ import { useJob } from '../job'
 import { PROBE_EVENT } from '../keys'
 import { ComparisonTable } from './ComparisonTable'
 import { EgressCheck } from './EgressCheck'
+import { MailPolicyProbe } from './MailPolicyProbe'
 import { ProbeLanes } from './ProbeLanes'
 import { type PathStatus, pathStatus } from './path-status'
 import { RemediesList } from './RemediesList'
@@ -230,6 +231,7 @@ export function DiagnosisPane({ caseId, deviceTexts = [], onPathStatus }: Diagno
           </button>
         </form>
         <EgressCheck caseId={caseId} />
+        <MailPolicyProbe caseId={caseId} />
       </details>
       {texts.length > 0 && (
         <ul className="chips" aria-label={t('ui.analysis.recognition')}>

@@ -293,6 +293,11 @@ export const ui = {
     readOnly: 'The old key is also in {{files}}, which Unmask never edits: remove it there (ssh-keygen -R {{host}}).',
     keep: 'Keep the old key (do not connect)',
   },
+  mailPolicy: {
+    domain: 'Mail domain: its MX hosts probed with MTA-STS, TLS-RPT and DANE',
+    run: 'Probe the domain and its policies',
+    noDomain: 'No MX plan for {{domain}}: its policies were not checked.',
+  },
   egress: {
     hosts: 'Outbound check: remote MX hosts (HOST[:PORT], comma-separated; empty = large providers)',
     run: 'Check the outbound path',

@@ -291,6 +291,11 @@ export const ui = {
       '기존 키가 {{files}}에도 있습니다. Unmask는 이 파일을 고치지 않으니 직접 지우세요 (ssh-keygen -R {{host}}).',
     keep: '기존 키 유지 (연결 안 함)',
   },
+  mailPolicy: {
+    domain: '메일 도메인: MX 호스트를 MTA-STS, TLS-RPT, DANE와 함께 점검',
+    run: '도메인과 정책 점검',
+    noDomain: '{{domain}}의 MX 계획이 없어 정책을 확인하지 않았습니다.',
+  },
   egress: {
     hosts: '외부 경로 확인: 원격 MX 호스트 (HOST[:PORT], 쉼표로 구분; 비우면 대형 메일 업체)',
     run: '외부 경로 프로브',
