@@ -4,17 +4,12 @@
  * 127.0.0.1. Masked path → verdict with the policies → fix (inspection off) → re-probe; counter-examples: a policy in
  * `none` mode, a TLSA record that matches no certificate. In-process through runCli.
  */
-import { createHash, X509Certificate } from 'node:crypto'
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type LabDnsServer, startLabDns } from '../../../src/lab/dns/server'
-import { startMailHost } from '../../../src/lab/mail/mail-host'
-import { makeLabCa } from '../../../src/lab/policy-server/ca'
-import { type LabPolicyServer, startLabPolicyServer, stsPolicyText } from '../../../src/lab/policy-server/server'
-import { startInspectionProxy } from '../../../src/lab/proxy/inspection-proxy'
-import { type InspectionPolicy, newCounters } from '../../../src/lab/proxy/policy'
+import { MASKING_FIREWALL, type PolicyDomainLab, startPolicyDomainLab } from '../../../src/lab/policy-server/domain-lab'
+import { stsPolicyText } from '../../../src/lab/policy-server/server'
 import { CaseStore } from '../../../src/main/cases/case-store'
 import type { MxPolicyVerdict } from '../../../src/shared/mail-policy/verdict'
 import { runUnmask } from '../../support/cli'
@@ -24,51 +19,16 @@ async function run(argv: string[], env: Record<string, string> = {}) {
   return { code: r.code, out: r.stdout, err: r.stderr }
 }
 
-const MASKING: InspectionPolicy = {
-  kind: 'esmtp',
-  map: '_default_esmtp_map',
-  maskBanner: false,
-  allowTls: false,
-  duplicateHeaderBug: false,
-}
-let firewall: InspectionPolicy = MASKING
-const closers: Array<() => Promise<void>> = []
-let dns: LabDnsServer
-let policyHost: LabPolicyServer
+let lab: PolicyDomainLab
 let dir: string
-let caFile: string
-let proxyPort: number
-let spki: string
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'unmask-mail-policy-'))
-  const host = await startMailHost({ persona: 'esa', hostname: 'mx1.lab.test', domain: 'lab.test', stateDir: dir })
-  closers.push(() => host.close())
-  const proxy = await startInspectionProxy({
-    upstream: host,
-    firewall: { currentPolicy: () => firewall, counters: newCounters(), log: () => {} },
-  })
-  closers.push(() => proxy.close())
-  proxyPort = proxy.port
-  const key = new X509Certificate(host.certificate.cert).publicKey.export({ type: 'spki', format: 'der' })
-  spki = createHash('sha256').update(key).digest('hex')
-  const ca = await makeLabCa()
-  caFile = join(dir, 'lab-ca.pem')
-  writeFileSync(caFile, ca.cert)
-  policyHost = await startLabPolicyServer(ca, 'lab.test', stsPolicyText('enforce', ['mx1.lab.test']))
-  closers.push(() => policyHost.close())
-  dns = await startLabDns({
-    'lab.test': { mx: [{ preference: 10, exchange: 'mx1.lab.test' }] },
-    'mx1.lab.test': { a: ['127.0.0.1'] },
-    'mta-sts.lab.test': { a: ['127.0.0.1'] },
-    '_mta-sts.lab.test': { txt: ['v=STSv1; id=1'] },
-    '_smtp._tls.lab.test': { txt: ['v=TLSRPTv1; rua=mailto:tls-reports@lab.test'] },
-  })
-  closers.push(() => dns.close())
+  lab = await startPolicyDomainLab(dir)
 })
 
 afterAll(async () => {
-  for (const close of closers.reverse()) await close()
+  await lab?.close()
   rmSync(dir, { recursive: true, force: true })
 })
 
@@ -79,13 +39,13 @@ const probeIn = (env: Record<string, string>, ...extra: string[]) =>
       'probe',
       'lab.test',
       '--dns',
-      dns.server,
+      lab.dns.server,
       '--port',
-      String(proxyPort),
+      String(lab.mxPort),
       '--mta-sts-ca',
-      caFile,
+      lab.caFile,
       '--mta-sts-port',
-      String(policyHost.port),
+      String(lab.policyHost.port),
       '--timeout',
       '20000',
       ...extra,
@@ -102,7 +62,7 @@ async function verdicts(): Promise<MxPolicyVerdict[]> {
 
 describe('unmask probe DOMAIN with MTA-STS, TLS-RPT and DANE (lab)', () => {
   it('masked STARTTLS under MTA-STS enforce: compliant senders will not deliver (text and --json)', async () => {
-    firewall = MASKING
+    lab.firewall.policy = MASKING_FIREWALL
     const r = await probe()
     expect(r.code).toBe(1)
     expect(r.out).toContain('Mail policies of lab.test (MTA-STS, TLS-RPT, DANE)')
@@ -122,31 +82,33 @@ describe('unmask probe DOMAIN with MTA-STS, TLS-RPT and DANE (lab)', () => {
   })
 
   it('after the fix (inspection off) with a matching DANE record: TLS works and the policies are met', async () => {
-    firewall = { kind: 'off' }
-    dns.zone['_25._tcp.mx1.lab.test'] = { tlsa: [{ usage: 3, selector: 1, matchingType: 1, data: spki }] }
-    policyHost.response.body = stsPolicyText('testing', ['mx1.lab.test'])
+    lab.firewall.policy = { kind: 'off' }
+    lab.dns.zone['_25._tcp.mx1.lab.test'] = { tlsa: [{ usage: 3, selector: 1, matchingType: 1, data: lab.spki }] }
+    lab.policyHost.response.body = stsPolicyText('testing', ['mx1.lab.test'])
     try {
       const [v] = await verdicts()
       expect(v).toMatchObject({ dane: 'match', daneAuthenticated: true, level: 'good', key: 'protected' })
     } finally {
-      policyHost.response.body = stsPolicyText('enforce', ['mx1.lab.test'])
+      lab.policyHost.response.body = stsPolicyText('enforce', ['mx1.lab.test'])
     }
   })
 
   it('counter-example: a TLSA record that matches no certificate is critical even with TLS working', async () => {
-    firewall = { kind: 'off' }
-    dns.zone['_25._tcp.mx1.lab.test'] = { tlsa: [{ usage: 3, selector: 1, matchingType: 1, data: '00'.repeat(32) }] }
+    lab.firewall.policy = { kind: 'off' }
+    lab.dns.zone['_25._tcp.mx1.lab.test'] = {
+      tlsa: [{ usage: 3, selector: 1, matchingType: 1, data: '00'.repeat(32) }],
+    }
     try {
       const [v] = await verdicts()
       expect(v).toMatchObject({ dane: 'no-match', level: 'critical', key: 'daneMismatch' })
     } finally {
-      delete dns.zone['_25._tcp.mx1.lab.test']
+      delete lab.dns.zone['_25._tcp.mx1.lab.test']
     }
   })
 
   it('counter-example: masked STARTTLS with the policy in none mode only means mail goes in clear', async () => {
-    firewall = MASKING
-    policyHost.response.body = stsPolicyText('none', [])
+    lab.firewall.policy = MASKING_FIREWALL
+    lab.policyHost.response.body = stsPolicyText('none', [])
     try {
       const r = await probe()
       expect(r.out).toContain('MTA-STS: mode none')
@@ -154,7 +116,7 @@ describe('unmask probe DOMAIN with MTA-STS, TLS-RPT and DANE (lab)', () => {
       const [v] = await verdicts()
       expect(v).toMatchObject({ sts: 'none', level: 'warning', key: 'inClear' })
     } finally {
-      policyHost.response.body = stsPolicyText('enforce', ['mx1.lab.test'])
+      lab.policyHost.response.body = stsPolicyText('enforce', ['mx1.lab.test'])
     }
   })
 
@@ -164,10 +126,10 @@ describe('unmask probe DOMAIN with MTA-STS, TLS-RPT and DANE (lab)', () => {
     const handle = store.create({ customer: 'Lab customer' })
     handle.close()
     const env = { UNMASK_HOME: home }
-    firewall = MASKING
+    lab.firewall.policy = MASKING_FIREWALL
     const before = await probeIn(env, '--case', handle.id)
     expect(before.out).toContain('CRITICAL: compliant senders will not deliver')
-    firewall = { kind: 'off' }
+    lab.firewall.policy = { kind: 'off' }
     const after = await probeIn(env, '--case', handle.id)
     expect(after.out).not.toContain('compliant senders will not deliver')
     const html = join(dir, 'report.html')
@@ -182,10 +144,10 @@ describe('unmask probe DOMAIN with MTA-STS, TLS-RPT and DANE (lab)', () => {
   it('a file that is not a CA certificate is bad usage (exit 2) before anything is probed', async () => {
     const bad = join(dir, 'not-a-ca.pem')
     writeFileSync(bad, 'hello')
-    const before = dns.queries.length
-    const r = await run(['probe', 'lab.test', '--dns', dns.server, '--mta-sts-ca', bad])
+    const before = lab.dns.queries.length
+    const r = await run(['probe', 'lab.test', '--dns', lab.dns.server, '--mta-sts-ca', bad])
     expect(r.code).toBe(2)
     expect(r.err).toContain(`${bad} holds no PEM certificate`)
-    expect(dns.queries.length).toBe(before)
+    expect(lab.dns.queries.length).toBe(before)
   })
 })

@@ -6,39 +6,21 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type LabDnsServer, startLabDns } from '../../../src/lab/dns/server'
-import { startMailHost } from '../../../src/lab/mail/mail-host'
-import { type LabPem, makeLabCa } from '../../../src/lab/policy-server/ca'
-import { type LabPolicyServer, startLabPolicyServer, stsPolicyText } from '../../../src/lab/policy-server/server'
+import { type PolicyDomainLab, startPolicyDomainLab } from '../../../src/lab/policy-server/domain-lab'
 import { CaseStore } from '../../../src/main/cases/case-store'
 import { probeDomainWithPolicy } from '../../../src/main/mail-policy/probe-domain'
 
-const closers: Array<() => Promise<void>> = []
 let dir: string
-let dns: LabDnsServer
-let ca: LabPem
-let policyHost: LabPolicyServer
-let mxPort: number
+let lab: PolicyDomainLab
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'unmask-probe-domain-'))
-  const host = await startMailHost({ persona: 'esa', hostname: 'mx1.lab.test', domain: 'lab.test', stateDir: dir })
-  closers.push(() => host.close())
-  mxPort = host.port
-  ca = await makeLabCa()
-  policyHost = await startLabPolicyServer(ca, 'lab.test', stsPolicyText('testing', ['mx1.lab.test']))
-  closers.push(() => policyHost.close())
-  dns = await startLabDns({
-    'lab.test': { mx: [{ preference: 10, exchange: 'mx1.lab.test' }] },
-    'mx1.lab.test': { a: ['127.0.0.1'] },
-    'mta-sts.lab.test': { a: ['127.0.0.1'] },
-    '_mta-sts.lab.test': { txt: ['v=STSv1; id=7'] },
-  })
-  closers.push(() => dns.close())
+  // Straight to the server: the lab firewall passes everything.
+  lab = await startPolicyDomainLab(dir, { mode: 'testing', firewall: { kind: 'off' } })
 })
 
 afterAll(async () => {
-  for (const close of closers.reverse()) await close()
+  await lab?.close()
   rmSync(dir, { recursive: true, force: true })
 })
 
@@ -49,7 +31,7 @@ describe('probeDomainWithPolicy (the app side of unmask probe DOMAIN)', () => {
     try {
       const { report, mailPolicy } = await probeDomainWithPolicy(
         'lab.test',
-        { dnsServers: [dns.server], port: mxPort, policyCa: ca.cert, policyPort: policyHost.port },
+        { dnsServers: [lab.dns.server], port: lab.mxPort, policyCa: lab.ca.cert, policyPort: lab.policyHost.port },
         handle,
       )
       expect(report.kind).toBe('domain')
@@ -72,7 +54,7 @@ describe('probeDomainWithPolicy (the app side of unmask probe DOMAIN)', () => {
   })
 
   it('a host that is no domain (an address) gets no policy check', async () => {
-    const { mailPolicy, report } = await probeDomainWithPolicy('127.0.0.1', { port: mxPort })
+    const { mailPolicy, report } = await probeDomainWithPolicy('127.0.0.1', { port: lab.directPort })
     expect(report.kind).toBe('host')
     expect(mailPolicy).toBeNull()
   })

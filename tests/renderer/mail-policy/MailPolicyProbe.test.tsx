@@ -6,18 +6,14 @@
  * verdict; a policy in none mode is the counter-example. Needs `npm run build` first, like the other built-CLI tests.
  */
 
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { render, screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type LabDnsServer, startLabDns } from '../../../src/lab/dns/server'
-import { startMailHost } from '../../../src/lab/mail/mail-host'
-import { makeLabCa } from '../../../src/lab/policy-server/ca'
-import { type LabPolicyServer, startLabPolicyServer, stsPolicyText } from '../../../src/lab/policy-server/server'
-import { startInspectionProxy } from '../../../src/lab/proxy/inspection-proxy'
-import { newCounters } from '../../../src/lab/proxy/policy'
+import { type PolicyDomainLab, startPolicyDomainLab } from '../../../src/lab/policy-server/domain-lab'
+import { stsPolicyText } from '../../../src/lab/policy-server/server'
 import { BridgeContext } from '../../../src/renderer/src/bridge'
 import { MailPolicyProbe } from '../../../src/renderer/src/diagnosis/MailPolicyProbe'
 import type { UnmaskBridge } from '../../../src/shared/api'
@@ -25,58 +21,28 @@ import type { MailPolicyReport } from '../../../src/shared/mail-policy/verdict'
 import type { ProbeResult } from '../../../src/shared/probe/types'
 import { isBuilt, unmaskAsync } from '../../cli/built'
 
-const closers: Array<() => Promise<void>> = []
 let dir: string
-let dns: LabDnsServer
-let policyHost: LabPolicyServer
+let lab: PolicyDomainLab
 let bridge: UnmaskBridge
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'unmask-renderer-mail-policy-'))
-  const host = await startMailHost({ persona: 'esa', hostname: 'mx1.lab.test', domain: 'lab.test', stateDir: dir })
-  closers.push(() => host.close())
-  const proxy = await startInspectionProxy({
-    upstream: host,
-    firewall: {
-      currentPolicy: () => ({
-        kind: 'esmtp',
-        map: '_default_esmtp_map',
-        maskBanner: false,
-        allowTls: false,
-        duplicateHeaderBug: false,
-      }),
-      counters: newCounters(),
-      log: () => {},
-    },
-  })
-  closers.push(() => proxy.close())
-  const ca = await makeLabCa()
-  policyHost = await startLabPolicyServer(ca, 'lab.test', stsPolicyText('enforce', ['mx1.lab.test']))
-  closers.push(() => policyHost.close())
-  dns = await startLabDns({
-    'lab.test': { mx: [{ preference: 10, exchange: 'mx1.lab.test' }] },
-    'mx1.lab.test': { a: ['127.0.0.1'] },
-    'mta-sts.lab.test': { a: ['127.0.0.1'] },
-    '_mta-sts.lab.test': { txt: ['v=STSv1; id=1'] },
-  })
-  closers.push(() => dns.close())
+  lab = await startPolicyDomainLab(dir, { tlsrpt: false })
   bridge = {
     invoke: (async (method: string, input: { domain: string }) => {
       if (method !== 'mailPolicy.probe') throw new Error(method)
-      const caFile = join(dir, 'lab-ca.pem')
-      writeFileSync(caFile, ca.cert)
       const ran = await unmaskAsync([
         'probe',
         input.domain,
         '--json',
         '--dns',
-        dns.server,
+        lab.dns.server,
         '--port',
-        String(proxy.port),
+        String(lab.mxPort),
         '--mta-sts-ca',
-        caFile,
+        lab.caFile,
         '--mta-sts-port',
-        String(policyHost.port),
+        String(lab.policyHost.port),
         '--timeout',
         '20000',
       ])
@@ -88,7 +54,7 @@ beforeAll(async () => {
 })
 
 afterAll(async () => {
-  for (const close of closers.reverse()) await close()
+  await lab?.close()
   rmSync(dir, { recursive: true, force: true })
 })
 
@@ -115,14 +81,14 @@ describe.skipIf(!isBuilt)('MailPolicyProbe in the diagnosis panel', () => {
   }, 30_000)
 
   it('counter-example: the same masked MX under a none policy is "mail goes in clear"', async () => {
-    policyHost.response.body = stsPolicyText('none', [])
+    lab.policyHost.response.body = stsPolicyText('none', [])
     try {
       await probeDomain()
       const mx = screen.getAllByText(/^mx1\.lab\.test: MTA-STS none/).at(-1)!
       expect(mx.textContent).toContain('WARNING: mail goes in clear')
       expect(mx.className).toBe('policy-warning')
     } finally {
-      policyHost.response.body = stsPolicyText('enforce', ['mx1.lab.test'])
+      lab.policyHost.response.body = stsPolicyText('enforce', ['mx1.lab.test'])
     }
   }, 30_000)
 })

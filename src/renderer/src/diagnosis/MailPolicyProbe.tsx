@@ -54,10 +54,7 @@ export function MailPolicyProbe({ caseId }: { caseId?: string }) {
       {report && (
         <ul data-testid="mail-policy-result" aria-label={lines[0]}>
           {lines.slice(1).map((line, i) => (
-            <li
-              key={`${i}:${line}`}
-              className={report.verdicts[i - 2] ? `policy-${report.verdicts[i - 2]!.level}` : ''}
-            >
+            <li key={line} className={report.verdicts[i - 2] ? `policy-${report.verdicts[i - 2]!.level}` : ''}>
               {line.trim()}
             </li>
           ))}
