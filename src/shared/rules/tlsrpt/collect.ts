@@ -52,13 +52,13 @@ export function policyRef(source: string, report: TlsRptReport, p: TlsRptPolicy)
   return { source, startLine: p.firstLine, endLine: p.lastLine, excerpt }
 }
 
-function add<T>(list: T[], value: T | null): void {
-  if (value !== null && !list.includes(value)) list.push(value)
-}
-
 /** `starttls-not-supported` failures per (policy domain, MX), in the order first met. */
 export function starttlsFailures(reports: readonly ReadReport[]): MxFailures[] {
-  const groups = new Map<string, MxFailures>()
+  // Sets while collecting: a busy day lists thousands of sending IPs, and `includes` on arrays would be quadratic.
+  const groups = new Map<
+    string,
+    MxFailures & { seen: { reporters: Set<string>; ips: Set<string>; days: Set<string> } }
+  >()
   for (const { source, report } of reports)
     for (const p of report.policies)
       for (const f of p.failures) {
@@ -67,15 +67,20 @@ export function starttlsFailures(reports: readonly ReadReport[]): MxFailures[] {
         const key = `${p.policyDomain} ${mx}`
         let g = groups.get(key)
         if (!g) {
-          g = { domain: p.policyDomain, mx, sessions: 0, reporters: [], sendingIps: [], days: [], refs: [] }
+          const seen = { reporters: new Set<string>(), ips: new Set<string>(), days: new Set<string>() }
+          g = { domain: p.policyDomain, mx, sessions: 0, reporters: [], sendingIps: [], days: [], refs: [], seen }
           groups.set(key, g)
         }
         g.sessions += f.failedSessionCount
-        add(g.reporters, report.organizationName || null)
-        add(g.sendingIps, f.sendingMtaIp)
-        add(g.days, day(report.startDatetime))
+        if (report.organizationName) g.seen.reporters.add(report.organizationName)
+        if (f.sendingMtaIp) g.seen.ips.add(f.sendingMtaIp)
+        g.seen.days.add(day(report.startDatetime))
         if (g.refs.length < 5) g.refs.push(failureRef(source, f))
       }
-  for (const g of groups.values()) g.days.sort()
-  return [...groups.values()]
+  return [...groups.values()].map(({ seen, ...g }) => ({
+    ...g,
+    reporters: [...seen.reporters],
+    sendingIps: [...seen.ips],
+    days: [...seen.days].sort(),
+  }))
 }
