@@ -22,6 +22,7 @@ import { MailPolicyProbe } from './MailPolicyProbe'
 import { ProbeLanes } from './ProbeLanes'
 import { type PathStatus, pathStatus } from './path-status'
 import { RemediesList } from './RemediesList'
+import { DroppedFileTooLarge, readDroppedFile } from './read-dropped'
 import { SavedTargets } from './SavedTargets'
 import { SourcesList } from './SourcesList'
 import { CheckRows, VerdictCard } from './Verdict'
@@ -154,7 +155,17 @@ export function DiagnosisPane({ caseId, deviceTexts = [], onPathStatus }: Diagno
         setError(t('ui.analysis.tooLarge', { name: file.name }))
         continue
       }
-      await addText({ source: file.name, text: await file.text() })
+      // A gzip file (TLS-RPT reports come as .json.gz) is decompressed, within the same size limit.
+      let text: string
+      try {
+        text = await readDroppedFile(file, MAX_FILE_BYTES)
+      } catch (e) {
+        setError(
+          e instanceof DroppedFileTooLarge ? t('ui.analysis.tooLarge', { name: file.name }) : describeError(e, t),
+        )
+        continue
+      }
+      await addText({ source: file.name, text })
     }
   }
 
