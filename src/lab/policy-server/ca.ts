@@ -10,12 +10,19 @@ export interface LabPem {
   cert: string
 }
 
-export async function makeLabCa(name = 'Unmask lab CA'): Promise<LabPem> {
-  const pems = await generate([{ name: 'commonName', value: name }], {
-    keyType: 'ec',
-    algorithm: 'sha256',
+/** EC keys, SHA-256, valid from a minute ago for a week: long enough for any lab run, short if one leaks. */
+function base() {
+  return {
+    keyType: 'ec' as const,
+    algorithm: 'sha256' as const,
     notBeforeDate: new Date(Date.now() - 60_000),
     notAfterDate: new Date(Date.now() + 7 * 86_400_000),
+  }
+}
+
+export async function makeLabCa(name = 'Unmask lab CA'): Promise<LabPem> {
+  const pems = await generate([{ name: 'commonName', value: name }], {
+    ...base(),
     extensions: [
       { name: 'basicConstraints', cA: true, critical: true },
       { name: 'keyUsage', keyCertSign: true, cRLSign: true, digitalSignature: true, critical: true },
@@ -27,10 +34,7 @@ export async function makeLabCa(name = 'Unmask lab CA'): Promise<LabPem> {
 /** A server certificate for `names`, issued by `ca`. */
 export async function issueCertificate(ca: LabPem, names: string[]): Promise<LabPem> {
   const pems = await generate([{ name: 'commonName', value: names[0]! }], {
-    keyType: 'ec',
-    algorithm: 'sha256',
-    notBeforeDate: new Date(Date.now() - 60_000),
-    notAfterDate: new Date(Date.now() + 7 * 86_400_000),
+    ...base(),
     extensions: [
       { name: 'basicConstraints', cA: false, critical: true },
       { name: 'keyUsage', digitalSignature: true, keyEncipherment: true, critical: true },
