@@ -6,7 +6,7 @@ import { parsePromptLine } from '../devices/prompt'
 import { SYSLOG_PREFIX } from '../devices/syslog'
 import type { FailoverTag, ParsedPrompt } from '../devices/types'
 import { looksLikeTlsRpt } from '../mail-policy/tlsrpt/parse'
-import { cleanTerminalLine } from '../text/terminal'
+import { cleanTerminalLine, textNeedsCleaning } from '../text/terminal'
 import { transcriptShape } from './smtp/transcript-text'
 import { clip, type NumberedLine, numberLines } from './types'
 
@@ -119,7 +119,9 @@ export function detectKindOfLines(lines: readonly NumberedLine[]): EvidenceKind 
  */
 export function readLines(text: string): NumberedLine[] {
   const lines = numberLines(text)
-  for (const l of lines) l.text = cleanTerminalLine(clip(l.text))
+  // One scan of the whole text first: a clean paste (the usual case) needs only trimming, line by line.
+  if (!textNeedsCleaning(text)) for (const l of lines) l.text = clip(l.text).trimEnd()
+  else for (const l of lines) l.text = cleanTerminalLine(clip(l.text))
   return lines
 }
 
