@@ -50,6 +50,9 @@ export async function startSshEndpoint(options: SshEndpointOptions): Promise<Ssh
     },
     (client, info) => {
       clients.add(client)
+      // Answer each prompt at once rather than after Nagle's wait for the client's delayed ACK (about 40 ms a
+      // command on loopback): the simulated device should not be slower than the slowest link it stands in for.
+      client.setNoDelay(true)
       client.on('error', () => {})
       // A client that never finishes logging in is dropped, as the device would.
       const loginTimer = setTimeout(() => client.end(), LOGIN_TIMEOUT_MS)
