@@ -30,6 +30,7 @@ export type RuleId =
   | 'log.postfix-pix-workaround'
   | 'log.asa-esmtp-inspection'
   | 'log.esa-starttls-not-supported'
+  | 'log.exchange-auth-blocked'
   | 'tlsrpt.starttls-not-supported'
   | 'tlsrpt.failures-started'
   | 'tlsrpt.all-mx-failing'

@@ -23,6 +23,7 @@ export type CauseId =
   | 'server-lookalike'
   | 'server-no-starttls'
   | 'inbound-path-inspection'
+  | 'exchange-auth-path'
 
 export interface RootCause {
   id: CauseId
@@ -243,5 +244,17 @@ export function diagnose(
   } else if (missing.length > 0 && causes.length === 0) causes.push(cause('server-no-starttls', 0.5, missing))
   const inbound = inboundCause(by)
   if (inbound) causes.push(inbound)
+  // Exchange Server authentication failing between our own Exchange servers: the firewall between them (ours) is
+  // the first suspect; a Receive connector without Exchange Server authentication looks the same (KB 979175).
+  const exchangeAuth = by('log.exchange-auth-blocked')
+  if (exchangeAuth.length > 0) {
+    const strong = symptoms.filter((s) => STRONG_SYMPTOMS.includes(s.id))
+    const c = cause('exchange-auth-path', (strong.length > 0 ? 0.65 : 0.5) + (esmtp.length > 0 ? 0.1 : 0), [
+      ...exchangeAuth,
+      ...esmtp,
+      ...strong,
+    ])
+    causes.push({ ...c, side: 'local' })
+  }
   return causes.sort((a, b) => b.confidence - a.confidence)
 }

@@ -65,9 +65,9 @@ export function kindOfCommand(command: string): EvidenceKind | null {
   return null
 }
 
-/** A line of a firewall syslog, a Postfix log or an ESA mail log. */
+/** A line of a firewall syslog, a Postfix log, an ESA mail log or an Exchange queue error (logs/log-lines.ts). */
 const LOG_MARK = new RegExp(
-  String.raw`${SYSLOG_PREFIX.source}|postfix/\w+\[\d+\]|enabling PIX (workarounds|<CRLF>)|\b(ICID|DCID|MID) \d+|STARTTLS command not supported`,
+  String.raw`${SYSLOG_PREFIX.source}|postfix/\w+\[\d+\]|enabling PIX (workarounds|<CRLF>)|\b(ICID|DCID|MID) \d+|STARTTLS command not supported|451[ -]5\.7\.3 Cannot achieve Exchange Server authentication`,
 )
 
 function count(lines: readonly NumberedLine[], re: RegExp, limit = 5000): number {

@@ -8,6 +8,10 @@
  *   inspects outbound TCP/25 (default global_policy); collect its configuration, do not ask partners first.
  * - `advice.replace-pix`: a PIX 501/506E cannot run 7.x (Cisco PIX 6.x→7.0 upgrade guide), so no upgrade path.
  * - `advice.failover-active`: the output is from the standby unit; configuration is made on the active unit.
+ * - `advice.exchange-auth-path`: `451 5.7.3 Cannot achieve Exchange Server authentication` between our own Exchange
+ *   servers: look at the EHLO reply across the firewall between them (masked X-EXPS / X-ANONYMOUSTLS, asterisked
+ *   banner), fix inspection there, and rule out the other documented cause (a Receive connector without Exchange
+ *   Server authentication, KB 979175).
  */
 import type { InspectionPlace } from './places'
 import { type CommandLine, type Remedy, remedyTexts } from './types'
@@ -42,6 +46,12 @@ export function buildFailoverActiveAdvice(causes: string[]): Remedy {
 export function buildLocalEgressAdvice(causes: string[], destinations: string, evidenceLines: string): Remedy {
   return advice('advice.local-egress', causes, ['collectEgress', 'probeEgress', 'fixThere'], {
     destinations,
+    evidence: evidenceLines,
+  })
+}
+
+export function buildExchangeAuthAdvice(causes: string[], evidenceLines: string): Remedy {
+  return advice('advice.exchange-auth-path', causes, ['telnetEhlo', 'collectFirewall', 'checkConnector'], {
     evidence: evidenceLines,
   })
 }

@@ -15,6 +15,7 @@ import { hasDuplicateHeaderBug, type SoftwareVersion, supportsAllowTls } from '.
 import type { Finding } from '../findings'
 import { buildInspectionModel, type InspectionModel } from '../inspection'
 import {
+  buildExchangeAuthAdvice,
   buildFailoverActiveAdvice,
   buildFtdAdvice,
   buildLocalEgressAdvice,
@@ -121,6 +122,8 @@ export function selectRemedies(causes: readonly RootCause[], inputs: RemedyInput
       add(buildRemoteSideAdvice(ids, c.params.kind === 'mailguard', excerpt(c), c.id === 'remote-inspection'))
     } else if (c.id === 'local-egress-inspection') {
       add(buildLocalEgressAdvice(ids, c.params.destinations ?? '', excerpt(c)))
+    } else if (c.id === 'exchange-auth-path') {
+      add(buildExchangeAuthAdvice(ids, excerpt(c)))
     } else if (c.id === 'inbound-path-inspection') {
       // TLS-RPT showed the failure to us; after the fix, keep the reports coming and make senders insist on TLS.
       const mail = mailDomainOf(findings)

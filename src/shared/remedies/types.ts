@@ -32,6 +32,7 @@ export type RemedyId =
   | 'advice.failover-active'
   | 'advice.inbound-path'
   | 'advice.prevent-silent'
+  | 'advice.exchange-auth-path'
 
 export interface Remedy {
   id: RemedyId

@@ -13,6 +13,7 @@ import { pixMailguardActive } from './device/pix-mailguard-active'
 import { pixNo7xHardware } from './device/pix-no-7x-hardware'
 import { asaEsmtpInspectionLog } from './log/asa-esmtp-inspection'
 import { esaStarttlsNotSupported } from './log/esa-starttls-not-supported'
+import { exchangeAuthBlocked } from './log/exchange-auth-blocked'
 import { postfixPixWorkaround } from './log/postfix-pix-workaround'
 import { bannerMasked } from './smtp/banner-masked'
 import { commandMasked } from './smtp/command-masked'
@@ -52,6 +53,7 @@ export const RULES: readonly Rule[] = [
   postfixPixWorkaround,
   asaEsmtpInspectionLog,
   esaStarttlsNotSupported,
+  exchangeAuthBlocked,
   tlsrptStarttlsNotSupported,
   tlsrptFailuresStarted,
   tlsrptMxScope,

@@ -60,6 +60,8 @@ const SAMPLES = [
   'fw# show failover\nFailover On\nFailover unit Secondary\nThis host: Secondary - Standby Ready\nOther host: Primary - Active\nfw# show running-config\nASA Version 9.8(4)\nhostname fw\npolicy-map global_policy\n class inspection_default\n  inspect esmtp\nservice-policy global_policy global\nfw# ',
   // Masking on deliveries to large providers: the local egress path.
   'Nov 28 09:12:01 mail postfix/smtp[2211]: 4F3A21C0123: enabling PIX workarounds: disable_esmtp delay_dotcrlf for gmail-smtp-in.l.google.com[192.0.2.25]:25\nNov 28 09:13:01 mail postfix/smtp[2212]: 5F3A21C0124: enabling PIX workarounds: disable_esmtp delay_dotcrlf for example-com.mail.protection.outlook.com[192.0.2.26]:25\n',
+  // An Exchange queue's last error (tests/fixtures/real-networks: Exchange 2010 behind a Cisco with inspect esmtp).
+  fixtureText('../real-networks/exchange2010_queue_451_5.7.3_exchange_auth_cisco_esmtp_remkoweijnen.txt'),
 ]
 
 /** The same server straight and through a gateway that deletes the STARTTLS line (only a comparison shows it). */

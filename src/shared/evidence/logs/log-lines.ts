@@ -4,12 +4,17 @@
  *   disconnected a flow), with the destination port when the message names one;
  * - Postfix client: `enabling PIX workarounds: … for host[ip]:port` (Postfix saw an asterisked banner) and
  *   `TLS is required, but was not offered`;
- * - Cisco ESA mail_logs: `TLS failed`, `TLS success`, `STARTTLS command not supported`.
+ * - Cisco ESA mail_logs: `TLS failed`, `TLS success`, `STARTTLS command not supported`;
+ * - Exchange queue / protocol errors: `451 5.7.3 Cannot achieve Exchange Server authentication` (Microsoft: "A
+ *   firewall or other device is blocking the Extended SMTP command that's required for Exchange Server authentication
+ *   (X-EXPS)", Microsoft docs "DSNs and NDRs in Exchange 2016", enhanced code 5.7.3 (code-search index id
+ *   28260417376); KB 979175: X-ANONYMOUSTLS, X-EXPS and GSSAPI must
+ *   pass a firewall between Exchange servers).
  */
 import { SYSLOG_MESSAGE, type SyslogFamily, syslogFamily } from '../../devices/syslog'
 import { clip, type NumberedLine } from '../types'
 
-export type LogFamily = 'asa' | 'postfix' | 'esa'
+export type LogFamily = 'asa' | 'postfix' | 'esa' | 'exchange'
 
 export type LogEvent =
   | 'asa-esmtp-action'
@@ -21,6 +26,7 @@ export type LogEvent =
   | 'esa-tls-failed'
   | 'esa-tls-success'
   | 'esa-starttls-not-supported'
+  | 'exchange-auth-failed'
 
 export interface LogEntry {
   family: LogFamily
@@ -50,6 +56,8 @@ const POSTFIX_SAID = /\bhost (\S+?)(?:\[([^\]]+)\])? said: (\d{3}[ -].*)$/
 const ESA_ID = /\b(ICID|DCID|MID)\s+(\S+)/
 const ESA_STARTTLS = /STARTTLS command not supported/i
 const ESA_TLS = /\bTLS (failed|success|error)\b/i
+/** The Exchange reply, alone or quoted in a queue's Last Error (`451 4.4.0 Primary target IP address responded with: "451 5.7.3 …"`). */
+export const EXCHANGE_AUTH_FAILED = /\b451[ -]5\.7\.3 Cannot achieve Exchange Server authentication/i
 
 function asaEntry(m: RegExpExecArray, line: number, text: string): LogEntry | null {
   const id = m[4]!
@@ -111,13 +119,21 @@ function esaEntry(line: number, text: string): LogEntry | null {
   return null
 }
 
+function exchangeEntry(line: number, text: string): LogEntry | null {
+  if (!EXCHANGE_AUTH_FAILED.test(text)) return null
+  const queued = /\b(4\d\d [45]\.\d{1,3}\.\d{1,3}) Primary target IP address responded with/.exec(text)
+  return { family: 'exchange', event: 'exchange-auth-failed', line, text, detail: queued?.[1] }
+}
+
 /** Every relevant entry, in line order; other lines are ignored. */
 export function parseLogLines(lines: readonly NumberedLine[]): LogEntry[] {
   const out: LogEntry[] = []
   for (const { line, text: raw } of lines) {
     const text = clip(raw).trimEnd()
     const asa = SYSLOG_MESSAGE.exec(text)
-    const entry = asa ? asaEntry(asa, line, text) : (postfixEntry(line, text) ?? esaEntry(line, text))
+    const entry = asa
+      ? asaEntry(asa, line, text)
+      : (postfixEntry(line, text) ?? esaEntry(line, text) ?? exchangeEntry(line, text))
     if (entry) out.push(entry)
   }
   return out

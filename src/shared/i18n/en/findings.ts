@@ -127,6 +127,11 @@ export const findings = {
       explanation:
         'Lines such as "STARTTLS command not supported" or "TLS failed" are consistent with a firewall masking STARTTLS, but they are not proof: the peer may simply not offer TLS, or list it out of order.',
     },
+    'exchange-auth-blocked': {
+      title: 'Exchange could not authenticate to another Exchange server (451 5.7.3)',
+      explanation:
+        '"Cannot achieve Exchange Server authentication" ({{count}} line(s)) means the receiving Exchange server did not offer, or did not accept, X-EXPS. A firewall between the two servers that inspects SMTP masks the EHLO keywords it does not know (X-EXPS, X-ANONYMOUSTLS, so also TLS between the servers); a Receive connector without Exchange Server authentication gives the same error.',
+    },
   },
   tlsrpt: {
     'starttls-not-supported': {
@@ -253,6 +258,11 @@ export const findings = {
       title: 'Your own egress firewall masks STARTTLS on outgoing mail',
       explanation:
         'Masking shows on delivery to {{count}} destination(s): {{destinations}} (large providers among them: {{providers}}). Large providers run no PIX/ASA in front of their MX, and unrelated organisations rarely share one fault: the default global_policy also inspects outbound TCP/25, so the inspecting firewall is on your side. Collect its configuration before writing to partners.',
+    },
+    'exchange-auth-path': {
+      title: 'A firewall between your Exchange servers most likely inspects SMTP',
+      explanation:
+        'Exchange servers of one organisation authenticate to each other with X-EXPS and protect the link with X-ANONYMOUSTLS; an SMTP-inspecting firewall between them (yours: the servers are) masks both, and the queue fills with 451 5.7.3. The other documented cause is a Receive connector without Exchange Server authentication, so confirm with the EHLO reply seen across that firewall before changing it.',
     },
     'inbound-path-inspection': {
       title: 'Mail to {{mx}} loses STARTTLS on the way in',

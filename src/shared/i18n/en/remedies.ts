@@ -40,6 +40,20 @@ export const remedies = {
           'Fix it on that firewall (allow-tls in an ESMTP map of your own, or no inspect esmtp); only if your path is clean, contact the partner with these lines:\n{{evidence}}',
       },
     },
+    'exchange-auth-path': {
+      title: 'Look at the EHLO reply between your Exchange servers',
+      summary:
+        'Exchange Server authentication fails between your own servers: check the firewall between them before the connectors.',
+      impact: 'Nothing changes until you decide; a telnet test and collecting configuration are read-only.',
+      steps: {
+        telnetEhlo:
+          'From the sending server, open port 25 of the receiving one and send EHLO in one line: an asterisked banner, X-ed lines (XXXXXXXA) or no X-EXPS / X-ANONYMOUSTLS in the reply mean a firewall in between rewrites SMTP. Evidence:\n{{evidence}}',
+        collectFirewall:
+          'Collect "show running-config" and "show service-policy inspect esmtp" from that firewall and analyse them here; exempt the traffic between the Exchange servers from ESMTP inspection.',
+        checkConnector:
+          'If the EHLO reply is clean, the receiving server’s Receive connector lacks Exchange Server authentication (and TLS): enable both (Microsoft KB 979175).',
+      },
+    },
     'inbound-path': {
       title: 'Find what masks STARTTLS in front of {{mx}}',
       summary:

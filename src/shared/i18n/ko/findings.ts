@@ -126,6 +126,11 @@ export const findings = {
       explanation:
         '"STARTTLS command not supported"나 "TLS failed" 같은 줄은 방화벽이 STARTTLS를 가리는 상황과 들어맞지만 증거는 아닙니다. 상대 서버가 TLS를 제공하지 않거나 순서를 잘못 나열했을 수도 있습니다.',
     },
+    'exchange-auth-blocked': {
+      title: 'Exchange가 다른 Exchange 서버에 인증하지 못했습니다(451 5.7.3)',
+      explanation:
+        '"Cannot achieve Exchange Server authentication"({{count}}줄)은 받는 Exchange 서버가 X-EXPS를 제공하지 않았거나 받아들이지 않았다는 뜻입니다. 두 서버 사이에서 SMTP를 검사하는 방화벽은 모르는 EHLO 키워드(X-EXPS, X-ANONYMOUSTLS, 따라서 서버 간 TLS도)를 가립니다. Exchange Server 인증이 꺼진 수신 커넥터도 같은 오류를 냅니다.',
+    },
   },
   tlsrpt: {
     'starttls-not-supported': {
@@ -252,6 +257,11 @@ export const findings = {
       title: '우리 쪽 외부 방향(egress) 방화벽이 보내는 메일의 STARTTLS를 가립니다',
       explanation:
         '{{count}}개 목적지({{destinations}}; 그중 대형 사업자: {{providers}})로 보낼 때 모두 가려짐이 나타납니다. 대형 메일 사업자는 MX 앞에 PIX/ASA를 두지 않고, 서로 무관한 기관들이 같은 문제를 갖는 일도 드뭅니다. 기본 global_policy는 나가는 TCP/25도 검사하므로 검사하는 방화벽은 우리 쪽에 있습니다. 상대 기관에 연락하기 전에 그 방화벽 설정을 수집하십시오.',
+    },
+    'exchange-auth-path': {
+      title: '우리 Exchange 서버 사이의 방화벽이 SMTP를 검사하고 있을 가능성이 큽니다',
+      explanation:
+        '한 조직의 Exchange 서버들은 X-EXPS로 서로 인증하고 X-ANONYMOUSTLS로 연결을 보호합니다. 그 사이에서 SMTP를 검사하는 방화벽(서버가 우리 것이므로 우리 쪽)은 둘 다 가리고, 큐에는 451 5.7.3이 쌓입니다. 문서화된 다른 원인은 Exchange Server 인증이 꺼진 수신 커넥터이므로, 바꾸기 전에 그 방화벽 너머에서 본 EHLO 응답으로 확인하십시오.',
     },
     'inbound-path-inspection': {
       title: '{{mx}}로 들어오는 메일이 도중에 STARTTLS를 잃습니다',

@@ -39,6 +39,19 @@ export const remedies = {
           '그 방화벽에서 고치십시오(자체 ESMTP 맵에 allow-tls, 또는 no inspect esmtp). 우리 경로가 깨끗할 때만 다음 줄과 함께 상대 기관에 연락하십시오:\n{{evidence}}',
       },
     },
+    'exchange-auth-path': {
+      title: '우리 Exchange 서버 사이의 EHLO 응답을 확인하십시오',
+      summary: '우리 서버끼리 Exchange Server 인증이 실패합니다. 커넥터보다 먼저 그 사이의 방화벽을 확인하십시오.',
+      impact: '결정하기 전에는 아무것도 바뀌지 않으며, telnet 시험과 설정 수집은 읽기 전용입니다.',
+      steps: {
+        telnetEhlo:
+          '보내는 서버에서 받는 서버의 25번 포트를 열고 EHLO를 한 줄로 보내십시오. 별표 배너, X로 바뀐 줄(XXXXXXXA), 또는 응답에 X-EXPS / X-ANONYMOUSTLS가 없으면 그 사이의 방화벽이 SMTP를 고쳐 쓰는 것입니다. 증거:\n{{evidence}}',
+        collectFirewall:
+          '그 방화벽에서 "show running-config"와 "show service-policy inspect esmtp"를 수집해 여기서 분석하고, Exchange 서버 사이의 트래픽을 ESMTP 검사에서 제외하십시오.',
+        checkConnector:
+          'EHLO 응답이 깨끗하면 받는 서버의 수신 커넥터에 Exchange Server 인증(과 TLS)이 꺼져 있는 것입니다. 둘 다 켜십시오(Microsoft KB 979175).',
+      },
+    },
     'inbound-path': {
       title: '{{mx}} 앞에서 STARTTLS를 가리는 장비 찾기',
       summary:

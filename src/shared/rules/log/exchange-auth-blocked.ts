@@ -1,0 +1,33 @@
+/**
+ * `log.exchange-auth-blocked`: an Exchange queue or protocol log shows `451 5.7.3 Cannot achieve Exchange Server
+ * authentication` between two Exchange servers of one organisation (Hub/Mailbox → Edge, site to site). Microsoft
+ * names two causes: a firewall blocking the X-EXPS verb (KB 979175 adds X-ANONYMOUSTLS and GSSAPI), or a Receive
+ * connector without Exchange Server authentication. An ASA masks every EHLO keyword its ESMTP inspection does not
+ * know (`match ehlo-reply-parameter others mask`; X-EXPS is masked in the Exchange 2003 capture, evidence-sources.md
+ * §2), which is the first cause; real cases: Exchange 2010 CAS → Edge across a Cisco with `inspect esmtp` in
+ * global_policy (tests/fixtures/real-networks/README.md). So a warning, not proof: 0.5.
+ */
+import type { Finding } from '../../findings'
+import { lineRef, makeFinding, type Rule } from '../types'
+
+export const exchangeAuthBlocked: Rule = {
+  id: 'log.exchange-auth-blocked',
+  run(ctx) {
+    const out: Finding[] = []
+    for (const e of ctx.evidence) {
+      if (e.kind !== 'log') continue
+      const hits = e.data.filter((l) => l.event === 'exchange-auth-failed')
+      if (hits.length === 0) continue
+      out.push(
+        makeFinding(
+          this.id,
+          'warning',
+          0.5,
+          hits.slice(0, 5).map((h) => lineRef(e.source, h.line, h.text)),
+          { count: hits.length, queued: hits.some((h) => h.detail !== undefined) ? 'yes' : 'no' },
+        ),
+      )
+    }
+    return out
+  },
+}

@@ -1,0 +1,99 @@
+/**
+ * Real material (issues 13 and 22, "real-material" gaps) through the built CLI, `unmask analyze --json FILE`: Exchange
+ * queue errors published by the engineers who hit them (tests/fixtures/real-networks/README.md gives each source and
+ * the diagnosis it must give), with counter-examples written here that must not give the same diagnosis.
+ */
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+import type { Analysis } from '../../src/shared/diagnosis'
+import { makeTempDir } from '../support/temp-dir'
+import { isBuilt, ROOT, unmask } from './built'
+
+const REAL = join(ROOT, 'tests', 'fixtures', 'real-networks')
+const tmp = makeTempDir('unmask-real-material-')
+afterAll(() => tmp.remove())
+
+/** Exit 1 when the analysis names a problem, 0 when it names none (src/cli/verdict.ts). */
+function analyze(...files: string[]): Analysis {
+  const r = unmask(['analyze', '--json', ...files])
+  expect(r.stderr).toBe('')
+  const a = JSON.parse(r.stdout) as Analysis
+  expect(r.status).toBe(a.causes.length > 0 || a.findings.some((f) => f.severity !== 'info') ? 1 : 0)
+  return a
+}
+
+function analyzeText(name: string, text: string): Analysis {
+  const file = join(tmp.path, name)
+  writeFileSync(file, text)
+  return analyze(file)
+}
+
+const ids = (a: Analysis) => a.findings.map((f) => f.id)
+const causeIds = (a: Analysis) => a.causes.map((c) => c.id)
+const remedyIds = (a: Analysis) => a.remedies.map((r) => r.id)
+
+const EXCHANGE_AUTH = [
+  'exchange2010_queue_451_5.7.3_exchange_auth_cisco_esmtp_remkoweijnen.txt',
+  'exchange2013_queue_451_5.7.3_exchange_auth_cisco_jermsmit.txt',
+]
+
+describe.runIf(isBuilt)('unmask analyze --json on real Exchange queue errors', () => {
+  it.each(EXCHANGE_AUTH)(
+    '%s: 451 5.7.3 between our own Exchange servers points at the firewall between them, on our side',
+    (name) => {
+      const a = analyze(join(REAL, name))
+      expect(a.parts.map((p) => p.kind)).toEqual(['log'])
+      expect(ids(a)).toEqual(['log.exchange-auth-blocked'])
+      const finding = a.findings[0]!
+      expect(finding.confidence).toBe(0.5)
+      expect(finding.evidence[0]?.excerpt).toContain('Cannot achieve Exchange Server authentication')
+      expect(causeIds(a)).toEqual(['exchange-auth-path'])
+      expect(a.causes[0]?.side).toBe('local')
+      // Moderate: a Receive connector without Exchange Server authentication gives the same error (KB 979175).
+      expect(a.causes[0]?.confidence).toBe(0.5)
+      expect(remedyIds(a)).toEqual(['advice.exchange-auth-path'])
+      expect(a.remedies[0]?.steps.map((s) => s.textKey.split('.').pop())).toEqual([
+        'telnetEhlo',
+        'collectFirewall',
+        'checkConnector',
+      ])
+      // Nothing here is a partner's firewall nor a device change.
+      expect(causeIds(a)).not.toContain('remote-inspection')
+      expect(remedyIds(a)).not.toContain('advice.remote-side')
+      expect(a.remedies.every((r) => r.commands.length === 0)).toBe(true)
+      expect(unmask(['analyze', '--json', join(REAL, name)]).status).toBe(1)
+    },
+  )
+
+  it('with the firewall configuration that has inspect esmtp, the queue error backs the local inspection', () => {
+    const a = analyze(join(REAL, EXCHANGE_AUTH[0]!), join(REAL, 'asa_9.12-4-67_asa5512_oxidized_backup.txt'))
+    expect(causeIds(a)).toContain('local-esmtp-inspection')
+    expect(causeIds(a)).toContain('exchange-auth-path')
+    const exchange = a.causes.find((c) => c.id === 'exchange-auth-path')!
+    expect(exchange.confidence).toBe(0.6)
+    expect(exchange.findings).toEqual(['log.exchange-auth-blocked', 'asa.esmtp-inspection-active'])
+    expect(remedyIds(a)).toContain('asa.no-inspect-esmtp')
+  })
+
+  it('counter-example: other Exchange 451 errors (STARTTLS required, DNS) are not Exchange-authentication masking', () => {
+    const a = analyzeText(
+      'other-451.txt',
+      [
+        '451 4.4.0 Primary target IP address responded with: "451 5.7.3 Must issue a STARTTLS command first." Attempted failover to alternate host, but that did not succeed.',
+        '451 4.4.0 DNS query failed. The error was: SMTPSEND.DNS.NonExistentDomain; nonexistent domain',
+      ].join('\n'),
+    )
+    expect(ids(a)).not.toContain('log.exchange-auth-blocked')
+    expect(causeIds(a)).not.toContain('exchange-auth-path')
+  })
+
+  it('counter-example: the phrase in prose without the reply code gives nothing', () => {
+    const a = analyzeText(
+      'prose.txt',
+      'We could not achieve Exchange Server authentication yesterday, says the ticket.\n',
+    )
+    expect(ids(a)).toEqual([])
+    expect(a.causes).toEqual([])
+  })
+})
