@@ -52,7 +52,8 @@ export async function startSshEndpoint(options: SshEndpointOptions): Promise<Ssh
       clients.add(client)
       // Answer each prompt at once rather than after Nagle's wait for the client's delayed ACK (about 40 ms a
       // command on loopback): the simulated device should not be slower than the slowest link it stands in for.
-      client.setNoDelay(true)
+      // ssh2's Connection has setNoDelay at run time; @types/ssh2 does not declare it.
+      ;(client as Connection & { setNoDelay(noDelay: boolean): void }).setNoDelay(true)
       client.on('error', () => {})
       // A client that never finishes logging in is dropped, as the device would.
       const loginTimer = setTimeout(() => client.end(), LOGIN_TIMEOUT_MS)

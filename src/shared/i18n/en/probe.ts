@@ -1,4 +1,6 @@
 // Texts for the probe namespace; keep keys identical in en and ko (tests/shared/i18n checks).
+import { NOTE_TEXTS } from '../../probe/notes'
+
 export const probe = {
   modes: { starttls: 'STARTTLS', 'implicit-tls': 'implicit TLS', plain: 'plain SMTP' },
   phases: {
@@ -36,16 +38,8 @@ export const probe = {
     dropped: 'connection dropped during delivery',
     'not-sent': 'not sent',
   },
-  notes: {
-    connected: 'connected to {{address}}',
-    resolved: 'resolved to {{addresses}}',
-    tlsEstablished: 'TLS established: {{protocol}} {{cipher}}',
-    tlsFailed: 'TLS handshake failed: {{error}}',
-    discarded: 'discarded {{bytes}} bytes the server sent after its reply to STARTTLS',
-    lineTooLong: 'line longer than {{max}} bytes: {{start}}…',
-    noQuitReply: 'no reply to QUIT: {{error}}',
-    messageSent: 'test message sent: {{lines}} lines, {{bytes}} bytes',
-  },
+  // The English of the recorder's notes is the recorded text itself (src/shared/probe/notes.ts).
+  notes: NOTE_TEXTS,
   severity: { critical: 'critical', warning: 'warning', info: 'info' },
   text: {
     heading: 'SMTP probe of {{target}} ({{mode}}, vantage {{vantage}})',
