@@ -20,7 +20,7 @@ export const probe = {
     'connect-timeout': '제한 시간 안에 TCP 연결 안 됨',
     'connect-failed': '연결 실패',
     'reply-timeout': '제한 시간 안에 응답을 다 받지 못함',
-    'total-timeout': '점검 전체 제한 시간 초과',
+    'total-timeout': '프로브 전체 제한 시간 초과',
     closed: '연결이 끊김',
     'line-too-long': '응답 줄이 너무 김',
     'reply-too-long': '응답 줄 수가 너무 많음',
@@ -48,7 +48,7 @@ export const probe = {
   },
   severity: { critical: '심각', warning: '경고', info: '정보' },
   text: {
-    heading: '{{target}} SMTP 점검 ({{mode}}, 점검 위치 {{vantage}})',
+    heading: '{{target}} SMTP 프로브 ({{mode}}, 프로브 위치 {{vantage}})',
     address: '주소 {{address}} ({{family}})',
     transcript: '대화 기록',
     timings: '단계별 소요 시간',
@@ -76,18 +76,18 @@ export const probe = {
     tlsCellFailed: 'TLS 실패: {{error}}',
   },
   verdict: {
-    failed: '{{phase}} 단계에서 점검이 중단되었습니다({{code}}). 대화 기록을 확인하세요',
+    failed: '{{phase}} 단계에서 프로브가 중단되었습니다({{code}}). 대화 기록을 확인하세요',
     'tls-failed': 'STARTTLS는 받아들여졌지만 TLS 핸드셰이크가 실패했습니다: {{error}}',
     'message-dropped':
       '테스트 메일을 전달하는 중에 연결이 끊겼습니다({{dkim}}). 오래된 PIX/ASA의 중복 헤더 버그와 들어맞습니다',
     refused: '서버가 세션을 거부했습니다: {{reply}}',
     'starttls-masked': '이 경로에서 STARTTLS가 가려집니다. 방화벽의 SMTP 검사가 대화를 고쳐 쓰고 있습니다',
     'keywords-masked':
-      '이 경로의 검사 장비가 SMTP를 바꿉니다(EHLO 키워드가 가려지거나 STARTTLS 명령이 X로 바뀜). 그러나 가려진 줄 중 STARTTLS는 없습니다: 서버가 TLS를 제공하는지는 경로를 우회한 점검만 알려 줍니다',
+      '이 경로의 검사 장비가 SMTP를 바꿉니다(EHLO 키워드가 가려지거나 STARTTLS 명령이 X로 바뀜). 그러나 가려진 줄 중 STARTTLS는 없습니다: 서버가 TLS를 제공하는지는 경로를 우회한 프로브만 알려 줍니다',
     'esmtp-blocked': '이 경로에서 ESMTP가 막힙니다(배너 가림 또는 EHLO 거부). PIX MailGuard 방식의 검사입니다',
     'tls-ok': 'TLS가 동작하며({{protocol}}) 인증서도 이 이름에 대해 신뢰됩니다',
     'tls-untrusted': 'TLS는 동작하지만({{protocol}}) 인증서 검증에 실패했습니다: {{reason}}',
-    'plain-only': '평문 SMTP만 점검했습니다(STARTTLS를 보내지 않음)',
+    'plain-only': '평문 SMTP만 프로브했습니다(STARTTLS를 보내지 않음)',
     'starttls-refused': '서버가 STARTTLS를 거부했습니다: {{reply}}',
     'no-starttls': '이 경로에는 TLS가 없습니다. STARTTLS를 제공하지도, 받아들이지도 않습니다',
     'paths-differ':
@@ -96,14 +96,14 @@ export const probe = {
   },
   egress: {
     option:
-      '로컬 송신 경로 점검: 이 원격 MX 호스트들을 동시에 점검 (쉼표로 구분한 HOST[:PORT]; 없으면 대형 메일 사업자)',
+      '로컬 송신 경로 프로브: 이 원격 MX 호스트들을 동시에 프로브 (쉼표로 구분한 HOST[:PORT]; 없으면 대형 메일 사업자)',
     listOption: '--egress용 원격 MX 호스트 파일, 한 줄에 HOST[:PORT] 하나 (# 주석)',
     noTarget: '--egress는 대상 인자가 아니라 --egress HOST,HOST 또는 --egress-list FILE에서 호스트를 받습니다.',
     badLine: "{{file}} {{line}}번째 줄: '{{text}}'은(는) HOST[:PORT]가 아닙니다.",
-    tooMany: '호스트 {{count}}개가 주어졌습니다. 송신 점검은 최대 {{max}}개까지입니다.',
+    tooMany: '호스트 {{count}}개가 주어졌습니다. 송신 프로브는 최대 {{max}}개까지입니다.',
     defaultList:
-      '호스트가 없어 내장된 대형 메일 사업자 목록(Google, Microsoft, Apple, Yahoo, OVH)을 25번 포트로 점검합니다.',
-    heading: '송신 점검: 이곳에서 원격 MX 호스트 {{count}}개를 동시에 점검',
+      '호스트가 없어 내장된 대형 메일 사업자 목록(Google, Microsoft, Apple, Yahoo, OVH)을 25번 포트로 프로브합니다.',
+    heading: '송신 프로브: 이곳에서 원격 MX 호스트 {{count}}개를 동시에 프로브',
     view: {
       masked: '가려짐 (경로상의 SMTP 검사)',
       'no-starttls': 'STARTTLS 없음, 마스크 없음',
@@ -114,7 +114,7 @@ export const probe = {
       'local-path-masks':
         '로컬 경로가 STARTTLS를 가립니다: 응답한 목적지 {{reached}}곳 모두에서 사라지며, 서로 무관한 대형 사업자가 모두 검사 방화벽을 쓰지는 않습니다. 이 사이트의 송신 방화벽(송신 TCP/25의 inspect esmtp)을 확인하십시오.',
       'local-path-strips':
-        '응답한 목적지 {{reached}}곳 중 어느 곳도 이곳에서 STARTTLS를 제공하지 않고 마스크도 없습니다: 로컬 경로의 무언가가 삭제합니다(또는 이 서버들에 TLS가 없습니다). 외부에서 한 곳을 점검해 구분하십시오.',
+        '응답한 목적지 {{reached}}곳 중 어느 곳도 이곳에서 STARTTLS를 제공하지 않고 마스크도 없습니다: 로컬 경로의 무언가가 삭제합니다(또는 이 서버들에 TLS가 없습니다). 외부에서 한 곳을 프로브해 구분하십시오.',
       'some-destinations-mask':
         '목적지 {{reached}}곳 중 {{lost}}곳에서 STARTTLS가 사라지고 나머지는 통과합니다. 로컬 경로는 가리지 않습니다: 해당 목적지 쪽(그쪽 방화벽)이나 그 목적지만 지나는 경로의 문제입니다.',
       'local-path-clean': '목적지 {{reached}}곳 모두 이곳에서 STARTTLS를 제공합니다: 로컬 송신 경로는 가리지 않습니다.',
@@ -123,13 +123,14 @@ export const probe = {
     },
   },
   cli: {
-    description: '메일 서버(HOST[:PORT]) 또는 도메인(DOMAIN)의 MX 호스트를 점검합니다: 시간이 기록된 STARTTLS/TLS 대화',
+    description:
+      '메일 서버(HOST[:PORT]) 또는 도메인(DOMAIN)의 MX 호스트를 프로브합니다: 시간이 기록된 STARTTLS/TLS 대화',
     target: 'HOST[:PORT] 또는 DOMAIN',
-    vantage: '이 점검을 실행하는 위치의 이름 (예: inside, outside)',
-    compare: 'HOST[:PORT]도 점검하고(예: 방화벽을 거친 같은 서버) 줄 단위로 비교',
-    compareVantage: '--compare 점검의 위치 이름',
+    vantage: '이 프로브를 실행하는 위치의 이름 (예: inside, outside)',
+    compare: 'HOST[:PORT]도 프로브하고(예: 방화벽을 거친 같은 서버) 줄 단위로 비교',
+    compareVantage: '--compare 프로브의 위치 이름',
     case: '결과를 이 케이스(ID 또는 폴더)에 저장',
-    timeout: '점검 하나당 제한 시간(밀리초)',
+    timeout: '프로브 하나당 제한 시간(밀리초)',
     implicitTls: 'STARTTLS 대신 첫 바이트부터 TLS 사용 (포트 465)',
     plain: '평문 SMTP만 사용: STARTTLS를 보내지 않음',
     legacyTls: 'TLS 1.0/1.1과 약한 암호화 방식도 허용 (오래된 메일 서버용)',
@@ -137,7 +138,7 @@ export const probe = {
     port: '포트를 지정하지 않은 호스트와 MX 호스트에 쓸 포트 (기본값 25)',
     badPort: '--port에는 1부터 65535까지의 숫자를 지정해야 합니다.',
     dns: '시스템 리졸버 대신 질의할 DNS 서버 (IP 또는 IP:PORT)',
-    concurrency: '동시에 점검할 호스트 수 (기본값 {{n}})',
+    concurrency: '동시에 프로브할 호스트 수 (기본값 {{n}})',
     testTo: '이 주소로 테스트 메일 보내기 (기본값은 보내지 않음)',
     testFrom: '테스트 메일의 보내는 사람 주소',
     dkim: '테스트 메일에 DKIM-Signature 헤더 추가',
@@ -147,11 +148,11 @@ export const probe = {
     testNeedsFrom: '--test-to에는 --test-from이 필요합니다(둘 다 일반 메일 주소여야 합니다).',
     caseNotFound: "{{home}}에 '{{id}}' 케이스가 없습니다.",
     mxPlan: '{{domain}}의 MX 호스트: {{hosts}}',
-    implicitMx: '{{domain}}에 MX 레코드가 없어 도메인 자체를 점검합니다',
+    implicitMx: '{{domain}}에 MX 레코드가 없어 도메인 자체를 프로브합니다',
     unresolved: '{{host}} 건너뜀: {{message}}',
-    nothingToProbe: '{{domain}}에 대해 점검할 대상이 없습니다.',
+    nothingToProbe: '{{domain}}에 대해 프로브할 대상이 없습니다.',
     progress: '[{{done}}/{{total}}] {{target}}: {{verdict}}',
-    missingTarget: '대상(HOST[:PORT] 또는 DOMAIN)을 지정하거나, 송신 경로를 점검하려면 --egress를 쓰십시오.',
+    missingTarget: '대상(HOST[:PORT] 또는 DOMAIN)을 지정하거나, 송신 경로를 프로브하려면 --egress를 쓰십시오.',
     saved: '케이스 {{id}}에 항목 {{count}}개를 저장했습니다.',
   },
 }
