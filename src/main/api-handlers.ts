@@ -21,7 +21,7 @@ import { JOURNAL } from '../shared/journal'
 import { AuditService } from './audit/audit-service'
 import type { CaseStore } from './cases/case-store'
 import type { InvestigationService } from './investigation/investigation-service'
-import { probeDomainWithPolicy } from './mail-policy/probe-domain'
+import { MailPolicyService } from './mail-policy/service'
 import type { ProfileStore } from './profiles/profile-store'
 import type { RemediationService } from './remediation/remediation-service'
 import type { ReportService } from './report/report-service'
@@ -44,6 +44,11 @@ export interface Services {
   remediation: RemediationService
   reports: ReportService
   platform: string
+  /**
+   * `mailPolicy.probe` (issue 17): its resolver, MX port and policy-host CA/port are set in main (the lab's in tests);
+   * the system's when not given.
+   */
+  mailPolicy?: MailPolicyService
   /** The fleet audit (issue 19); made on first use when not given. */
   audit?: AuditService
   /** The desktop's file handlers (Electron's `shell`), for opening an exported report; absent outside the app. */
@@ -71,6 +76,7 @@ function deviceAndCredentials(services: Services, profileId: string, password?: 
 
 export function createHandlers(services: Services): Handlers {
   const audit = services.audit ?? new AuditService()
+  const mailPolicy = services.mailPolicy ?? new MailPolicyService(services.cases)
   return {
     'app.info': () => ({
       name: 'Unmask',
@@ -102,15 +108,7 @@ export function createHandlers(services: Services): Handlers {
         journal?.close()
       }
     },
-    'mailPolicy.probe': async ({ domain, caseId }) => {
-      const journal = caseId ? services.cases.open(caseId) : undefined
-      try {
-        const { report, mailPolicy } = await probeDomainWithPolicy(domain, {}, journal)
-        return { results: report.probes.map((p) => p.result), mailPolicy }
-      } finally {
-        journal?.close()
-      }
-    },
+    'mailPolicy.probe': ({ domain, caseId }) => mailPolicy.probe(domain, caseId),
     'analysis.run': (input) => {
       const { texts, probes, caseId } = input
       return services.investigation.analyze(texts, probes, caseId)

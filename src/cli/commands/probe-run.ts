@@ -4,7 +4,7 @@
  */
 import { type CaseHandle, CaseNotFoundError, CaseStore } from '../../main/cases/case-store'
 import { unmaskHome } from '../../main/cases/paths'
-import { judgeProbes, type MailPolicyReport, startMailPolicy } from '../../main/mail-policy/probe-domain'
+import { finishMailPolicy, type MailPolicyReport, startMailPolicy } from '../../main/mail-policy/probe-domain'
 import type { DomainPlan } from '../../main/smtp/mx'
 import { type BatchOptions, DEFAULT_CONCURRENCY } from '../../main/smtp/probe-many'
 import { type AnalysedProbe, runProbeRequest } from '../../main/smtp/run'
@@ -93,7 +93,7 @@ export async function runProbe(input: string, opts: ProbeCliOptions, ctx: CliCon
       return
     }
     const mailPolicy: MailPolicyReport | undefined = policy
-      ? await policy.then((check) => ({ check, verdicts: judgeProbes(check, report.probes) }))
+      ? await policy.then((check) => finishMailPolicy(check, report.probes, handle))
       : undefined
     if (asJson) io.out(json(mailPolicy ? { ...report, mailPolicy } : report))
     else if (mailPolicy) io.out(`\n${mailPolicyText(mailPolicy, t)}`)

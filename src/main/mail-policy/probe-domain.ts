@@ -12,6 +12,7 @@ import type { DomainPlan } from '../smtp/mx'
 import type { BatchOptions } from '../smtp/probe-many'
 import { type AnalysedProbe, type ProbeReport, runProbeRequest } from '../smtp/run'
 import { checkMailPolicy } from './check'
+import { recordMailPolicy } from './journal'
 
 export type { MailPolicyReport } from '../../shared/mail-policy/verdict'
 
@@ -50,6 +51,20 @@ export function judgeProbes(check: MailPolicyCheck, probes: readonly AnalysedPro
   return [...byHost.values()]
 }
 
+/**
+ * The verdicts of a domain once its policy lookups and its MX probes are done, written into the case journal right
+ * away (CLI and app): the probes are already there, one entry each as it completed.
+ */
+export function finishMailPolicy(
+  check: MailPolicyCheck,
+  probes: readonly AnalysedProbe[],
+  journal?: CaseHandle,
+): MailPolicyReport {
+  const report = { check, verdicts: judgeProbes(check, probes) }
+  if (journal) recordMailPolicy(journal, report)
+  return report
+}
+
 /** The app's entry: probe the MX hosts of `domain` (port 25 unless given) and judge them with its policies. */
 export async function probeDomainWithPolicy(
   domain: string,
@@ -71,5 +86,5 @@ export async function probeDomainWithPolicy(
     journal,
   )
   const check = await policy
-  return { report, mailPolicy: check ? { check, verdicts: judgeProbes(check, report.probes) } : null }
+  return { report, mailPolicy: check ? finishMailPolicy(check, report.probes, journal) : null }
 }

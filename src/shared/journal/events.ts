@@ -19,6 +19,7 @@ import {
   fixUndoneData,
   fixVerifiedData,
 } from './fix-schemas'
+import { mailPolicyResultData } from './mail-policy-schema'
 import {
   attachmentAddedData,
   caseCreatedData,
@@ -71,6 +72,8 @@ export const JOURNAL = {
   hostKeyReplaced: 'hostkey.replaced',
   /** A fleet audit's table exported into the case (`unmask audit` / the fleet view; src/shared/audit/journal.ts). */
   fleetFindings: 'fleet.findings',
+  /** A domain's MTA-STS/TLS-RPT/DANE state judged beside its MX probes (issue 17; journal/mail-policy-schema.ts). */
+  mailPolicyResult: 'mailpolicy.result',
 } as const
 
 export type JournalType = (typeof JOURNAL)[keyof typeof JOURNAL]
@@ -104,6 +107,7 @@ export const journalEvents = {
   [JOURNAL.fixUndone]: fixUndoneData,
   [JOURNAL.fleetFindings]: fleetFindingsData,
   [JOURNAL.hostKeyReplaced]: hostKeyReplacedData,
+  [JOURNAL.mailPolicyResult]: mailPolicyResultData,
 } as const satisfies Record<JournalType, z.ZodType>
 
 /** What a writer passes for an event (the schema's input). */

@@ -13,32 +13,42 @@ const LEVEL: Record<MxPolicyVerdict['level'], string> = {
   info: 'INFO',
 }
 
-function stsLine(check: MailPolicyCheck, t: Translate): string {
+/** An i18n key with its parameters: the domain lines are journaled this way, so the report renders its own language. */
+export interface PolicyTextRef {
+  key: string
+  params: Record<string, string | number>
+}
+
+export function stsRef(check: MailPolicyCheck): PolicyTextRef {
   const r = check.stsRecord
   if (!r.ok)
     return 'message' in r
-      ? t('findings.mailPolicy.sts.lookupFailed', { message: r.message })
-      : t(`findings.mailPolicy.sts.record.${r.reason}`, { text: r.text ?? '' })
+      ? { key: 'findings.mailPolicy.sts.lookupFailed', params: { message: r.message } }
+      : { key: `findings.mailPolicy.sts.record.${r.reason}`, params: { text: r.text ?? '' } }
   const p = check.stsPolicy
-  if (!p) return t('findings.mailPolicy.sts.record.syntax', { text: '' })
-  if (!p.ok) return t('findings.mailPolicy.sts.fetchFailed', { id: r.id, url: p.url, message: p.message })
-  return t('findings.mailPolicy.sts.policy', {
-    id: r.id,
-    mode: p.policy.mode,
-    mx: p.policy.mx.join(', ') || '-',
-    maxAge: p.policy.maxAge,
-  })
+  if (!p) return { key: 'findings.mailPolicy.sts.record.syntax', params: { text: '' } }
+  if (!p.ok) return { key: 'findings.mailPolicy.sts.fetchFailed', params: { id: r.id, url: p.url, message: p.message } }
+  return {
+    key: 'findings.mailPolicy.sts.policy',
+    params: { id: r.id, mode: p.policy.mode, mx: p.policy.mx.join(', ') || '-', maxAge: p.policy.maxAge },
+  }
 }
 
-function tlsrptLine(check: MailPolicyCheck, t: Translate): string {
+export function tlsrptRef(check: MailPolicyCheck): PolicyTextRef {
   const r = check.tlsrpt
-  if (r.ok) return t('findings.mailPolicy.tlsrpt.published', { rua: r.rua.join(', ') })
+  if (r.ok) return { key: 'findings.mailPolicy.tlsrpt.published', params: { rua: r.rua.join(', ') } }
   return 'message' in r
-    ? t('findings.mailPolicy.tlsrpt.lookupFailed', { message: r.message })
-    : t(`findings.mailPolicy.tlsrpt.${r.reason}`, { text: r.text ?? '' })
+    ? { key: 'findings.mailPolicy.tlsrpt.lookupFailed', params: { message: r.message } }
+    : { key: `findings.mailPolicy.tlsrpt.${r.reason}`, params: { text: r.text ?? '' } }
 }
 
-function daneText(v: MxPolicyVerdict, t: Translate): string {
+/** What a verdict line shows of an MX (the fields of MxPolicyVerdict the report keeps in the journal). */
+export type MxPolicyShown = Pick<
+  MxPolicyVerdict,
+  'host' | 'stsListed' | 'tlsaCount' | 'daneAuthenticated' | 'level' | 'key' | 'params'
+> & { sts: string; dane: string }
+
+export function daneText(v: MxPolicyShown, t: Translate): string {
   if (v.dane === 'none') return t('findings.mailPolicy.dane.none')
   return t(`findings.mailPolicy.dane.${v.dane}`, {
     count: v.tlsaCount,
@@ -46,17 +56,27 @@ function daneText(v: MxPolicyVerdict, t: Translate): string {
   })
 }
 
-export function mxPolicyLine(v: MxPolicyVerdict, t: Translate): string {
+export function stsText(v: MxPolicyShown, t: Translate): string {
   const listed =
     v.stsListed === null ? '' : t(v.stsListed ? 'findings.mailPolicy.mx.listed' : 'findings.mailPolicy.mx.notListed')
+  return `${v.sts}${listed ? ` ${listed}` : ''}`
+}
+
+export function verdictText(v: MxPolicyShown, t: Translate): string {
+  return t(`findings.mailPolicy.verdict.${v.key}`, v.params)
+}
+
+export function mxPolicyLine(v: MxPolicyShown, t: Translate): string {
   return t('findings.mailPolicy.mx.line', {
     host: v.host,
-    sts: `${v.sts}${listed ? ` ${listed}` : ''}`,
+    sts: stsText(v, t),
     dane: daneText(v, t),
     level: LEVEL[v.level],
-    verdict: t(`findings.mailPolicy.verdict.${v.key}`, v.params),
+    verdict: verdictText(v, t),
   })
 }
+
+const tr = (r: PolicyTextRef, t: Translate) => t(r.key, r.params)
 
 export function renderMailPolicyText(
   check: MailPolicyCheck,
@@ -65,8 +85,8 @@ export function renderMailPolicyText(
 ): string {
   return [
     t('findings.mailPolicy.heading', { domain: check.domain }),
-    `  ${stsLine(check, t)}`,
-    `  ${tlsrptLine(check, t)}`,
+    `  ${tr(stsRef(check), t)}`,
+    `  ${tr(tlsrptRef(check), t)}`,
     ...verdicts.map((v) => `  ${mxPolicyLine(v, t)}`),
     '',
   ].join('\n')

@@ -3,6 +3,7 @@
  * takes from the case, and returns the report as data. Pure; the caller (main) loads the case and its text attachments.
  */
 import { fleetView } from '../audit/report-view'
+import { mailPolicyViews } from '../mail-policy/report-view'
 import { createRedactor, type Redactor } from '../redaction'
 import {
   APPENDIX_MAX_LINES,
@@ -141,6 +142,10 @@ export function buildReportModel(input: ReportCaseInput, options: BuildOptions):
     verifications,
     recommendations: recommendationsFor({ devices, findings, comparisons, changes, verifications }),
     fleet: fleetView(j.fleet, redactor),
+    mailPolicy: mailPolicyViews(
+      j.mailPolicy,
+      probeViews.map((v, i) => ({ ...v, host: j.probes[i]!.data.target.host, tls: v.tls?.established === true })),
+    ),
     appendix: {
       texts: appendixTexts(j, attachments, redactor, Number.isFinite(clock.first) ? clock.stamp : undefined),
       transcripts: probeViews,

@@ -9,7 +9,7 @@
  * field is documented); read-journal.ts sorts a journal with those schemas. The report reads `probe.result`,
  * `analysis.result`/`diagnosis.result` (the latest before the first fix is "the diagnosis", a later one "the state
  * after the change"; without any, main may pass BuildOptions.fallbackDiagnosis), `probe.comparison` (its findings join
- * the diagnosis), `device.evidence`, `device.identified`, `device.output`, `device.command` (shown when the session's
+ * the diagnosis), `mailpolicy.result`, `device.evidence`, `device.identified`, `device.output`, `device.command` (shown when the session's
  * cleaned log attachment is missing; raw logs are never shown), `evidence.added`, `redaction.mark`, and remediation's
  * `fix.applied`, `fix.verified`, `fix.saved`, `fix.undone`. `case.created`, `attachment.added`, `device.raw`,
  * `device.session.*`, `fix.preview`, `fix.backup`, `fix.line` and `report.exported` are part of the record but not
@@ -18,6 +18,7 @@
  */
 import type { FleetView } from '../audit/report-view'
 import type { Severity } from '../findings'
+import type { MailPolicyView } from '../mail-policy/report-view'
 import type { PhaseTiming, ProbePhase } from '../probe/types'
 import type { SecretKind } from '../redaction'
 
@@ -218,6 +219,8 @@ export interface ReportModel {
   recommendations: TextRef[]
   /** The latest fleet audit exported into the case (`fleet.findings`), when there is one. */
   fleet?: FleetView
+  /** Domains probed with their MTA-STS/TLS-RPT/DANE state (`mailpolicy.result`), per MX beside its probe. */
+  mailPolicy?: MailPolicyView[]
   appendix: {
     texts: AppendixText[]
     transcripts: ProbeView[]

@@ -63,6 +63,7 @@ export function readJournal(all: readonly ReportJournalEntry[]) {
     saved: of(JOURNAL.fixSaved),
     undone: of(JOURNAL.fixUndone),
     fleet: of(JOURNAL.fleetFindings),
+    mailPolicy: of(JOURNAL.mailPolicyResult),
     marks: of(JOURNAL.redactionMark).map((m) => m.data.text),
   }
   const other = entries.filter((e) => !understood.has(e.seq) && !SILENT_TYPES.has(e.type))

@@ -9,6 +9,7 @@ import { appendixSection, changeSection, recommendationsSection, verificationSec
 import { renderContext } from './context'
 import { esc } from './escape'
 import { fleetSection } from './fleet-section'
+import { mailPolicySection } from './mail-policy-section'
 import { preventionSection } from './prevention-section'
 import { probesSection } from './probe-sections'
 import { coverSection, findingsSection, scopeSection, summarySection } from './sections'
@@ -57,6 +58,7 @@ ${probesSection(model, ctx)}
 ${changeSection(model, ctx)}
 ${verificationSection(model, ctx)}
 ${recommendationsSection(model, ctx)}
+${mailPolicySection(model, ctx)}
 ${preventionSection(model, ctx)}
 ${fleetSection(model, ctx)}
 ${appendixSection(model, ctx)}
