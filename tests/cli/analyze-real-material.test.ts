@@ -97,3 +97,49 @@ describe.runIf(isBuilt)('unmask analyze --json on real Exchange queue errors', (
     expect(a.causes).toEqual([])
   })
 })
+
+const PASTES = join(ROOT, 'tests', 'fixtures', 'pastes')
+const finding = (a: Analysis, id: string) => a.findings.find((f) => f.id === id)
+
+describe.runIf(isBuilt)('unmask analyze --json on real messy transcripts (issue 22 points 5 and 6)', () => {
+  it('a hand-edited telnet paste with XXXXXXXA and 250-STARTTLS in one reply: both reported, the mask at 0.4 with the reason', () => {
+    const a = analyze(join(PASTES, 'telnet_ehlo_xxxxxxxa_and_starttls_hand_edited_zimmerman_blog.txt'))
+    const masked = finding(a, 'smtp.keyword-masked')
+    expect(masked?.confidence).toBe(0.4)
+    expect(masked?.params).toMatchObject({ basis: 'contradiction', contradiction: 'same-reply' })
+    expect(finding(a, 'smtp.banner-masked')?.confidence).toBe(0.9)
+    expect(ids(a)).not.toContain('smtp.starttls-masked')
+    expect(causeIds(a)).toEqual(['path-inspection'])
+    expect(a.causes[0]?.side).toBe('unknown')
+    expect(causeIds(a)).not.toContain('server-no-starttls')
+  })
+
+  it('a dialog flattened onto one line by a web copy is read as its lines: STARTTLS rejected with 500, an inspecting path', () => {
+    const a = analyze(join(PASTES, 'flattened_dialog_xxxxxxxa_starttls_500_nibbler_koehntopp_blog.txt'))
+    expect(finding(a, 'smtp.starttls-rejected')?.confidence).toBe(0.85)
+    expect(finding(a, 'smtp.starttls-masked')?.params).toMatchObject({ masked: 'XXXXXXXA', basis: 'length' })
+    expect(causeIds(a)).toEqual(['path-inspection'])
+    expect(a.causes[0]?.side).toBe('unknown')
+  })
+
+  it('counter-example: the same dialog with its line breaks gives the same findings, and digits or ids glued to a code do not split a reply', () => {
+    const lines = analyzeText(
+      'unflattened.txt',
+      '250-PIPELINING\n250-XXXXXXXA\n250 XXXB\nstarttls\n500 unrecognized command\nquit\n',
+    )
+    const flat = analyze(join(PASTES, 'flattened_dialog_xxxxxxxa_starttls_500_nibbler_koehntopp_blog.txt'))
+    expect(ids(lines)).toEqual(ids(flat))
+    expect(causeIds(lines)).toEqual(causeIds(flat))
+    // A size glued to a code and a Gmail-style trailer stay one line each: nothing to split, nothing masked.
+    const whole = analyzeText(
+      'whole.txt',
+      '250-mx.example.org\n250-SIZE 10240000250-PIPELINING\n250 8BITMIME\n' +
+        '421-4.7.0 Try again later, closing connection. o20si123456qkb.250 - gsmtp\n',
+    )
+    // (the EHLO reply lists no STARTTLS: starttls-missing, over the three lines as pasted, the size line unsplit)
+    expect(ids(whole)).toEqual(['smtp.starttls-missing'])
+    expect(whole.findings[0]?.evidence[0]?.excerpt).toBe(
+      '250-mx.example.org\n250-SIZE 10240000250-PIPELINING\n250 8BITMIME',
+    )
+  })
+})

@@ -95,12 +95,21 @@ const MASK = /^X{2,}[A-Z0-9]?$/
 
 /** Groups the server lines of a transcript into replies. Client and note lines end a reply in progress. */
 export function parseReplies(lines: readonly TranscriptLine[]): SmtpReply[] {
-  const replies: SmtpReply[] = []
+  return repliesByFirstLine(lines).map((r) => r.reply)
+}
+
+/**
+ * The replies with the transcript line each starts at: several replies can share one source line number (a client
+ * log's one-line reply, a flattened dialog split back into lines), so a session pairs replies by line, not number.
+ */
+export function repliesByFirstLine(lines: readonly TranscriptLine[]): { reply: SmtpReply; first: TranscriptLine }[] {
+  const replies: { reply: SmtpReply; first: TranscriptLine }[] = []
   let current: SmtpReply | null = null
+  let first: TranscriptLine | null = null
   const close = (complete: boolean) => {
-    if (current) {
+    if (current && first) {
       current.complete = complete
-      replies.push(current)
+      replies.push({ reply: current, first })
     }
     current = null
   }
@@ -117,6 +126,7 @@ export function parseReplies(lines: readonly TranscriptLine[]): SmtpReply[] {
     if (!current) {
       const enhanced = ENHANCED.exec(text.trim())?.[1] ?? null
       current = { code, enhanced, lines: [], startLine: l.line, endLine: l.line, complete: false }
+      first = l
     }
     const reply: SmtpReply = current
     reply.lines.push({ line: l.line, text, raw: l.text })

@@ -10,7 +10,7 @@ import {
   type EhloReplyView,
   looksLikeEhloReply,
   parseEhloReply,
-  parseReplies,
+  repliesByFirstLine,
   replyText,
   type SmtpReply,
 } from './smtp-reply'
@@ -126,8 +126,7 @@ function inferVerb(reply: SmtpReply, previous: SmtpExchange | undefined, isFirst
 
 /** Pairs commands with replies in order (pipelined commands queue up), then picks out EHLO and STARTTLS. */
 export function buildSmtpSession(transcript: SmtpTranscript): SmtpSession {
-  const replies = parseReplies(transcript.lines)
-  const replyByStart = new Map(replies.map((r) => [r.startLine, r]))
+  const replyAt = new Map(repliesByFirstLine(transcript.lines).map((r) => [r.first, r.reply]))
   const tls = transcript.tls ?? tlsFromNotes(transcript.lines)
   const pending: SmtpExchange[] = []
   const exchanges: SmtpExchange[] = []
@@ -148,7 +147,7 @@ export function buildSmtpSession(transcript: SmtpTranscript): SmtpSession {
       sawAnything = true
       continue
     }
-    const reply = replyByStart.get(l.line)
+    const reply = replyAt.get(l)
     // A client log can put a whole multi-line reply on one source line: the reply is taken once.
     if (!reply || taken.has(reply)) continue
     taken.add(reply)

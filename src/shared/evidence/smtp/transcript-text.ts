@@ -76,20 +76,43 @@ function isServerText(text: string): boolean {
   return REPLY.test(text) || MASKED_BANNER.test(text) || CMAP_BANNER.test(text)
 }
 
+/**
+ * A reply code glued to a letter that ended the previous line (a web copy that lost the line breaks). Only the
+ * codes servers send in a dialog, followed by text: `gsmtp` ids and sizes (`.289 - gsmtp`, `10240000250-`) stay whole.
+ */
+const GLUED_REPLY = /(?<=[A-Za-z])(?=(?:22[01]|235|25[0-2]|334|354|42[01]|45[0-4]|50[0-4]|53[05]|55[0-4])[ -]\S)/
+/** A lower-case command glued to a last reply line that ends in upper case (`250 XXXBstarttls`). */
+const GLUED_COMMAND = /^(\d{3} .*[A-Z0-9])(starttls|ehlo|helo|mail from:.*|rcpt to:.*|quit|rset|noop|data)$/
+
+/**
+ * A dialog flattened onto one line, as blogs quote it once the line breaks are lost
+ * (`250-PIPELINING250-XXXXXXXA250 XXXBstarttls500 unrecognized command…`, tests/fixtures/pastes/README.md), split
+ * back into its lines: only a line that starts with a reply code and holds another code glued to a letter.
+ */
+function unflatten(text: string): string[] {
+  if (!REPLY.test(text) || !GLUED_REPLY.test(text)) return [text]
+  return text.split(GLUED_REPLY).flatMap((part) => {
+    const m = GLUED_COMMAND.exec(part)
+    return m ? [m[1]!, m[2]!] : [part]
+  })
+}
+
 function fromTelnet(lines: readonly NumberedLine[]): TranscriptLine[] {
   const out: TranscriptLine[] = []
-  for (const l of lines) {
-    const text = clip(l.text).trim()
-    if (text === '') continue
-    const previous = out[out.length - 1]
-    if (isServerText(text)) out.push(line('server', text, l.line))
-    // A masked multi-line banner whose continuation lines lost their code with the rest of their text.
-    else if (previous?.direction === 'server' && MASKED_CONTINUATION.test(text) && bannerMaskVariant(previous.text))
-      out.push(line('server', text, l.line))
-    else if (TELNET_NOISE.test(text) || !COMMAND.test(text)) out.push(line('note', text, l.line))
-    else out.push(line('client', text, l.line))
-  }
+  for (const l of lines)
+    for (const text of unflatten(clip(l.text).trim())) out.push(...telnetLine(text, l.line, out[out.length - 1]))
   return out
+}
+
+/** One telnet-session line: a reply, a banner continuation, a typed command, or a note. */
+function telnetLine(text: string, n: number, previous: TranscriptLine | undefined): TranscriptLine[] {
+  if (text === '') return []
+  if (isServerText(text)) return [line('server', text, n)]
+  // A masked multi-line banner whose continuation lines lost their code with the rest of their text.
+  if (previous?.direction === 'server' && MASKED_CONTINUATION.test(text) && bannerMaskVariant(previous.text))
+    return [line('server', text, n)]
+  if (TELNET_NOISE.test(text) || !COMMAND.test(text)) return [line('note', text, n)]
+  return [line('client', text, n)]
 }
 
 /** Postfix appends `(in reply to … command)` to the quoted reply; it is not part of the reply. */
