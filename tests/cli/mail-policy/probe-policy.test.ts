@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { MASKING_FIREWALL, type PolicyDomainLab, startPolicyDomainLab } from '../../../src/lab/policy-server/domain-lab'
 import { stsPolicyText } from '../../../src/lab/policy-server/server'
 import { CaseStore } from '../../../src/main/cases/case-store'
+import { JOURNAL, readEvent } from '../../../src/shared/journal'
 import type { MxPolicyVerdict } from '../../../src/shared/mail-policy/verdict'
 import { runUnmask } from '../../support/cli'
 
@@ -136,9 +137,26 @@ describe('unmask probe DOMAIN with MTA-STS, TLS-RPT and DANE (lab)', () => {
     const report = await run(['report', '--case', handle.dir, '--out', join(dir, 'report.pdf'), '--html', html], env)
     expect(report.code, report.err).toBe(0)
     expect(existsSync(join(dir, 'report.pdf'))).toBe(true)
+    // Each run's verdicts went into the case right after its MX probe (mailpolicy.result), before and after the fix.
+    const entries = store.read(handle.id).entries
+    const policies = entries.filter((e) => e.type === JOURNAL.mailPolicyResult)
+    expect(policies.map((e) => readEvent(e, JOURNAL.mailPolicyResult)?.verdicts.map((v) => v.key))).toEqual([
+      ['noDeliverySts'],
+      [expect.not.stringMatching(/^noDelivery/)],
+    ])
+    const probes = entries.filter((e) => e.type === JOURNAL.probeResult).map((e) => e.seq)
+    expect(probes).toHaveLength(2)
+    expect(probes[0]).toBeLessThan(policies[0]!.seq)
+    expect(policies[0]!.seq).toBeLessThan(probes[1]!)
     const page = readFileSync(html, 'utf8')
+    // The report's per-MX table shows both states beside the probes, and the advice names the probed domain.
+    const table = page.slice(page.indexOf('id="mail-policy"'), page.indexOf('id="prevention"'))
+    expect(table).toContain('STARTTLS masked by the firewall')
+    expect(table).toContain('compliant senders will not deliver: MTA-STS is in enforce mode')
+    expect(table).toContain('STARTTLS offered')
     expect(page).toContain('id="prevention"')
-    expect(page).toContain('_smtp._tls.example.com. IN TXT')
+    expect(page).toContain('_smtp._tls.lab.test. IN TXT')
+    expect(page).not.toContain('_smtp._tls.example.com. IN TXT')
   }, 120_000)
 
   it('a file that is not a CA certificate is bad usage (exit 2) before anything is probed', async () => {
