@@ -7,27 +7,17 @@
  * §2), which is the first cause; real cases: Exchange 2010 CAS → Edge across a Cisco with `inspect esmtp` in
  * global_policy (tests/fixtures/real-networks/README.md). So a warning, not proof: 0.5.
  */
-import type { Finding } from '../../findings'
-import { lineRef, makeFinding, type Rule } from '../types'
+import { makeFinding, type Rule } from '../types'
+import { logHits } from './log-hits'
 
 export const exchangeAuthBlocked: Rule = {
   id: 'log.exchange-auth-blocked',
   run(ctx) {
-    const out: Finding[] = []
-    for (const e of ctx.evidence) {
-      if (e.kind !== 'log') continue
-      const hits = e.data.filter((l) => l.event === 'exchange-auth-failed')
-      if (hits.length === 0) continue
-      out.push(
-        makeFinding(
-          this.id,
-          'warning',
-          0.5,
-          hits.slice(0, 5).map((h) => lineRef(e.source, h.line, h.text)),
-          { count: hits.length, queued: hits.some((h) => h.detail !== undefined) ? 'yes' : 'no' },
-        ),
-      )
-    }
-    return out
+    return logHits(ctx, ['exchange-auth-failed']).map(({ hits, refs }) =>
+      makeFinding(this.id, 'warning', 0.5, refs, {
+        count: hits.length,
+        queued: hits.some((h) => h.detail !== undefined) ? 'yes' : 'no',
+      }),
+    )
   },
 }
