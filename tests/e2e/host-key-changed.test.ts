@@ -4,7 +4,6 @@
  * asks about the new key as a first-time key. Also: the enable secret survives the host-key dialog.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { join } from 'node:path'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -17,7 +16,16 @@ import { createTranslator } from '../../src/shared/i18n'
 import { JOURNAL } from '../../src/shared/journal'
 import { makeTempDir } from '../support/temp-dir'
 import { fieldChecks } from './support/field-checks'
-import { appReady, artifacts, type LabApp, launchChromium, newJob, openApp, startLabApp } from './support/lab-app'
+import {
+  appReady,
+  artifacts,
+  type LabApp,
+  launchChromium,
+  newJob,
+  openApp,
+  silentHost,
+  startLabApp,
+} from './support/lab-app'
 
 /** The stored key with one byte of the key itself changed: a different, well-formed key for the same host. */
 function tamperKnownHosts(file: string): void {
@@ -187,10 +195,8 @@ describe.skipIf(!appReady)('a changed host key in the built renderer (issue 18, 
     timeout: 60_000,
   }, async () => {
     const t = createTranslator('en')
-    // A loopback listener that accepts and never says a word (no SSH banner): a host that does not answer.
-    const silent = createServer(() => {})
-    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve))
-    const silentPort = (silent.address() as { port: number }).port
+    const silent = await silentHost()
+    const silentPort = silent.port
     const page = await openApp(browser, app, 'en')
     try {
       const check = fieldChecks(page, t)

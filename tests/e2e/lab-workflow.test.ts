@@ -15,6 +15,7 @@ import { DEFAULT_WINDOW_STATE } from '../../src/main/window-state'
 import { createTranslator, type Language } from '../../src/shared/i18n'
 import { terminalText } from '../support/renderer-harness'
 import { fieldChecks } from './support/field-checks'
+import { keyboardChecks } from './support/keyboard-checks'
 import {
   appReady,
   artifacts,
@@ -24,6 +25,7 @@ import {
   openApp,
   pageErrors,
   recordingShell,
+  silentHost,
   startLabApp,
 } from './support/lab-app'
 
@@ -66,6 +68,7 @@ describe.skipIf(!appReady)('field walk in the built renderer against the lab (is
       const page = await openApp(browser, app, lang)
       try {
         const check = fieldChecks(page, t)
+        const keys = keyboardChecks(page, t)
 
         // 8. Start screen: New job / Continue <customer>, and the steps in view; nothing open yet.
         await page.getByTestId('start-screen').waitFor()
@@ -94,6 +97,19 @@ describe.skipIf(!appReady)('field walk in the built renderer against the lab (is
           .getByRole('dialog')
           .getByRole('button', { name: t('ui.cancel') })
           .click()
+        // 5. Busy keeps the focus: while a silent host is awaited the focus stays on Connect, and Escape closes.
+        const silent = await silentHost()
+        try {
+          await check.addProfile('silent', silent.port, lab.credentials!.username)
+          await page.getByRole('button', { name: t('ui.device.connect'), exact: true }).click()
+          await page.getByLabel(t('ui.device.password'), { exact: true }).fill('x')
+          const submit = page.getByRole('dialog').locator('button[type="submit"]')
+          const connecting = await keys.pressKeepingFocus(submit, () => page.keyboard.press('Escape'))
+          expect(connecting.elsewhere).toEqual([])
+          expect(await page.getByRole('dialog').count()).toBe(0)
+        } finally {
+          silent.close()
+        }
 
         // The lab ASA, then the keyboard only (point 5): focus is in the terminal after connect.
         await check.addProfile('lab-asa', lab.management!.port, lab.credentials!.username)
@@ -118,12 +134,16 @@ describe.skipIf(!appReady)('field walk in the built renderer against the lab (is
         expect(await page.evaluate(() => document.activeElement?.closest('.diagnosis-pane') !== null)).toBe(true)
         await page.keyboard.press('F6')
         expect(await check.focusInTerminal()).toBe(true)
+        await keys.paneShortcuts()
 
         // The evidence script by its accelerator; the message names the platform (point 11: no raw "(asa)").
         await page.keyboard.press('Control+Shift+E')
         const evidence = page.getByTestId('evidence-status')
         await expect.poll(() => evidence.textContent(), { timeout: 60_000 }).toContain(t('device.platforms.asa'))
         expect(await evidence.textContent()).not.toMatch(/\(asa\)/)
+        // 5. Its button from the keyboard: busy keeps the focus on it.
+        const collecting = await keys.pressKeepingFocus(page.getByRole('button', { name: t('ui.device.runEvidence') }))
+        expect(collecting.elsewhere).toEqual([])
 
         // 2. The verdict first, within the first viewport, with the one-line fix and Apply.
         const verdict = page.getByTestId('verdict')
@@ -161,6 +181,11 @@ describe.skipIf(!appReady)('field walk in the built renderer against the lab (is
         })
         writeFileSync(join(artifacts, `figures-${lang}.json`), JSON.stringify(figures))
         await shoot(page, lang, '2-verdict')
+        // 5. Probe from its button: the focus stays on it while busy, then on the folded forms' summary (not <body>).
+        await page.locator('details.tool').first().locator('summary').click()
+        const probing = await keys.pressKeepingFocus(page.locator('.probe-form button[type="submit"]'))
+        expect(probing.elsewhere).toEqual([])
+        expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('SUMMARY')
 
         // 5. Ctrl+Shift+N walks the checks, one after another.
         await page.keyboard.press('Control+Shift+N')

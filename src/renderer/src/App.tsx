@@ -17,6 +17,7 @@ import { DevicePane } from './devices/DevicePane'
 import { DiagnosisPane, type PathStatus } from './diagnosis/DiagnosisPane'
 import { I18nContext, translatorFor } from './i18n'
 import { type Job, JobContext } from './job'
+import { KeysHelp } from './KeysHelp'
 import { useAccelerators } from './keys'
 
 export interface AppProps {
@@ -172,7 +173,7 @@ export function App({ bridge }: AppProps) {
                   ]}
                 />
               )}
-              <p className="keys-help">{t('ui.keys.help')}</p>
+              <KeysHelp />
             </footer>
           </div>
         </JobContext.Provider>

@@ -19,23 +19,70 @@ export function fieldChecks(page: Page, t: Translate) {
   const viewport = () => page.viewportSize() ?? { width: 1366, height: 768 }
 
   return {
-    /** At most two rows, the case selector whole, no control broken inside a word. */
+    /**
+     * At most two rows, the case selector whole, no control broken inside a word: every line break inside a
+     * control's text falls at a space (measured per character with Range.getClientRects). In Korean the controls
+     * use `word-break: keep-all`; a counter-example (the same words with `word-break: normal` in a narrow box)
+     * proves the measurement does see a break inside a word.
+     */
     async headerFits(): Promise<void> {
       const seen = await page.evaluate(() => {
+        const midWordBreaks = (el: Element): string[] => {
+          const found: string[] = []
+          const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT)
+          for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            const text = node.textContent ?? ''
+            let lastTop: number | undefined
+            for (let i = 0; i < text.length; i++) {
+              const range = document.createRange()
+              range.setStart(node, i)
+              range.setEnd(node, i + 1)
+              const rect = range.getClientRects()[0]
+              if (!rect || rect.width === 0) continue
+              const wrapped = lastTop !== undefined && rect.top > lastTop + 2
+              if (wrapped && !/\s/.test(text[i - 1] ?? ' ') && !/\s/.test(text[i]!))
+                found.push(`${text.slice(0, i)}|${text.slice(i)}`)
+              lastTop = rect.top
+            }
+          }
+          return found
+        }
         const header = document.querySelector('header.case-bar') as HTMLElement
         const select = header.querySelector('select[aria-label]') as HTMLElement
-        const broken = [...header.querySelectorAll<HTMLElement>('button, .status, label')]
-          .filter((el) => el.offsetParent !== null)
-          .filter((el) => {
-            const line = Number.parseFloat(getComputedStyle(el).lineHeight) || 20
-            return el.getBoundingClientRect().height > line * 1.6 + 12
-          })
-          .map((el) => el.textContent)
+        const controls = [...header.querySelectorAll<HTMLElement>('button, .status, label, .case-current')].filter(
+          (el) => el.offsetParent !== null,
+        )
+        const broken = controls.flatMap(midWordBreaks)
+        const korean = document.documentElement.lang === 'ko'
+        const notKeepAll = korean
+          ? controls.filter((el) => getComputedStyle(el).wordBreak !== 'keep-all').map((el) => el.textContent)
+          : []
+        const probe = document.createElement('span')
+        probe.style.cssText = 'display:inline-block;width:3.2em;word-break:normal;white-space:normal'
+        probe.textContent = '새 케이스 보고서 미리 보기'
+        header.append(probe)
+        const counterExample = midWordBreaks(probe).length
+        probe.remove()
         const box = select.getBoundingClientRect()
-        return { height: header.getBoundingClientRect().height, right: box.right, broken }
+        const frame = header.getBoundingClientRect()
+        return {
+          height: frame.height,
+          select: { left: box.left, right: box.right, top: box.top, bottom: box.bottom, width: box.width },
+          frame: { top: frame.top, bottom: frame.bottom },
+          broken,
+          notKeepAll,
+          counterExample,
+        }
       })
       expect(seen.broken).toEqual([])
-      expect(seen.right).toBeLessThanOrEqual(viewport().width)
+      expect(seen.notKeepAll).toEqual([])
+      expect(seen.counterExample).toBeGreaterThan(0)
+      // The case selector is whole: inside the window and inside the header band.
+      expect(seen.select.width).toBeGreaterThan(0)
+      expect(seen.select.left).toBeGreaterThanOrEqual(0)
+      expect(seen.select.right).toBeLessThanOrEqual(viewport().width)
+      expect(seen.select.top).toBeGreaterThanOrEqual(seen.frame.top)
+      expect(seen.select.bottom).toBeLessThanOrEqual(seen.frame.bottom)
       expect(seen.height).toBeLessThanOrEqual(100)
     },
 

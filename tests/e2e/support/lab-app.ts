@@ -4,7 +4,7 @@
  * loopback. One place for the set-up the field tests share.
  */
 import { existsSync } from 'node:fs'
-import { createServer } from 'node:net'
+import { createServer, type Socket } from 'node:net'
 import { join } from 'node:path'
 import { type Browser, chromium, type Page } from 'playwright-core'
 import { type Lab, startLab } from '../../../src/lab'
@@ -103,6 +103,23 @@ export async function closedPort(): Promise<number> {
   const { port } = server.address() as { port: number }
   await new Promise((resolve) => server.close(resolve))
   return port
+}
+
+/** A loopback listener that accepts and never says a word (no SSH banner): a host that does not answer. */
+export async function silentHost(): Promise<{ port: number; close(): void }> {
+  const sockets = new Set<Socket>()
+  const server = createServer((socket) => {
+    sockets.add(socket)
+    socket.on('close', () => sockets.delete(socket))
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  return {
+    port: (server.address() as { port: number }).port,
+    close: () => {
+      for (const socket of sockets) socket.destroy()
+      server.close()
+    },
+  }
 }
 
 /** Stands in for Electron's `shell` (the only Electron part here): records what the app asked to open. */

@@ -62,6 +62,13 @@ export function DiagnosisPane({ caseId, deviceTexts = [], onPathStatus }: Diagno
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string>()
   const [fixing, setFixing] = useState<{ remedyId: string; title: string }>()
+  const toolsRef = useRef<HTMLDetailsElement>(null)
+  /** The forms fold after a run; focus inside them moves to their summary instead of dropping to <body>. */
+  const foldForms = () => {
+    const tools = toolsRef.current
+    if (tools?.contains(document.activeElement)) tools.querySelector('summary')?.focus()
+    setFormsOpen(false)
+  }
 
   const analyse = async (nextTexts: PastedText[], nextResults: ProbeResult[]) => {
     if (!bridge) return
@@ -113,7 +120,7 @@ export function DiagnosisPane({ caseId, deviceTexts = [], onPathStatus }: Diagno
       setResults(run.results)
       setComparison(run.comparison)
       onPathStatus?.(pathStatus(run.results))
-      setFormsOpen(false)
+      foldForms()
       await analyse(texts, run.results)
     } catch (e) {
       setError(describeError(e, t))
@@ -142,7 +149,7 @@ export function DiagnosisPane({ caseId, deviceTexts = [], onPathStatus }: Diagno
     setError(undefined)
     try {
       await analyse(next, results)
-      setFormsOpen(false)
+      foldForms()
     } catch (e) {
       setError(describeError(e, t))
     }
@@ -181,7 +188,7 @@ export function DiagnosisPane({ caseId, deviceTexts = [], onPathStatus }: Diagno
         onApply={(remedyId, title) => setFixing({ remedyId, title })}
       />
       <CheckRows analysis={analysis} results={results} />
-      <details className="tool" open={formsOpen} onToggle={(e) => setFormsOpen(e.currentTarget.open)}>
+      <details ref={toolsRef} className="tool" open={formsOpen} onToggle={(e) => setFormsOpen(e.currentTarget.open)}>
         <summary>{t('ui.probe.formTitle')}</summary>
         <form
           className="probe-form"

@@ -248,7 +248,20 @@ export const ui = {
     unknown: 'unknown',
   },
   keys: {
-    help: 'Keys: F6 switches between terminal and diagnosis · Ctrl+Shift+P probe · Ctrl+Shift+E evidence script · Ctrl+Shift+N next check',
+    button: 'Keyboard shortcuts (F1)',
+    title: 'Keyboard shortcuts',
+    or: 'or',
+    actions: {
+      terminal: 'Go to the terminal',
+      diagnosis: 'Go to the diagnosis',
+      switch: 'Switch between terminal and diagnosis (the way out of the terminal)',
+      probe: 'Probe the mail path',
+      evidence: 'Run the evidence script',
+      next: 'Next check',
+      search: 'Search the terminal',
+      close: 'Close the dialog',
+      help: 'Show this list',
+    },
   },
   start: {
     title: 'What are you doing today?',

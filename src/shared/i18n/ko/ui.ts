@@ -246,7 +246,20 @@ export const ui = {
     unknown: '알 수 없음',
   },
   keys: {
-    help: '단축키: F6 터미널과 진단 사이 이동 · Ctrl+Shift+P 프로브 · Ctrl+Shift+E 증거 스크립트 · Ctrl+Shift+N 다음 점검 항목',
+    button: '단축키 (F1)',
+    title: '단축키',
+    or: '또는',
+    actions: {
+      terminal: '터미널로 이동',
+      diagnosis: '진단으로 이동',
+      switch: '터미널과 진단 사이 이동 (터미널에서 빠져나오기)',
+      probe: '메일 경로 프로브',
+      evidence: '증거 스크립트 실행',
+      next: '다음 점검 항목',
+      search: '터미널 검색',
+      close: '대화 상자 닫기',
+      help: '이 목록 보기',
+    },
   },
   start: {
     title: '오늘 할 작업을 고르세요',
