@@ -21,6 +21,7 @@ import { EgressCheck } from './EgressCheck'
 import { MailPolicyProbe } from './MailPolicyProbe'
 import { ProbeLanes } from './ProbeLanes'
 import { type PathStatus, pathStatus } from './path-status'
+import { RecognitionChips } from './RecognitionChips'
 import { RemediesList } from './RemediesList'
 import { DroppedFileTooLarge, readDroppedFile } from './read-dropped'
 import { SavedTargets } from './SavedTargets'
@@ -177,7 +178,6 @@ export function DiagnosisPane({ caseId, deviceTexts = [], onPathStatus }: Diagno
   }
 
   const verdict = verdictOf({ analysis, results, rechecking })
-  const recognised = (source: string) => analysis?.parts.filter((p) => p.source === source) ?? []
 
   return (
     <section className="pane diagnosis-pane" aria-label={t('ui.diagnosis')} tabIndex={-1}>
@@ -251,23 +251,7 @@ export function DiagnosisPane({ caseId, deviceTexts = [], onPathStatus }: Diagno
         <EgressCheck caseId={caseId} />
         <MailPolicyProbe caseId={caseId} />
       </details>
-      {texts.length > 0 && (
-        <ul className="chips" aria-label={t('ui.analysis.recognition')}>
-          {texts.map((x) => {
-            const parts = recognised(x.source).filter((p) => p.kind !== 'unknown')
-            return (
-              <li key={x.source} className={parts.length ? 'chip good' : 'chip bad'} data-testid="recognition-chip">
-                {x.source}:{' '}
-                {parts.length
-                  ? t('ui.analysis.recognised', {
-                      kinds: [...new Set(parts.map((p) => t(`ui.parts.${p.kind}`)))].join(', '),
-                    })
-                  : t('ui.analysis.notRecognised')}
-              </li>
-            )
-          })}
-        </ul>
-      )}
+      <RecognitionChips texts={texts} analysis={analysis} />
       <ErrorText error={error} />
       {results.length > 0 && <ProbeLanes results={results} />}
       {comparison && (
