@@ -1,5 +1,5 @@
 /** A modal dialog: focus moves in on open, Tab stays inside, Escape cancels, focus returns on close. */
-import { type ReactNode, useEffect, useRef } from 'react'
+import { type ReactNode, useLayoutEffect, useRef } from 'react'
 
 export interface DialogProps {
   title: string
@@ -11,7 +11,8 @@ export interface DialogProps {
 
 export function Dialog({ title, onCancel, children, className }: DialogProps) {
   const ref = useRef<HTMLDivElement>(null)
-  useEffect(() => {
+  // A layout effect: the focus is inside before the dialog is painted, so a key pressed at once (Escape) reaches it.
+  useLayoutEffect(() => {
     const previous = document.activeElement as HTMLElement | null
     const first = ref.current?.querySelector<HTMLElement>('input, select, button, textarea')
     first?.focus()

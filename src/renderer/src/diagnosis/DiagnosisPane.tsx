@@ -9,6 +9,7 @@ import type { PathComparison } from '@shared/probe/compare'
 import { formatHostPort, parseTarget } from '@shared/probe/target'
 import type { ProbeResult } from '@shared/probe/types'
 import { useEffect, useRef, useState } from 'react'
+import { flushSync } from 'react-dom'
 import { useBridge } from '../bridge'
 import { ErrorText } from '../ErrorText'
 import { describeError } from '../errors'
@@ -67,8 +68,10 @@ export function DiagnosisPane({ caseId, deviceTexts = [], onPathStatus }: Diagno
   /** The forms fold after a run; focus inside them moves to their summary instead of dropping to <body>. */
   const foldForms = () => {
     const tools = toolsRef.current
-    if (tools?.contains(document.activeElement)) tools.querySelector('summary')?.focus()
-    setFormsOpen(false)
+    const hadFocus = tools?.contains(document.activeElement)
+    // Folded first (synchronously), then the focus moves: it never leaves a button that is still shown.
+    flushSync(() => setFormsOpen(false))
+    if (hadFocus) tools?.querySelector('summary')?.focus()
   }
 
   const analyse = async (nextTexts: PastedText[], nextResults: ProbeResult[]) => {
