@@ -54,7 +54,7 @@ export const findings = {
     'path-differs': {
       title: '{{left}}와 {{right}}에서 메일 경로의 응답이 다릅니다',
       explanation:
-        '같은 SMTP 점검인데 두 지점에서 받은 응답이 다릅니다({{differences}}). 서버는 클라이언트 위치에 따라 응답을 바꾸지 않으므로, 두 지점 사이의 장비가 대화를 고쳐 쓰고 있습니다. 대개 STARTTLS를 지우는 방화벽의 SMTP 검사(inspection)입니다.',
+        '같은 SMTP 프로브인데 두 지점에서 받은 응답이 다릅니다({{differences}}). 서버는 클라이언트 위치에 따라 응답을 바꾸지 않으므로, 두 지점 사이의 장비가 대화를 고쳐 쓰고 있습니다. 대개 STARTTLS를 지우는 방화벽의 SMTP 검사(inspection)입니다.',
     },
   },
   asa: {
@@ -136,7 +136,7 @@ export const findings = {
     'starttls-not-supported': {
       title: '발신 서버들이 {{mx}}에서 STARTTLS를 찾지 못했습니다({{sessions}}개 세션, {{first}} ~ {{last}})',
       explanation:
-        '{{reporters}}의 TLS-RPT 보고서에 따르면 {{mx}}(도메인 {{domain}})로의 전달 세션 {{sessions}}개가 STARTTLS를 찾지 못했습니다(결과 "starttls-not-supported", RFC 8460). 기간: {{first}} ~ {{last}}, 보낸 MTA: {{senders}}. 그 MX 앞에서 STARTTLS를 가리는 방화벽이 있으면 모든 발신자가 정확히 이렇게 봅니다. TLS를 끈 MX도 마찬가지입니다. 어느 쪽인지 외부에서 {{mx}}를 점검(unmask probe)하십시오.',
+        '{{reporters}}의 TLS-RPT 보고서에 따르면 {{mx}}(도메인 {{domain}})로의 전달 세션 {{sessions}}개가 STARTTLS를 찾지 못했습니다(결과 "starttls-not-supported", RFC 8460). 기간: {{first}} ~ {{last}}, 보낸 MTA: {{senders}}. 그 MX 앞에서 STARTTLS를 가리는 방화벽이 있으면 모든 발신자가 정확히 이렇게 봅니다. TLS를 끈 MX도 마찬가지입니다. 어느 쪽인지 외부에서 {{mx}}를 프로브(unmask probe)하십시오.',
     },
     'failures-started': {
       title: '{{mx}}의 STARTTLS가 {{started}}부터 사라졌습니다',
@@ -244,7 +244,7 @@ export const findings = {
       protected: 'TLS가 동작하고 정책이 발신자에게 TLS를 요구합니다',
       unprotected:
         'TLS는 동작하지만 발신자에게 TLS를 요구하는 정책이 없습니다: STARTTLS를 가리는 방화벽이 생겨도 알아채지 못합니다',
-      unknown: '점검이 정책을 판단할 만큼 진행되지 않았습니다',
+      unknown: '프로브가 정책을 판단할 만큼 진행되지 않았습니다',
     },
   },
   causes: {
@@ -266,7 +266,7 @@ export const findings = {
     'inbound-path-inspection': {
       title: '{{mx}}로 들어오는 메일이 도중에 STARTTLS를 잃습니다',
       explanation:
-        '외부 발신자({{reporters}})가 {{domain}}의 {{mx}}에서 STARTTLS가 없다고 보고합니다(처음 보고: {{first}}). 그 MX 앞의 방화벽이 STARTTLS를 가리고 있을 가능성이 큽니다(ESMTP 검사 또는 fixup smtp). TLS를 끈 MX도 보고서에서는 같게 보이므로, 무엇이든 바꾸기 전에 외부에서 점검하고 그 방화벽 설정을 수집하십시오.',
+        '외부 발신자({{reporters}})가 {{domain}}의 {{mx}}에서 STARTTLS가 없다고 보고합니다(처음 보고: {{first}}). 그 MX 앞의 방화벽이 STARTTLS를 가리고 있을 가능성이 큽니다(ESMTP 검사 또는 fixup smtp). TLS를 끈 MX도 보고서에서는 같게 보이므로, 무엇이든 바꾸기 전에 외부에서 프로브하고 그 방화벽 설정을 수집하십시오.',
     },
     'gateway-deletes-starttls': {
       title: '경로의 게이트웨이가 EHLO 응답에서 STARTTLS를 지웁니다',

@@ -34,7 +34,7 @@ export const remedies = {
         collectEgress:
           '메일이 나가는 방화벽에서 "show version", "show running-config", "show service-policy inspect esmtp"를 수집해 이 증거와 함께 분석하십시오.',
         probeEgress:
-          '내부에서 대형 사업자 MX 두세 곳을 점검하십시오(unmask probe --egress). 모두 가려짐이 보이면 로컬 경로가 STARTTLS를 가리는 것입니다.',
+          '내부에서 대형 사업자 MX 두세 곳을 프로브하십시오(unmask probe --egress). 모두 가려짐이 보이면 로컬 경로가 STARTTLS를 가리는 것입니다.',
         fixThere:
           '그 방화벽에서 고치십시오(자체 ESMTP 맵에 allow-tls, 또는 no inspect esmtp). 우리 경로가 깨끗할 때만 다음 줄과 함께 상대 기관에 연락하십시오:\n{{evidence}}',
       },
@@ -55,14 +55,14 @@ export const remedies = {
     'inbound-path': {
       title: '{{mx}} 앞에서 STARTTLS를 가리는 장비 찾기',
       summary:
-        '발신자들이 {{mx}}({{domain}})에서 STARTTLS가 없다고 보고합니다. 외부에서 그 MX를 점검하고 그 앞의 방화벽을 살펴보십시오.',
-      impact: '결정하기 전에는 아무것도 바뀌지 않습니다. 점검과 설정 수집은 읽기 전용입니다.',
+        '발신자들이 {{mx}}({{domain}})에서 STARTTLS가 없다고 보고합니다. 외부에서 그 MX를 프로브하고 그 앞의 방화벽을 살펴보십시오.',
+      impact: '결정하기 전에는 아무것도 바뀌지 않습니다. 프로브와 설정 수집은 읽기 전용입니다.',
       steps: {
         probeMx:
-          '네트워크 밖에서 MX를 점검하십시오: "unmask probe {{domain}}". EHLO가 가려져 있거나(XXXXXXXA) STARTTLS에 "500 command not recognized"가 오면 경로에 방화벽이 있습니다. STARTTLS가 없고 가려짐도 없으면 MX 자체의 TLS가 꺼져 있습니다.',
+          '네트워크 밖에서 MX를 프로브하십시오: "unmask probe {{domain}}". EHLO가 가려져 있거나(XXXXXXXA) STARTTLS에 "500 command not recognized"가 오면 경로에 방화벽이 있습니다. STARTTLS가 없고 가려짐도 없으면 MX 자체의 TLS가 꺼져 있습니다.',
         collectInbound:
           '{{mx}} 앞 방화벽에서 "show version", "show running-config", "show service-policy inspect esmtp"(또는 "show fixup")를 수집하고 이 보고서와 함께 분석하십시오.',
-        fixThere: '그 방화벽 설정에 대한 조치대로 고친 뒤 {{mx}}를 다시 점검하십시오.',
+        fixThere: '그 방화벽 설정에 대한 조치대로 고친 뒤 {{mx}}를 다시 프로브하십시오.',
       },
     },
     'prevent-silent': {
@@ -134,7 +134,7 @@ export const remedies = {
         dkimOff:
           '오래된 PIX(7.2(3) 이전)가 의심되는 동안에는 해당 목적지에 대한 DK/DKIM 서명을 끄십시오. 서명 헤더가 중복 헤더 버그를 일으킵니다.',
         recheck:
-          '상대가 변경을 알려 오면 상대 메일 서버를 다시 점검해 STARTTLS가 제공되고 TLS가 연결되는지 확인하십시오.',
+          '상대가 변경을 알려 오면 상대 메일 서버를 다시 프로브해 STARTTLS가 제공되고 TLS가 연결되는지 확인하십시오.',
       },
     },
     'ftd-flexconfig': {
@@ -147,20 +147,20 @@ export const remedies = {
           '장비에서 "show running-config policy-map"을 실행해 inspect esmtp를 적용한 policy-map과 class를 확인하십시오. FlexConfig 줄에는 정확히 그 이름을 써야 합니다.',
         object: 'FMC(Objects > FlexConfig) 또는 FDM에서 표시된 줄로 FlexConfig 개체를 만드십시오.',
         assign: '그 개체를 장비의 FlexConfig 정책에 추가하십시오.',
-        deploy: '배포한 뒤 "show service-policy inspect esmtp"로 확인하고 메일 서버를 다시 점검하십시오.',
+        deploy: '배포한 뒤 "show service-policy inspect esmtp"로 확인하고 메일 서버를 다시 프로브하십시오.',
       },
     },
   },
   verify: {
     noInspectLine: 'policy-map {{policy}}의 class {{class}}에 "inspect esmtp" 줄이 더 이상 없음',
     servicePolicyEmpty: 'ESMTP 검사가 더 이상 표시되지 않음',
-    probeTls: '방화벽을 거쳐 메일 서버를 다시 점검: STARTTLS가 제공되고 TLS가 연결됨',
+    probeTls: '방화벽을 거쳐 메일 서버를 다시 프로브: STARTTLS가 제공되고 TLS가 연결됨',
     allowTlsLine: '맵 {{map}}의 parameters 아래에 "allow-tls action log"가 있음',
     serviceTlsMap: 'ESMTP 검사가 TLS를 허용하는 맵으로 표시됨',
     syslog108007: '새 메일 세션마다 %ASA-6-108007 "TLS started on ESMTP session"이 기록됨',
     noFixup: '포트 {{ports}}에 켜진 "fixup protocol smtp" 줄이 없음',
     newConnections: '변경은 새 연결에만 적용되므로 열린 SMTP 연결이 닫힐 때까지 기다림',
-    probeBanner: '메일 서버를 다시 점검: 배너가 읽히고 EHLO가 STARTTLS를 포함한 확장 목록을 보여 줌',
+    probeBanner: '메일 서버를 다시 프로브: 배너가 읽히고 EHLO가 STARTTLS를 포함한 확장 목록을 보여 줌',
   },
   skipped: {
     allowTlsFwsm:
