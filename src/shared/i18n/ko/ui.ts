@@ -305,8 +305,8 @@ export const ui = {
     keep: '기존 키 유지 (연결 안 함)',
   },
   mailPolicy: {
-    domain: '메일 도메인: MX 호스트를 MTA-STS, TLS-RPT, DANE와 함께 점검',
-    run: '도메인과 정책 점검',
+    domain: '메일 도메인: MX 호스트를 MTA-STS, TLS-RPT, DANE와 함께 프로브',
+    run: '도메인과 정책 프로브',
     noDomain: '{{domain}}의 MX 계획이 없어 정책을 확인하지 않았습니다.',
   },
   egress: {
