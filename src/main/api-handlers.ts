@@ -171,6 +171,11 @@ export function createHandlers(services: Services): Handlers {
       return services.profiles.saveDevice(profile)
     },
     'profiles.saveMailTarget': (input) => services.profiles.saveMailTarget(input),
+    'secrets.remembered': () =>
+      services.profiles
+        .read()
+        .devices.filter((p) => services.secrets.has(p, 'password'))
+        .map((p) => p.id),
     'profiles.remove': (input) => {
       const { id } = input
       services.secrets.forget(id)

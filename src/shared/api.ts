@@ -190,6 +190,9 @@ export const requests = {
   'profiles.saveDevice': { input: deviceProfileSchema, output: profilesFileSchema },
   'profiles.saveMailTarget': { input: mailTargetSchema, output: profilesFileSchema },
   'profiles.remove': { input: z.object({ id: z.string().uuid() }), output: profilesFileSchema },
+  /** The device profiles whose password the keychain holds for their present transport, host, port and user (ids
+   * only, never a secret): dialogs then do not ask for it again, also in a later run of the app. */
+  'secrets.remembered': { input: none, output: z.array(z.string().uuid()) },
   /** Secrets go renderer → main only; no method ever returns one. */
   'session.open': {
     input: z.object({

@@ -48,6 +48,8 @@ export function FixDialog(props: FixDialogProps) {
   })
   const [saveWanted, setSaveWanted] = useState(false)
   const [typeCredentials, setTypeCredentials] = useState(false)
+  // What the keychain holds, asked of main: a password remembered in an earlier run of the app counts too.
+  const [stored, setStored] = useState<ReadonlySet<string>>(new Set())
   const { phase } = state
 
   useEffect(() => {
@@ -56,6 +58,10 @@ export function FixDialog(props: FixDialogProps) {
         setProfiles(file.devices)
         setForm((f) => ({ ...f, profileId: f.profileId || file.devices[0]?.id || '' }))
       },
+      () => {},
+    )
+    bridge?.invoke('secrets.remembered', undefined).then(
+      (ids) => setStored(new Set(ids)),
       () => {},
     )
   }, [bridge])
@@ -132,7 +138,7 @@ export function FixDialog(props: FixDialogProps) {
                 ))}
               </select>
             </label>
-            {remembered?.has(form.profileId) && !typeCredentials ? (
+            {(remembered?.has(form.profileId) || stored.has(form.profileId)) && !typeCredentials ? (
               <p className="hint" data-testid="fix-remembered">
                 {t('ui.fix.rememberedCredentials')}{' '}
                 <button type="button" className="link" onClick={() => setTypeCredentials(true)}>
