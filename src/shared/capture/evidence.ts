@@ -3,6 +3,10 @@
  * findings' line numbers point into): a header line, then per connection a `# connection` line and one line per
  * SMTP line, `HH:MM:SS.ffffff S: …` / `C: …` / `*  …` for notes (times in UTC). Each connection becomes one
  * `smtp-transcript` evidence (shape `sc`, the S:/C: form) whose line numbers are those of the rendered text.
+ *
+ * A capture of a busy mail host can hold tens of thousands of connections; the engine and a reader need a few.
+ * At most MAX_SHOWN connections per capture are rendered and analysed (paired ones first, then in capture order),
+ * and the header says how many were left out.
  */
 import type { DetectedPart, Evidence } from '../evidence'
 import type { TranscriptLine } from '../evidence/types'
@@ -10,6 +14,8 @@ import type { CapturePair } from './pair'
 import { pairTranscripts } from './pair'
 import { captureSource } from './source'
 import type { CaptureReading, CaptureTranscript } from './types'
+
+export const MAX_SHOWN = 100
 
 export interface NamedCapture {
   name: string
@@ -53,10 +59,18 @@ export function captureEvidence(captures: readonly NamedCapture[]): CaptureEvide
   const pairOf = pairsOf(captures)
   const out: CaptureEvidence = { evidence: [], parts: [], texts: [] }
   for (const { name, reading } of captures) {
-    const text: string[] = [
-      `# ${name}: ${reading.format}, ${reading.frameCount} frames, ${reading.transcripts.length} SMTP connections`,
+    // Pairs by number (the same pairs on both sides), then unpaired connections in capture order.
+    const shown = [
+      ...reading.transcripts.filter((t) => (pairOf.get(t) ?? Number.POSITIVE_INFINITY) <= MAX_SHOWN),
+      ...reading.transcripts.filter((t) => !pairOf.has(t)),
     ]
-    for (const t of reading.transcripts) {
+      .slice(0, MAX_SHOWN)
+      .sort((x, y) => x.connection.index - y.connection.index)
+    const left = reading.transcripts.length - shown.length
+    const text: string[] = [
+      `# ${name}: ${reading.format}, ${reading.frameCount} frames, ${reading.transcripts.length} SMTP connections${left > 0 ? ` (${left} not shown)` : ''}`,
+    ]
+    for (const t of shown) {
       const c = t.connection
       text.push(`# connection ${c.index}: ${endpoint(c.client)} -> ${endpoint(c.server)}`)
       const firstLine = text.length + 1

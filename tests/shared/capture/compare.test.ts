@@ -140,3 +140,32 @@ describe('capture.firewall-rewrote texts', () => {
     }
   })
 })
+
+describe('pairing many connections', () => {
+  it('pairs copies by client port and time, whatever their order, and shows the same pairs on both sides', () => {
+    const inside = readCapture(captureBytes('postfix-esmtp-inside.pcap'))!
+    const outside = readCapture(captureBytes('postfix-esmtp-outside.pcap'))!
+    // 150 copies of the real connection on distinct client ports, one second apart; outside in reverse order.
+    const copies = (r: CaptureReading, reverse: boolean): CaptureReading => {
+      const t = r.transcripts[0]!
+      const list = Array.from({ length: 150 }, (_, i) => ({
+        ...t,
+        connection: {
+          ...t.connection,
+          index: i + 1,
+          start: t.connection.start + i * 1_000_000,
+          client: { ...t.connection.client, port: 20_000 + i },
+        },
+      }))
+      return { ...r, transcripts: reverse ? list.reverse() : list }
+    }
+    const ev = captureEvidence([
+      { name: 'in', reading: copies(inside, false) },
+      { name: 'out', reading: copies(outside, true) },
+    ])
+    const found = analyzeTexts([], ev).findings.filter((f) => f.id === 'capture.firewall-rewrote')
+    // At most MAX_SHOWN (100) connections per capture are analysed; every one of them has its partner.
+    expect(found).toHaveLength(100)
+    expect(ev.texts[0]!.text.split('\n')[0]).toContain('150 SMTP connections (50 not shown)')
+  })
+})
