@@ -1,0 +1,80 @@
+/**
+ * `show capture NAME dump` text read back into frames: the public PIX 515 sample of the acap2pcap manual, and the
+ * real tcpdump frames of the Postfix captures printed in the same layout (no public dump of an SMTP session was
+ * found), which must give the same transcripts and the same finding as the pcap files.
+ */
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { looksLikeAsaDump, readAsaDump } from '../../../src/shared/capture/asa-dump'
+import { captureEvidence } from '../../../src/shared/capture/evidence'
+import { readFrames } from '../../../src/shared/capture/frames'
+import { readCapture, transcriptsOf } from '../../../src/shared/capture/read'
+import { analyzeTexts } from '../../../src/shared/diagnosis'
+import { CAPTURES, captureBytes } from './fixtures'
+
+const hex = (n: number) => n.toString(16).padStart(2, '0')
+
+/** Frames printed as the ASA prints `dump`: packet line, then 16 bytes per line from the IP header, ASCII column. */
+function asDump(name: string): string {
+  const out = [`fw# show capture CAP dump`, `${readFrames(captureBytes(name))!.frames.length} packets captured`]
+  for (const f of readFrames(captureBytes(name))!.frames) {
+    const d = new Date(Math.floor(f.ts / 1000))
+    const clock = `${[d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds()].map((n) => String(n).padStart(2, '0')).join(':')}.${String(f.ts % 1_000_000).padStart(6, '0')}`
+    out.push(`${f.number}: ${clock} 127.0.0.1 > 127.0.0.1: tcp`)
+    const ip = f.data.subarray(14)
+    for (let at = 0; at < ip.length; at += 16) {
+      const row = Array.from(ip.subarray(at, at + 16))
+      const groups: string[] = []
+      for (let i = 0; i < row.length; i += 2)
+        groups.push(
+          row
+            .slice(i, i + 2)
+            .map(hex)
+            .join(''),
+        )
+      const ascii = row.map((b) => (b >= 0x20 && b < 0x7f ? String.fromCharCode(b) : '.')).join('')
+      out.push(`0x${at.toString(16).padStart(4, '0')} ${groups.join(' ')} ${ascii}`)
+    }
+  }
+  return `${out.join('\n')}\n`
+}
+
+describe('show capture dump', () => {
+  const sample = readFileSync(join(CAPTURES, 'asa_pix515_show_capture_dump_acap2pcap.txt'), 'utf8')
+
+  it('reads the public PIX 515 sample: one 60-byte IP packet with its time of day', () => {
+    expect(looksLikeAsaDump(sample)).toBe(true)
+    const r = readAsaDump(sample)
+    expect(r.frames).toHaveLength(1)
+    const f = r.frames[0]!
+    expect(f.linkType).toBe(101)
+    expect(f.data.length).toBe(0x3c)
+    expect(Array.from(f.data.subarray(0, 4))).toEqual([0x45, 0x00, 0x00, 0x3c])
+    // The ASCII column is not read as bytes: the packet ends with "ghi".
+    expect(String.fromCharCode(...f.data.subarray(57))).toBe('ghi')
+    expect(f.ts).toBe(((21 * 60 + 24) * 60 + 38) * 1_000_000 + 629087)
+    // ICMP, not TCP: nothing to reassemble, said as such.
+    expect(transcriptsOf(r).problems).toEqual([{ code: 'no-tcp' }])
+  })
+
+  it('is not mistaken for other text', () => {
+    expect(
+      looksLikeAsaDump('fw# show capture\ncapture CAP type raw-data interface inside [Capturing - 0 bytes]\n'),
+    ).toBe(false)
+    expect(looksLikeAsaDump('220 mx ESMTP\n250 STARTTLS\n')).toBe(false)
+  })
+
+  it('real SMTP frames printed as a dump give the pcap’s transcript and the same finding', () => {
+    const dumpInside = transcriptsOf(readAsaDump(asDump('postfix-esmtp-inside.pcap')))
+    const dumpOutside = transcriptsOf(readAsaDump(asDump('postfix-esmtp-outside.pcap')))
+    const lines = (r: typeof dumpInside) => r.transcripts.flatMap((t) => t.lines.map((l) => `${l.direction} ${l.text}`))
+    expect(lines(dumpOutside)).toEqual(lines(readCapture(captureBytes('postfix-esmtp-outside.pcap'))!))
+    const ev = captureEvidence([
+      { name: 'CAP-IN', reading: dumpInside },
+      { name: 'CAP-OUT', reading: dumpOutside },
+    ])
+    const f = analyzeTexts([], ev).findings.find((x) => x.id === 'capture.firewall-rewrote')
+    expect(f?.params).toMatchObject({ original: '250-STARTTLS', changed: '250-XXXXXXXB', originalCapture: 'CAP-IN' })
+  })
+})
