@@ -9,7 +9,7 @@ import type { ConfigDelta } from './types'
 
 function paths(text: string): string[] {
   const out: string[] = []
-  const walk = (nodes: ConfigNode[], parents: string[]) => {
+  const walk = (nodes: readonly ConfigNode[], parents: string[]) => {
     for (const n of nodes) {
       const path = [...parents, n.text]
       out.push(path.join(' > '))

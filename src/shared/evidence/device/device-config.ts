@@ -137,6 +137,14 @@ function isFtdMarker(node: ConfigNode): boolean {
   )
 }
 
+/** The first words of the top-level commands readDeviceConfig reads (fixup lines may start with `no`). */
+const READ_FIRST_WORDS = new Set(['hostname', 'fixup', 'no', 'policy-map', 'class-map', 'service-policy'])
+
+function firstWord(text: string): string {
+  const space = text.search(/\s/)
+  return space === -1 ? text : text.slice(0, space)
+}
+
 export function readDeviceConfig(lines: readonly NumberedLine[]): DeviceConfig {
   const { roots, structure } = readConfigTree(lines)
   const config: DeviceConfig = {
@@ -162,6 +170,9 @@ export function readDeviceConfig(lines: readonly NumberedLine[]): DeviceConfig {
       config.header = { platform, version: parseVersion(header[2]!), line: node.line, text }
       continue
     }
+    // Most top-level lines (access-list, object, interface…) are none of the commands read below: look at the first
+    // word before splitting, so a 100,000-line configuration does not allocate a word array per line.
+    if (!READ_FIRST_WORDS.has(firstWord(text))) continue
     const w = text.split(/\s+/)
     if (w[0] === 'hostname' && w[1]) config.hostname = { value: w[1], line: node.line }
     else if (/^(no\s+)?fixup /.test(text)) {
