@@ -50,6 +50,7 @@ const SYMPTOMS: readonly RuleId[] = [
   'smtp.ehlo-rejected',
   'log.postfix-pix-workaround',
   'smtp.path-differs',
+  'capture.firewall-rewrote',
 ]
 const STRONG_SYMPTOMS: readonly RuleId[] = [
   'smtp.starttls-masked',
@@ -59,6 +60,8 @@ const STRONG_SYMPTOMS: readonly RuleId[] = [
   'smtp.banner-masked',
   'log.postfix-pix-workaround',
   'smtp.path-differs',
+  // The firewall caught in the act: the same line differs between its inside and outside captures (issue 21).
+  'capture.firewall-rewrote',
 ]
 
 /** `support` in chain order: what proves the cause (device lines, logs) first, then the symptoms it explains. */

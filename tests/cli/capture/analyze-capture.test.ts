@@ -46,6 +46,9 @@ describe('unmask analyze with pcap and pcapng files', () => {
     const json = JSON.parse(r.stdout) as { findings: Array<{ id: string; params?: Record<string, unknown> }> }
     const f = json.findings.find((x) => x.id === 'capture.firewall-rewrote')
     expect(f?.params).toMatchObject({ original: '250-STARTTLS', changed: '250-XXXXXXXB' })
+    // The firewall caught in the act is part of the evidence chain of the root cause, not a finding on the side.
+    const causes = (JSON.parse(r.stdout) as { causes: Array<{ id: string; findings: string[] }> }).causes
+    expect(causes[0]?.findings).toContain('capture.firewall-rewrote')
   })
 
   it('identical captures of a clear path: no rewrite found', async () => {
