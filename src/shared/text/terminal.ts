@@ -116,9 +116,15 @@ export function cleanTerminalLine(line: string): string {
 
 /** A whole text or a streamed piece of one: a final line end is kept, so cleaned pieces join up as received. */
 export function cleanTerminalText(raw: string): string {
-  return stripAnsi(raw).split(/\r*\n/).map(cleanTerminalLineStripped).join('\n')
+  // The driver cleans every chunk of a 20,000-line configuration as it arrives: plain string splits and a per-line
+  // fast path rather than a regular-expression split (the same lines: CR before LF never survives either way).
+  const text = stripAnsi(raw)
+  const lines = (text.includes('\r') ? text.replace(/\r+\n/g, '\n') : text).split('\n')
+  for (let i = 0; i < lines.length; i++) lines[i] = cleanTerminalLineStripped(lines[i]!)
+  return lines.join('\n')
 }
 
 function cleanTerminalLineStripped(line: string): string {
+  if (!NEEDS_CLEANING.test(line)) return line.trimEnd()
   return withoutPager(renderLine(caretMAsCr(line)))
 }
