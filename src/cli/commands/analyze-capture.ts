@@ -1,23 +1,25 @@
 /**
  * `unmask analyze capture.pcap`: a file whose first bytes are a pcap or pcapng header is read as a packet capture
- * (src/shared/capture) before the text path, which would refuse it as binary. Captures may be larger than text
+ * (src/shared/capture) before the text path, which would refuse it as binary; so is a saved `show capture NAME dump`. Captures may be larger than text
  * inputs (up to MAX_CAPTURE_BYTES). A capture with nothing readable (no TCP, no SMTP, only TLS) is bad input
  * (exit 2, translated message); lesser problems (a cut last record, sequence gaps) are warnings on stderr.
  */
 import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs'
+import { looksLikeAsaDump, readAsaDump } from '../../shared/capture/asa-dump'
 import type { CaptureEvidence, NamedCapture } from '../../shared/capture/evidence'
 import { sniffContainer } from '../../shared/capture/frames'
-import { hasReadableSmtp, MAX_CAPTURE_BYTES, readCapture } from '../../shared/capture/read'
-import type { CaptureProblem } from '../../shared/capture/types'
+import { hasReadableSmtp, MAX_CAPTURE_BYTES, readCapture, transcriptsOf } from '../../shared/capture/read'
+import type { CaptureProblem, CaptureReading } from '../../shared/capture/types'
 import { type CliContext, UsageError } from '../io'
+import { MAX_INPUT_BYTES } from '../read-input'
 
-function head(file: string): Uint8Array | null {
+function head(file: string, bytes = 4): Uint8Array | null {
   try {
     if (!statSync(file).isFile()) return null
     const fd = openSync(file, 'r')
     try {
-      const buf = new Uint8Array(4)
-      const n = readSync(fd, buf, 0, 4, 0)
+      const buf = new Uint8Array(bytes)
+      const n = readSync(fd, buf, 0, bytes, 0)
       return buf.subarray(0, n)
     } finally {
       closeSync(fd)
@@ -38,17 +40,34 @@ function message(ctx: CliContext, file: string, p: CaptureProblem): string {
 export function readCaptureInput(ctx: CliContext, file: string): NamedCapture | null {
   if (file === '-') return null
   const first = head(file)
-  if (!first || sniffContainer(first) === null) return null
-  const size = statSync(file).size
-  if (size > MAX_CAPTURE_BYTES)
-    throw new UsageError(message(ctx, file, { code: 'too-large', params: { limit: MAX_CAPTURE_BYTES } }))
-  const reading = readCapture(readFileSync(file))
+  if (!first) return null
+  const reading = sniffContainer(first) === null ? readDumpText(file) : readCaptureFile(ctx, file)
+  if (reading === undefined) return null
   if (!reading) throw new UsageError(ctx.t('findings.capture.errors.not-a-capture', { file }))
   const fatal = reading.problems.find((p) => FATAL.has(p.code))
   if (fatal || !hasReadableSmtp(reading))
     throw new UsageError(message(ctx, file, fatal ?? { code: 'no-smtp', params: { connections: 0 } }))
   for (const p of reading.problems) ctx.io.err(`${message(ctx, file, p)}\n`)
   return { name: file, reading }
+}
+
+function readCaptureFile(ctx: CliContext, file: string): CaptureReading | null {
+  const size = statSync(file).size
+  if (size > MAX_CAPTURE_BYTES)
+    throw new UsageError(message(ctx, file, { code: 'too-large', params: { limit: MAX_CAPTURE_BYTES } }))
+  return readCapture(readFileSync(file))
+}
+
+/**
+ * A saved `show capture NAME dump` (the ASA's own text form of a capture) is read as frames too, so two dumps of the
+ * same connection (inside and outside) are compared like two pcaps. Undefined: not a dump, the text path takes it.
+ */
+function readDumpText(file: string): CaptureReading | undefined {
+  // The first 64 KiB decide (as looksLikeAsaDump reads no further): other text files are not read twice.
+  const start = head(file, 64 * 1024)
+  if (!start || !looksLikeAsaDump(Buffer.from(start).toString('latin1'))) return undefined
+  if (statSync(file).size > MAX_INPUT_BYTES) return undefined
+  return transcriptsOf(readAsaDump(readFileSync(file, 'latin1')))
 }
 
 /** The transcripts the findings' line numbers point into, printed before the text report. */

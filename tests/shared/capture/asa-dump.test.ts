@@ -8,37 +8,9 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { looksLikeAsaDump, readAsaDump } from '../../../src/shared/capture/asa-dump'
 import { captureEvidence } from '../../../src/shared/capture/evidence'
-import { readFrames } from '../../../src/shared/capture/frames'
 import { readCapture, transcriptsOf } from '../../../src/shared/capture/read'
 import { analyzeTexts } from '../../../src/shared/diagnosis'
-import { CAPTURES, captureBytes } from './fixtures'
-
-const hex = (n: number) => n.toString(16).padStart(2, '0')
-
-/** Frames printed as the ASA prints `dump`: packet line, then 16 bytes per line from the IP header, ASCII column. */
-function asDump(name: string): string {
-  const out = [`fw# show capture CAP dump`, `${readFrames(captureBytes(name))!.frames.length} packets captured`]
-  for (const f of readFrames(captureBytes(name))!.frames) {
-    const d = new Date(Math.floor(f.ts / 1000))
-    const clock = `${[d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds()].map((n) => String(n).padStart(2, '0')).join(':')}.${String(f.ts % 1_000_000).padStart(6, '0')}`
-    out.push(`${f.number}: ${clock} 127.0.0.1 > 127.0.0.1: tcp`)
-    const ip = f.data.subarray(14)
-    for (let at = 0; at < ip.length; at += 16) {
-      const row = Array.from(ip.subarray(at, at + 16))
-      const groups: string[] = []
-      for (let i = 0; i < row.length; i += 2)
-        groups.push(
-          row
-            .slice(i, i + 2)
-            .map(hex)
-            .join(''),
-        )
-      const ascii = row.map((b) => (b >= 0x20 && b < 0x7f ? String.fromCharCode(b) : '.')).join('')
-      out.push(`0x${at.toString(16).padStart(4, '0')} ${groups.join(' ')} ${ascii}`)
-    }
-  }
-  return `${out.join('\n')}\n`
-}
+import { asDump, CAPTURES, captureBytes } from './fixtures'
 
 describe('show capture dump', () => {
   const sample = readFileSync(join(CAPTURES, 'asa_pix515_show_capture_dump_acap2pcap.txt'), 'utf8')
