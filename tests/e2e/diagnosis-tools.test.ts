@@ -67,7 +67,7 @@ describe.skipIf(!appReady)(
       await page.getByRole('button', { name: t('ui.analysis.run') }).click()
       const chips = page.getByTestId('recognition-chip')
       await expect.poll(() => chips.count()).toBe(2)
-      expect(await chips.nth(0).textContent()).toContain(t('ui.parts.running-config'))
+      expect(await chips.nth(0).textContent()).toContain(t('findings.kinds.running-config'))
       expect(await chips.nth(1).textContent()).toContain(t('ui.analysis.notRecognised'))
       await page.close()
     })

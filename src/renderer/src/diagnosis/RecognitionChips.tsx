@@ -19,7 +19,7 @@ export function RecognitionChips({ texts, analysis }: RecognitionChipsProps) {
             {x.source}:{' '}
             {parts.length
               ? t('ui.analysis.recognised', {
-                  kinds: [...new Set(parts.map((p) => t(`ui.parts.${p.kind}`)))].join(', '),
+                  kinds: [...new Set(parts.map((p) => t(`findings.kinds.${p.kind}`)))].join(', '),
                 })
               : t('ui.analysis.notRecognised')}
           </li>
