@@ -8,6 +8,7 @@
  */
 import type { z } from 'zod'
 import { fleetFindingsData } from '../audit/journal'
+import { captureAddedData } from './capture-evidence-schema'
 import {
   fixAppliedData,
   fixBackupData,
@@ -74,6 +75,8 @@ export const JOURNAL = {
   fleetFindings: 'fleet.findings',
   /** A domain's MTA-STS/TLS-RPT/DANE state judged beside its MX probes (issue 17; journal/mail-policy-schema.ts). */
   mailPolicyResult: 'mailpolicy.result',
+  /** A packet capture entered into the case as read: file, pasted dump or guided capture (capture-evidence-schema.ts). */
+  captureAdded: 'capture.added',
 } as const
 
 export type JournalType = (typeof JOURNAL)[keyof typeof JOURNAL]
@@ -108,6 +111,7 @@ export const journalEvents = {
   [JOURNAL.fleetFindings]: fleetFindingsData,
   [JOURNAL.hostKeyReplaced]: hostKeyReplacedData,
   [JOURNAL.mailPolicyResult]: mailPolicyResultData,
+  [JOURNAL.captureAdded]: captureAddedData,
 } as const satisfies Record<JournalType, z.ZodType>
 
 /** What a writer passes for an event (the schema's input). */
