@@ -5,15 +5,14 @@
  * (exit 2, translated message); lesser problems (a cut last record, sequence gaps) are warnings on stderr.
  */
 import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs'
-import { looksLikeAsaDump, readAsaDump } from '../../shared/capture/asa-dump'
 import type { CaptureEvidence, NamedCapture } from '../../shared/capture/evidence'
-import { sniffContainer } from '../../shared/capture/frames'
-import { hasReadableSmtp, MAX_CAPTURE_BYTES, readCapture, transcriptsOf } from '../../shared/capture/read'
+import { hasReadableSmtp, MAX_CAPTURE_BYTES, readCapture } from '../../shared/capture/read'
+import { readDumpText, SNIFF_BYTES, sniffCapture } from '../../shared/capture/sniff'
 import type { CaptureProblem, CaptureReading } from '../../shared/capture/types'
 import { type CliContext, UsageError } from '../io'
 import { MAX_INPUT_BYTES } from '../read-input'
 
-function head(file: string, bytes = 4): Uint8Array | null {
+function head(file: string, bytes: number): Uint8Array | null {
   try {
     if (!statSync(file).isFile()) return null
     const fd = openSync(file, 'r')
@@ -39,9 +38,12 @@ function message(ctx: CliContext, file: string, p: CaptureProblem): string {
 /** The capture in `file`, or null when the file is not a capture (standard input is always text). */
 export function readCaptureInput(ctx: CliContext, file: string): NamedCapture | null {
   if (file === '-') return null
-  const first = head(file)
+  // The first 64 KiB decide (the shared sniffer reads no further): other text files are not read twice.
+  const first = head(file, SNIFF_BYTES)
   if (!first) return null
-  const reading = sniffContainer(first) === null ? readDumpText(file) : readCaptureFile(ctx, file)
+  const format = sniffCapture(first)
+  if (format === null) return null
+  const reading = format === 'asa-dump' ? readDumpFile(file) : readCaptureFile(ctx, file)
   if (reading === undefined) return null
   if (!reading) throw new UsageError(ctx.t('findings.capture.errors.not-a-capture', { file }))
   const fatal = reading.problems.find((p) => FATAL.has(p.code))
@@ -62,12 +64,9 @@ function readCaptureFile(ctx: CliContext, file: string): CaptureReading | null {
  * A saved `show capture NAME dump` (the ASA's own text form of a capture) is read as frames too, so two dumps of the
  * same connection (inside and outside) are compared like two pcaps. Undefined: not a dump, the text path takes it.
  */
-function readDumpText(file: string): CaptureReading | undefined {
-  // The first 64 KiB decide (as looksLikeAsaDump reads no further): other text files are not read twice.
-  const start = head(file, 64 * 1024)
-  if (!start || !looksLikeAsaDump(Buffer.from(start).toString('latin1'))) return undefined
+function readDumpFile(file: string): CaptureReading | undefined {
   if (statSync(file).size > MAX_INPUT_BYTES) return undefined
-  return transcriptsOf(readAsaDump(readFileSync(file, 'latin1')))
+  return readDumpText(readFileSync(file, 'latin1'))
 }
 
 /** The transcripts the findings' line numbers point into, printed before the text report. */
