@@ -3,6 +3,7 @@
  *
  *   analyzeTexts([{ source: 'fw.txt', text }])  → { parts, facts, findings, causes, remedies, skipped }
  *   analyzeEvidence(evidence)                    the same for evidence built directly (a probe's transcript)
+ *   analyzeTexts([new TextStream('fw.txt') fed piece by piece, then .end()])   a large file without holding it whole
  *
  * A TLS-RPT report (RFC 8460 JSON) is recognised before the text parsers run and read by src/shared/mail-policy: it is
  * evidence about our MX hosts as outside senders saw them, kept beside the device/SMTP evidence (`tlsReports`).
@@ -19,6 +20,7 @@ import type { Remedy, SkippedRemedy } from '../remedies/types'
 import { runRules, type Vantage } from '../rules'
 import { diagnose, type RootCause } from './causes'
 import { readInputs } from './inputs'
+import type { StreamedText } from './stream'
 
 export interface Analysis {
   parts: DetectedPart[]
@@ -52,7 +54,7 @@ export type VantageInput = InputText & { vantage?: Vantage }
 
 /** `extra`: evidence built outside the text parsers (capture transcripts, src/shared/capture/evidence.ts). */
 export function analyzeTexts(
-  inputs: readonly VantageInput[],
+  inputs: readonly (VantageInput | StreamedText)[],
   extra: { evidence: readonly Evidence[]; parts: readonly DetectedPart[] } = { evidence: [], parts: [] },
 ): Analysis {
   const parts: DetectedPart[] = [...extra.parts]
@@ -69,3 +71,4 @@ export type { InspectionModel } from '../inspection'
 export type { Remedy, SkippedRemedy } from '../remedies/types'
 export type { Vantage } from '../rules'
 export type { CauseId, RootCause } from './causes'
+export { type StreamedText, TextStream } from './stream'

@@ -2,11 +2,13 @@
  * From input texts to what the engine reads, for every front door (the CLI's analyze, the app's pasted texts): a
  * TLS-RPT report (RFC 8460 JSON) is recognised first and read by src/shared/mail-policy (evidence about our MX hosts
  * as outside senders saw them); anything else goes through the text parsers. Vantage labels are kept per source.
+ * A text the CLI streamed (a file read in chunks, never a TLS-RPT report or a labelled vantage) arrives already read.
  */
 import { type DetectedPart, type Evidence, type InputText, parseEvidence } from '../evidence'
 import { looksLikeTlsRpt, parseTlsRpt } from '../mail-policy/tlsrpt/parse'
 import type { TlsRptEvidence } from '../mail-policy/tlsrpt/types'
 import type { Vantage } from '../rules'
+import type { StreamedText } from './stream'
 
 export interface ReadInputs {
   parts: DetectedPart[]
@@ -15,9 +17,17 @@ export interface ReadInputs {
   tlsReports: TlsRptEvidence[]
 }
 
-export function readInputs(inputs: ReadonlyArray<InputText & { vantage?: Vantage }>): ReadInputs {
+/** An input is a text, or one already read piece by piece (stream.ts, how the CLI reads a file). */
+export type AnyInput = (InputText & { vantage?: Vantage }) | StreamedText
+
+export function readInputs(inputs: readonly AnyInput[]): ReadInputs {
   const out: ReadInputs = { parts: [], evidence: [], vantages: new Map(), tlsReports: [] }
   for (const input of inputs) {
+    if (!('text' in input)) {
+      out.parts.push(...input.parts)
+      out.evidence.push(...input.evidence)
+      continue
+    }
     if (looksLikeTlsRpt(input.text)) {
       const reading = parseTlsRpt(input.text)
       out.tlsReports.push({ kind: 'tlsrpt', source: input.source, reading })

@@ -70,7 +70,10 @@ const LOG_MARK = new RegExp(
   String.raw`${SYSLOG_PREFIX.source}|postfix/\w+\[\d+\]|enabling PIX (workarounds|<CRLF>)|\b(ICID|DCID|MID) \d+|STARTTLS command not supported|451[ -]5\.7\.3 Cannot achieve Exchange Server authentication`,
 )
 
-function count(lines: readonly NumberedLine[], re: RegExp, limit = 5000): number {
+/** Kind detection reads at most this many lines of a part (the log share excepted, which needs the line count). */
+export const DETECT_LINES = 5000
+
+function count(lines: readonly NumberedLine[], re: RegExp, limit = DETECT_LINES): number {
   let n = 0
   for (let i = 0; i < lines.length && i < limit; i++) {
     const t = lines[i]!.text
@@ -79,9 +82,14 @@ function count(lines: readonly NumberedLine[], re: RegExp, limit = 5000): number
   return n
 }
 
-/** Names the kind of a block of lines from its content alone. */
-export function detectKindOfLines(lines: readonly NumberedLine[]): EvidenceKind {
-  if (lines.length === 0) return 'unknown'
+/** The first line of a PIX/ASA/FWSM/FTD configuration. */
+export const CONFIG_HEADER = /^(ASA|PIX|FWSM|NGFW) Version \S+/i
+
+/**
+ * The kinds that the first DETECT_LINES lines of a part settle whatever follows them (a streamed part is known to be
+ * a configuration once that many lines are in, or at its end); null when the rest of the part may still decide.
+ */
+export function kindFromFirstLines(lines: readonly NumberedLine[]): EvidenceKind | null {
   if (count(lines, /^\s*Context Name\s+Class\s+Interfaces/) > 0) return 'show-context'
   if (
     count(lines, /^\s*(Service-policy:|Global policy:|Interface \S+:\s*$)/) > 0 &&
@@ -90,7 +98,15 @@ export function detectKindOfLines(lines: readonly NumberedLine[]): EvidenceKind 
     return 'show-service-policy'
   if (count(lines, /^Failover (On|Off)\s*$/) > 0 && count(lines, /^(Failover unit|\s*This host:)/) > 0)
     return 'show-failover'
-  if (count(lines, /^(ASA|PIX|FWSM|NGFW) Version \S+/i) > 0) return 'running-config'
+  if (count(lines, CONFIG_HEADER) > 0) return 'running-config'
+  return null
+}
+
+/** Names the kind of a block of lines from its content alone. */
+export function detectKindOfLines(lines: readonly NumberedLine[]): EvidenceKind {
+  if (lines.length === 0) return 'unknown'
+  const settled = kindFromFirstLines(lines)
+  if (settled) return settled
   if (
     count(
       lines,
@@ -121,8 +137,13 @@ export function readLines(text: string): NumberedLine[] {
   const lines = numberLines(text)
   // One scan of the whole text first: a clean paste (the usual case) needs only trimming, line by line.
   if (!textNeedsCleaning(text)) for (const l of lines) l.text = clip(l.text).trimEnd()
-  else for (const l of lines) l.text = cleanTerminalLine(clip(l.text))
+  else for (const l of lines) l.text = screenLine(l.text)
   return lines
+}
+
+/** One line as readLines makes it, for text read line by line (a line needing no cleaning is only trimmed). */
+export function screenLine(raw: string): string {
+  return cleanTerminalLine(clip(raw))
 }
 
 export function detectKind(text: string): EvidenceKind {
@@ -138,40 +159,64 @@ export function kindOfPart(part: SessionPart): EvidenceKind {
   return detectKindOfLines(part.lines)
 }
 
-/** Splits at prompt lines; a prompt with a command starts a part, a bare prompt ends one. */
-export function splitSession(lines: readonly NumberedLine[]): SessionPart[] {
-  const parts: SessionPart[] = []
-  let current: SessionPart = {
-    command: null,
-    hostname: null,
-    context: null,
-    failover: null,
-    promptLine: null,
-    lines: [],
+/** A part as its prompt line announces it, before its output lines arrive. */
+export type PartHead = Omit<SessionPart, 'lines'>
+
+const NO_PROMPT: PartHead = { command: null, hostname: null, context: null, failover: null, promptLine: null }
+
+/**
+ * splitSession for lines that arrive one at a time: `begin` opens a part (the text before the first prompt is one
+ * too), `line` hands it an output line, `end` closes it. Dropping blank trailing lines and empty parts is the sink's.
+ */
+export class SessionSplitter {
+  constructor(private readonly sink: { begin(head: PartHead): void; line(line: NumberedLine): void; end(): void }) {
+    sink.begin(NO_PROMPT)
   }
-  const flush = () => {
-    // Blank lines (pager residue cleans to blank) belong to no output: a part ends at its last line with text.
-    while (current.lines.length > 0 && current.lines[current.lines.length - 1]!.text.trim() === '') current.lines.pop()
-    if (current.lines.length > 0) parts.push(current)
-  }
-  for (const l of lines) {
+
+  push(l: NumberedLine): void {
     const typed = parsePromptLine(l.text)
     if (!typed || !isPrompt(typed.prompt)) {
-      current.lines.push(l)
-      continue
+      this.sink.line(l)
+      return
     }
-    flush()
+    this.sink.end()
     const { prompt, command } = typed
-    current = {
+    this.sink.begin({
       command: command || null,
       hostname: prompt.hostname || null,
       context: prompt.context ?? null,
       failover: prompt.failover ?? null,
       promptLine: l.line,
-      lines: [],
-    }
+    })
   }
-  flush()
+
+  end(): void {
+    this.sink.end()
+  }
+}
+
+/** Whether a (cleaned) line shows anything: blank lines, which pager residue cleans to, belong to no output. */
+export function isBlank(text: string): boolean {
+  return !/\S/.test(text)
+}
+
+/** Splits at prompt lines; a prompt with a command starts a part, a bare prompt ends one. */
+export function splitSession(lines: readonly NumberedLine[]): SessionPart[] {
+  const parts: SessionPart[] = []
+  let current: SessionPart = { ...NO_PROMPT, lines: [] }
+  const splitter = new SessionSplitter({
+    begin: (head) => {
+      current = { ...head, lines: [] }
+    },
+    line: (l) => current.lines.push(l),
+    end: () => {
+      // A part ends at its last line with text.
+      while (current.lines.length > 0 && isBlank(current.lines[current.lines.length - 1]!.text)) current.lines.pop()
+      if (current.lines.length > 0) parts.push(current)
+    },
+  })
+  for (const l of lines) splitter.push(l)
+  splitter.end()
   return parts
 }
 

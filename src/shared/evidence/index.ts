@@ -3,7 +3,7 @@
  * matching parser. Every evidence item keeps the source label and the line range it came from.
  */
 import type { FailoverTag } from '../devices/types'
-import { type EvidenceKind, kindOfPart, readLines, splitSession } from './detect'
+import { type EvidenceKind, kindOfPart, type PartHead, readLines, splitSession } from './detect'
 import type { FixupLine } from './device/device-config'
 import { type DeviceConfig, readDeviceConfig } from './device/device-config'
 import { parseShowContext, type ShowContext } from './device/show-context'
@@ -15,7 +15,7 @@ import { type LogEntry, parseLogLines } from './logs/log-lines'
 import { type ParsedTranscript, parseTranscriptText } from './smtp/transcript-text'
 import type { NumberedLine, SmtpTranscript } from './types'
 
-interface Base {
+export interface Base {
   source: string
   firstLine: number
   lastLine: number
@@ -63,7 +63,8 @@ export interface DetectedPart {
   lastLine: number
 }
 
-function parsePart(source: string, kind: EvidenceKind, lines: NumberedLine[], base: Base): Evidence {
+/** Runs the parser of a part's kind on its lines. */
+export function parsePart(source: string, kind: EvidenceKind, lines: NumberedLine[], base: Base): Evidence {
   switch (kind) {
     case 'smtp-transcript':
       return { ...parseTranscriptText(source, lines), ...base }
@@ -88,23 +89,35 @@ function parsePart(source: string, kind: EvidenceKind, lines: NumberedLine[], ba
   }
 }
 
+/**
+ * The fields every evidence item of a part carries: where it starts (its prompt line, or its first line) and ends
+ * (its last line with text), and what the prompt said. `firstOutput` is the part's first output line.
+ */
+export function partBase(source: string, head: PartHead, firstOutput: number, lastLine: number): Base {
+  return {
+    source,
+    firstLine: head.promptLine ?? firstOutput,
+    lastLine,
+    command: head.command,
+    hostname: head.hostname,
+    context: head.context,
+    failover: head.failover,
+  }
+}
+
+/** The part as shown to the user. */
+export function detectedPart(base: Base, kind: EvidenceKind): DetectedPart {
+  const { source, command, firstLine, lastLine } = base
+  return { source, kind, command, firstLine, lastLine }
+}
+
 export function parseEvidence(input: InputText): { parts: DetectedPart[]; evidence: Evidence[] } {
   const parts: DetectedPart[] = []
   const evidence: Evidence[] = []
   for (const part of splitSession(readLines(input.text))) {
     const kind = kindOfPart(part)
-    const firstLine = part.promptLine ?? part.lines[0]!.line
-    const lastLine = part.lines[part.lines.length - 1]!.line
-    parts.push({ source: input.source, kind, command: part.command, firstLine, lastLine })
-    const base: Base = {
-      source: input.source,
-      firstLine,
-      lastLine,
-      command: part.command,
-      hostname: part.hostname,
-      context: part.context,
-      failover: part.failover,
-    }
+    const base = partBase(input.source, part, part.lines[0]!.line, part.lines[part.lines.length - 1]!.line)
+    parts.push(detectedPart(base, kind))
     evidence.push(parsePart(input.source, kind, part.lines, base))
   }
   return { parts, evidence }

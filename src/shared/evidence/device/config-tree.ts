@@ -44,18 +44,27 @@ export interface ConfigTree {
 }
 
 /**
- * Reads the block tree. Indentation decides where it is present; where a sub-command arrives no deeper than the line
- * above it (indentation lost), its keyword decides (src/shared/devices/config-blocks.ts): it goes under the nearest
- * open block that takes it, or is reported as an orphan.
+ * Builds the block tree line by line and hands over each top-level block (a root with everything under it) as soon as
+ * it is complete, that is when the next top-level line arrives or at `end()`. A reader that keeps only what it needs
+ * from each block (readDeviceConfig) never holds more than one block: a 100,000-line configuration is mostly
+ * one- or few-line blocks (access-lists, objects, interfaces) that the SMTP rules do not read.
+ *
+ * Indentation decides where it is present; where a sub-command arrives no deeper than the line above it (indentation
+ * lost), its keyword decides (src/shared/devices/config-blocks.ts): it goes under the nearest open block that takes
+ * it, or is reported as an orphan.
  */
-export function readConfigTree(lines: readonly NumberedLine[]): ConfigTree {
-  const roots: ConfigNode[] = []
-  const stack: ConfigNode[] = []
-  const structure: ConfigStructure = { state: 'indented', recovered: 0, orphans: [] }
-  for (const { line, text: raw } of lines) {
+export class ConfigTreeBuilder {
+  readonly structure: ConfigStructure = { state: 'indented', recovered: 0, orphans: [] }
+  /** The open blocks, outermost first; a new top-level line empties it, so it only ever holds one root's chain. */
+  private readonly stack: ConfigNode[] = []
+
+  constructor(private readonly onRoot: (root: ConfigNode) => void) {}
+
+  push(line: number, raw: string): void {
     const cleaned = cleanTerminalLine(clip(raw)).trimEnd()
     const text = cleaned.trimStart()
-    if (text === '' || SKIP.test(text)) continue
+    if (text === '' || SKIP.test(text)) return
+    const stack = this.stack
     const node: ConfigNode = { text, line, indent: cleaned.length - text.length, children: NO_CHILDREN }
     const top = stack[stack.length - 1]
     if (top && node.indent <= top.indent && isSubCommandOnly(text)) {
@@ -64,25 +73,40 @@ export function readConfigTree(lines: readonly NumberedLine[]): ConfigTree {
       while (k >= 0 && !blockOf(stack[k]!.text)?.children.includes(keyword)) k--
       if (k >= 0) {
         const parent = stack[k]!
-        if (parent.indent >= node.indent) structure.recovered++
+        if (parent.indent >= node.indent) this.structure.recovered++
         node.indent = Math.max(node.indent, parent.indent + 1)
         stack.length = k + 1
         adopt(parent, node)
         stack.push(node)
-        continue
+        return
       }
     }
-    while (stack.length > 0 && stack[stack.length - 1]!.indent >= node.indent) stack.pop()
+    while (stack.length > 0 && stack[stack.length - 1]!.indent >= node.indent) {
+      const closed = stack.pop()!
+      if (stack.length === 0) this.onRoot(closed)
+    }
     const parent = stack[stack.length - 1]
     if (parent) adopt(parent, node)
-    else {
-      if (isSubCommandOnly(text)) structure.orphans.push({ line, text })
-      roots.push(node)
-    }
+    else if (isSubCommandOnly(text)) this.structure.orphans.push({ line, text })
     stack.push(node)
   }
-  structure.state = structure.orphans.length > 0 ? 'lost' : structure.recovered > 0 ? 'recovered' : 'indented'
-  return { roots, structure }
+
+  /** Hands over the last block and settles how the structure was read. */
+  end(): ConfigStructure {
+    if (this.stack.length > 0) this.onRoot(this.stack[0]!)
+    this.stack.length = 0
+    const s = this.structure
+    s.state = s.orphans.length > 0 ? 'lost' : s.recovered > 0 ? 'recovered' : 'indented'
+    return s
+  }
+}
+
+/** The whole block tree at once (the fix engine's config delta, the walkers below). */
+export function readConfigTree(lines: readonly NumberedLine[]): ConfigTree {
+  const roots: ConfigNode[] = []
+  const builder = new ConfigTreeBuilder((root) => roots.push(root))
+  for (const { line, text } of lines) builder.push(line, text)
+  return { roots, structure: builder.end() }
 }
 
 export function parseConfigTree(lines: readonly NumberedLine[]): ConfigNode[] {

@@ -9,7 +9,7 @@ import { type SmtpInspectionBehaviour, smtpInspectSpelling } from '../../devices
 import type { PlatformFamily } from '../../devices/types'
 import type { NumberedLine } from '../types'
 import { parseVersion, type SoftwareVersion } from '../version'
-import { type ConfigNode, type ConfigStructure, readConfigTree } from './config-tree'
+import { type ConfigNode, type ConfigStructure, ConfigTreeBuilder } from './config-tree'
 
 export interface FixupLine {
   protocol: string
@@ -145,9 +145,12 @@ function firstWord(text: string): string {
   return space === -1 ? text : text.slice(0, space)
 }
 
-export function readDeviceConfig(lines: readonly NumberedLine[]): DeviceConfig {
-  const { roots, structure } = readConfigTree(lines)
-  const config: DeviceConfig = {
+/**
+ * Reads a configuration line by line (the CLI streams a large file through it): each top-level block is read as the
+ * tree builder completes it and then dropped, so only what the SMTP rules use is kept, not a node per line.
+ */
+export class DeviceConfigReader {
+  private readonly config: DeviceConfig = {
     header: null,
     hostname: null,
     fixups: [],
@@ -155,57 +158,82 @@ export function readDeviceConfig(lines: readonly NumberedLine[]): DeviceConfig {
     esmtpMaps: [],
     classMaps: [],
     servicePolicies: [],
-    structure,
+    structure: { state: 'indented', recovered: 0, orphans: [] },
     ftdMarkers: [],
-    firstLine: lines[0]?.line ?? 1,
-    lastLine: lines[lines.length - 1]?.line ?? 1,
+    firstLine: 1,
+    lastLine: 1,
   }
-  for (const node of roots) {
-    const text = node.text
-    if (isFtdMarker(node)) config.ftdMarkers.push({ line: node.line, text })
-    const header = HEADER.exec(text)
-    if (header && !config.header) {
-      const word = header[1]!.toLowerCase()
-      const platform = (word === 'ngfw' ? 'ftd' : word) as PlatformFamily
-      config.header = { platform, version: parseVersion(header[2]!), line: node.line, text }
-      continue
-    }
-    // Most top-level lines (access-list, object, interface…) are none of the commands read below: look at the first
-    // word before splitting, so a 100,000-line configuration does not allocate a word array per line.
-    if (!READ_FIRST_WORDS.has(firstWord(text))) continue
-    const w = text.split(/\s+/)
-    if (w[0] === 'hostname' && w[1]) config.hostname = { value: w[1], line: node.line }
-    else if (/^(no\s+)?fixup /.test(text)) {
-      const fixup = parseFixup(node)
-      if (fixup) config.fixups.push(fixup)
-    } else if (w[0] === 'policy-map' && w[1] === 'type' && w[2] === 'inspect' && w[3] === 'esmtp' && w[4]) {
-      config.esmtpMaps.push(parseEsmtpMap(node, w[4]))
-    } else if (w[0] === 'policy-map' && w[1] && w[1] !== 'type') {
-      let policy = config.policyMaps.find((p) => p.name === w[1])
-      if (!policy) {
-        policy = { name: w[1], line: node.line, classes: [] }
-        config.policyMaps.push(policy)
-      }
-      for (const c of node.children) {
-        if (!c.text.startsWith('class ')) continue
-        const name = c.text.slice('class '.length).trim()
-        const earlier = policy.classes.find((x) => x.name === name)
-        const cls = parsePolicyClass(c, name, earlier)
-        if (!earlier) policy.classes.push(cls)
-      }
-    } else if (w[0] === 'class-map' && w[1] && w[1] !== 'type') {
-      const matches = node.children
-        .filter((c) => c.text.startsWith('match '))
-        .map((c) => ({ line: c.line, text: c.text }))
-      config.classMaps.push({ name: w[1], line: node.line, matches })
-    } else if (w[0] === 'service-policy' && w[1] && (w[2] === 'global' || (w[2] === 'interface' && w[3]))) {
-      config.servicePolicies.push({ policy: w[1], scope: w[2] === 'global' ? 'global' : w[3]!, line: node.line, text })
-    } else if (w[0] === 'no' && w[1] === 'service-policy' && w[2]) {
-      const scope = w[3] === 'global' ? 'global' : (w[4] ?? '')
-      config.servicePolicies = config.servicePolicies.filter((s) => !(s.policy === w[2] && s.scope === scope))
-    }
+  private readonly tree = new ConfigTreeBuilder((root) => readBlock(this.config, root))
+
+  push(line: NumberedLine): void {
+    this.tree.push(line.line, line.text)
   }
-  return config
+
+  /** The configuration read; `firstLine`/`lastLine` are the part's first line and its last line with text. */
+  end(firstLine: number, lastLine: number): DeviceConfig {
+    const config = this.config
+    config.structure = this.tree.end()
+    config.firstLine = firstLine
+    config.lastLine = lastLine
+    return config
+  }
+}
+
+export function readDeviceConfig(lines: readonly NumberedLine[]): DeviceConfig {
+  const reader = new DeviceConfigReader()
+  for (const line of lines) reader.push(line)
+  return reader.end(lines[0]?.line ?? 1, lines[lines.length - 1]?.line ?? 1)
+}
+
+/** One top-level block, complete with everything under it. */
+function readBlock(config: DeviceConfig, node: ConfigNode): void {
+  const text = node.text
+  if (isFtdMarker(node)) config.ftdMarkers.push({ line: node.line, text })
+  const header = HEADER.exec(text)
+  if (header && !config.header) {
+    const word = header[1]!.toLowerCase()
+    const platform = (word === 'ngfw' ? 'ftd' : word) as PlatformFamily
+    config.header = { platform, version: parseVersion(header[2]!), line: node.line, text }
+    return
+  }
+  // Most top-level lines (access-list, object, interface…) are none of the commands read below: look at the first
+  // word before splitting, so a 100,000-line configuration does not allocate a word array per line.
+  if (!READ_FIRST_WORDS.has(firstWord(text))) return
+  const w = text.split(/\s+/)
+  if (w[0] === 'hostname' && w[1]) config.hostname = { value: w[1], line: node.line }
+  else if (/^(no\s+)?fixup /.test(text)) {
+    const fixup = parseFixup(node)
+    if (fixup) config.fixups.push(fixup)
+  } else if (w[0] === 'policy-map' && w[1] === 'type' && w[2] === 'inspect' && w[3] === 'esmtp' && w[4]) {
+    config.esmtpMaps.push(parseEsmtpMap(node, w[4]))
+  } else if (w[0] === 'policy-map' && w[1] && w[1] !== 'type') {
+    readPolicyMap(config, node, w[1])
+  } else if (w[0] === 'class-map' && w[1] && w[1] !== 'type') {
+    const matches = node.children
+      .filter((c) => c.text.startsWith('match '))
+      .map((c) => ({ line: c.line, text: c.text }))
+    config.classMaps.push({ name: w[1], line: node.line, matches })
+  } else if (w[0] === 'service-policy' && w[1] && (w[2] === 'global' || (w[2] === 'interface' && w[3]))) {
+    config.servicePolicies.push({ policy: w[1], scope: w[2] === 'global' ? 'global' : w[3]!, line: node.line, text })
+  } else if (w[0] === 'no' && w[1] === 'service-policy' && w[2]) {
+    const scope = w[3] === 'global' ? 'global' : (w[4] ?? '')
+    config.servicePolicies = config.servicePolicies.filter((s) => !(s.policy === w[2] && s.scope === scope))
+  }
+}
+
+function readPolicyMap(config: DeviceConfig, node: ConfigNode, name: string): void {
+  let policy = config.policyMaps.find((p) => p.name === name)
+  if (!policy) {
+    policy = { name, line: node.line, classes: [] }
+    config.policyMaps.push(policy)
+  }
+  for (const c of node.children) {
+    if (!c.text.startsWith('class ')) continue
+    const className = c.text.slice('class '.length).trim()
+    const earlier = policy.classes.find((x) => x.name === className)
+    const cls = parsePolicyClass(c, className, earlier)
+    if (!earlier) policy.classes.push(cls)
+  }
 }
 
 /** Whether this text carries any configuration the SMTP rules read. */
