@@ -10,6 +10,13 @@ import type { z } from 'zod'
 import { fleetFindingsData } from '../audit/journal'
 import { captureAddedData } from './capture-evidence-schema'
 import {
+  captureCreatedData,
+  capturePlannedData,
+  captureRefusedData,
+  captureRemovedData,
+  captureRunData,
+} from './capture-schema'
+import {
   fixAppliedData,
   fixBackupData,
   fixLineData,
@@ -77,6 +84,12 @@ export const JOURNAL = {
   mailPolicyResult: 'mailpolicy.result',
   /** A packet capture entered into the case as read: file, pasted dump or guided capture (capture-evidence-schema.ts). */
   captureAdded: 'capture.added',
+  /** The guided capture on a device (src/main/capture; journal/capture-schema.ts): plan, refusal, create, remove, run. */
+  capturePlanned: 'capture.planned',
+  captureRefused: 'capture.refused',
+  captureCreated: 'capture.created',
+  captureRemoved: 'capture.removed',
+  captureRun: 'capture.run',
 } as const
 
 export type JournalType = (typeof JOURNAL)[keyof typeof JOURNAL]
@@ -112,6 +125,11 @@ export const journalEvents = {
   [JOURNAL.hostKeyReplaced]: hostKeyReplacedData,
   [JOURNAL.mailPolicyResult]: mailPolicyResultData,
   [JOURNAL.captureAdded]: captureAddedData,
+  [JOURNAL.capturePlanned]: capturePlannedData,
+  [JOURNAL.captureRefused]: captureRefusedData,
+  [JOURNAL.captureCreated]: captureCreatedData,
+  [JOURNAL.captureRemoved]: captureRemovedData,
+  [JOURNAL.captureRun]: captureRunData,
 } as const satisfies Record<JournalType, z.ZodType>
 
 /** What a writer passes for an event (the schema's input). */

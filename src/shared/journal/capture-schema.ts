@@ -1,0 +1,75 @@
+/**
+ * The guided capture's journal events (src/main/capture, issue 21). The two dumps read back are `capture.added`
+ * entries (capture-evidence-schema.ts); these are the device-change trail around them:
+ * - `capture.planned`: the exact lines shown to the engineer (the token itself is a capability: never written);
+ * - `capture.refused`: a run refused (token, platform, session), nothing typed;
+ * - `capture.created`: written BEFORE a capture line is typed, so a connection cut right after still leaves a record
+ *   of what may exist on the device (the cleanup on reconnect reads it);
+ * - `capture.removed`: a `no capture NAME` typed, in the run's finally or in a later cleanup, with what the device said
+ *   and whether `show capture` still lists it;
+ * - `capture.run`: the run's outcome (probe, read-back, removal), for the report's appendix and the panel.
+ * Lenient like every journal schema: unknown fields are ignored.
+ */
+import { z } from 'zod'
+
+const str = z.string()
+const maybeStr = z.string().optional()
+
+/** Which device: the session's peer (`ssh://user@host:port`) and its hostname. */
+const device = { device: str, peer: str }
+
+export const capturePlannedData = z.object({
+  ...device,
+  runId: str,
+  direction: z.enum(['inbound', 'outbound']),
+  host: z.object({ real: str, mapped: str }),
+  lines: z.array(str),
+  readBack: z.array(str),
+  removal: z.array(str),
+  linesSha256: str,
+})
+
+export const captureRefusedData = z.object({
+  ...device,
+  code: str,
+  params: z.record(str, str).default({}),
+  confirmedBy: maybeStr,
+})
+
+export const captureCreatedData = z.object({
+  ...device,
+  runId: str,
+  name: str,
+  interface: str,
+  command: str,
+  confirmedBy: str,
+})
+
+export const captureRemovedData = z.object({
+  ...device,
+  runId: maybeStr,
+  name: str,
+  /** `removed`: typed and `show capture` no longer lists it; `absent`: it was not there; else failed / unknown. */
+  outcome: z.enum(['removed', 'absent', 'failed', 'unknown']),
+  output: z.string().default(''),
+  /** `run`: the run's own finally; `cleanup`: a later session removing what a cut run left behind. */
+  during: z.enum(['run', 'cleanup']),
+  confirmedBy: maybeStr,
+})
+
+export const captureRunData = z.object({
+  ...device,
+  runId: str,
+  outcome: z.enum(['completed', 'failed', 'lost']),
+  error: maybeStr,
+  probe: z.object({ ok: z.boolean(), summary: str }).nullable(),
+  captures: z.array(z.object({ name: str, interface: str, side: str, bytes: z.number(), truncated: z.boolean() })),
+  removed: z.array(str),
+  leftOnDevice: z.array(str),
+  confirmedBy: str,
+})
+
+export type CapturePlannedData = z.input<typeof capturePlannedData>
+export type CaptureCreatedData = z.output<typeof captureCreatedData>
+export type CaptureRemovedData = z.output<typeof captureRemovedData>
+export type CaptureRunData = z.input<typeof captureRunData>
