@@ -11,12 +11,20 @@
  * - PEAR Net_SMTP `DEBUG: Recv: …` / `DEBUG: Send: …`;
  * - Thunderbird's SMTP log `SMTP Response: …` / `SMTP Send: …`;
  * - hMailServer `"SENT: …"` / `"RECEIVED: …"`, MDaemon `<-- …` / `--> …`;
- * - Exchange protocol logs (CSV): `…,<,EHLO …,` and `…,>,250-…,`.
+ * - Exchange protocol logs (CSV): `…,<,EHLO …,` and `…,>,250-…,`;
+ * - hMailServer joins a multi-line reply onto one line with `[nl]` between its lines (a real SMTPC log quoted in
+ *   https://github.com/Progressiverobot/hmailserver/issues/33);
+ * - Outlook's troubleshooting log (`SMTP (host): <rx> 250-…` / `SMTP (host): [tx] EHLO …`) and the Outlook Express
+ *   `Smtp.log` (`[rx]`/`[tx]`, Microsoft KB 155455): tags recalled from those products' logs, NOT confirmed by a
+ *   public capture or a readable documentation page (tests/fixtures/pastes/README.md);
+ * - .NET `System.Net` traces, whose dialog is a hex dump per socket read/write: ./dotnet-trace.ts.
  */
 import { clip, type NumberedLine, type TranscriptLine } from '../types'
+import { countDotnetDataBlocks, fromDotnetTrace } from './dotnet-trace'
 import { MASKED_BANNER } from './masks'
 
 const SHAPES: readonly RegExp[] = [
+  /(<rx>|\[rx\]|\[tx\])[ \t]?(.*)$/,
   /(?:^|[\s:])(SERVER -> CLIENT|CLIENT -> SERVER):[ \t]?(.*)$/,
   /^\s*(Got|Sent):[ \t]?(.*)$/,
   /\b(Recv|Send):[ \t](.*)$/,
@@ -29,13 +37,14 @@ const SHAPES: readonly RegExp[] = [
 const ECHO = /\bSMTP INBOUND: "/
 /** Trailers some logs add after the payload: Apache's `, referer: URL`, a literal `\r\n`. */
 const TRAILER = /(?:, referer: \S+)?\s*$/
-const LITERAL_CRLF = /\\r\\n/
+/** Where a log wrote a line end inside one entry: a literal `\r\n` (PHPMailer), `[nl]` (hMailServer). */
+const LITERAL_CRLF = /\\r\\n|\[nl\]/
 const REPLY = /^(\d{3})[ -]/
 
 /** The dialog payload of a line, when the line has one of the shapes. */
 /** Something every shape above has, tested first so that ordinary lines cost one test. */
 const ANY_TAG =
-  /SERVER -> CLIENT|CLIENT -> SERVER|Got:|Sent:|Recv:|Send:|SMTP (?:Response|Send)|"(?:SENT|RECEIVED): |<--|-->|,[<>],/
+  /SERVER -> CLIENT|CLIENT -> SERVER|Got:|Sent:|Recv:|Send:|SMTP (?:Response|Send)|"(?:SENT|RECEIVED): |<--|-->|,[<>],|<rx>|\[[rt]x\]/
 
 export function clientLogPayload(text: string): string | null {
   const t = clip(text, 2048)
@@ -48,7 +57,7 @@ export function clientLogPayload(text: string): string | null {
 }
 
 export function countClientLogLines(lines: readonly NumberedLine[]): number {
-  let n = 0
+  let n = countDotnetDataBlocks(lines)
   for (const l of lines.slice(0, 2000)) if (clientLogPayload(l.text) !== null) n++
   return n
 }
@@ -69,6 +78,7 @@ function isServerPayload(text: string): boolean {
 }
 
 export function fromClientLog(lines: readonly NumberedLine[]): TranscriptLine[] {
+  if (countDotnetDataBlocks(lines) > 0) return fromDotnetTrace(lines)
   const out: TranscriptLine[] = []
   let lastServer = false
   for (const l of lines) {

@@ -1,0 +1,83 @@
+/**
+ * Real public captures added for issues 13 and 22 (sources in tests/fixtures/real-networks/README.md and
+ * tests/fixtures/pastes/README.md): a `show service-policy` that names the system default map, and a configuration
+ * paste that still carries the ASA pager's residue. Each is compared with what it must equal, with counter-examples.
+ */
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { analyzeTexts } from '../../../src/shared/diagnosis'
+import { parseEvidence } from '../../../src/shared/evidence'
+import { readLines } from '../../../src/shared/evidence/detect'
+
+const FIXTURES = join(__dirname, '../../fixtures')
+const read = (path: string) => readFileSync(join(FIXTURES, path), 'utf8')
+const analyze = (text: string) => analyzeTexts([{ source: 'paste', text }])
+
+describe('show service-policy naming _default_esmtp_map (genieparser golden output)', () => {
+  const text = read('real-networks/asa_show_service_policy_default_esmtp_map_genieparser.txt')
+
+  it('is active ESMTP inspection with the system default map, not an unknown custom map', () => {
+    const a = analyze(text)
+    expect(a.parts.map((p) => p.kind)).toEqual(['show-service-policy'])
+    expect(a.findings.map((f) => f.id)).toEqual(['asa.esmtp-inspection-active'])
+    expect(a.findings[0]?.params).toMatchObject({ map: '_default_esmtp_map', ports: '25' })
+    expect(a.causes.map((c) => [c.id, c.side])).toEqual([['local-esmtp-inspection', 'local']])
+    // The default map is a system map: no step may edit it.
+    const commands = a.remedies.flatMap((r) => (r.commands ?? []).map((c) => c.command))
+    expect(commands.length).toBeGreaterThan(0)
+    expect(commands.join('\n')).not.toMatch(/policy-map type inspect esmtp _default_esmtp_map/)
+  })
+
+  it('counter-example: the same output with a custom map name is an unknown map, not the default', () => {
+    const custom = text.replace('esmtp _default_esmtp_map,', 'esmtp MAIL_MAP,')
+    const ids = analyze(custom).findings.map((f) => f.id)
+    expect(ids).toContain('asa.esmtp-map-unknown')
+    expect(analyze(text).findings.map((f) => f.id)).not.toContain('asa.esmtp-map-unknown')
+  })
+
+  it('counter-example: without the esmtp line the same policy inspects no SMTP', () => {
+    const without = text
+      .split('\n')
+      .filter((l) => !l.includes('Inspect: esmtp'))
+      .join('\n')
+    expect(analyze(without).causes.map((c) => c.id)).not.toContain('local-esmtp-inspection')
+  })
+})
+
+describe('a real paste with ASA pager residue on the lines it interrupted', () => {
+  const paged = read('pastes/asa_show_run_access-list_pager_residue_same_line_codeindex.txt')
+  // What the screen showed: the prompt and its 14 erase spaces gone, the interrupted line whole again.
+  const clean = paged.replaceAll(`<--- More --->${' '.repeat(14)}`, '')
+
+  it('carries the residue three times, each time in front of an access-list line', () => {
+    expect(paged.match(/^<--- More ---> {14}access-list /gm)).toHaveLength(3)
+    expect(clean).not.toContain('More')
+  })
+
+  it('reads as exactly the lines of its cleaned copy, with the same evidence and analysis', () => {
+    const texts = (text: string) => readLines(text).map((l) => l.text)
+    expect(texts(paged)).toEqual(texts(clean))
+    const strip = (text: string) => {
+      const p = parseEvidence({ source: 'paste', text })
+      return { parts: p.parts, evidence: p.evidence }
+    }
+    expect(strip(paged)).toEqual(strip(clean))
+    expect(analyze(paged)).toEqual(analyze(clean))
+  })
+
+  it('counter-example: a line really changed is seen (the comparison of lines is not blind)', () => {
+    const changed = clean.replace('host 10.20.66.22 \n', 'host 10.20.66.99 \n')
+    expect(readLines(changed).map((l) => l.text)).not.toEqual(readLines(clean).map((l) => l.text))
+  })
+
+  it('the same residue, as this paste carries it, in front of `inspect esmtp` of a real ASA backup loses nothing', () => {
+    const backup = read('real-networks/asa_9.12-4-67_asa5512_oxidized_backup.txt')
+    expect(backup).toMatch(/^ {2}inspect esmtp ?$/m)
+    const residue = backup.replace(/^ {2}inspect esmtp ?$/m, `<--- More --->${' '.repeat(14)}  inspect esmtp`)
+    const a = analyze(residue)
+    expect(a.causes.map((c) => c.id)).toEqual(analyze(backup).causes.map((c) => c.id))
+    expect(a.causes.map((c) => c.id)).toContain('local-esmtp-inspection')
+    expect(a.findings).toEqual(analyze(backup).findings)
+  })
+})
