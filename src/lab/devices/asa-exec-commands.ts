@@ -4,6 +4,7 @@
  */
 import { applyPipe, type CommandTable } from '../terminal/command-words'
 import type { ShellIo } from '../terminal/terminal-session'
+import { type CaptureCommandContext, captureCommands } from './asa-capture-commands'
 import type { ConfigMode } from './asa-configure'
 import { isRunningConfigSection, showCurpriv, showLogging, showRunningConfig, showServicePolicy } from './asa-show'
 import type { FailoverPair } from './failover'
@@ -130,8 +131,23 @@ const showPrivileged: Array<CommandTable<ExecContext>> = [
   },
 ]
 
+/** The capture commands (asa-capture-commands.ts) on an exec session's device. */
+const capturePrivileged: Array<CommandTable<ExecContext>> = captureCommands.map((entry) => ({
+  pattern: entry.pattern,
+  run: (ctx, args, rest) => {
+    const captureCtx: CaptureCommandContext = {
+      device: ctx.shell.device,
+      io: ctx.io,
+      pipe: ctx.pipe,
+      invalid: (index) => ctx.shell.markInvalid(ctx.io, index),
+    }
+    entry.run(captureCtx, args, rest)
+  },
+}))
+
 export const privilegedCommands: Array<CommandTable<ExecContext>> = [
   ...showPrivileged,
+  ...capturePrivileged,
   { pattern: 'changeto system', run: (ctx) => ctx.shell.changeto(undefined, ctx.io) },
   { pattern: 'changeto context <name>', run: (ctx, [name]) => ctx.shell.changeto(name, ctx.io) },
   { pattern: 'configure terminal', run: (ctx) => ctx.shell.configure(ctx.io) },
@@ -148,6 +164,7 @@ export const privilegedCommands: Array<CommandTable<ExecContext>> = [
 export const configAnywhere: Array<CommandTable<ExecContext>> = [
   ...showCommands,
   ...showPrivileged,
+  ...capturePrivileged,
   { pattern: 'write memory', run: (ctx) => ctx.shell.writeMemory(ctx.io) },
   { pattern: 'terminal pager <n>', run: (ctx, [n]) => ctx.shell.setPager(Number(n) || 0) },
   { pattern: 'terminal width <n>', run: () => {} },

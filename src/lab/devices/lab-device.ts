@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { CaptureStore } from '../capture/store'
 import { type InspectingFirewall, type InspectionCounters, type InspectionPolicy, newCounters } from '../proxy/policy'
 import { asaInspectionPolicy } from './asa-policy'
 import { type ConfigNode, cloneConfig, parseConfig, renderConfig } from './config-tree'
@@ -40,6 +41,8 @@ export class LabDevice implements InspectingFirewall {
   readonly counters: InspectionCounters = newCounters()
   /** Syslog messages the inspection produced (what `show logging` prints when buffered logging is on). */
   readonly logs: Array<{ at: Date; message: string }> = []
+  /** `capture NAME …` buffers, fed by the inspection proxy with the bytes each interface saw. */
+  readonly captures = new CaptureStore()
   readonly bootedAt = new Date()
   logins = 0
   lastLogin: { at: Date; from: string } | undefined

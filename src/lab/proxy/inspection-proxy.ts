@@ -4,6 +4,7 @@
  * on a real ASA. Streams both ways with back-pressure, so large messages pass without being held in memory.
  */
 import { connect, createServer, type Server, type Socket } from 'node:net'
+import { ConnectionTap, SMTP_PORT } from '../capture/tap'
 import { listenOnLoopback } from '../endpoints/listen'
 import type { InspectingFirewall } from './policy'
 import { type InspectorOutput, SmtpInspector } from './smtp-inspector'
@@ -65,13 +66,32 @@ function handle(client: Socket, options: InspectionProxyOptions, sockets: Set<So
   upstream.once('connect', () => clearTimeout(connectTimer))
   client.on('close', () => clearTimeout(connectTimer))
 
+  const names = options.interfaces ?? { client: 'outside', server: 'inside' }
+  const tap = tapFor(client, options, names)
+  if (tap) {
+    tap.clientAccepted()
+    upstream.once('connect', () => tap.serverConnected())
+    client.once('end', () => tap.clientClosed())
+    upstream.once('end', () => tap.serverClosed())
+  }
+
   if (policy.kind === 'off') {
+    if (tap) {
+      // Extra listeners beside the pipes: the same chunk on both sides, with the pipes' back-pressure intact.
+      client.on('data', (chunk: Buffer) => {
+        tap.fromClient(chunk)
+        tap.toServer(chunk)
+      })
+      upstream.on('data', (chunk: Buffer) => {
+        tap.fromServer(chunk)
+        tap.toClient(chunk)
+      })
+    }
     client.pipe(upstream)
     upstream.pipe(client)
     return
   }
   const firewall = options.firewall!
-  const names = options.interfaces ?? { client: 'outside', server: 'inside' }
   const flow = {
     client: `${names.client}:${client.remoteAddress ?? '127.0.0.1'}/${client.remotePort ?? 0}`,
     server: `${names.server}:${options.upstream.host}/${options.upstream.port}`,
@@ -91,12 +111,38 @@ function handle(client: Socket, options: InspectionProxyOptions, sockets: Set<So
       }
       const target = o.to === 'server' ? upstream : client
       if (target.destroyed) continue
+      if (o.to === 'server') tap?.toServer(o.data)
+      else tap?.toClient(o.data)
       if (!target.write(o.data)) {
         source.pause()
         target.once('drain', () => source.resume())
       }
     }
   }
-  client.on('data', (chunk: Buffer) => apply(inspector.fromClient(chunk), client))
-  upstream.on('data', (chunk: Buffer) => apply(inspector.fromServer(chunk), upstream))
+  client.on('data', (chunk: Buffer) => {
+    tap?.fromClient(chunk)
+    apply(inspector.fromClient(chunk), client)
+  })
+  upstream.on('data', (chunk: Buffer) => {
+    tap?.fromServer(chunk)
+    apply(inspector.fromServer(chunk), upstream)
+  })
+}
+
+/**
+ * The device's capture hooks for this connection, or undefined when the path has no device with captures. The
+ * server side is shown on port 25 (the proxy's own port is a lab artefact), the client with its real address.
+ */
+function tapFor(
+  client: Socket,
+  options: InspectionProxyOptions,
+  interfaces: { client: string; server: string },
+): ConnectionTap | undefined {
+  const store = options.firewall?.captures
+  if (!store) return undefined
+  return new ConnectionTap(store, {
+    client: { address: client.remoteAddress ?? '127.0.0.1', port: client.remotePort ?? 0 },
+    server: { address: options.upstream.host, port: SMTP_PORT },
+    interfaces,
+  })
 }

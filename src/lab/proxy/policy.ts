@@ -1,3 +1,5 @@
+import type { CaptureStore } from '../capture/store'
+
 /** What the simulated firewall does to SMTP on a new connection, as read from its live configuration. */
 export type InspectionPolicy =
   | { kind: 'off' }
@@ -73,4 +75,6 @@ export interface InspectingFirewall {
   counters: InspectionCounters
   /** Syslog-style line (e.g. %ASA-6-108007) for the lab's event log. */
   log(message: string): void
+  /** The device's packet captures (`capture NAME …`); absent on a path without a Cisco device. */
+  captures?: CaptureStore
 }
