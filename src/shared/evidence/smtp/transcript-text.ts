@@ -27,8 +27,13 @@ const SC = /^\s*(?:(S|C|Server|Client)\s*[:>]|(<<<|>>>))\s?(.*)$/i
 const REPLY = /^\d{3}(?:[ -]|$)/
 const CMAP_BANNER = /^220 SMTP\/cmap_+read/
 const COMMAND = /^(X{3,}[A-Z0-9]?|STARTTLS\b|[A-Za-z]{4}\b|MAIL FROM|RCPT TO)/i
+/**
+ * Lines of a session that belong to neither side. Apple Mail's connection log heads every read and write with
+ * `READ|WROTE <date> [kCFStreamSocketSecurityLevel…] -- host:…` (a real one: https://pastebin.com/Ys40bJP1); `READ`
+ * would otherwise pass for a four-letter command and take the reply meant for the command before it.
+ */
 const TELNET_NOISE =
-  /^(Trying |Connected to |Escape character|Connection closed|Connection to .* closed|telnet>|\S+[#>$]\s*telnet )/
+  /^(Trying |Connected to |Escape character|Connection closed|Connection to .* closed|telnet>|\S+[#>$]\s*telnet |(?:CONNECTED|READ|WROTE) .*\[kCFStreamSocketSecurityLevel)/
 const NDR_REPLY = [
   /\bsaid:\s*(\d{3}[ -].*)$/i,
   /Remote Server returned '(\d{3}[ -].*?)'/i,

@@ -188,3 +188,47 @@ describe('hMailServer SMTPC log with [nl]-joined replies (real capture, hmailser
     expect(ids(masked).some((id) => MASKING.includes(id) || id === 'smtp.keyword-masked')).toBe(true)
   })
 })
+
+describe('more real client logs (pastebin; tests/fixtures/pastes/README.md)', () => {
+  const apple = readFileSync(join(PASTES, 'applemail_connection_log_starttls_ok_pastebin_Ys40bJP1.txt'), 'utf8')
+  const exchange = readFileSync(
+    join(PASTES, 'exchange_send_protocol_log_to_m365_starttls_listed_pastebin_7n2VqhA0.txt'),
+    'utf8',
+  )
+
+  it("Apple Mail's READ/WROTE headers are not commands: STARTTLS gets its own 220 reply, no masking", () => {
+    const s = session(apple)
+    expect(s.ehlo?.extensions.map((e) => e.keyword)).toContain('STARTTLS')
+    // Before: `READ Oct 25 …` passed for a command and took the 220 meant for STARTTLS (reply null).
+    expect(s.starttls?.reply?.code).toBe(220)
+    expect(
+      parsed(apple)
+        .lines.filter((l) => l.direction === 'client')
+        .map((l) => l.text),
+    ).toEqual(['EHLO [192.168.1.100]', 'STARTTLS', 'EHLO [192.168.1.100]'])
+    expect(ids(apple).filter((id) => MASKING.includes(id))).toEqual([])
+  })
+
+  it('counter-example: the same Apple Mail log with STARTTLS masked and answered 500 is masking on the path', () => {
+    const masked = apple
+      .replace('250-STARTTLS', '250-XXXXXXXA')
+      .replace('220 2.0.0 Ready to start TLS', '500 5.5.1 Command unrecognized')
+    expect(session(masked).starttls?.reply?.code).toBe(500)
+    expect(ids(masked)).toEqual(expect.arrayContaining(['smtp.starttls-masked', 'smtp.starttls-rejected']))
+    expect(causes(masked)).toContain('path-inspection')
+  })
+
+  it('a real Exchange send protocol log towards Microsoft 365 lists STARTTLS: no finding', () => {
+    expect(parsed(exchange).shape).toBe('client-log')
+    const s = session(exchange)
+    expect(s.greeting?.code).toBe(220)
+    expect(s.ehlo?.extensions.map((e) => e.keyword)).toContain('STARTTLS')
+    expect(s.starttlsOffer).toBe('listed')
+    expect(ids(exchange)).toEqual([])
+  })
+
+  it('counter-example: the same log with STARTTLS masked as an ASA masks it is masking', () => {
+    const masked = exchange.replace(',<,250-STARTTLS,', ',<,250-XXXXXXXA,')
+    expect(ids(masked)).toContain('smtp.starttls-masked')
+  })
+})
