@@ -1,8 +1,9 @@
 /**
  * Reading a file named on the command line (`-` = standard input), for analyze and case attach. Anything that
  * cannot be read (missing, a directory, too large, or not text where text is needed) is bad usage, exit 2.
+ * `streamTextFile` reads a large text file in chunks instead of whole (issue 16: peak memory of `unmask analyze`).
  */
-import { readFileSync, statSync } from 'node:fs'
+import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs'
 import { type CliContext, UsageError } from './io'
 
 /** Inputs larger than this are refused rather than read into memory. */
@@ -66,4 +67,68 @@ export async function readText(ctx: CliContext, file: string): Promise<string> {
   if (!hasUtf16Bom(data) && !isText(file === '-' ? data : data.subarray(0, 8192)))
     throw new UsageError(ctx.t('findings.analyze.notText', { file: file === '-' ? 'stdin' : file }))
   return decodeText(data)
+}
+
+/** Bytes read at a time when a file is streamed: big enough that reads cost nothing, small beside the heap. */
+export const STREAM_CHUNK_BYTES = 64 * 1024
+/** The sample readText judges a file's text-ness by (as `file(1)` does). */
+const SNIFF_BYTES = 8192
+
+function readFull(fd: number, buf: Buffer): number {
+  let n = 0
+  for (let got = -1; got !== 0 && n < buf.length; n += got) got = readSync(fd, buf, n, buf.length - n, null)
+  return n
+}
+
+/**
+ * Reads a text file in chunks and hands each decoded piece to `push`, so the file is never held whole: a UTF-8 file
+ * is decoded as Buffer#toString decodes it whole (BOM kept, bad bytes as U+FFFD, a character cut between chunks
+ * joined). Returns false, having pushed nothing, for anything readText would read differently or refuse (standard
+ * input, not a regular file, too large, gzip, UTF-16, not text) and when `accept` turns the first piece down (a
+ * TLS-RPT report): the caller then reads it the whole-text way, which says what is wrong with it.
+ */
+export function streamTextFile(
+  ctx: CliContext,
+  file: string,
+  accept: (firstPiece: string) => boolean,
+  push: (piece: string) => void,
+  chunkBytes = STREAM_CHUNK_BYTES,
+): boolean {
+  if (file === '-') return false
+  let fd: number
+  try {
+    const stat = statSync(file)
+    if (!stat.isFile() || stat.size > MAX_INPUT_BYTES) return false
+    fd = openSync(file, 'r')
+  } catch {
+    return false
+  }
+  try {
+    const head = Buffer.alloc(Math.max(SNIFF_BYTES, chunkBytes))
+    const n = readFull(fd, head)
+    const first = head.subarray(0, n)
+    if ((first[0] === 0x1f && first[1] === 0x8b) || hasUtf16Bom(first) || !isText(first.subarray(0, SNIFF_BYTES)))
+      return false
+    const decoder = new TextDecoder('utf-8', { ignoreBOM: true })
+    const piece = decoder.decode(first, { stream: true })
+    if (!accept(piece)) return false
+    push(piece)
+    const chunk = Buffer.alloc(chunkBytes)
+    let total = n
+    for (let got = readSync(fd, chunk, 0, chunkBytes, null); got > 0; got = readSync(fd, chunk, 0, chunkBytes, null)) {
+      total += got
+      // The size was checked, but a file may grow while it is read.
+      if (total > MAX_INPUT_BYTES)
+        throw new UsageError(ctx.t('findings.analyze.tooLarge', { file, max: MAX_INPUT_BYTES }))
+      push(decoder.decode(chunk.subarray(0, got), { stream: true }))
+    }
+    push(decoder.decode())
+    return true
+  } catch (error) {
+    if (error instanceof UsageError) throw error
+    const reason = (error as NodeJS.ErrnoException).code ?? String(error)
+    throw new UsageError(ctx.t('findings.analyze.unreadable', { file, reason }))
+  } finally {
+    closeSync(fd)
+  }
 }
