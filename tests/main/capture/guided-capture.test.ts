@@ -1,0 +1,215 @@
+/**
+ * The guided capture against the lab ASA 9 (default ESMTP map) over real SSH: lines shown = lines typed, nothing
+ * typed without the token, the two dumps read back and compared (the rewrite finding), and the captures removed
+ * every time — after a probe failure, and after a connection cut between creating and removing them (then by the
+ * next session, from the journal, with its own confirmation). Counter-examples: a customer's capture of the same
+ * name is neither reused nor removed; a host without NAT asks for the interface.
+ */
+import { createServer } from 'node:net'
+import { describe, expect, it } from 'vitest'
+import type { CaptureProposal, CaptureRunResult } from '../../../src/shared/capture/guided/types'
+import { captureAddedData } from '../../../src/shared/journal/capture-evidence-schema'
+import { captureCreatedData, captureRemovedData } from '../../../src/shared/journal/capture-schema'
+import { captureEnv, entriesOf, JOURNAL, type OpenedCapture } from './capture-env'
+
+const env = captureEnv('asa9-default')
+/**
+ * The lab's packets carry 127.0.0.1 for the mail host on both interfaces (/work/notes/lab-capture-api.md: it never
+ * puts the config's 192.168.10.25 / 198.51.100.25 on the wire), so the flow is driven as an engineer answers the
+ * plan's question for a host without NAT: the server side is `inside`, the client side `outside`.
+ */
+const LAB_HOST = {
+  mailHost: '127.0.0.1',
+  direction: 'inbound',
+  serverInterface: 'inside',
+  clientInterface: 'outside',
+} as const
+/** The lab config's own mail host (object NAT 192.168.10.25 → 198.51.100.25). */
+const CONFIG_HOST = { mailHost: '192.168.10.25', direction: 'inbound' } as const
+
+function through() {
+  return { host: '127.0.0.1', port: env.lab().smtp.port, vantage: 'through' }
+}
+
+async function ready(
+  opened: OpenedCapture,
+  request: typeof LAB_HOST | typeof CONFIG_HOST = LAB_HOST,
+): Promise<Extract<CaptureProposal, { status: 'ready' }>> {
+  const proposal = await opened.capture.propose(request)
+  if (proposal.status !== 'ready') throw new Error(`not ready: ${JSON.stringify(proposal)}`)
+  return proposal
+}
+
+async function completed(opened: OpenedCapture, token: string, probeTarget = through()): Promise<CaptureRunResult> {
+  const result = await opened.capture.run({ token, confirmedBy: 'Kim', probeTarget })
+  if (result.refused) throw new Error(`refused: ${result.code}`)
+  return result
+}
+
+/** A loopback port nobody listens on (bound, then closed). */
+async function closedPort(): Promise<number> {
+  const server = createServer()
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
+  const port = (server.address() as { port: number }).port
+  await new Promise((r) => server.close(r))
+  return port
+}
+
+describe('guided capture on the lab ASA', () => {
+  it('nothing reaches the device without the token: wrong, missing confirmer and reused tokens are refused', async () => {
+    const opened = await env.open()
+    const proposal = await ready(opened)
+    const forged = await opened.capture.run({ token: 'A'.repeat(43), confirmedBy: 'Kim', probeTarget: through() })
+    expect(forged).toMatchObject({ refused: true, code: 'tokenUnknown' })
+    const noOne = await opened.capture.run({ token: proposal.token, confirmedBy: '  ', probeTarget: through() })
+    expect(noOne).toMatchObject({ refused: true, code: 'noConfirmer' })
+    // The token was spent by that refusal: a second use is told apart from a forgery.
+    const again = await opened.capture.run({ token: proposal.token, confirmedBy: 'Kim', probeTarget: through() })
+    expect(again).toMatchObject({ refused: true, code: 'tokenUsed' })
+    expect(await opened.listed()).not.toMatch(/^capture /m)
+    expect(entriesOf(opened, JOURNAL.captureCreated)).toEqual([])
+    expect(entriesOf(opened, JOURNAL.captureRefused)).toHaveLength(3)
+  })
+
+  it('creates the lines shown, probes, reads both dumps back with the rewrite finding, and removes them', async () => {
+    const opened = await env.open()
+    const proposal = await ready(opened)
+    const shown = proposal.plan.lines.map((l) => l.command)
+    expect(shown).toEqual([
+      'capture UNMASK_SRV interface inside buffer 1048576 match tcp any host 127.0.0.1 eq 25',
+      'capture UNMASK_CLI interface outside buffer 1048576 match tcp any host 127.0.0.1 eq 25',
+    ])
+    const result = await completed(opened, proposal.token)
+    expect(result.outcome).toBe('completed')
+    // Lines typed = lines shown, in order, journalled before each was typed.
+    expect(result.created.map((l) => l.command)).toEqual(shown)
+    expect(result.created.every((l) => l.status === 'ok')).toBe(true)
+    const created = entriesOf(opened, JOURNAL.captureCreated).map((d) => captureCreatedData.parse(d))
+    expect(created.map((c) => c.command)).toEqual(shown)
+    const commands = opened
+      .journal()
+      .filter((e) => e.type === JOURNAL.deviceOutput)
+      .map((e) => (e.data as { command: string }).command)
+    expect(commands.filter((c) => c.startsWith('capture '))).toEqual(shown)
+
+    expect(result.probe?.ok).toBe(true)
+    expect(result.readBack.map((r) => [r.side, r.conversations > 0])).toEqual([
+      ['inside', true],
+      ['outside', true],
+    ])
+    const rewrite = result.findings.find((f) => f.id === 'capture.firewall-rewrote')
+    expect(rewrite).toBeDefined()
+    expect(JSON.stringify(rewrite)).toMatch(/STARTTLS/)
+    expect(JSON.stringify(rewrite)).toMatch(/XXXXXXXA/)
+    const added = entriesOf(opened, JOURNAL.captureAdded).map((d) => captureAddedData.parse(d))
+    expect(added.map((a) => [a.origin, a.side, a.set])).toEqual([
+      ['device', 'inside', result.runId],
+      ['device', 'outside', result.runId],
+    ])
+
+    expect(result.removal).toEqual([
+      { name: 'UNMASK_SRV', outcome: 'removed' },
+      { name: 'UNMASK_CLI', outcome: 'removed' },
+    ])
+    expect(result.leftOnDevice).toEqual([])
+    expect(await opened.listed()).not.toMatch(/UNMASK_/)
+  })
+
+  it('counter-example: planned from the config NAT (addresses the lab never sends), the captures stay empty: no finding, still removed', async () => {
+    const opened = await env.open()
+    const proposal = await ready(opened, CONFIG_HOST)
+    expect(proposal.plan.lines.map((l) => l.command)).toEqual([
+      'capture UNMASK_SRV interface inside buffer 1048576 match tcp any host 192.168.10.25 eq 25',
+      'capture UNMASK_CLI interface outside buffer 1048576 match tcp any host 198.51.100.25 eq 25',
+    ])
+    const result = await completed(opened, proposal.token)
+    expect(result.outcome).toBe('completed')
+    expect(result.readBack.map((r) => r.conversations)).toEqual([0, 0])
+    expect(result.findings).toEqual([])
+    expect(result.removal.map((r) => r.outcome)).toEqual(['removed', 'removed'])
+    expect(await opened.listed()).not.toMatch(/UNMASK_/)
+  })
+
+  it('a probe that fails still leaves no capture behind', async () => {
+    const opened = await env.open()
+    const proposal = await ready(opened)
+    const result = await completed(opened, proposal.token, {
+      host: '127.0.0.1',
+      port: await closedPort(),
+      vantage: 'x',
+    })
+    expect(result.probe?.ok).toBe(false)
+    expect(result.removal.map((r) => r.outcome)).toEqual(['removed', 'removed'])
+    expect(await opened.listed()).not.toMatch(/UNMASK_/)
+  })
+
+  it('a connection cut between creating and removing: the next session finds the leftovers and removes them', async () => {
+    let cutNow: () => Promise<void> = async () => {}
+    const first = await env.open({
+      // The session dies (and stays unreachable) while the probe runs: after the captures exist, before removal.
+      probe: async (target) => {
+        await cutNow()
+        const { probe } = await import('../../../src/main/smtp/probe')
+        return probe(target)
+      },
+    })
+    cutNow = () => first.cut(true)
+    const proposal = await ready(first)
+    const result = await completed(first, proposal.token)
+    expect(result.outcome).toBe('lost')
+    expect(result.leftOnDevice).toEqual(['UNMASK_SRV', 'UNMASK_CLI'])
+    const removed = entriesOf(first, JOURNAL.captureRemoved).map((d) => captureRemovedData.parse(d))
+    expect(removed.map((r) => r.outcome)).toEqual(['unknown', 'unknown'])
+
+    // A new session to the same device: the journal says what may still be there.
+    const second = await env.open()
+    expect(await second.listed()).toMatch(/^capture UNMASK_SRV .*interface inside/m)
+    const offer = await second.capture.remover.proposeCleanup(first.journal())
+    expect(offer).toMatchObject({
+      names: ['UNMASK_SRV', 'UNMASK_CLI'],
+      lines: ['no capture UNMASK_SRV', 'no capture UNMASK_CLI'],
+    })
+    // Removal is a device change: not without its token.
+    expect(await second.capture.remover.cleanup('B'.repeat(43), 'Kim')).toMatchObject({ refused: true })
+    expect(await second.listed()).toMatch(/UNMASK_CLI/)
+    const cleaned = await second.capture.remover.cleanup(offer!.token, 'Kim')
+    expect(cleaned).toEqual({
+      refused: false,
+      removal: [
+        { name: 'UNMASK_SRV', outcome: 'removed' },
+        { name: 'UNMASK_CLI', outcome: 'removed' },
+      ],
+      leftOnDevice: [],
+    })
+    expect(await second.listed()).not.toMatch(/UNMASK_/)
+    // Nothing left to offer afterwards (the journal of both cases together).
+    const both = [...first.journal(), ...second.journal()]
+    expect(await second.capture.remover.proposeCleanup(both)).toBeNull()
+  })
+
+  it('counter-example: a customer capture of our name is neither reused nor removed', async () => {
+    const opened = await env.open()
+    const theirs = await opened.link.driver.run('capture UNMASK_SRV interface inside match ip any any')
+    expect(theirs.failed).toBe(false)
+    try {
+      const proposal = await ready(opened)
+      expect(proposal.plan.captures.map((c) => c.name)).toEqual(['UNMASK_SRV_2', 'UNMASK_CLI'])
+      const result = await completed(opened, proposal.token)
+      expect(result.removal.map((r) => r.name)).toEqual(['UNMASK_SRV_2', 'UNMASK_CLI'])
+      const listed = await opened.listed()
+      expect(listed).toMatch(/^capture UNMASK_SRV /m)
+      expect(listed).not.toMatch(/UNMASK_SRV_2|UNMASK_CLI/)
+      // And a leftover offer never names it: it was not created by a run.
+      expect(await opened.capture.remover.proposeCleanup(opened.journal())).toBeNull()
+    } finally {
+      await opened.link.driver.run('no capture UNMASK_SRV')
+    }
+  })
+
+  it('counter-example: a mail host without NAT asks for the client-facing interface', async () => {
+    const opened = await env.open()
+    const proposal = await opened.capture.propose({ mailHost: '192.168.10.77', direction: 'inbound' })
+    expect(proposal).toMatchObject({ status: 'ask', questions: ['clientInterface'], choices: ['outside', 'inside'] })
+    expect(entriesOf(opened, JOURNAL.capturePlanned)).toEqual([])
+  })
+})
