@@ -5,6 +5,7 @@
  */
 import { applyPipe, type CommandTable, dispatch, splitWords } from '../terminal/command-words'
 import type { Shell, ShellIo } from '../terminal/terminal-session'
+import { type CaptureCommandContext, captureCommands } from './asa-capture-commands'
 import { AsaShell } from './asa-shell'
 import { showRunningConfig, showServicePolicy } from './asa-show'
 import type { LabDevice } from './lab-device'
@@ -68,8 +69,20 @@ export class FtdShell implements Shell {
       return
     }
     const [command, ...pipes] = raw.split('|')
-    const words = splitWords(command!).map((w) => w.word)
+    const located = splitWords(command!)
+    const words = located.map((w) => w.word)
     if (words.length === 0) return
+    // The LINA capture commands are typed at the CLISH `>` too (TechNote 212474); LINA answers their errors.
+    const capture = dispatch(captureCommands, words, {
+      device: this.device,
+      io,
+      pipe: pipes.length ? pipes.join('|') : undefined,
+      invalid: (index) => {
+        io.print(`${' '.repeat(this.prompt().length + (located[index]?.column ?? command!.length))}^`)
+        io.print("ERROR: % Invalid input detected at '^' marker.")
+      },
+    } satisfies CaptureCommandContext)
+    if (capture.matched) return
     if (words[0] && 'terminal'.startsWith(words[0].toLowerCase()) && words[1] === 'pager') {
       this.pager = Number(words[2]) || 0
       return

@@ -47,9 +47,13 @@ export async function mailThrough(port: number): Promise<void> {
 }
 
 /** Waits until `show capture NAME` shows a FIN from each side (both closes reached the capture). */
-export async function untilClosed(shell: ShellClient, name: string): Promise<void> {
+export async function untilClosed(
+  shell: ShellClient,
+  name: string,
+  run: (shell: ShellClient, line: string) => Promise<string> = cli,
+): Promise<void> {
   for (let i = 0; i < 100; i++) {
-    const text = await cli(shell, `show capture ${name}`)
+    const text = await run(shell, `show capture ${name}`)
     if ((text.match(/: F(P)? /g) ?? []).length >= 2) return
     await new Promise((r) => setTimeout(r, 50))
   }

@@ -1,0 +1,154 @@
+/**
+ * The capture commands' syntax on the lab ASA: bad input answers like the ASA (caret under the word that broke, then
+ * `ERROR: % Invalid input detected at '^' marker.`; a line without interface `ERROR: % Incomplete command`) and the
+ * shell keeps working; the accepted variants (access-list, circular-buffer, headers-only, packet-length, detail)
+ * change what is captured and printed. Sources of the layouts: src/lab/capture/show.ts and parse.ts.
+ */
+import { describe, expect, it } from 'vitest'
+import { labPerFile } from '../helpers/lab-fixture'
+import { cli, mailThrough, PROMPT, privileged, untilClosed } from './asa-capture-shell'
+
+const { lab, track } = labPerFile('asa9-default')
+const INVALID = "ERROR: % Invalid input detected at '^' marker."
+
+/** The column of the caret line, counted from the start of the prompt line. */
+function caretColumn(output: string): number {
+  const caret = output.split('\n').find((l) => /^ *\^$/.test(l))
+  return caret ? caret.indexOf('^') : -1
+}
+
+describe('capture command syntax on the lab ASA', () => {
+  it('marks the word that broke and keeps the shell alive', async () => {
+    const shell = await privileged(lab(), track)
+    const cases: Array<[string, string]> = [
+      ['capture BAD interface nowhere', 'nowhere'],
+      ['capture BAD interface inside match tcp any host 999.1.1.1 eq 25', '999.1.1.1'],
+      ['capture BAD interface inside match tcp any host 127.0.0.1 eq notaport', 'notaport'],
+      ['capture BAD interface inside match gre any any', 'gre'],
+      ['capture BAD interface inside buffer lots', 'lots'],
+      ['capture BAD interface inside buffer 100', '100'],
+      ['capture BAD access-list NO_SUCH_ACL interface inside', 'NO_SUCH_ACL'],
+      ['capture BAD type asp-drop interface inside', 'asp-drop'],
+      ['show capture NOPE', 'NOPE'],
+      ['show capture NOPE dump', 'NOPE'],
+      ['no capture NOPE', 'NOPE'],
+      ['clear capture NOPE', 'NOPE'],
+    ]
+    for (const [line, word] of cases) {
+      const output = await cli(shell, line)
+      expect(output, line).toContain(INVALID)
+      expect(caretColumn(output), line).toBe(PROMPT.length + line.indexOf(word))
+    }
+    expect(await cli(shell, 'capture BAD')).toBe('ERROR: % Incomplete command')
+    expect(await cli(shell, 'capture BAD match tcp any any eq 25')).toBe('ERROR: % Incomplete command')
+    // Nothing was created by any of them, and the shell still answers.
+    expect(await cli(shell, 'show capture')).toBe('')
+    expect(await cli(shell, 'show version')).toContain('Cisco Adaptive Security Appliance Software Version 9.8(4)10')
+  })
+
+  it('a show capture option it does not know is refused at that word', async () => {
+    const shell = await privileged(lab(), track)
+    await cli(shell, 'capture OPT interface inside match tcp any any eq 25')
+    const output = await cli(shell, 'show capture OPT hexdump')
+    expect(output).toContain(INVALID)
+    expect(caretColumn(output)).toBe(PROMPT.length + 'show capture OPT '.length)
+    await cli(shell, 'no capture OPT')
+  })
+
+  it('is a privileged command: user EXEC does not know it', async () => {
+    const { ShellClient } = await import('../helpers/ssh-shell')
+    const { shell } = await ShellClient.open(lab().management!.port, 'admin', 'lab-admin')
+    track(shell)
+    await shell.waitFor('ciscoasa> ')
+    const output = await shell.run('capture X interface inside', 'ciscoasa> ')
+    expect(output).toContain(INVALID)
+    expect(lab().device!.captures.list()).toEqual([])
+  })
+
+  it('works from configuration mode too, and abbreviations are accepted', async () => {
+    const shell = await privileged(lab(), track)
+    await shell.run('configure terminal', 'ciscoasa(config)# ')
+    const created = await shell.run('cap ABBR int inside mat tcp any any eq smtp', 'ciscoasa(config)# ')
+    expect(created).not.toContain('ERROR')
+    expect(await shell.run('show capture', 'ciscoasa(config)# ')).toContain(
+      'capture ABBR type raw-data interface inside [Capturing - 0 bytes]',
+    )
+    await shell.run('no capture ABBR', 'ciscoasa(config)# ')
+    await shell.run('end', PROMPT)
+    expect(await cli(shell, 'show capture')).toBe('')
+  })
+
+  it('access-list captures use the ACL of the running-config (OUTSIDE_IN names MAIL_HOST, not the lab address)', async () => {
+    const shell = await privileged(lab(), track)
+    expect(await cli(shell, 'capture ACLCAP access-list OUTSIDE_IN interface outside')).toBe('')
+    await cli(shell, 'capture BOTH interface outside match tcp any any eq 25')
+    expect(await cli(shell, 'show capture')).toContain(
+      'capture ACLCAP type raw-data access-list OUTSIDE_IN interface outside [Capturing - 0 bytes]\ncapture BOTH',
+    )
+    await mailThrough(lab().smtp.port)
+    await untilClosed(shell, 'BOTH')
+    // object MAIL_HOST is 192.168.10.25: the lab's packets carry 127.0.0.1, so the ACL takes none of them.
+    expect(await cli(shell, 'show capture ACLCAP')).toBe('\n0 packets captured\n\n0 packets shown')
+    await cli(shell, 'no capture ACLCAP')
+    await cli(shell, 'no capture BOTH')
+  })
+
+  it('circular-buffer keeps capturing by dropping its oldest packets; headers-only and packet-length cut packets', async () => {
+    const shell = await privileged(lab(), track)
+    await cli(shell, 'capture RING interface inside buffer 1534 circular-buffer match tcp any any eq 25')
+    await cli(shell, 'capture HDRS interface inside headers-only match tcp any any eq 25')
+    await cli(shell, 'capture CUT interface inside packet-length 60 match tcp any any eq 25')
+    await mailThrough(lab().smtp.port)
+    await untilClosed(shell, 'HDRS')
+    const list = await cli(shell, 'show capture')
+    const ring =
+      /capture RING type raw-data buffer 1534 interface inside circular-buffer \[Capturing - (\d+) bytes\]/.exec(list)
+    expect(ring).not.toBeNull()
+    expect(Number(ring![1])).toBeLessThanOrEqual(1534)
+    // The oldest packet (the client's SYN) is gone, the last ones (the FINs) are there.
+    const ringPackets = await cli(shell, 'show capture RING')
+    expect(ringPackets).not.toMatch(/> 127\.0\.0\.1\.25: S \d+/)
+    expect(ringPackets).toMatch(/: F /)
+    expect(list).toContain('capture CUT type raw-data interface inside packet-length 60 [Capturing')
+    expect(list).toContain('interface inside headers-only [Capturing')
+    // headers-only: every dumped packet is 40 (or 44 with the SYN's MSS option) bytes of IP + TCP headers.
+    const hdrDump = await cli(shell, 'show capture HDRS dump')
+    const hexBytes = hdrDump
+      .split(/\n(?= +\d+: )/)
+      .slice(1)
+      .map((p) =>
+        p
+          .split('\n')
+          .filter((l) => l.startsWith('0x'))
+          .join(' '),
+      )
+      .map(
+        (hex) =>
+          hex
+            .replace(/0x[0-9a-f]{4} /g, '')
+            .split(' ')
+            .filter((g) => /^[0-9a-f]{2,4}$/.test(g))
+            .join('').length / 2,
+      )
+    expect(hexBytes.length).toBeGreaterThan(5)
+    for (const n of hexBytes) expect([40, 44]).toContain(n)
+    for (const name of ['RING', 'HDRS', 'CUT']) await cli(shell, `no capture ${name}`)
+  })
+
+  it('detail prints MACs, the frame length and the IP header facts, but no payload', async () => {
+    const shell = await privileged(lab(), track)
+    await cli(shell, 'capture DET interface outside match tcp any any eq 25')
+    await mailThrough(lab().smtp.port)
+    await untilClosed(shell, 'DET')
+    const detail = await cli(shell, 'show capture DET detail')
+    const lines = detail.split('\n')
+    expect(lines[1]).toMatch(/^\d+ packets captured$/)
+    expect(lines[3]).toMatch(/^ {3}1: \d\d:\d\d:\d\d\.\d{6} 0050\.568d\.992b 0050\.568d\.c0e2 0x0800 Length: 58$/)
+    expect(lines[4]).toMatch(
+      /^ {6}127\.0\.0\.1\.\d+ > 127\.0\.0\.1\.25: S \[tcp sum ok\] \d+:\d+\(0\) win 65535 <mss 1460> \(DF\) \(ttl 64, id \d+\)$/,
+    )
+    expect(detail).not.toContain('0x0000')
+    expect(detail).not.toContain('EHLO')
+    await cli(shell, 'no capture DET')
+  })
+})
