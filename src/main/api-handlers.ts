@@ -110,9 +110,10 @@ export function createHandlers(services: Services): Handlers {
     },
     'mailPolicy.probe': ({ domain, caseId }) => mailPolicy.probe(domain, caseId),
     'analysis.run': (input) => {
-      const { texts, probes, caseId } = input
-      return services.investigation.analyze(texts, probes, caseId)
+      const { texts, probes, caseId, captures } = input
+      return services.investigation.analyze(texts, probes, caseId, captures)
     },
+    'capture.list': (input) => services.investigation.captures(input.caseId),
     'fix.start': (request) => {
       const { profile, credentials } = deviceAndCredentials(
         services,

@@ -17,6 +17,7 @@ import {
   saveResultSchema,
   verifyResultSchema,
 } from './fix/schemas'
+import { captureAddedData } from './journal/capture-evidence-schema'
 import type { MailPolicyReport } from './mail-policy/verdict'
 import type { PathComparison } from './probe/compare'
 import { egressConclusionSchema, MAX_EGRESS_TARGETS } from './probe/egress'
@@ -126,9 +127,13 @@ export const requests = {
       texts: z.array(z.object({ source: z.string().min(1).max(200), text: z.string().max(MAX_TEXT) })).max(20),
       probes: z.array(probeResultSchema).max(20).default([]),
       caseId: caseIdSchema.optional(),
+      /** Captures read in the panel (pure reader in the renderer), as the journal keeps them (issue 21). */
+      captures: z.array(captureAddedData).max(8).default([]),
     }),
     output: analysisSchema,
   },
+  /** The case's captures, whatever brought them (dropped file, pasted dump, guided capture): the lanes' input. */
+  'capture.list': { input: z.object({ caseId: caseIdSchema }), output: z.array(captureAddedData) },
   /** Remediation: results are the fix module's own shapes (src/shared/fix/types.ts, schemas in fix/schemas.ts). */
   'fix.start': { input: fixStartRequestSchema, output: fixStartSchema },
   'fix.preview': {

@@ -3,8 +3,11 @@
  * everything gathered (pasted texts and probe results) into findings, causes and remedies. Results go into
  * the case journal when a case is open, as they arrive.
  */
+import { captureSetsEvidence } from '../../shared/capture/lanes'
 import { type Analysis, analyzeEvidence } from '../../shared/diagnosis'
 import { readInputs } from '../../shared/diagnosis/inputs'
+import type { CaptureAdded } from '../../shared/journal/capture-evidence-schema'
+import { JOURNAL, readEvent } from '../../shared/journal/events'
 import type { PathComparison } from '../../shared/probe/compare'
 import { probeSource, probeTranscript } from '../../shared/probe/transcript'
 import type { ProbeOptions, ProbeResult, ProbeTarget } from '../../shared/probe/types'
@@ -50,10 +53,19 @@ export class InvestigationService {
     }
   }
 
-  /** Combines pasted texts and probe results into one diagnosis. */
-  analyze(texts: Array<{ source: string; text: string }>, probes: ProbeResult[], caseId?: string): Analysis {
+  /** Combines pasted texts, probe results and captures (with a case: all of the case's captures) into one diagnosis. */
+  analyze(
+    texts: Array<{ source: string; text: string }>,
+    probes: ProbeResult[],
+    caseId?: string,
+    captures: readonly CaptureAdded[] = [],
+  ): Analysis {
     // A pasted TLS-RPT report is read as one (issue 17); every other text by the text parsers.
     const { evidence, parts, tlsReports } = readInputs(texts)
+    // Captures go into the case as they arrive (once each), and the case's captures, whatever brought them, are read.
+    const fromCaptures = captureSetsEvidence(caseId ? this.addCaptures(caseId, captures) : captures)
+    evidence.push(...fromCaptures.evidence)
+    parts.push(...fromCaptures.parts)
     const used = new Set<string>()
     for (const result of probes) {
       let source = probeSource(result)
@@ -62,7 +74,7 @@ export class InvestigationService {
       evidence.push(probeTranscript(result, source))
     }
     const analysis = analyzeEvidence(evidence, parts, new Map(), tlsReports)
-    if (caseId && texts.length > 0) {
+    if (caseId && (texts.length > 0 || captures.length > 0)) {
       const handle = this.cases.open(caseId)
       try {
         recordAnalysis(handle, texts, analysis)
@@ -71,5 +83,25 @@ export class InvestigationService {
       }
     }
     return analysis
+  }
+
+  /** The case's captures (journal `capture.added`), in the order they were added. */
+  captures(caseId: string): CaptureAdded[] {
+    return this.cases.read(caseId).entries.flatMap((e) => readEvent(e, JOURNAL.captureAdded) ?? [])
+  }
+
+  private addCaptures(caseId: string, captures: readonly CaptureAdded[]): CaptureAdded[] {
+    const key = (c: CaptureAdded) => `${c.name}\n${c.bytes}\n${c.sha256}\n${c.frameCount}`
+    const known = this.captures(caseId)
+    const seen = new Set(known.map(key))
+    const fresh = captures.filter((c) => !seen.has(key(c)))
+    if (fresh.length === 0) return known
+    const handle = this.cases.open(caseId)
+    try {
+      for (const c of fresh) handle.append(JOURNAL.captureAdded, c)
+    } finally {
+      handle.close()
+    }
+    return this.captures(caseId)
   }
 }

@@ -14,7 +14,7 @@ import type { DetectedPart, Evidence } from '../evidence'
 import type { TranscriptLine } from '../evidence/types'
 import { type CaptureAdded, readingOfCaptureAdded } from '../journal/capture-evidence-schema'
 import { isMaskOf } from './compare'
-import { captureEvidence, type NamedCapture } from './evidence'
+import { type CaptureEvidence, captureEvidence, type NamedCapture } from './evidence'
 import { captureSource, parseCaptureSource } from './source'
 
 export const MAX_LANE_ROWS = 120
@@ -42,6 +42,8 @@ export interface LaneRow {
 }
 
 export interface LaneHead {
+  /** The evidence source of this copy (what the findings cite; anchors of its lines). */
+  source: string
   capture: string
   connection: number
   /** `client -> server` as the capture saw the addresses. */
@@ -97,16 +99,21 @@ export function captureSets(records: readonly CaptureAdded[]): CaptureAdded[][] 
   return sets.map((s) => (s.length === 2 && s[0]!.side === 'outside' && s[1]!.side !== 'outside' ? [s[1]!, s[0]!] : s))
 }
 
+interface SetEvidence {
+  set: CaptureAdded[]
+  named: NamedCapture[]
+  evidence: CaptureEvidence
+}
+
 /**
- * The evidence of all captures, per set, as the analysis reads it: each set through captureEvidence (so line numbers
- * are the lanes' ones), pair numbers made unique across sets (the rule compares the two copies of each pair number).
+ * Each set through captureEvidence (so the lanes' line numbers are the analysis' ones), with pair numbers made
+ * unique across sets: the rule compares the two copies of each pair number, so two sets must not share one.
  */
-export function captureSetsEvidence(records: readonly CaptureAdded[]): { evidence: Evidence[]; parts: DetectedPart[] } {
-  const evidence: Evidence[] = []
-  const parts: DetectedPart[] = []
+function evidenceBySet(records: readonly CaptureAdded[]): SetEvidence[] {
   let offset = 0
-  for (const set of captureSets(records)) {
-    const ev = captureEvidence(set.map(readingOfCaptureAdded))
+  return captureSets(records).map((set) => {
+    const named = set.map(readingOfCaptureAdded)
+    const ev = captureEvidence(named)
     let most = 0
     const renumber = (source: string) => {
       const label = parseCaptureSource(source)
@@ -114,11 +121,20 @@ export function captureSetsEvidence(records: readonly CaptureAdded[]): { evidenc
       most = Math.max(most, label.pair)
       return captureSource({ ...label, pair: label.pair + offset })
     }
-    for (const e of ev.evidence) evidence.push({ ...e, source: renumber(e.source) } as Evidence)
-    for (const p of ev.parts) parts.push({ ...p, source: renumber(p.source) })
+    const evidence: CaptureEvidence = {
+      texts: ev.texts,
+      evidence: ev.evidence.map((e) => ({ ...e, source: renumber(e.source) }) as Evidence),
+      parts: ev.parts.map((p) => ({ ...p, source: renumber(p.source) })),
+    }
     offset += most
-  }
-  return { evidence, parts }
+    return { set, named, evidence }
+  })
+}
+
+/** The evidence of all captures, per set, as the analysis reads it (the sources the lanes anchor their lines to). */
+export function captureSetsEvidence(records: readonly CaptureAdded[]): { evidence: Evidence[]; parts: DetectedPart[] } {
+  const sets = evidenceBySet(records)
+  return { evidence: sets.flatMap((s) => s.evidence.evidence), parts: sets.flatMap((s) => s.evidence.parts) }
 }
 
 interface Copy {
@@ -132,8 +148,7 @@ function endpoint(e: { address: string; port: number }): string {
 }
 
 /** Each connection's copy as lane lines, read from the rendered transcript the findings cite. */
-function copiesOf(captures: readonly NamedCapture[]): Map<string, Copy[]> {
-  const ev = captureEvidence(captures)
+function copiesOf(captures: readonly NamedCapture[], ev: CaptureEvidence): Map<string, Copy[]> {
   const textOf = new Map(ev.texts.map((t) => [t.name, t.text.split('\n')]))
   const out = new Map<string, Copy[]>()
   for (const e of ev.evidence) {
@@ -152,6 +167,7 @@ function copiesOf(captures: readonly NamedCapture[]): Map<string, Copy[]> {
       text: l.text.length > MAX_SHOWN_CHARS ? `${l.text.slice(0, MAX_SHOWN_CHARS)}…` : l.text,
     }))
     const head = {
+      source: e.source,
       capture,
       connection: index,
       endpoints: `${endpoint(t.connection.client)} -> ${endpoint(t.connection.server)}`,
@@ -219,9 +235,8 @@ function oneSide(left: Copy | null, right: Copy | null): LaneRow[] {
   return (right?.lines ?? []).map((l) => ({ left: null, right: l, kind: 'only-right' as const }))
 }
 
-function setLanes(set: readonly CaptureAdded[]): CaptureSetLanes {
-  const named = set.map(readingOfCaptureAdded)
-  const copies = copiesOf(named)
+function setLanes({ set, named, evidence }: SetEvidence): CaptureSetLanes {
+  const copies = copiesOf(named, evidence)
   const [first, second] = set
   const head = (r: CaptureAdded | undefined) => (r ? { name: r.name, side: r.side } : null)
   if (!second) {
@@ -260,5 +275,5 @@ function setLanes(set: readonly CaptureAdded[]): CaptureSetLanes {
 
 /** The lanes of every capture set of the case, in the order the captures were added. */
 export function captureLanes(records: readonly CaptureAdded[]): CaptureSetLanes[] {
-  return captureSets(records).map(setLanes)
+  return evidenceBySet(records).map(setLanes)
 }

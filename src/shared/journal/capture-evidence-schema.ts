@@ -20,8 +20,11 @@ import type { CaptureReading, CaptureTranscript, TcpStream } from '../capture/ty
 
 /** Connections and lines kept per capture; a capture holding more says how many were left out. */
 export const MAX_RECORD_CONNECTIONS = MAX_SHOWN
-export const MAX_RECORD_LINES = 2000
-const MAX_LINE_CHARS = 4096
+export const MAX_RECORD_LINES = 500
+/** All connections' lines together: keeps one record (and one IPC message carrying it) within a few megabytes. */
+export const MAX_RECORD_TOTAL_LINES = 10_000
+/** SMTP lines are at most 1000 octets with CRLF (RFC 5321 §4.5.3.1.6); longer ones are cut. */
+const MAX_LINE_CHARS = 1000
 
 const str = z.string()
 const endpoint = z.object({ address: str, port: z.number() })
@@ -68,7 +71,10 @@ export const captureAddedData = z.object({
     .array(z.object({ code: str, params: z.record(str, z.union([str, z.number()])).optional() }))
     .max(200)
     .default([]),
-  connections: z.array(connection).max(MAX_RECORD_CONNECTIONS),
+  connections: z
+    .array(connection)
+    .max(MAX_RECORD_CONNECTIONS)
+    .refine((cs) => cs.reduce((n, c) => n + c.lines.length, 0) <= MAX_RECORD_TOTAL_LINES, 'too many lines'),
 })
 
 export type CaptureAdded = z.output<typeof captureAddedData>
@@ -103,7 +109,18 @@ export function captureRecord(reading: CaptureReading, meta: CaptureMeta): Captu
     problems: reading.problems
       .slice(0, 200)
       .map((p) => (p.params ? { code: p.code, params: p.params } : { code: p.code })),
-    connections: kept.map((t) => ({
+    connections: keptConnections(kept),
+  }
+}
+
+function keptConnections(kept: readonly CaptureTranscript[]): CaptureAdded['connections'] {
+  let budget = MAX_RECORD_TOTAL_LINES
+  const out: CaptureAdded['connections'] = []
+  for (const t of kept) {
+    const lines = t.lines.slice(0, Math.min(MAX_RECORD_LINES, budget))
+    if (lines.length === 0 && budget === 0) break
+    budget -= lines.length
+    out.push({
       index: t.connection.index,
       client: t.connection.client,
       server: t.connection.server,
@@ -113,9 +130,10 @@ export function captureRecord(reading: CaptureReading, meta: CaptureMeta): Captu
       encryptedAfter: t.encryptedAfter,
       missing: t.connection.toServer.missing + t.connection.toClient.missing,
       capped: t.connection.toServer.capped || t.connection.toClient.capped,
-      lines: t.lines.slice(0, MAX_RECORD_LINES).map((l) => ({ ...l, text: l.text.slice(0, MAX_LINE_CHARS) })),
-    })),
+      lines: lines.map((l) => (l.text.length > MAX_LINE_CHARS ? { ...l, text: l.text.slice(0, MAX_LINE_CHARS) } : l)),
+    })
   }
+  return out
 }
 
 const noStream = (missing: number, capped: boolean): TcpStream => ({ chunks: [], missing, capped })

@@ -5,6 +5,7 @@
  */
 
 import type { Analysis } from '@shared/diagnosis'
+import type { CaptureAdded } from '@shared/journal/capture-evidence-schema'
 import type { PathComparison } from '@shared/probe/compare'
 import { formatHostPort, parseTarget } from '@shared/probe/target'
 import type { ProbeResult } from '@shared/probe/types'
@@ -17,6 +18,7 @@ import { FixDialog } from '../fix/FixDialog'
 import { useI18n } from '../i18n'
 import { useJob } from '../job'
 import { PROBE_EVENT } from '../keys'
+import { CaptureLanes } from './CaptureLanes'
 import { ComparisonTable } from './ComparisonTable'
 import { EgressCheck } from './EgressCheck'
 import { MailPolicyProbe } from './MailPolicyProbe'
@@ -27,6 +29,7 @@ import { RemediesList } from './RemediesList'
 import { DroppedFileTooLarge, readDroppedFile } from './read-dropped'
 import { SavedTargets } from './SavedTargets'
 import { SourcesList } from './SourcesList'
+import { useCaptures } from './use-captures'
 import { CheckRows, VerdictCard } from './Verdict'
 import { verdictOf } from './verdict'
 
@@ -64,6 +67,7 @@ export function DiagnosisPane({ caseId, deviceTexts = [], onPathStatus }: Diagno
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string>()
   const [fixing, setFixing] = useState<{ remedyId: string; title: string }>()
+  const captures = useCaptures(caseId)
   const toolsRef = useRef<HTMLDetailsElement>(null)
   /** The forms fold after a run; focus inside them moves to their summary instead of dropping to <body>. */
   const foldForms = () => {
@@ -74,12 +78,20 @@ export function DiagnosisPane({ caseId, deviceTexts = [], onPathStatus }: Diagno
     if (hadFocus) tools?.querySelector('summary')?.focus()
   }
 
-  const analyse = async (nextTexts: PastedText[], nextResults: ProbeResult[]) => {
+  const analyse = async (
+    nextTexts: PastedText[],
+    nextResults: ProbeResult[],
+    nextCaptures: CaptureAdded[] = captures.all(),
+  ) => {
     if (!bridge) return
     const all = [...deviceTexts, ...nextTexts]
-    if (all.length === 0 && nextResults.length === 0) return
-    setAnalysis(await bridge.invoke('analysis.run', { texts: all, probes: nextResults, caseId }))
+    if (all.length === 0 && nextResults.length === 0 && nextCaptures.length === 0) return
+    setAnalysis(
+      await bridge.invoke('analysis.run', { texts: all, probes: nextResults, caseId, captures: nextCaptures }),
+    )
     setRechecking(false)
+    // Main journalled the new captures: the lanes now come from the case.
+    await captures.refresh()
   }
 
   // New device evidence from a terminal session joins the diagnosis at once.
@@ -159,9 +171,31 @@ export function DiagnosisPane({ caseId, deviceTexts = [], onPathStatus }: Diagno
     }
   }
 
+  /** Captures found among dropped or pasted inputs: kept, analysed together, their messages shown. */
+  const addCaptures = async (found: CaptureAdded[], messages: string[]) => {
+    setError(messages.length > 0 ? messages.join(' ') : undefined)
+    if (found.length === 0) return
+    try {
+      await analyse(texts, results, captures.add(found))
+      foldForms()
+    } catch (e) {
+      setError(describeError(e, t))
+    }
+  }
+
+  const pasteSubmitted = async (text: string) => {
+    // A pasted `show capture NAME dump` is a capture; any other text goes to the text parsers.
+    const capture = await captures.readPaste(text)
+    if (capture) await addCaptures(capture.found ? [capture.found] : [], capture.message ? [capture.message] : [])
+    else await addText({ source: t('ui.analysis.pastedSource', { n: texts.length + 1 }), text })
+  }
+
   const onDrop = async (event: React.DragEvent) => {
     event.preventDefault()
-    for (const file of [...event.dataTransfer.files]) {
+    // Captures (pcap, pcapng, dump text) first, by their first bytes; they have their own size limit.
+    const { found, messages, rest } = await captures.readFiles([...event.dataTransfer.files])
+    await addCaptures(found, messages)
+    for (const file of rest) {
       if (file.size > MAX_FILE_BYTES) {
         setError(t('ui.analysis.tooLarge', { name: file.name }))
         continue
@@ -232,7 +266,7 @@ export function DiagnosisPane({ caseId, deviceTexts = [], onPathStatus }: Diagno
           onSubmit={(e) => {
             e.preventDefault()
             if (paste.trim() === '') return
-            void addText({ source: t('ui.analysis.pastedSource', { n: texts.length + 1 }), text: paste })
+            void pasteSubmitted(paste)
             setPaste('')
           }}
           onDragOver={(e) => e.preventDefault()}
@@ -257,6 +291,7 @@ export function DiagnosisPane({ caseId, deviceTexts = [], onPathStatus }: Diagno
       <RecognitionChips texts={texts} analysis={analysis} />
       <ErrorText error={error} />
       {results.length > 0 && <ProbeLanes results={results} />}
+      <CaptureLanes sets={captures.lanes} />
       {comparison && (
         <details className="tool">
           <summary>{t('ui.probe.comparison', { count: comparison.differences.length })}</summary>
