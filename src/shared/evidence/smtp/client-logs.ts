@@ -17,6 +17,8 @@
  * - Outlook's troubleshooting log (`SMTP (host): <rx> 250-…` / `SMTP (host): [tx] EHLO …`) and the Outlook Express
  *   `Smtp.log` (`[rx]`/`[tx]`, Microsoft KB 155455): tags recalled from those products' logs, NOT confirmed by a
  *   public capture or a readable documentation page (tests/fixtures/pastes/README.md);
+ * - Claws Mail's network log `[15:45:59] SMTP< 220-…` / `[15:45:59] ESMTP> EHLO …` (a real one:
+ *   https://pastebin.com/19wtmK5a);
  * - .NET `System.Net` traces, whose dialog is a hex dump per socket read/write: ./dotnet-trace.ts.
  */
 import { clip, type NumberedLine, type TranscriptLine } from '../types'
@@ -25,6 +27,7 @@ import { MASKED_BANNER } from './masks'
 
 const SHAPES: readonly RegExp[] = [
   /(<rx>|\[rx\]|\[tx\])[ \t]?(.*)$/,
+  /^\[[\d:]+\] (E?SMTP[<>])[ \t]?(.*)$/,
   /(?:^|[\s:])(SERVER -> CLIENT|CLIENT -> SERVER):[ \t]?(.*)$/,
   /^\s*(Got|Sent):[ \t]?(.*)$/,
   /\b(Recv|Send):[ \t](.*)$/,
@@ -44,7 +47,7 @@ const REPLY = /^(\d{3})[ -]/
 /** The dialog payload of a line, when the line has one of the shapes. */
 /** Something every shape above has, tested first so that ordinary lines cost one test. */
 const ANY_TAG =
-  /SERVER -> CLIENT|CLIENT -> SERVER|Got:|Sent:|Recv:|Send:|SMTP (?:Response|Send)|"(?:SENT|RECEIVED): |<--|-->|,[<>],|<rx>|\[[rt]x\]/
+  /SERVER -> CLIENT|CLIENT -> SERVER|Got:|Sent:|Recv:|Send:|SMTP (?:Response|Send)|"(?:SENT|RECEIVED): |<--|-->|,[<>],|<rx>|\[[rt]x\]|SMTP[<>]/
 
 export function clientLogPayload(text: string): string | null {
   const t = clip(text, 2048)

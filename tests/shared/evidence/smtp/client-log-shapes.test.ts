@@ -231,4 +231,25 @@ describe('more real client logs (pastebin; tests/fixtures/pastes/README.md)', ()
     const masked = exchange.replace(',<,250-STARTTLS,', ',<,250-XXXXXXXA,')
     expect(ids(masked)).toContain('smtp.starttls-masked')
   })
+
+  const claws = readFileSync(join(PASTES, 'clawsmail_network_log_redacted_x_runs_pastebin_19wtmK5a.txt'), 'utf8')
+
+  it("Claws Mail's SMTP</ESMTP> log: the user's XXXXXXXXXX redactions are not masking (before: command masked 0.85)", () => {
+    expect(parsed(claws).shape).toBe('client-log')
+    const s = session(claws)
+    expect(s.greeting?.code).toBe(220)
+    expect(s.ehlo?.extensions.map((e) => e.keyword)).toContain('STARTTLS')
+    expect(
+      parsed(claws)
+        .lines.filter((l) => l.direction === 'client')
+        .map((l) => l.text),
+    ).toEqual(['EHLO #XXXXXXXXXX', 'AUTH LOGIN'])
+    expect(ids(claws)).toEqual([])
+    expect(causes(claws)).toEqual([])
+  })
+
+  it('counter-example: the same Claws log with STARTTLS masked is masking', () => {
+    const masked = claws.replace('ESMTP< 250-STARTTLS', 'ESMTP< 250-XXXXXXXA')
+    expect(ids(masked)).toContain('smtp.starttls-masked')
+  })
 })
