@@ -3,7 +3,9 @@
  * filter, until its buffer is full: then a linear capture stops taking packets and `show capture` says
  * `[Buffer Full - N bytes]`, while a `circular-buffer` capture drops its oldest packets instead (both states as
  * printed by real ASAs in public posts: "capture capture-1 type raw-data interface inside [Buffer Full - 524184
- * bytes]" and "capture DUOout type raw-data interface outside circular-buffer [Capturing - 38314 bytes]").
+ * bytes]" and "capture DUOout type raw-data interface outside circular-buffer [Capturing - 38314 bytes]"; Cisco's
+ * capture document, as copied at https://sanchitgurukul.in/2019/03/29/cisco-asa-packet-capture/: "Circular buffers
+ * never fill up. As the buffer reaches its maximum size, older data is discarded and the capture continues").
  */
 import { type FlowTuple, filterMatches } from './match'
 import { type CapturedPacket, ETHERNET_HEADER } from './packets'

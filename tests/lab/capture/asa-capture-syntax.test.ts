@@ -4,6 +4,8 @@
  * shell keeps working; the accepted variants (access-list, circular-buffer, headers-only, packet-length, detail)
  * change what is captured and printed. Sources of the layouts: src/lab/capture/show.ts and parse.ts.
  */
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { labPerFile } from '../helpers/lab-fixture'
 import { cli, mailThrough, PROMPT, privileged, untilClosed } from './asa-capture-shell'
@@ -16,6 +18,42 @@ function caretColumn(output: string): number {
   const caret = output.split('\n').find((l) => /^ *\^$/.test(l))
   return caret ? caret.indexOf('^') : -1
 }
+
+/** Public ASA output (tests/fixtures/captures/README.md): the list and the packet lines the lab must look like. */
+const PUBLIC = readFileSync(
+  join(__dirname, '../../fixtures/captures/asa_show_capture_list_and_brief_public_posts.txt'),
+  'utf8',
+)
+const LIST_LINE =
+  /^capture \S+ type raw-data (?:.* )?interface \S+(?: circular-buffer)? \[(?:Capturing|Buffer Full) - \d+ bytes\]$/
+const MATCH_LINE = /^ {2}match (?:ip|tcp) (?:host \S+|any)(?: eq \S+)? (?:host \S+|any)(?: eq \S+)?$/
+const PACKET_LINE = /^(?: {3}\d| {2}\d\d| \d{3}): \d\d:\d\d:\d\d\.\d{6} {7}\S/
+
+describe('capture output layout against public ASA samples', () => {
+  it('the list and packet lines have the shapes of the public samples (checked on both)', async () => {
+    const publicLines = PUBLIC.split('\n')
+    expect(publicLines.filter((l) => l.startsWith('capture ')).every((l) => LIST_LINE.test(l))).toBe(true)
+    expect(publicLines.filter((l) => l.startsWith('  match')).every((l) => MATCH_LINE.test(l))).toBe(true)
+    expect(publicLines.filter((l) => / {7}802/.test(l)).every((l) => PACKET_LINE.test(l))).toBe(true)
+
+    const shell = await privileged(lab(), track)
+    await cli(shell, 'capture LAY1 interface inside match tcp any host 127.0.0.1 eq 25')
+    await cli(shell, 'capture LAY2 interface outside buffer 1534 circular-buffer match tcp any any eq 25')
+    await cli(shell, 'capture LAY3 interface outside buffer 1534 match tcp any any eq 25')
+    await mailThrough(lab().smtp.port)
+    await untilClosed(shell, 'LAY1')
+    const list = (await cli(shell, 'show capture')).split('\n')
+    expect(list).toHaveLength(6)
+    for (const [i, line] of list.entries()) expect(line).toMatch(i % 2 === 0 ? LIST_LINE : MATCH_LINE)
+    expect(list.join('\n')).toContain('[Buffer Full - ')
+    const brief = (await cli(shell, 'show capture LAY1')).split('\n')
+    expect(brief.slice(0, 3)).toEqual(['', expect.stringMatching(/^\d+ packets captured$/), ''])
+    expect(brief.filter((l) => /^ +\d+: /.test(l)).every((l) => PACKET_LINE.test(l))).toBe(true)
+    expect(brief.filter((l) => /^ +\d+: /.test(l)).length).toBeGreaterThan(10)
+    expect(brief.at(-1)).toMatch(/^\d+ packets shown$/)
+    for (const name of ['LAY1', 'LAY2', 'LAY3']) await cli(shell, `no capture ${name}`)
+  })
+})
 
 describe('capture command syntax on the lab ASA', () => {
   it('marks the word that broke and keeps the shell alive', async () => {

@@ -37,6 +37,15 @@ describe('show capture dump', () => {
     expect(looksLikeAsaDump('220 mx ESMTP\n250 STARTTLS\n')).toBe(false)
   })
 
+  it('a public `show capture … detail` sample is not a dump: it holds no payload, so no frames come of it', () => {
+    // detail prints MACs, frame length, TTL and IP id, but no bytes (fixture README): nothing SMTP can be read from.
+    const detail = readFileSync(join(CAPTURES, 'asa_show_capture_detail_udp_dup_packets_readme.txt'), 'utf8')
+    expect(detail).toMatch(/0x0800 Length: 139/)
+    expect(looksLikeAsaDump(detail)).toBe(false)
+    expect(readAsaDump(detail).frames).toEqual([])
+    expect(transcriptsOf(readAsaDump(detail)).problems).toEqual([{ code: 'no-tcp' }])
+  })
+
   it('real SMTP frames printed as a dump give the pcap’s transcript and the same finding', () => {
     const dumpInside = transcriptsOf(readAsaDump(asDump('postfix-esmtp-inside.pcap')))
     const dumpOutside = transcriptsOf(readAsaDump(asDump('postfix-esmtp-outside.pcap')))
