@@ -1,0 +1,58 @@
+/**
+ * Multiple-context mode: a capture belongs to the context it is made in and sees only that context's traffic (Cisco
+ * ASA Series CLI Configuration Guide, Troubleshooting, "Capturing Packets", on captures in contexts: "For security
+ * purposes, each context can only see the packets that belong to it"). The lab's mail path runs through `mail`.
+ */
+import { describe, expect, it } from 'vitest'
+import { labPerFile } from '../helpers/lab-fixture'
+import { ShellClient } from '../helpers/ssh-shell'
+import { mailThrough, readDump, smtpLines, untilClosed } from './asa-capture-shell'
+
+const { lab, track } = labPerFile('asa9-multicontext')
+
+function runner(prompt: string) {
+  return async (shell: ShellClient, line: string) => {
+    const raw = (await shell.run(line, prompt, 10_000)).replace(/\r/g, '').split('\n')
+    return raw.slice(1, -1).join('\n')
+  }
+}
+
+describe('captures per security context', () => {
+  it('the admin context has no data interfaces; the mail context captures the mail path', async () => {
+    const { shell } = await ShellClient.open(lab().management!.port, 'admin', 'lab-admin')
+    track(shell)
+    await shell.waitFor('ciscoasa/admin> ')
+    shell.send('enable\r')
+    await shell.waitFor('Password: ')
+    shell.send('lab-enable\r')
+    await shell.waitFor('ciscoasa/admin# ')
+    const admin = runner('ciscoasa/admin# ')
+    await admin(shell, 'terminal pager 0')
+
+    // `inside` is not an interface of the admin context: marked like any unknown interface.
+    expect(await admin(shell, 'capture ADM interface inside match tcp any any eq 25')).toContain(
+      "ERROR: % Invalid input detected at '^' marker.",
+    )
+    expect(await admin(shell, 'capture ADM interface management match tcp any any eq 25')).toBe('')
+
+    await shell.run('changeto context mail', 'ciscoasa/mail# ')
+    const mail = runner('ciscoasa/mail# ')
+    expect(await mail(shell, 'show capture')).toBe('')
+    await mail(shell, 'capture MAILO interface outside match tcp any any eq 25')
+    await mail(shell, 'capture MAILI interface inside match tcp any any eq 25')
+    await mailThrough(lab().smtp.port)
+    await untilClosed(shell, 'MAILI', mail)
+    expect(smtpLines(readDump(await mail(shell, 'show capture MAILO dump')), 'server')).toContain('250 XXXXXXXA')
+    expect(smtpLines(readDump(await mail(shell, 'show capture MAILI dump')), 'server')).toContain('250 STARTTLS')
+
+    await shell.run('changeto context admin', 'ciscoasa/admin# ')
+    expect(await admin(shell, 'show capture')).toBe(
+      'capture ADM type raw-data interface management [Capturing - 0 bytes]\n  match tcp any any eq smtp',
+    )
+    await admin(shell, 'no capture ADM')
+    await shell.run('changeto context mail', 'ciscoasa/mail# ')
+    await mail(shell, 'no capture MAILO')
+    await mail(shell, 'no capture MAILI')
+    expect(await mail(shell, 'show capture')).toBe('')
+  })
+})
