@@ -2,14 +2,16 @@
  * The command line as a user runs it, each figure next to its floor or peer (issue 16), all fresh processes:
  * - start-up: `unmask --version`, `--help` and `analyze` of a one-line file against `node -e 0` (aim ≤ 2×);
  * - `unmask analyze --json` of a generated 100,000-line ASA configuration against a bare Node read + split + regex of
- *   the same file (aim ≤ 3×), and its peak memory against 5 × the file size + Node's own baseline;
+ *   the same file (aim ≤ 3×), and its peak memory against 5 × the file size + Node's own baseline (the issue's
+ *   limit) and against 5 × the file size + `unmask analyze` of a one-line file (the CLI's own baseline), with the
+ *   peaks of the whole and the chunked (streaming) read + split + regex for scale;
  * - `unmask collect` of a 20,000-line configuration over SSH from the lab ASA against Netmiko's cisco_asa driver
  *   (Debian python3-netmiko, /usr/bin/python3) pulling `show running-config` from the same server (aim ≥ 10×).
  * Medians of interleaved runs; needs a build (`npm run build`). Figures only, no thresholds.
  */
 import { spawn, spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { startBigAsa } from './device.bench'
 import { generateConfig } from './engine.bench'
@@ -78,30 +80,53 @@ const FLOOR_SCRIPT = `const t = require('fs').readFileSync(process.argv[1], 'utf
 for (const l of t.split('\\n')) if (/^\\s*inspect\\s+esmtp\\b/.test(l)) n++
 console.log(n)`
 
+/** The same work read in 64 KiB chunks, as `unmask analyze` now reads a file: the floor of a streaming read. */
+const STREAM_FLOOR_SCRIPT = `const fs = require('fs'); const fd = fs.openSync(process.argv[1], 'r'); const buf = Buffer.alloc(65536)
+const dec = new TextDecoder('utf-8', { ignoreBOM: true }); let rest = ''; let n = 0
+for (let got = fs.readSync(fd, buf); got > 0; got = fs.readSync(fd, buf)) {
+  const lines = (rest + dec.decode(buf.subarray(0, got), { stream: true })).split('\\n'); rest = lines.pop()
+  for (const l of lines) if (/^\\s*inspect\\s+esmtp\\b/.test(l)) n++
+}
+console.log(n)`
+
 function analyzeBig(dir: string): void {
   const file = join(dir, 'asa-100k.cfg')
   const text = generateConfig(100_000)
   writeFileSync(file, text)
+  const one = join(dir, 'one-line.txt')
+  writeFileSync(one, 'hostname fw1\n')
   const size = Buffer.byteLength(text)
+  const rounds = 9
   const r = interleaved(
     {
       floor: ['-e', FLOOR_SCRIPT, file],
+      streamFloor: ['-e', STREAM_FLOOR_SCRIPT, file],
       baseline: ['-e', '0'],
+      oneLine: [BIN, 'analyze', '--json', one],
       analyze: [BIN, 'analyze', '--json', file],
     },
-    7,
+    rounds,
     dir,
   )
-  const { floor, baseline, analyze } = r as Record<string, Timed>
-  const limit = 5 * size + baseline!.rss
+  const { floor, streamFloor, baseline, oneLine, analyze } = r as Record<string, Timed>
   console.log(
-    `unmask analyze --json, 100,000-line ASA configuration (${mb(size)}), median of 7, exit ${analyze!.status}:`,
+    `unmask analyze --json, 100,000-line ASA configuration (${mb(size)}), median of ${rounds}, exit ${analyze!.status}:`,
   )
   console.log(
-    `  ${analyze!.ms.toFixed(0)} ms against read + split + regex ${floor!.ms.toFixed(0)} ms = ${(analyze!.ms / floor!.ms).toFixed(2)}x (aim <= 3x)`,
+    `  ${analyze!.ms.toFixed(0)} ms against read + split + regex ${floor!.ms.toFixed(0)} ms = ${(analyze!.ms / floor!.ms).toFixed(2)}x (aim <= 3x); the same read in 64 KiB chunks ${streamFloor!.ms.toFixed(0)} ms`,
   )
   console.log(
-    `  peak RSS ${mb(analyze!.rss)} against 5 x file + Node baseline ${mb(baseline!.rss)} = ${mb(limit)}: ${(analyze!.rss / limit).toFixed(2)} of the limit`,
+    `  peak RSS ${mb(analyze!.rss)}; floors: read + split + regex ${mb(floor!.rss)}, in 64 KiB chunks ${mb(streamFloor!.rss)}, node -e 0 ${mb(baseline!.rss)}, unmask analyze of a one-line file ${mb(oneLine!.rss)}`,
+  )
+  // The issue's literal limit counts Node's own baseline; the CLI's baseline (its modules loaded, one line analysed)
+  // is the fair one for what the analysis itself adds. Both, labelled.
+  const literal = 5 * size + baseline!.rss
+  const own = 5 * size + oneLine!.rss
+  console.log(
+    `  against the issue's limit 5 x file + node -e 0 = ${mb(literal)}: ${(analyze!.rss / literal).toFixed(2)} (aim <= 1)`,
+  )
+  console.log(
+    `  against 5 x file + the CLI's own baseline (analyze of a one-line file) = ${mb(own)}: ${(analyze!.rss / own).toFixed(2)}`,
   )
 }
 
@@ -195,7 +220,12 @@ export async function run(): Promise<void> {
     return
   }
   const dir = mkdtempSync(join(tmpdir(), 'unmask-bench-cli-'))
-  console.log(`binary: ${BIN}`)
+  // Other work on the same cores moves every figure: the load is printed with them.
+  console.log(
+    `binary: ${BIN}; load average ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  )
   try {
     // UNMASK_BENCH_CLI=startup,analyze,collect runs only those parts.
     const parts = (process.env.UNMASK_BENCH_CLI ?? 'startup,analyze,collect').split(',')
