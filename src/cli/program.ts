@@ -13,6 +13,7 @@ import { createTranslator, isLanguage, type Language, languageFromLocale, type T
 import { escapeBidi } from '../shared/text/bidi'
 import { registerAnalyzeCommand } from './commands/analyze'
 import { registerAuditCommand } from './commands/audit'
+import { registerCaptureCommand } from './commands/capture'
 import { registerCaseCommands } from './commands/case'
 import { registerCollectCommand } from './commands/collect'
 import { registerCompletionCommand } from './commands/completion'
@@ -62,6 +63,7 @@ export function buildProgram(ctx: CliContext): Command {
   registerLabCommands(program, ctx)
   registerCollectCommand(program, ctx)
   registerDiagnoseCommand(program, ctx)
+  registerCaptureCommand(program, ctx)
   registerAuditCommand(program, ctx)
   registerCompletionCommand(program, ctx)
   for (const command of program.commands) applyDefaults(command, io)

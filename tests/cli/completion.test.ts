@@ -25,7 +25,7 @@ describe.runIf(isBuilt)('shell completion', () => {
     const top = complete(env, '')
     expect(top).toEqual(expect.arrayContaining(['case', 'analyze', 'probe', 'collect', 'diagnose', 'report', 'lab']))
     expect(top).not.toContain('__complete')
-    expect(complete(env, 'ca')).toEqual(['case'])
+    expect(complete(env, 'ca')).toEqual(['case', 'capture'])
     expect(complete(env, 'case', '')).toEqual(['new', 'list', 'show', 'attach'])
     expect(complete(env, 'collect', '--p')).toEqual(['--password-env', '--platform'])
     expect(complete(env, 'case', 'show', '--')).toEqual(
@@ -46,7 +46,7 @@ describe.runIf(isBuilt)('shell completion', () => {
     expect(complete(env, 'lab', '--scenario', 'pix')).toEqual(scenarios.filter((s) => s.startsWith('pix')))
     expect(complete(env, '--lang', '')).toEqual(['en', 'ko'])
     // After a value is given, the next word is a command again, and a file argument gets nothing (the shell's files).
-    expect(complete(env, '--lang', 'ko', 'ca')).toEqual(['case'])
+    expect(complete(env, '--lang', 'ko', 'ca')).toEqual(['case', 'capture'])
     expect(complete(env, 'analyze', '')).toEqual([])
   })
 
@@ -64,7 +64,7 @@ describe.runIf(isBuilt)('shell completion', () => {
         ],
         { env: { ...process.env, ...env, LANG: 'en_US.UTF-8', PATH: `${bin}:${process.env.PATH}` }, encoding: 'utf8' },
       ).stdout.trim()
-    expect(bash(['unmask', 'ca'], 1)).toBe('case')
+    expect(bash(['unmask', 'cas'], 1)).toBe('case')
     expect(bash(['unmask', 'case', 'show', ''], 3)).toBe(id)
     expect(bash(['unmask', 'lab', '--scenario', 'asa9-d'], 3)).toBe('asa9-default')
     const registered = spawnSync('bash', ['-c', 'source <(unmask completion bash); complete -p unmask'], {

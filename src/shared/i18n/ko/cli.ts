@@ -122,6 +122,9 @@ export const cli = {
     diagnose: `  unmask diagnose --device ssh://admin@127.0.0.1:2222 --probe 127.0.0.1:2525 --password-env FW_PASS --case CASE_ID
   unmask diagnose --device ssh://admin@127.0.0.1:2222 --probe 127.0.0.1:2525 --password-env FW_PASS \\
     --fix asa.no-inspect-esmtp --confirm ciscoasa --save --report acme.pdf`,
+    capture: `  unmask capture --device ssh://admin@127.0.0.1:2222 --mail-host 192.168.10.25 --probe 198.51.100.25 --password-env FW_PASS
+  unmask capture --device ssh://admin@127.0.0.1:2222 --mail-host 127.0.0.1 --server-interface inside \\
+    --client-interface outside --probe 127.0.0.1:2525 --password-env FW_PASS --yes --case CASE_ID`,
     audit: `  unmask audit /srv/oxidized/configs
   unmask audit /srv/rancid/*/configs --only-affected --csv > affected.csv
   unmask audit backups/ --json | jq 'select(.type == "row")'`,

@@ -1,0 +1,125 @@
+/**
+ * `unmask capture` in-process against the lab's asa9-default over SSH: bad usage (exit 2, nothing opened), the lines
+ * printed and nothing typed without `yes`, the whole run confirmed at the prompt (piped `yes`) or by --yes (exit 1:
+ * the firewall changed a line; the lab device holds no capture afterwards), a host without NAT that needs its
+ * interfaces named, and Korean output.
+ */
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type Lab, startLab } from '../../../src/lab'
+import { CaseStore } from '../../../src/main/cases/case-store'
+import { JOURNAL } from '../../../src/shared/journal/events'
+import { runUnmask } from '../../support/cli'
+import { makeTempDir } from '../../support/temp-dir'
+
+describe('unmask capture', () => {
+  const tmp = makeTempDir('unmask-cli-capture-')
+  let lab: Lab
+  beforeAll(async () => {
+    lab = await startLab({ scenario: 'asa9-default', stateDir: join(tmp.path, 'lab') })
+  })
+  afterAll(async () => {
+    await lab?.stop()
+    tmp.remove()
+  })
+  const home = () => join(tmp.path, 'home')
+  const env = () => ({ UNMASK_HOME: home(), FW_PASS: 'lab-admin', FW_ENABLE: 'lab-enable' })
+  /** The lab's packets name the mail host 127.0.0.1 on both sides (no NAT): the interfaces are given. */
+  const base = (mailHost = '127.0.0.1') => [
+    'capture',
+    '--device',
+    `ssh://admin@127.0.0.1:${lab.management!.port}`,
+    '--mail-host',
+    mailHost,
+    '--probe',
+    `127.0.0.1:${lab.smtp.port}`,
+    '--password-env',
+    'FW_PASS',
+    '--secret-env',
+    'FW_ENABLE',
+    '--engineer',
+    'Kim',
+    '--accept-new-host-key',
+  ]
+  const sides = ['--server-interface', 'inside', '--client-interface', 'outside']
+  const onDevice = () => lab.device!.captures.list().map((c) => c.name)
+  const journal = (stdout: string) => {
+    const dir = /\((\/[^)]+)\)\.\s*$/m.exec(stdout)?.[1]
+    if (!dir) throw new Error(`no case folder in: ${stdout}`)
+    return new CaseStore(home()).read(dir).entries
+  }
+
+  it('rejects bad usage with exit 2 before connecting', async () => {
+    const badHost = await runUnmask([...base('mail.example; no capture X'), ...sides], env())
+    expect(badHost.code).toBe(2)
+    expect(badHost.stderr).toContain('is not an IPv4 address of the mail host')
+    const badDirection = await runUnmask([...base(), '--direction', 'sideways'], env())
+    expect(badDirection.code).toBe(2)
+    expect(badDirection.stderr).toContain("'sideways' is not a direction")
+    const noEnv = await runUnmask([...base().slice(0, 7), '--password-env', 'NOPE'], env())
+    expect(noEnv.code).toBe(2)
+    expect(existsSync(join(home(), 'cases'))).toBe(false)
+  })
+
+  it('prints the lines and types none of them without yes', async () => {
+    const run = await runUnmask([...base(), ...sides], env(), 'no\n')
+    expect(run.code).toBe(2)
+    expect(run.stdout).toContain(
+      'capture UNMASK_SRV interface inside buffer 1048576 match tcp any host 127.0.0.1 eq 25',
+    )
+    expect(run.stdout).toContain('no capture UNMASK_CLI')
+    expect(run.stderr).toContain('Nothing was sent')
+    const entries = journal(run.stdout)
+    expect(entries.filter((e) => e.type === JOURNAL.capturePlanned)).toHaveLength(1)
+    expect(entries.filter((e) => e.type === JOURNAL.captureCreated)).toEqual([])
+    expect(onDevice()).toEqual([])
+  })
+
+  it('confirmed with a typed yes: captures, finds the rewrite (exit 1) and leaves nothing on the device', async () => {
+    const run = await runUnmask([...base(), ...sides], env(), 'yes\n')
+    expect(run.stderr).toBe('')
+    expect(run.code).toBe(1)
+    expect(run.stdout).toContain('Confirmed by Kim.')
+    expect(run.stdout).toMatch(/S: 250 STARTTLS/)
+    expect(run.stdout).toContain('The firewall changed "250 STARTTLS" into "250 XXXXXXXA"')
+    expect(run.stdout).toContain('UNMASK_SRV: removed (no longer listed by show capture)')
+    expect(run.stdout).toContain('UNMASK_CLI: removed (no longer listed by show capture)')
+    expect(onDevice()).toEqual([])
+    const entries = journal(run.stdout)
+    const created = entries
+      .filter((e) => e.type === JOURNAL.captureCreated)
+      .map((e) => (e.data as { command: string }).command)
+    // The lines typed are the lines printed.
+    for (const line of created) expect(run.stdout).toContain(`  ${line}\n`)
+    expect(entries.filter((e) => e.type === JOURNAL.captureAdded)).toHaveLength(2)
+  })
+
+  it('--yes for scripts, with --json', async () => {
+    const run = await runUnmask([...base(), ...sides, '--yes', '--json'], env())
+    expect(run.code).toBe(1)
+    const out = JSON.parse(run.stdout) as {
+      run: { removal: Array<{ outcome: string }>; findings: Array<{ id: string }> }
+    }
+    expect(out.run.removal.map((r) => r.outcome)).toEqual(['removed', 'removed'])
+    expect(out.run.findings.map((f) => f.id)).toContain('capture.firewall-rewrote')
+    // The token is a capability: never printed.
+    expect(run.stdout).not.toMatch(/"token"/)
+  })
+
+  it('counter-example: a host without NAT and no interfaces given asks instead of guessing (exit 2)', async () => {
+    const run = await runUnmask(base(), env(), 'yes\n')
+    expect(run.code).toBe(2)
+    expect(run.stderr).toContain('--server-interface')
+    expect(run.stderr).toContain('--client-interface')
+    expect(run.stderr).toContain('outside, inside')
+    expect(onDevice()).toEqual([])
+  })
+
+  it('speaks Korean with --lang ko', async () => {
+    const run = await runUnmask(['--lang', 'ko', ...base(), ...sides, '--yes'], env())
+    expect(run.code).toBe(1)
+    expect(run.stdout).toContain('다음 명령을 입력합니다')
+    expect(run.stdout).toContain('UNMASK_SRV: 삭제됨')
+  })
+})
