@@ -3,6 +3,7 @@
  * takes from the case, and returns the report as data. Pure; the caller (main) loads the case and its text attachments.
  */
 import { fleetView } from '../audit/report-view'
+import { captureLanes } from '../capture/lanes'
 import { mailPolicyViews } from '../mail-policy/report-view'
 import { createRedactor, type Redactor } from '../redaction'
 import {
@@ -146,6 +147,7 @@ export function buildReportModel(input: ReportCaseInput, options: BuildOptions):
       j.mailPolicy,
       probeViews.map((v, i) => ({ ...v, host: j.probes[i]!.data.target.host, tls: v.tls?.established === true })),
     ),
+    captures: captureLanes(j.captures.map((c) => c.data)),
     appendix: {
       texts: appendixTexts(j, attachments, redactor, Number.isFinite(clock.first) ? clock.stamp : undefined),
       transcripts: probeViews,

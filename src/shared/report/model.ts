@@ -9,7 +9,7 @@
  * field is documented); read-journal.ts sorts a journal with those schemas. The report reads `probe.result`,
  * `analysis.result`/`diagnosis.result` (the latest before the first fix is "the diagnosis", a later one "the state
  * after the change"; without any, main may pass BuildOptions.fallbackDiagnosis), `probe.comparison` (its findings join
- * the diagnosis), `mailpolicy.result`, `device.evidence`, `device.identified`, `device.output`, `device.command` (shown when the session's
+ * the diagnosis), `mailpolicy.result`, `capture.added` (the capture lanes), `device.evidence`, `device.identified`, `device.output`, `device.command` (shown when the session's
  * cleaned log attachment is missing; raw logs are never shown), `evidence.added`, `redaction.mark`, and remediation's
  * `fix.applied`, `fix.verified`, `fix.saved`, `fix.undone`. `case.created`, `attachment.added`, `device.raw`,
  * `device.session.*`, `fix.preview`, `fix.backup`, `fix.line` and `report.exported` are part of the record but not
@@ -17,6 +17,7 @@
  * appendix. Probes journaled after the first `fix.applied` are "after"; the ones before it are "before".
  */
 import type { FleetView } from '../audit/report-view'
+import type { CaptureSetLanes } from '../capture/lanes'
 import type { Severity } from '../findings'
 import type { MailPolicyView } from '../mail-policy/report-view'
 import type { PhaseTiming, ProbePhase } from '../probe/types'
@@ -221,6 +222,8 @@ export interface ReportModel {
   fleet?: FleetView
   /** Domains probed with their MTA-STS/TLS-RPT/DANE state (`mailpolicy.result`), per MX beside its probe. */
   mailPolicy?: MailPolicyView[]
+  /** The case's packet captures as two lanes per capture set (`capture.added`, src/shared/capture/lanes.ts). */
+  captures?: CaptureSetLanes[]
   appendix: {
     texts: AppendixText[]
     transcripts: ProbeView[]

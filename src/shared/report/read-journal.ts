@@ -64,6 +64,7 @@ export function readJournal(all: readonly ReportJournalEntry[]) {
     undone: of(JOURNAL.fixUndone),
     fleet: of(JOURNAL.fleetFindings),
     mailPolicy: of(JOURNAL.mailPolicyResult),
+    captures: of(JOURNAL.captureAdded),
     marks: of(JOURNAL.redactionMark).map((m) => m.data.text),
   }
   const other = entries.filter((e) => !understood.has(e.seq) && !SILENT_TYPES.has(e.type))

@@ -41,6 +41,11 @@ export const report = {
     recommendations: 'Recommendations',
     appendix: 'Appendix',
   },
+  captures: {
+    title: 'Packet captures: the firewall between its two interfaces',
+    intro:
+      'The same SMTP connection captured on both interfaces of the firewall: on the left what one side sent or received, on the right the other side, row by row. Highlighted rows are lines the firewall changed; the line numbers are those the findings cite.',
+  },
   summary: {
     state: {
       resolved: 'Resolved: mail on the tested paths is encrypted again.',

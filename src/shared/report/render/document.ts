@@ -5,6 +5,7 @@
  */
 import type { Language } from '../../i18n'
 import type { ReportModel } from '../model'
+import { captureSection } from './capture-section'
 import { appendixSection, changeSection, recommendationsSection, verificationSection } from './change-sections'
 import { renderContext } from './context'
 import { esc } from './escape'
@@ -54,6 +55,7 @@ ${coverSection(model, ctx)}
 ${summarySection(model, ctx)}
 ${scopeSection(model, ctx)}
 ${findingsSection(model, ctx)}
+${captureSection(model, ctx)}
 ${probesSection(model, ctx)}
 ${changeSection(model, ctx)}
 ${verificationSection(model, ctx)}

@@ -81,6 +81,9 @@ tr.note td.text { color: #6b7280; font-style: italic; }
 tr.mark-masked td { background: #fde68a; }
 tr.mark-masked td.text { font-weight: 700; color: #7c2d12; }
 tr.mark-rejected td { background: #fecaca; }
+/* A capture line seen on one side of the firewall only (render/capture-section.ts). */
+tr.mark-dropped td { background: #fee2e2; }
+table.capture-lanes td.text .n, table.capture-lanes td.text .ms { color: #6b7280; font-family: ${sans}; }
 tr.mark-tls td { background: #dcfce7; }
 tr.mark-error td { background: #fee2e2; }
 .sev { display: inline-block; padding: 0 5pt; border-radius: 3pt; font-size: 8pt; font-weight: 700; color: #fff; }
