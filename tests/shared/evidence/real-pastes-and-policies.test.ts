@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { analyzeTexts } from '../../../src/shared/diagnosis'
-import { parseEvidence } from '../../../src/shared/evidence'
+import { parseEvidence, type TranscriptEvidence } from '../../../src/shared/evidence'
 import { readLines } from '../../../src/shared/evidence/detect'
 
 const FIXTURES = join(__dirname, '../../fixtures')
@@ -79,5 +79,28 @@ describe('a real paste with ASA pager residue on the lines it interrupted', () =
     expect(a.causes.map((c) => c.id)).toEqual(analyze(backup).causes.map((c) => c.id))
     expect(a.causes.map((c) => c.id)).toContain('local-esmtp-inspection')
     expect(a.findings).toEqual(analyze(backup).findings)
+  })
+})
+
+describe('a real Exchange NDR: Google answered "502 5.5.1 Unrecognized command" (pastebin DdVfruM2)', () => {
+  const ndr = read('real-networks/exchange_ndr_502_5.5.1_unrecognized_command_gsmtp_pastebin_DdVfruM2.txt')
+  const replies = (text: string) =>
+    (parseEvidence({ source: 'paste', text }).evidence[0] as TranscriptEvidence).lines
+      .filter((l) => l.direction === 'server')
+      .map((l) => l.text)
+
+  it("reads the quoted reply from Exchange's `#< #5.5.1 smtp;… #SMTP#` line (before: not read at all)", () => {
+    expect(replies(ndr)).toEqual(['502 5.5.1 Unrecognized command. j65si249990ywg.6 - gsmtp'])
+  })
+
+  it('names no masking: the reply quotes no X-ed command, so it does not show what the server received', () => {
+    const a = analyze(ndr)
+    expect(a.findings.map((f) => f.id)).toEqual([])
+    expect(a.causes).toEqual([])
+  })
+
+  it('counter-example: the same NDR quoting an X-ed command is command masking', () => {
+    const masked = ndr.replace('502 5.5.1 Unrecognized command.', '500 5.5.1 Command unrecognized: "XXXXXXXX"')
+    expect(analyze(masked).findings.map((f) => f.id)).toContain('smtp.command-masked')
   })
 })

@@ -38,6 +38,8 @@ const NDR_REPLY = [
   /\bsaid:\s*(\d{3}[ -].*)$/i,
   /Remote Server returned '(\d{3}[ -].*?)'/i,
   /Diagnostic-Code:\s*smtp;\s*(\d{3}[ -].*)$/i,
+  // Exchange 2007+ "Diagnostic information for administrators": `#< #5.5.1 smtp;502 5.5.1 Unrecognized command.> #SMTP#`.
+  /#<?\s*#\d\.\d{1,3}\.\d{1,3}\s+smtp;\s*(\d{3}[ -].*?)>?\s*#SMTP#/i,
   /^\s*(\d{3}[ -]\d\.\d{1,3}\.\d{1,3}\b.*)$/,
   /^\s*(\d{3} \d{3} \d\.\d{1,3}\.\d{1,3}\b.*)$/,
 ]
