@@ -3,7 +3,7 @@
  * queue errors published by the engineers who hit them (tests/fixtures/real-networks/README.md gives each source and
  * the diagnosis it must give), with counter-examples written here that must not give the same diagnosis.
  */
-import { writeFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import type { Analysis } from '../../src/shared/diagnosis'
@@ -141,5 +141,51 @@ describe.runIf(isBuilt)('unmask analyze --json on real messy transcripts (issue 
     expect(whole.findings[0]?.evidence[0]?.excerpt).toBe(
       '250-mx.example.org\n250-SIZE 10240000250-PIPELINING\n250 8BITMIME',
     )
+  })
+})
+
+describe.runIf(isBuilt)('unmask analyze --json on the real material added for issues 13 and 22 (2026-12-05)', () => {
+  it('genieparser `show service-policy` with esmtp _default_esmtp_map: local ESMTP inspection on 25, the default map known', () => {
+    const a = analyze(join(REAL, 'asa_show_service_policy_default_esmtp_map_genieparser.txt'))
+    expect(a.parts.map((p) => p.kind)).toEqual(['show-service-policy'])
+    expect(finding(a, 'asa.esmtp-inspection-active')?.params).toMatchObject({ map: '_default_esmtp_map', ports: '25' })
+    expect(ids(a)).not.toContain('asa.esmtp-map-unknown')
+    expect(causeIds(a)).toEqual(['local-esmtp-inspection'])
+    expect(a.remedies.flatMap((r) => r.commands.map((c) => c.command)).join('\n')).not.toContain(
+      'policy-map type inspect esmtp _default_esmtp_map',
+    )
+  })
+
+  it('a real Exchange NDR of Google\'s "502 5.5.1 Unrecognized command": read, and no masking claimed (exit 0)', () => {
+    const a = analyze(join(REAL, 'exchange_ndr_502_5.5.1_unrecognized_command_gsmtp_pastebin_DdVfruM2.txt'))
+    expect(a.parts.map((p) => p.kind)).toEqual(['ndr'])
+    expect(ids(a)).toEqual([])
+    expect(causeIds(a)).toEqual([])
+  })
+
+  it.each([
+    ['hmailserver_smtpc_nl_joined_ehlo_github33.txt', ['smtp.starttls-missing'], ['server-no-starttls']],
+    ['applemail_connection_log_starttls_ok_pastebin_Ys40bJP1.txt', [], []],
+    ['exchange_send_protocol_log_to_m365_starttls_listed_pastebin_7n2VqhA0.txt', [], []],
+    // The poster's XXXXXXXXXX redactions: before the Claws shape was read, command masking on the path (0.85/0.8).
+    ['clawsmail_network_log_redacted_x_runs_pastebin_19wtmK5a.txt', [], []],
+  ])('real client log %s: findings %j, causes %j', (name, findings, causes) => {
+    const a = analyze(join(PASTES, name))
+    expect(ids(a)).toEqual(findings)
+    expect(causeIds(a)).toEqual(causes)
+  })
+
+  it('a real paste with pager residue in front of three access-list lines analyses as its cleaned copy', () => {
+    const paged = analyze(join(PASTES, 'asa_show_run_access-list_pager_residue_same_line_codeindex.txt'))
+    const clean = analyzeText(
+      'cleaned.txt',
+      readFileSync(join(PASTES, 'asa_show_run_access-list_pager_residue_same_line_codeindex.txt'), 'utf8').replaceAll(
+        `<--- More --->${' '.repeat(14)}`,
+        '',
+      ),
+    )
+    const strip = (a: Analysis) => ({ ...a, parts: a.parts.map((p) => ({ ...p, source: '' })) })
+    expect(strip(paged)).toEqual(strip(clean))
+    expect(paged.parts.map((p) => p.kind)).toEqual(['running-config'])
   })
 })
