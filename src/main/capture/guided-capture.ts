@@ -11,7 +11,7 @@
  */
 import { randomUUID } from 'node:crypto'
 import { captureEvidence, type NamedCapture } from '../../shared/capture/evidence'
-import { buildCapturePlan, type CapturePlan } from '../../shared/capture/guided/plan'
+import { buildCapturePlan, type CapturePlan, type PlanResult } from '../../shared/capture/guided/plan'
 import type {
   CaptureLineOutcome,
   CaptureProposal,
@@ -90,6 +90,12 @@ export class GuidedCapture {
     const driver = this.link.driver
     const device = this.remover.deviceName()
     if (!inExecMode(driver)) return { status: 'refused', device, code: 'notPrivileged', params: {} }
+    // PIX 6 is refused by the plan whatever its configuration says: nothing is read from it either.
+    const early =
+      driver.profile.id === 'pix6'
+        ? buildCapturePlan({ platform: 'pix6', config: '', captureList: '', ...request })
+        : null
+    if (early?.status === 'refused') return this.refused(device, early)
     const config = await typeLine(driver, 'show running-config', this.timeouts.dumpMs)
     this.record(device, config.command, config.output)
     const list = await typeLine(driver, 'show capture', this.timeouts.lineMs)
@@ -106,10 +112,7 @@ export class GuidedCapture {
       const { questions, choices, host } = result
       return { status: 'ask', device, questions, choices, host }
     }
-    if (result.status === 'refused') {
-      this.options.journal.append(JOURNAL.captureRefused, { device, peer: this.link.peer, ...result })
-      return { status: 'refused', device, code: result.code, params: result.params }
-    }
+    if (result.status === 'refused') return this.refused(device, result)
     const { plan } = result
     const runId = randomUUID()
     const hash = linesHash([...plan.lines, ...plan.removal])
@@ -140,6 +143,11 @@ export class GuidedCapture {
       token: issued.token,
       expiresAt: new Date(issued.expiresAt).toISOString(),
     }
+  }
+
+  private refused(device: string, result: Extract<PlanResult, { status: 'refused' }>): CaptureProposal {
+    this.options.journal.append(JOURNAL.captureRefused, { device, peer: this.link.peer, ...result })
+    return { status: 'refused', device, code: result.code, params: result.params }
   }
 
   /** Spends the token, then creates, probes, reads back and — always — removes. */

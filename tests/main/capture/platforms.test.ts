@@ -1,0 +1,61 @@
+/**
+ * The guided capture on the other lab platforms: an FTD (captures typed at the CLISH `>` prompt with `any4`, as
+ * Cisco TechNote 212474 does), a PIX 7 with the pre-8.3 `static` NAT, and a PIX 6 (refused: its `capture` needs an
+ * access-list in the configuration; nothing is typed).
+ */
+import { describe, expect, it } from 'vitest'
+import { captureEnv, entriesOf, JOURNAL } from './capture-env'
+
+const LAB_HOST = {
+  mailHost: '127.0.0.1',
+  direction: 'inbound',
+  serverInterface: 'inside',
+  clientInterface: 'outside',
+} as const
+
+describe('FTD (CLISH)', () => {
+  const env = captureEnv('ftd7')
+  it('plans with any4, runs at the > prompt, finds the rewrite and removes both captures', async () => {
+    const opened = await env.open()
+    expect(opened.link.driver.prompt?.mode).toBe('ftd')
+    const proposal = await opened.capture.propose(LAB_HOST)
+    if (proposal.status !== 'ready') throw new Error(JSON.stringify(proposal))
+    expect(proposal.plan.lines[0]!.command).toBe(
+      'capture UNMASK_SRV interface inside buffer 1048576 match tcp any4 host 127.0.0.1 eq 25',
+    )
+    const result = await opened.capture.run({
+      token: proposal.token,
+      confirmedBy: 'Kim',
+      probeTarget: { host: '127.0.0.1', port: env.lab().smtp.port },
+    })
+    if (result.refused) throw new Error(result.code)
+    expect(result.created.map((c) => c.status)).toEqual(['ok', 'ok'])
+    expect(result.findings.map((f) => f.id)).toContain('capture.firewall-rewrote')
+    expect(result.removal.map((r) => r.outcome)).toEqual(['removed', 'removed'])
+    expect(env.lab().device!.captures.list()).toEqual([])
+  })
+})
+
+describe('PIX 7 (static NAT)', () => {
+  const env = captureEnv('pix7-old')
+  it('reads the pre-8.3 static NAT: inside real, outside mapped', async () => {
+    const opened = await env.open()
+    const proposal = await opened.capture.propose({ mailHost: '198.51.100.25', direction: 'inbound' })
+    if (proposal.status !== 'ready') throw new Error(JSON.stringify(proposal))
+    expect(proposal.plan.lines.map((l) => l.command)).toEqual([
+      'capture UNMASK_SRV interface inside buffer 1048576 match tcp any host 192.168.10.25 eq 25',
+      'capture UNMASK_CLI interface outside buffer 1048576 match tcp any host 198.51.100.25 eq 25',
+    ])
+  })
+})
+
+describe('PIX 6', () => {
+  const env = captureEnv('pix6-mailguard')
+  it('is refused with its reason and nothing is typed', async () => {
+    const opened = await env.open()
+    const proposal = await opened.capture.propose(LAB_HOST)
+    expect(proposal).toMatchObject({ status: 'refused', code: 'platform-pix6' })
+    expect(entriesOf(opened, JOURNAL.captureCreated)).toEqual([])
+    expect(entriesOf(opened, JOURNAL.captureRefused)).toHaveLength(1)
+  })
+})
