@@ -105,6 +105,12 @@ export function parseRule(words: string[], i: number, permit: boolean, env: Pars
   }
 }
 
+/**
+ * The lab's ranges: buffer 1534 B to 32 MB (public examples use 64000, 1048576 and 33554432), packet-length from an
+ * Ethernet header to a jumbo frame. The device's own limits were not found in a public source.
+ */
+const SIZES = { buffer: [1534, 33_554_432], packetLength: [14, 9216] } as const
+
 function sizeAt(words: string[], i: number, min: number, max: number): number | undefined {
   const w = words[i]
   if (w === undefined || !/^\d+$/.test(w)) return undefined
@@ -131,21 +137,17 @@ export function parseCapture(words: string[], env: ParseEnvironment): Parsed<Cap
       spec.accessList = words[i + 1]!
       spec.filter = { rules, bothWays: false }
       i += 2
-    } else if (is('buffer', 2)) {
-      // The lab's range (public examples use 64000, 1048576 and 33554432); the device's own limits are unconfirmed.
-      const n = sizeAt(words, i + 1, 1534, 33_554_432)
+    } else if (is('buffer', 2) || is('packet-length', 2)) {
+      const key = is('buffer', 2) ? 'buffer' : 'packetLength'
+      const [min, max] = SIZES[key]
+      const n = sizeAt(words, i + 1, min, max)
       if (n === undefined) return fail(i + 1, words)
-      spec.buffer = n
+      spec[key] = n
       i += 2
     } else if (is('interface', 3)) {
       const name = words[i + 1]
       if (name === undefined || !env.interfaces.includes(name)) return fail(i + 1, words)
       spec.interface = name
-      i += 2
-    } else if (is('packet-length', 2)) {
-      const n = sizeAt(words, i + 1, 14, 9216)
-      if (n === undefined) return fail(i + 1, words)
-      spec.packetLength = n
       i += 2
     } else if (is('circular-buffer', 2)) {
       spec.circular = true

@@ -10,16 +10,25 @@ import { ShellClient } from '../helpers/ssh-shell'
 
 export const PROMPT = 'ciscoasa# '
 
-/** Logged in, enabled, no paging. */
-export async function privileged(lab: Lab, track: <T extends Closable>(c: T) => T): Promise<ShellClient> {
-  const { shell } = await ShellClient.open(lab.management!.port, 'admin', 'lab-admin')
-  track(shell)
-  await shell.waitFor('ciscoasa> ')
+/** `enable` with its password, up to the privileged prompt. */
+export async function enable(shell: ShellClient, secret: string, prompt: string): Promise<void> {
   shell.send('enable\r')
   await shell.waitFor('Password: ')
-  shell.send('lab-enable\r')
-  await shell.waitFor(PROMPT)
-  await shell.run('terminal pager 0', PROMPT)
+  shell.send(`${secret}\r`)
+  await shell.waitFor(prompt)
+}
+
+/** Logged in, enabled, no paging; `host` is the prompt's name part (`ciscoasa/admin` in a context). */
+export async function privileged(
+  lab: Lab,
+  track: <T extends Closable>(c: T) => T,
+  host = 'ciscoasa',
+): Promise<ShellClient> {
+  const { shell } = await ShellClient.open(lab.management!.port, 'admin', 'lab-admin')
+  track(shell)
+  await shell.waitFor(`${host}> `)
+  await enable(shell, 'lab-enable', `${host}# `)
+  await shell.run('terminal pager 0', `${host}# `)
   return shell
 }
 
@@ -46,12 +55,30 @@ export async function mailThrough(port: number): Promise<void> {
   }
 }
 
-/** Waits until `show capture NAME` shows a FIN from each side (both closes reached the capture). */
-export async function untilClosed(
+type Run = (shell: ShellClient, line: string) => Promise<string>
+
+/** Creates the captures (`NAME: rest of the capture line`), sends one mail through `port`, waits for `waitOn`. */
+export async function captureOneMail(
   shell: ShellClient,
-  name: string,
-  run: (shell: ShellClient, line: string) => Promise<string> = cli,
+  port: number,
+  captures: Record<string, string>,
+  waitOn = Object.keys(captures)[0]!,
+  run: Run = cli,
 ): Promise<void> {
+  for (const [name, rest] of Object.entries(captures)) {
+    const answer = await run(shell, `capture ${name} ${rest}`)
+    if (answer !== '') throw new Error(`capture ${name} ${rest}: ${answer}`)
+  }
+  await mailThrough(port)
+  await untilClosed(shell, waitOn, run)
+}
+
+export async function removeCaptures(shell: ShellClient, names: string[], run: Run = cli): Promise<void> {
+  for (const name of names) await run(shell, `no capture ${name}`)
+}
+
+/** Waits until `show capture NAME` shows a FIN from each side (both closes reached the capture). */
+export async function untilClosed(shell: ShellClient, name: string, run: Run = cli): Promise<void> {
   for (let i = 0; i < 100; i++) {
     const text = await run(shell, `show capture ${name}`)
     if ((text.match(/: F(P)? /g) ?? []).length >= 2) return

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { labPerFile } from '../helpers/lab-fixture'
-import { cli, mailThrough, PROMPT, privileged, untilClosed } from './asa-capture-shell'
+import { captureOneMail, cli, PROMPT, privileged, removeCaptures } from './asa-capture-shell'
 
 const { lab, track } = labPerFile('asa9-default')
 const INVALID = "ERROR: % Invalid input detected at '^' marker."
@@ -37,11 +37,11 @@ describe('capture output layout against public ASA samples', () => {
     expect(publicLines.filter((l) => / {7}802/.test(l)).every((l) => PACKET_LINE.test(l))).toBe(true)
 
     const shell = await privileged(lab(), track)
-    await cli(shell, 'capture LAY1 interface inside match tcp any host 127.0.0.1 eq 25')
-    await cli(shell, 'capture LAY2 interface outside buffer 1534 circular-buffer match tcp any any eq 25')
-    await cli(shell, 'capture LAY3 interface outside buffer 1534 match tcp any any eq 25')
-    await mailThrough(lab().smtp.port)
-    await untilClosed(shell, 'LAY1')
+    await captureOneMail(shell, lab().smtp.port, {
+      LAY1: 'interface inside match tcp any host 127.0.0.1 eq 25',
+      LAY2: 'interface outside buffer 1534 circular-buffer match tcp any any eq 25',
+      LAY3: 'interface outside buffer 1534 match tcp any any eq 25',
+    })
     const list = (await cli(shell, 'show capture')).split('\n')
     expect(list).toHaveLength(6)
     for (const [i, line] of list.entries()) expect(line).toMatch(i % 2 === 0 ? LIST_LINE : MATCH_LINE)
@@ -51,7 +51,7 @@ describe('capture output layout against public ASA samples', () => {
     expect(brief.filter((l) => /^ +\d+: /.test(l)).every((l) => PACKET_LINE.test(l))).toBe(true)
     expect(brief.filter((l) => /^ +\d+: /.test(l)).length).toBeGreaterThan(10)
     expect(brief.at(-1)).toMatch(/^\d+ packets shown$/)
-    for (const name of ['LAY1', 'LAY2', 'LAY3']) await cli(shell, `no capture ${name}`)
+    await removeCaptures(shell, ['LAY1', 'LAY2', 'LAY3'])
   })
 })
 
@@ -118,26 +118,25 @@ describe('capture command syntax on the lab ASA', () => {
 
   it('access-list captures use the ACL of the running-config (OUTSIDE_IN names MAIL_HOST, not the lab address)', async () => {
     const shell = await privileged(lab(), track)
-    expect(await cli(shell, 'capture ACLCAP access-list OUTSIDE_IN interface outside')).toBe('')
-    await cli(shell, 'capture BOTH interface outside match tcp any any eq 25')
+    await captureOneMail(shell, lab().smtp.port, {
+      BOTH: 'interface outside match tcp any any eq 25',
+      ACLCAP: 'access-list OUTSIDE_IN interface outside',
+    })
     expect(await cli(shell, 'show capture')).toContain(
-      'capture ACLCAP type raw-data access-list OUTSIDE_IN interface outside [Capturing - 0 bytes]\ncapture BOTH',
+      'capture ACLCAP type raw-data access-list OUTSIDE_IN interface outside [Capturing - 0 bytes]',
     )
-    await mailThrough(lab().smtp.port)
-    await untilClosed(shell, 'BOTH')
     // object MAIL_HOST is 192.168.10.25: the lab's packets carry 127.0.0.1, so the ACL takes none of them.
     expect(await cli(shell, 'show capture ACLCAP')).toBe('\n0 packets captured\n\n0 packets shown')
-    await cli(shell, 'no capture ACLCAP')
-    await cli(shell, 'no capture BOTH')
+    await removeCaptures(shell, ['ACLCAP', 'BOTH'])
   })
 
   it('circular-buffer keeps capturing by dropping its oldest packets; headers-only and packet-length cut packets', async () => {
     const shell = await privileged(lab(), track)
-    await cli(shell, 'capture RING interface inside buffer 1534 circular-buffer match tcp any any eq 25')
-    await cli(shell, 'capture HDRS interface inside headers-only match tcp any any eq 25')
-    await cli(shell, 'capture CUT interface inside packet-length 60 match tcp any any eq 25')
-    await mailThrough(lab().smtp.port)
-    await untilClosed(shell, 'HDRS')
+    await captureOneMail(shell, lab().smtp.port, {
+      HDRS: 'interface inside headers-only match tcp any any eq 25',
+      RING: 'interface inside buffer 1534 circular-buffer match tcp any any eq 25',
+      CUT: 'interface inside packet-length 60 match tcp any any eq 25',
+    })
     const list = await cli(shell, 'show capture')
     const ring =
       /capture RING type raw-data buffer 1534 interface inside circular-buffer \[Capturing - (\d+) bytes\]/.exec(list)
@@ -170,14 +169,12 @@ describe('capture command syntax on the lab ASA', () => {
       )
     expect(hexBytes.length).toBeGreaterThan(5)
     for (const n of hexBytes) expect([40, 44]).toContain(n)
-    for (const name of ['RING', 'HDRS', 'CUT']) await cli(shell, `no capture ${name}`)
+    await removeCaptures(shell, ['RING', 'HDRS', 'CUT'])
   })
 
   it('detail prints MACs, the frame length and the IP header facts, but no payload', async () => {
     const shell = await privileged(lab(), track)
-    await cli(shell, 'capture DET interface outside match tcp any any eq 25')
-    await mailThrough(lab().smtp.port)
-    await untilClosed(shell, 'DET')
+    await captureOneMail(shell, lab().smtp.port, { DET: 'interface outside match tcp any any eq 25' })
     const detail = await cli(shell, 'show capture DET detail')
     const lines = detail.split('\n')
     expect(lines[1]).toMatch(/^\d+ packets captured$/)

@@ -9,7 +9,17 @@ import { compareCopies } from '../../../src/shared/capture/compare'
 import { captureEvidence } from '../../../src/shared/capture/evidence'
 import { analyzeTexts } from '../../../src/shared/diagnosis'
 import { labPerFile } from '../helpers/lab-fixture'
-import { cli, mailThrough, numbered, privileged, readDump, smtpLines, untilClosed } from './asa-capture-shell'
+import {
+  captureOneMail,
+  cli,
+  mailThrough,
+  numbered,
+  privileged,
+  readDump,
+  removeCaptures,
+  smtpLines,
+  untilClosed,
+} from './asa-capture-shell'
 
 const { lab, track } = labPerFile('asa9-default')
 
@@ -75,10 +85,11 @@ describe('lab ASA packet captures (asa9-default, inspect esmtp with the default 
 
   it('TCP sequence numbers are real: the client ISN is the same on both sides, the server ISN is randomised', async () => {
     const shell = await privileged(lab(), track)
-    await cli(shell, 'capture SEQO interface outside match tcp any any eq 25')
-    await cli(shell, 'capture SEQI interface inside match tcp any any eq 25')
-    await mailThrough(lab().smtp.port)
-    await untilClosed(shell, 'SEQI')
+    const any25 = 'match tcp any any eq 25'
+    await captureOneMail(shell, lab().smtp.port, {
+      SEQI: `interface inside ${any25}`,
+      SEQO: `interface outside ${any25}`,
+    })
     const isn = (text: string, dir: 'S' | 'S.ack') => {
       const re = dir === 'S' ? /> 127\.0\.0\.1\.25: S (\d+):/ : /127\.0\.0\.1\.25 > \S+: S (\d+):\d+\(0\) ack/
       return re.exec(text)?.[1]
@@ -89,17 +100,16 @@ describe('lab ASA packet captures (asa9-default, inspect esmtp with the default 
     expect(isn(o, 'S')).toBe(isn(i, 'S'))
     expect(isn(o, 'S.ack')).toBeDefined()
     expect(isn(o, 'S.ack')).not.toBe(isn(i, 'S.ack'))
-    await cli(shell, 'no capture SEQO')
-    await cli(shell, 'no capture SEQI')
+    await removeCaptures(shell, ['SEQO', 'SEQI'])
   })
 
   it('a capture whose match excludes the mail host stays empty; a full linear buffer stops growing', async () => {
     const shell = await privileged(lab(), track)
-    await cli(shell, 'capture OTHER interface outside match tcp any host 127.0.0.9 eq 25')
-    await cli(shell, 'capture SMALL interface inside buffer 1534 match tcp any any eq 25')
-    await cli(shell, 'capture WATCH interface inside match tcp any any eq 25')
-    await mailThrough(lab().smtp.port)
-    await untilClosed(shell, 'WATCH')
+    await captureOneMail(shell, lab().smtp.port, {
+      WATCH: 'interface inside match tcp any any eq 25',
+      OTHER: 'interface outside match tcp any host 127.0.0.9 eq 25',
+      SMALL: 'interface inside buffer 1534 match tcp any any eq 25',
+    })
 
     const list = await cli(shell, 'show capture')
     expect(list).toContain('capture OTHER type raw-data interface outside [Capturing - 0 bytes]')
@@ -118,7 +128,7 @@ describe('lab ASA packet captures (asa9-default, inspect esmtp with the default 
     // clear empties a buffer and lets it take packets again.
     await cli(shell, 'clear capture SMALL')
     expect(await cli(shell, 'show capture')).toContain('buffer 1534 interface inside [Capturing - 0 bytes]')
-    for (const name of ['OTHER', 'SMALL', 'WATCH']) await cli(shell, `no capture ${name}`)
+    await removeCaptures(shell, ['OTHER', 'SMALL', 'WATCH'])
   })
 
   it('no capture removes it: show capture no longer lists it and the name is unknown afterwards', async () => {
@@ -160,8 +170,7 @@ describe('lab ASA packet captures (asa9-default, inspect esmtp with the default 
         await shell.run(line, /ciscoasa\(config[^)]*\)# /)
       await shell.run('inspect esmtp', /ciscoasa\(config[^)]*\)# /)
       await shell.run('end', 'ciscoasa# ')
-      await cli(shell, 'no capture CLRO')
-      await cli(shell, 'no capture CLRI')
+      await removeCaptures(shell, ['CLRO', 'CLRI'])
     }
   })
 })

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest'
 import { labPerFile } from '../helpers/lab-fixture'
 import { ShellClient } from '../helpers/ssh-shell'
-import { mailThrough, readDump, smtpLines, untilClosed } from './asa-capture-shell'
+import { captureOneMail, enable, readDump, smtpLines } from './asa-capture-shell'
 
 const { lab, track } = labPerFile('ftd7')
 
@@ -30,11 +30,14 @@ async function run(shell: ShellClient, line: string, prompt = '\r\n> '): Promise
 describe('ftd7 captures', () => {
   it('CLISH: capture, show capture NAME dump with the mask, no capture; errors marked', async () => {
     const shell = await clish()
-    expect(await run(shell, 'capture CAPO interface outside match tcp any4 host 127.0.0.1 eq 25')).toBe('')
-    expect(await run(shell, 'capture CAPI interface inside match tcp any4 host 127.0.0.1 eq 25')).toBe('')
-    await mailThrough(lab().smtp.port)
-    await untilClosed(shell, 'CAPO', (sh, line) => run(sh, line))
-    await untilClosed(shell, 'CAPI', (sh, line) => run(sh, line))
+    const match = 'match tcp any4 host 127.0.0.1 eq 25'
+    await captureOneMail(
+      shell,
+      lab().smtp.port,
+      { CAPI: `interface inside ${match}`, CAPO: `interface outside ${match}` },
+      'CAPI',
+      (sh, line) => run(sh, line),
+    )
     const outside = readDump(await run(shell, 'show capture CAPO dump'))
     const inside = readDump(await run(shell, 'show capture CAPI dump'))
     expect(smtpLines(inside, 'server')).toContain('250 STARTTLS')
@@ -54,10 +57,7 @@ describe('ftd7 captures', () => {
   it('diagnostic CLI: the same captures, after enable', async () => {
     const shell = await clish()
     await shell.run('system support diagnostic-cli', 'firepower> ')
-    shell.send('enable\r')
-    await shell.waitFor('Password: ')
-    shell.send('\r')
-    await shell.waitFor('firepower# ')
+    await enable(shell, '', 'firepower# ')
     await shell.run('capture DIAG interface inside match tcp any any eq smtp', 'firepower# ')
     const list = await shell.run('show capture', 'firepower# ')
     expect(list).toContain('capture DIAG type raw-data interface inside [Capturing - 0 bytes]')

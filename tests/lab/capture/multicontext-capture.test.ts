@@ -5,8 +5,8 @@
  */
 import { describe, expect, it } from 'vitest'
 import { labPerFile } from '../helpers/lab-fixture'
-import { ShellClient } from '../helpers/ssh-shell'
-import { mailThrough, readDump, smtpLines, untilClosed } from './asa-capture-shell'
+import type { ShellClient } from '../helpers/ssh-shell'
+import { captureOneMail, privileged, readDump, removeCaptures, smtpLines } from './asa-capture-shell'
 
 const { lab, track } = labPerFile('asa9-multicontext')
 
@@ -19,15 +19,8 @@ function runner(prompt: string) {
 
 describe('captures per security context', () => {
   it('the admin context has no data interfaces; the mail context captures the mail path', async () => {
-    const { shell } = await ShellClient.open(lab().management!.port, 'admin', 'lab-admin')
-    track(shell)
-    await shell.waitFor('ciscoasa/admin> ')
-    shell.send('enable\r')
-    await shell.waitFor('Password: ')
-    shell.send('lab-enable\r')
-    await shell.waitFor('ciscoasa/admin# ')
+    const shell = await privileged(lab(), track, 'ciscoasa/admin')
     const admin = runner('ciscoasa/admin# ')
-    await admin(shell, 'terminal pager 0')
 
     // `inside` is not an interface of the admin context: marked like any unknown interface.
     expect(await admin(shell, 'capture ADM interface inside match tcp any any eq 25')).toContain(
@@ -38,10 +31,14 @@ describe('captures per security context', () => {
     await shell.run('changeto context mail', 'ciscoasa/mail# ')
     const mail = runner('ciscoasa/mail# ')
     expect(await mail(shell, 'show capture')).toBe('')
-    await mail(shell, 'capture MAILO interface outside match tcp any any eq 25')
-    await mail(shell, 'capture MAILI interface inside match tcp any any eq 25')
-    await mailThrough(lab().smtp.port)
-    await untilClosed(shell, 'MAILI', mail)
+    const any25 = 'match tcp any any eq 25'
+    await captureOneMail(
+      shell,
+      lab().smtp.port,
+      { MAILI: `interface inside ${any25}`, MAILO: `interface outside ${any25}` },
+      'MAILI',
+      mail,
+    )
     expect(smtpLines(readDump(await mail(shell, 'show capture MAILO dump')), 'server')).toContain('250 XXXXXXXA')
     expect(smtpLines(readDump(await mail(shell, 'show capture MAILI dump')), 'server')).toContain('250 STARTTLS')
 
@@ -51,8 +48,7 @@ describe('captures per security context', () => {
     )
     await admin(shell, 'no capture ADM')
     await shell.run('changeto context mail', 'ciscoasa/mail# ')
-    await mail(shell, 'no capture MAILO')
-    await mail(shell, 'no capture MAILI')
+    await removeCaptures(shell, ['MAILO', 'MAILI'], mail)
     expect(await mail(shell, 'show capture')).toBe('')
   })
 })
