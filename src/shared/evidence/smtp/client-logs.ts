@@ -19,6 +19,8 @@
  *   public capture or a readable documentation page (tests/fixtures/pastes/README.md);
  * - Claws Mail's network log `[15:45:59] SMTP< 220-…` / `[15:45:59] ESMTP> EHLO …` (a real one:
  *   https://pastebin.com/19wtmK5a);
+ * - SmarterMail's delivery log `[2017.10.07] 08:36:39 [16534] RSP: 250-…` / `… CMD: EHLO …` (a real one:
+ *   https://pastebin.com/VW2bNg7T);
  * - .NET `System.Net` traces, whose dialog is a hex dump per socket read/write: ./dotnet-trace.ts.
  */
 import { clip, type NumberedLine, type TranscriptLine } from '../types'
@@ -28,6 +30,7 @@ import { MASKED_BANNER } from './masks'
 const SHAPES: readonly RegExp[] = [
   /(<rx>|\[rx\]|\[tx\])[ \t]?(.*)$/,
   /^\[[\d:]+\] (E?SMTP[<>])[ \t]?(.*)$/,
+  /^\[[\d.]+\] [\d:]+ \[\d+\] (RSP|CMD):[ \t]?(.*)$/,
   /(?:^|[\s:])(SERVER -> CLIENT|CLIENT -> SERVER):[ \t]?(.*)$/,
   /^\s*(Got|Sent):[ \t]?(.*)$/,
   /\b(Recv|Send):[ \t](.*)$/,
@@ -47,7 +50,7 @@ const REPLY = /^(\d{3})[ -]/
 /** The dialog payload of a line, when the line has one of the shapes. */
 /** Something every shape above has, tested first so that ordinary lines cost one test. */
 const ANY_TAG =
-  /SERVER -> CLIENT|CLIENT -> SERVER|Got:|Sent:|Recv:|Send:|SMTP (?:Response|Send)|"(?:SENT|RECEIVED): |<--|-->|,[<>],|<rx>|\[[rt]x\]|SMTP[<>]/
+  /SERVER -> CLIENT|CLIENT -> SERVER|Got:|Sent:|Recv:|Send:|SMTP (?:Response|Send)|"(?:SENT|RECEIVED): |<--|-->|,[<>],|<rx>|\[[rt]x\]|SMTP[<>]|\] (?:RSP|CMD):/
 
 export function clientLogPayload(text: string): string | null {
   const t = clip(text, 2048)

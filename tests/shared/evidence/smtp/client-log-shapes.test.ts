@@ -253,3 +253,32 @@ describe('more real client logs (pastebin; tests/fixtures/pastes/README.md)', ()
     expect(ids(masked)).toContain('smtp.starttls-masked')
   })
 })
+
+describe('SmarterMail and JavaMail logs (real pastebin captures)', () => {
+  const smarter = readFileSync(join(PASTES, 'smartermail_delivery_log_to_hotmail_pastebin_VW2bNg7T.txt'), 'utf8')
+  const javamail = readFileSync(join(PASTES, 'javamail_debug_mailenable_no_starttls_pastebin_bSnWQCyj.txt'), 'utf8')
+
+  it('SmarterMail RSP:/CMD: lines are a transcript (before: unknown text); an unfinished EHLO reply proves nothing', () => {
+    expect(parsed(smarter).shape).toBe('client-log')
+    const s = session(smarter)
+    expect(s.greeting?.code).toBe(220)
+    expect(s.ehlo?.exchange.command?.text).toBe('EHLO nautilus.awedns.com')
+    expect(s.ehlo?.extensions.map((e) => e.keyword)).toEqual(['SIZE', 'PIPELINING', '8BITMIME', 'BINARYMIME'])
+    // The paste stops inside the EHLO reply: neither "offers" nor "does not offer".
+    expect(s.starttlsOffer).toBe('unknown')
+    expect(ids(smarter)).toEqual([])
+  })
+
+  it('counter-example: a masked keyword in the same SmarterMail log is read as masking', () => {
+    const masked = smarter.replace('RSP: 250-PIPELINING', 'RSP: 250-XXXXXXXA')
+    expect(ids(masked)).toContain('smtp.starttls-masked')
+  })
+
+  it('a JavaMail debug log (DEBUG SMTP: lines around the raw dialog): MailEnable lists no STARTTLS', () => {
+    const s = session(javamail)
+    expect(s.ehlo?.extensions.map((e) => e.keyword)).toEqual(['AUTH', 'SIZE', 'HELP', 'AUTH'])
+    expect(s.starttlsOffer).toBe('absent')
+    expect(ids(javamail)).toEqual(['smtp.starttls-missing'])
+    expect(causes(javamail)).toEqual(['server-no-starttls'])
+  })
+})
