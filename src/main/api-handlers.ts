@@ -19,6 +19,7 @@ import {
 import { createTranslator } from '../shared/i18n'
 import { JOURNAL } from '../shared/journal'
 import { AuditService } from './audit/audit-service'
+import type { CaptureService } from './capture/capture-service'
 import type { CaseStore } from './cases/case-store'
 import type { InvestigationService } from './investigation/investigation-service'
 import { MailPolicyService } from './mail-policy/service'
@@ -55,6 +56,8 @@ export interface Services {
   shell?: DesktopShell
   /** Unmask's known_hosts, for replacing a changed key the user verified (issue 18 point 7). */
   knownHosts?: Pick<HostKeyTrust, 'forget'>
+  /** The guided packet capture on a device (issue 21). */
+  capture?: CaptureService
 }
 
 export interface DesktopShell {
@@ -77,6 +80,10 @@ function deviceAndCredentials(services: Services, profileId: string, password?: 
 export function createHandlers(services: Services): Handlers {
   const audit = services.audit ?? new AuditService()
   const mailPolicy = services.mailPolicy ?? new MailPolicyService(services.cases)
+  const captureService = () => {
+    if (!services.capture) throw new Error('no capture service')
+    return services.capture
+  }
   return {
     'app.info': () => ({
       name: 'Unmask',
@@ -146,6 +153,15 @@ export function createHandlers(services: Services): Handlers {
       services.remediation.declineSave(fixId, confirmedBy)
     },
     'fix.close': (input) => services.remediation.close(input.fixId),
+    'capture.start': ({ profileId, caseId, password, secret }) => {
+      const { profile, credentials } = deviceAndCredentials(services, profileId, password, secret)
+      return captureService().start(caseId, profile, credentials)
+    },
+    'capture.propose': ({ captureId, ...request }) => captureService().propose(captureId, request),
+    'capture.run': ({ captureId, token, confirmedBy, probe }) =>
+      captureService().run(captureId, { token, confirmedBy, probeTarget: { ...probe, vantage: 'through' } }),
+    'capture.cleanup': ({ captureId, token, confirmedBy }) => captureService().cleanup(captureId, token, confirmedBy),
+    'capture.close': ({ captureId }) => captureService().close(captureId),
     'report.preview': (input) => {
       const { caseId, lang } = input
       return services.reports.preview(caseId, lang)

@@ -3,6 +3,7 @@
 import type { ProbeOptions } from '../shared/probe/types'
 import type { DesktopShell, Services } from './api-handlers'
 import { AuditService } from './audit/audit-service'
+import { CaptureService } from './capture/capture-service'
 import { CaseStore } from './cases/case-store'
 import { HostKeyQuestions } from './device/host-key-questions'
 import { InvestigationService } from './investigation/investigation-service'
@@ -45,6 +46,7 @@ export function createServices(options: ServiceOptions): Services {
     sessions,
     investigation: new InvestigationService(cases, options.probeOptions),
     remediation: new RemediationService(cases, openChannel, hostKeys, options.emit),
+    capture: new CaptureService(cases, openChannel, hostKeys, options.emit),
     reports: new ReportService(options.home, cases, options.printer ?? noPrinter, options.fontsDir),
     profiles: new ProfileStore(options.home),
     secrets: new SecretStore(options.home, options.encryptor),

@@ -6,6 +6,13 @@
  */
 import { z } from 'zod'
 import { auditEvents, auditRequests } from './audit/api-schemas'
+import type {
+  CaptureProposal,
+  CaptureRefusal,
+  CaptureRunResult,
+  CleanupProposal,
+  CleanupResult,
+} from './capture/guided/types'
 import { caseIdSchema, caseMetaSchema, caseSummarySchema, journalEntrySchema } from './cases'
 import { PLATFORM_IDS } from './devices/session-open'
 import type { Analysis } from './diagnosis'
@@ -29,6 +36,7 @@ const none = z.undefined()
 const uuid = z.string().uuid()
 const sessionId = uuid
 const fixId = uuid
+const captureId = uuid
 const MAX_TEXT = 5 * 1024 * 1024
 
 const probeTargetSchema = z.object({
@@ -171,6 +179,44 @@ export const requests = {
     output: z.void(),
   },
   'fix.close': { input: z.object({ fixId }), output: z.void() },
+  /**
+   * The guided packet capture (issue 21; src/main/capture): its own connection to a saved device, writing to the case.
+   * `start` returns a removal proposal when an earlier run left captures there; `propose` returns the exact lines and
+   * the one-time token that `run` spends; nothing reaches the device without it.
+   */
+  'capture.start': {
+    input: z.object({
+      profileId: z.string().uuid(),
+      caseId: caseIdSchema,
+      password: z.string().max(256).optional(),
+      secret: z.string().max(256).optional(),
+    }),
+    output: z.object({ captureId, device: z.string(), cleanup: z.custom<CleanupProposal>().nullable() }),
+  },
+  'capture.propose': {
+    input: z.object({
+      captureId,
+      mailHost: z.string().trim().min(7).max(15),
+      direction: z.enum(['inbound', 'outbound']).default('inbound'),
+      serverInterface: z.string().trim().min(1).max(48).optional(),
+      clientInterface: z.string().trim().min(1).max(48).optional(),
+    }),
+    output: z.custom<CaptureProposal>(),
+  },
+  'capture.run': {
+    input: z.object({
+      captureId,
+      token: z.string().min(1).max(200),
+      confirmedBy: z.string().trim().min(1).max(200),
+      probe: probeTargetSchema.pick({ host: true, port: true }),
+    }),
+    output: z.custom<CaptureRunResult | CaptureRefusal>(),
+  },
+  'capture.cleanup': {
+    input: z.object({ captureId, token: z.string().min(1).max(200), confirmedBy: z.string().trim().min(1).max(200) }),
+    output: z.custom<CleanupResult | CaptureRefusal>(),
+  },
+  'capture.close': { input: z.object({ captureId }), output: z.void() },
   'report.preview': {
     input: z.object({ caseId: caseIdSchema, lang: z.enum(['en', 'ko']) }),
     output: z.object({ html: z.string() }),
@@ -272,6 +318,12 @@ export const events = {
     index: z.number(),
     command: z.string(),
     status: z.enum(['ok', 'error', 'unknown']),
+  }),
+  /** A guided capture's step as it starts (create, probe, read, remove). */
+  'capture.step': z.object({
+    captureId,
+    step: z.enum(['create', 'probe', 'read', 'remove']),
+    detail: z.string(),
   }),
   /**
    * An unknown host key the user must accept or refuse (changed keys never ask: they fail). Asked for a terminal

@@ -77,7 +77,7 @@ export class GuidedCapture {
     this.remover = new CaptureRemover(options.link, options.journal, this.tokens, this.timeouts)
   }
 
-  private get link(): DeviceLink {
+  get link(): DeviceLink {
     return this.options.link
   }
 

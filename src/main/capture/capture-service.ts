@@ -1,0 +1,102 @@
+/**
+ * The capture panel's side in main: one guided capture per panel, on its own connection to the device (the terminal
+ * tab stays the engineer's), writing to the case the panel was opened for. Opening it also looks in that case's
+ * journal for captures an earlier run left on this device and returns their removal as a proposal (with its token):
+ * the panel shows it first. Everything else goes through GuidedCapture.
+ */
+import { randomUUID } from 'node:crypto'
+import type { CleanupProposal } from '../../shared/capture/guided/types'
+import type { DeviceProfile } from '../../shared/profiles'
+import type { CaseHandle, CaseStore } from '../cases/case-store'
+import type { HostKeyQuestions } from '../device/host-key-questions'
+import { SessionLog } from '../device/session-log'
+import { openDeviceLink } from '../fix/device-link'
+import type { Emit, OpenChannel, SessionCredentials } from '../sessions/session-service'
+import { GuidedCapture, type RunRequest } from './guided-capture'
+
+interface Open {
+  capture: GuidedCapture
+  handle: CaseHandle
+  log: SessionLog
+}
+
+export class CaptureService {
+  private readonly open = new Map<string, Open>()
+
+  constructor(
+    private readonly cases: CaseStore,
+    private readonly openChannel: OpenChannel,
+    private readonly hostKeys: Pick<HostKeyQuestions, 'ask'>,
+    private readonly emit?: Emit,
+  ) {}
+
+  async start(
+    caseId: string,
+    profile: DeviceProfile,
+    credentials: SessionCredentials,
+  ): Promise<{ captureId: string; device: string; cleanup: CleanupProposal | null }> {
+    const captureId = randomUUID()
+    const handle = this.cases.open(caseId)
+    const peer = profile.transport === 'serial' ? profile.serial.path : `${profile.host}:${profile.port}`
+    const log = new SessionLog(handle, {
+      peer,
+      transport: profile.transport,
+      secrets: [credentials.password, credentials.secret],
+    })
+    try {
+      const link = await openDeviceLink({
+        // Host-key questions for this connection carry the capture's id where a fix run's would carry its fixId.
+        connect: () => this.openChannel(profile, credentials, (info) => this.hostKeys.ask({ fixId: captureId }, info)),
+        credentials: {
+          username: profile.transport === 'serial' ? undefined : profile.username,
+          password: credentials.password,
+          secret: credentials.secret,
+        },
+        driver: { onTraffic: (event) => log.record(event) },
+      })
+      const capture = new GuidedCapture({
+        link,
+        journal: handle,
+        onStep: (step, detail) => this.emit?.('capture.step', { captureId, step, detail }),
+      })
+      this.open.set(captureId, { capture, handle, log })
+      const cleanup = await capture.remover.proposeCleanup(this.cases.read(handle.dir).entries)
+      return { captureId, device: capture.remover.deviceName(), cleanup }
+    } catch (error) {
+      log.close('connect failed')
+      handle.close()
+      throw error
+    }
+  }
+
+  propose(captureId: string, request: Parameters<GuidedCapture['propose']>[0]) {
+    return this.get(captureId).capture.propose(request)
+  }
+
+  run(captureId: string, request: RunRequest) {
+    return this.get(captureId).capture.run(request)
+  }
+
+  cleanup(captureId: string, token: string, confirmedBy: string) {
+    return this.get(captureId).capture.remover.cleanup(token, confirmedBy)
+  }
+
+  async close(captureId: string): Promise<void> {
+    const open = this.open.get(captureId)
+    if (!open) return
+    this.open.delete(captureId)
+    await open.capture.link.close()
+    open.log.close('closed')
+    open.handle.close()
+  }
+
+  async closeAll(): Promise<void> {
+    await Promise.all([...this.open.keys()].map((id) => this.close(id)))
+  }
+
+  private get(captureId: string): Open {
+    const open = this.open.get(captureId)
+    if (!open) throw new Error('no such capture session')
+    return open
+  }
+}
