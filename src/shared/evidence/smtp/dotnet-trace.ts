@@ -17,8 +17,9 @@
  */
 import { clip, type NumberedLine, type TranscriptDirection, type TranscriptLine } from '../types'
 
-/** `Data from Socket#27246533::Receive` / `::Send` (also the async `EndReceive`/`BeginSend` names). */
-const DATA_HEADER = /Data from \w+#\d+::(?:Begin|End)?(Receive|Send|Read|Write)\b/
+/** `Data from Socket#27246533::Receive` / `::Send` (also the async `EndReceive`/`BeginSend` names). Group 1: the
+ * object (`Socket#27246533`), group 2: the operation. */
+const DATA_HEADER = /Data from (\w+#\d+)::(?:Begin|End)?(Receive|Send|Read|Write)\b/
 /** One hex-dump line: `[tid] (ms)? 00000010 : 4D 54 50 … : text`. Group 1: the bytes. */
 const HEX_LINE = /\[\d+\]\s+(?:\(\d+\)\s+)?[0-9A-Fa-f]{8} : ((?:[0-9A-Fa-f]{2}[ -]){0,15}[0-9A-Fa-f]{2})\b/
 /** Printable ASCII and tab: a decoded line with anything else is a TLS record or binary, not SMTP. */
@@ -39,6 +40,8 @@ function decodeHex(bytes: string): string {
 }
 
 interface Block {
+  /** The traced object, `Socket#27246533`: one process traces every connection it opens (DNS, HTTP, SMTP). */
+  socket: string
   direction: TranscriptDirection
   line: number
   data: string
@@ -52,8 +55,8 @@ function blocks(lines: readonly NumberedLine[]): Block[] {
     const text = clip(l.text)
     const header = DATA_HEADER.exec(text)
     if (header) {
-      const received = header[1] === 'Receive' || header[1] === 'Read'
-      current = { direction: received ? 'server' : 'client', line: l.line, data: '' }
+      const received = header[2] === 'Receive' || header[2] === 'Read'
+      current = { socket: header[1]!, direction: received ? 'server' : 'client', line: l.line, data: '' }
       out.push(current)
       continue
     }
@@ -71,7 +74,11 @@ export function fromDotnetTrace(lines: readonly NumberedLine[]): TranscriptLine[
   const push = (direction: TranscriptDirection, text: string, line: number) => {
     if (text !== '' && PRINTABLE.test(text)) out.push({ direction, text, line })
   }
-  for (const b of blocks(lines)) {
+  const all = blocks(lines)
+  // The SMTP connection is the one whose first received data is a reply; other sockets' data is left out.
+  const smtp = all.find((b) => b.direction === 'server' && /^\d{3}[ -]/.test(b.data))?.socket
+  for (const b of all) {
+    if (smtp !== undefined && b.socket !== smtp) continue
     const pending = tail[b.direction as 'server' | 'client']
     const parts = (pending.text + b.data).split(/\r?\n/)
     const first = pending.text === '' ? b.line : pending.line

@@ -103,6 +103,22 @@ describe('.NET System.Net traces (SmtpClient) are transcripts', () => {
     expect(ids(text).filter((id) => MASKING.includes(id))).toEqual([])
   })
 
+  it("another connection's data in the same trace (an HTTP request on another socket) is left out of the dialog", () => {
+    const text = [
+      ...socketBlock('Send', 'GET /wpad.dat HTTP/1.1\r\nHost: itgproxy\r\n\r\n', 33574638),
+      dotnetTrace(['250-mx.example.net Hello', '250-XXXXXXXA', '250 SIZE 1000']),
+      ...socketBlock('Receive', 'HTTP/1.1 404 Not Found\r\n\r\n', 33574638),
+    ].join('\n')
+    expect(parsed(text).lines.map((l) => l.text)).toEqual([
+      '220 mx.example.net ESMTP',
+      'EHLO WS042',
+      '250-mx.example.net Hello',
+      '250-XXXXXXXA',
+      '250 SIZE 1000',
+    ])
+    expect(ids(text)).toContain('smtp.starttls-masked')
+  })
+
   it('counter-example: a trace of an HTTP request has no SMTP dialog and gives no SMTP finding', () => {
     const text = [
       ...socketBlock('Send', 'GET /wpad.dat HTTP/1.1\r\nHost: itgproxy\r\n\r\n'),
