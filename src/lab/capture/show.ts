@@ -32,6 +32,8 @@ export function captureList(captures: Capture[]): string[] {
     if (s.packetLength !== DEFAULT_PACKET_LENGTH) parts.push(`packet-length ${s.packetLength}`)
     if (s.circular) parts.push('circular-buffer')
     if (s.headersOnly) parts.push('headers-only')
+    // `Capturing` and `Buffer Full` are in the public samples; `Stopped` (after `no capture NAME interface IF`) is
+    // the lab's own word: no public sample of a stopped capture's line was found.
     const state = c.detached ? 'Stopped' : c.full ? 'Buffer Full' : 'Capturing'
     lines.push(`${parts.join(' ')} [${state} - ${c.used} bytes]`)
     if (s.match) lines.push(`  ${matchText(s.match)}`)

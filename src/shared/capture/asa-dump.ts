@@ -10,6 +10,9 @@
  * display MAC information in the hexadecimal dump" (https://cisco.com/c/ja_jp/td/docs/security/firepower/command_ref/b_Command_Reference_for_Firepower_Threat_Defense/s_3.html),
  * so the bytes start at the IP header (LINKTYPE_RAW, 101). The header line carries only the time of day; the date
  * is not in the output, so times are taken as 1970-01-01 UTC plus the time of day (ordering is what matters).
+ *
+ * `show capture NAME detail` is not read: it prints MACs, frame length, TTL and IP id per packet but no payload
+ * (public sample in tests/fixtures/captures), so no SMTP line can come of it; `dump` is the form that carries it.
  */
 import type { FrameReading } from './types'
 

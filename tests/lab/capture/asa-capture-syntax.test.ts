@@ -172,6 +172,24 @@ describe('capture command syntax on the lab ASA', () => {
     await removeCaptures(shell, ['RING', 'HDRS', 'CUT'])
   })
 
+  it('no capture NAME interface IF stops it and keeps the buffer; clear capture /all empties every buffer', async () => {
+    const shell = await privileged(lab(), track)
+    await captureOneMail(shell, lab().smtp.port, {
+      KEEP: 'interface inside match tcp any any eq 25',
+      ALSO: 'interface outside match tcp any any eq 25',
+    })
+    const before = await cli(shell, 'show capture KEEP')
+    expect(await cli(shell, 'no capture KEEP interface inside')).toBe('')
+    expect(await cli(shell, 'show capture')).toMatch(/^capture KEEP .*\[Stopped - [1-9]\d* bytes\]$/m)
+    await captureOneMail(shell, lab().smtp.port, {}, 'ALSO')
+    expect(await cli(shell, 'show capture KEEP')).toBe(before)
+    expect(await cli(shell, 'clear capture /all')).toBe('')
+    const list = await cli(shell, 'show capture')
+    expect(list).toMatch(/^capture KEEP .*\[Stopped - 0 bytes\]$/m)
+    expect(list).toMatch(/^capture ALSO .*\[Capturing - 0 bytes\]$/m)
+    await removeCaptures(shell, ['KEEP', 'ALSO'])
+  })
+
   it('detail prints MACs, the frame length and the IP header facts, but no payload', async () => {
     const shell = await privileged(lab(), track)
     await captureOneMail(shell, lab().smtp.port, { DET: 'interface outside match tcp any any eq 25' })
