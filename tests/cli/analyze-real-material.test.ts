@@ -170,6 +170,7 @@ describe.runIf(isBuilt)('unmask analyze --json on the real material added for is
     // The poster's XXXXXXXXXX redactions: before the Claws shape was read, command masking on the path (0.85/0.8).
     ['clawsmail_network_log_redacted_x_runs_pastebin_19wtmK5a.txt', [], []],
     ['smartermail_delivery_log_to_hotmail_pastebin_VW2bNg7T.txt', [], []],
+    ['thunderbird_smtp_log_entering_state_gist_nuzayats.txt', [], []],
     ['javamail_debug_mailenable_no_starttls_pastebin_bSnWQCyj.txt', ['smtp.starttls-missing'], ['server-no-starttls']],
   ])('real client log %s: findings %j, causes %j', (name, findings, causes) => {
     const a = analyze(join(PASTES, name))

@@ -41,6 +41,12 @@ const SHAPES: readonly RegExp[] = [
 ]
 /** Lines a client log writes about the dialog rather than of it: PHPMailer's raw echo of what follows. */
 const ECHO = /\bSMTP INBOUND: "/
+/**
+ * The logger's own state lines, written between the lines of one reply: Thunderbird logs `SMTP entering state: 0`
+ * after every response line (a real log: https://gist.github.com/nuzayats/b6f2b94fe90ee187df9c). Kept as notes they
+ * would end the multi-line EHLO reply after its first line.
+ */
+const STATE_NOISE = /\bSMTP entering state: \d+\s*$/
 /** Trailers some logs add after the payload: Apache's `, referer: URL`, a literal `\r\n`. */
 const TRAILER = /(?:, referer: \S+)?\s*$/
 /** Where a log wrote a line end inside one entry: a literal `\r\n` (PHPMailer), `[nl]` (hMailServer). */
@@ -88,6 +94,7 @@ export function fromClientLog(lines: readonly NumberedLine[]): TranscriptLine[] 
   const out: TranscriptLine[] = []
   let lastServer = false
   for (const l of lines) {
+    if (STATE_NOISE.test(clip(l.text))) continue
     const payload = clientLogPayload(l.text)
     const bare = clip(l.text).trim()
     if (payload === null) {

@@ -298,3 +298,32 @@ describe('SmarterMail and JavaMail logs (real pastebin captures)', () => {
     expect(causes(javamail)).toEqual(['server-no-starttls'])
   })
 })
+
+describe('a real Thunderbird SMTP log (gist nuzayats/b6f2b94f): state lines between the reply lines', () => {
+  const tb = readFileSync(join(PASTES, 'thunderbird_smtp_log_entering_state_gist_nuzayats.txt'), 'utf8')
+  const line = (text: string) => `2016-02-11 08:45:45.321795 UTC - 2019831808[100638700]: ${text}`
+
+  it('`SMTP entering state: 0` does not end the EHLO reply (before: no keyword read at all)', () => {
+    const s = session(tb)
+    expect(s.greeting?.code).toBe(220)
+    expect(s.ehlo?.exchange.command?.text).toBe('EHLO kyle-no-MacBook.local')
+    expect(s.ehlo?.extensions.map((e) => e.keyword)).toEqual(['AUTH'])
+    // The stored copy stops inside the reply: nothing to conclude.
+    expect(ids(tb)).toEqual([])
+  })
+
+  it('counter-example: the same log continued with a masked keyword and its last line is masking', () => {
+    const more = [
+      line('SMTP entering state: 0'),
+      line('SMTP Response: 250-XXXXXXXA'),
+      line('SMTP entering state: 0'),
+      line('SMTP Response: 250 HELP'),
+    ]
+    const masked = `${tb.trimEnd()}\n${more.join('\n')}\n`
+    expect(session(masked).ehlo?.extensions.map((e) => e.keyword)).toEqual(['AUTH', 'XXXXXXXA', 'HELP'])
+    expect(ids(masked)).toContain('smtp.starttls-masked')
+    // …and continued without it, a complete list without STARTTLS: the server does not offer it.
+    const plain = `${tb.trimEnd()}\n${[more[0], more[3]].join('\n')}\n`
+    expect(ids(plain)).toEqual(['smtp.starttls-missing'])
+  })
+})
