@@ -4,6 +4,7 @@ import type { EventPayload } from '@shared/api'
 import type { DeviceProfile } from '@shared/profiles'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { bridgeSource, useBridge, useBridgeEvent } from '../bridge'
+import { CapturePanel } from '../capture/CapturePanel'
 import { describeError } from '../errors'
 import { useI18n } from '../i18n'
 import { useJob } from '../job'
@@ -193,6 +194,7 @@ export function DevicePane(props: DevicePaneProps) {
         >
           {evidenceState.running ? t('ui.device.evidenceRunning') : t('ui.device.runEvidence')}
         </button>
+        <CapturePanel caseId={caseId} profileId={selectedProfile?.id} />
         {evidenceState.message && (
           <span className="hint" role="status" data-testid="evidence-status">
             {evidenceState.message}

@@ -1,0 +1,118 @@
+/**
+ * The capture dialog against the real main-process handlers (createServices + dispatch, in-process: only the IPC
+ * hop is replaced) and the lab ASA over SSH: the form, the plan's question for a host without NAT, the exact lines
+ * shown before anything is typed (the lab holds no capture then), the run's steps, the rewrite finding and the
+ * removal confirmed (the lab holds no capture after).
+ */
+import { randomUUID } from 'node:crypto'
+import { join } from 'node:path'
+import { fireEvent, render, screen, waitFor } from '@testing-library/react'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type Lab, startLab } from '../../../src/lab'
+import { createHandlers, dispatch } from '../../../src/main/api-handlers'
+import { createServices } from '../../../src/main/services'
+import { BridgeContext } from '../../../src/renderer/src/bridge'
+import { CaptureDialog } from '../../../src/renderer/src/capture/CaptureDialog'
+import { ApiCallError, type EventName, type UnmaskBridge } from '../../../src/shared/api'
+import { deviceProfileSchema } from '../../../src/shared/profiles'
+import { makeTempDir } from '../../support/temp-dir'
+
+const tmp = makeTempDir('unmask-capture-dialog-')
+let lab: Lab
+beforeAll(async () => {
+  lab = await startLab({ scenario: 'asa9-default', stateDir: join(tmp.path, 'lab') })
+}, 60_000)
+afterAll(async () => {
+  await lab?.stop()
+  tmp.remove()
+})
+
+/** window.unmask as the preload gives it, but calling main's real handlers in this process. */
+function realBridge() {
+  const listeners = new Map<string, Set<(payload: unknown) => void>>()
+  const services = createServices({
+    home: join(tmp.path, 'home'),
+    encryptor: null,
+    emit: (event, payload) => {
+      // The host-key question is answered as the device pane's dialog would: accepted.
+      if (event === 'session.hostKey')
+        setTimeout(() => services.sessions.decideHostKey((payload as { requestId: string }).requestId, true), 0)
+      for (const l of listeners.get(event) ?? []) l(payload)
+    },
+  })
+  const handlers = createHandlers(services)
+  const bridge: UnmaskBridge = {
+    invoke: (async (method: string, input: unknown) => {
+      const r = await dispatch(handlers, method, input)
+      if (!r.ok) throw new ApiCallError(r.error)
+      return r.value
+    }) as UnmaskBridge['invoke'],
+    on: ((event: EventName, listener: (payload: unknown) => void) => {
+      const set = listeners.get(event) ?? new Set()
+      set.add(listener)
+      listeners.set(event, set)
+      return () => set.delete(listener)
+    }) as UnmaskBridge['on'],
+  }
+  return { services, bridge }
+}
+
+describe('capture dialog', () => {
+  it('asks for the interfaces, shows the exact lines before typing, runs, and shows the finding and the removal', {
+    timeout: 60_000,
+  }, async () => {
+    const { services, bridge } = realBridge()
+    const profile = deviceProfileSchema.parse({
+      id: randomUUID(),
+      name: 'lab',
+      transport: 'ssh',
+      host: '127.0.0.1',
+      port: lab.management!.port,
+      username: lab.credentials!.username,
+    })
+    services.profiles.saveDevice(profile)
+    const handle = services.cases.create({ customer: 'Capture dialog' })
+    handle.close()
+    render(
+      <BridgeContext.Provider value={bridge}>
+        <CaptureDialog caseId={handle.id} profileId={profile.id} engineer="Kim" onClose={() => {}} />
+      </BridgeContext.Provider>,
+    )
+    const type = (label: string, value: string) => fireEvent.change(screen.getByLabelText(label), { target: { value } })
+    type('Mail host address', '127.0.0.1')
+    type('Probe through the firewall to', '127.0.0.1')
+    type('Port', String(lab.smtp.port))
+    type('Password (empty: the remembered one)', lab.credentials!.password)
+    type('Enable secret', lab.credentials!.enable)
+    fireEvent.click(screen.getByRole('button', { name: 'Connect and propose' }))
+
+    // A host without NAT: the plan asks instead of guessing.
+    const client = await screen.findByTestId('capture-clientInterface', undefined, { timeout: 20_000 })
+    fireEvent.change(client, { target: { value: 'outside' } })
+    fireEvent.change(screen.getByTestId('capture-serverInterface'), { target: { value: 'inside' } })
+    fireEvent.click(screen.getByRole('button', { name: 'Propose' }))
+
+    const lines = await screen.findByTestId('capture-lines', undefined, { timeout: 20_000 })
+    expect(lines.textContent).toBe(
+      [
+        'capture UNMASK_SRV interface inside buffer 1048576 match tcp any host 127.0.0.1 eq 25',
+        'capture UNMASK_CLI interface outside buffer 1048576 match tcp any host 127.0.0.1 eq 25',
+      ].join('\n'),
+    )
+    expect(screen.getByTestId('capture-removal-lines').textContent).toBe('no capture UNMASK_SRV\nno capture UNMASK_CLI')
+    // Shown, not typed.
+    expect(lab.device!.captures.list()).toEqual([])
+
+    fireEvent.click(screen.getByRole('button', { name: 'Type these lines' }))
+    const result = await screen.findByTestId('capture-result', undefined, { timeout: 30_000 })
+    expect(result.textContent).toContain('Capture run completed.')
+    expect(screen.getByTestId('capture-findings').textContent).toContain(
+      'The firewall changed "250 STARTTLS" into "250 XXXXXXXA"',
+    )
+    expect(screen.getByTestId('capture-removal').textContent).toContain(
+      'UNMASK_SRV: removed (no longer listed by show capture)',
+    )
+    await waitFor(() => expect(lab.device!.captures.list()).toEqual([]))
+    await services.capture?.closeAll()
+  })
+})
