@@ -10,6 +10,7 @@ import { JOURNAL } from '../../shared/journal/events'
 import { compareProbes } from '../../shared/probe/compare'
 import type { ProbeResult, ProbeTarget } from '../../shared/probe/types'
 import type { Remedy } from '../../shared/remedies/types'
+import { verifyLineParams } from '../../shared/report/vantage-param'
 import { probe } from '../smtp/probe'
 import { countersCommand, readSnapshot, snapshotTexts } from './snapshot'
 import type { StepContext } from './step-context'
@@ -61,7 +62,11 @@ export async function runVerify(
       id: `probe:${result.target.host}:${result.target.port}`,
       passed,
       key: passed ? 'fix.verify.probeOk' : 'fix.verify.probeStillMasked',
-      params: { target: `${result.target.host}:${result.target.port}`, vantage: result.target.vantage ?? '' },
+      // The vantage also as translation context: "서버 직접" / "방화벽 경유" wherever the line is rendered.
+      params: verifyLineParams('fix.verify.probeOk', {
+        target: `${result.target.host}:${result.target.port}`,
+        vantage: result.target.vantage ?? '',
+      }),
       evidence: probeLine(result),
     })
   })

@@ -23,6 +23,7 @@ import { compareProbes, probeView } from './probe-view'
 import { type Parsed, type ReadJournalResult, type ReportJournalEntry, readJournal } from './read-journal'
 import { devicesOf, vantagesOf } from './scope'
 import { recommendationsFor, summaryFor } from './summary'
+import { verifyLineParams } from './vantage-param'
 
 export type { ReportJournalEntry }
 export { APPENDIX_MAX_LINES, APPENDIX_TOTAL_LINES }
@@ -105,7 +106,8 @@ export function buildReportModel(input: ReportCaseInput, options: BuildOptions):
     checks: data.checks.map((c) => ({
       text: redactor.device(c.text),
       passed: c.passed,
-      label: c.key ? { key: c.key, params: paramsOf(c.params, redactor) } : undefined,
+      // Older journals hold the raw vantage ('direct'): translated here too.
+      label: c.key ? { key: c.key, params: verifyLineParams(c.key, paramsOf(c.params, redactor)) } : undefined,
       detail: c.evidence ? redactor.device(c.evidence) : undefined,
     })),
     counters:

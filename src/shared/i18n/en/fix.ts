@@ -42,6 +42,11 @@ export const fix = {
     fixupStillOn: 'The SMTP fixup for port {{port}} is still on.',
     probeOk: 'The probe to {{target}} ({{vantage}}) sees STARTTLS and TLS.',
     probeStillMasked: 'The probe to {{target}} ({{vantage}}) still does not get TLS.',
+    // The app's two vantages by name (i18next context = the vantage; other labels use the lines above).
+    probeOk_direct: 'The probe to {{target}} ($t(fix.diagnose.vantageDirect)) sees STARTTLS and TLS.',
+    probeOk_firewall: 'The probe to {{target}} ($t(fix.diagnose.vantageThrough)) sees STARTTLS and TLS.',
+    probeStillMasked_direct: 'The probe to {{target}} ($t(fix.diagnose.vantageDirect)) still does not get TLS.',
+    probeStillMasked_firewall: 'The probe to {{target}} ($t(fix.diagnose.vantageThrough)) still does not get TLS.',
   },
   refusals: {
     tokenUnknown: 'Refused: this confirmation token was not issued by this preview (forged or from another session).',

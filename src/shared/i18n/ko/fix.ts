@@ -42,6 +42,10 @@ export const fix = {
     fixupStillOn: '포트 {{port}}의 SMTP fixup이 여전히 켜져 있습니다.',
     probeOk: '{{target}} ({{vantage}}) 프로브에서 STARTTLS와 TLS가 확인됩니다.',
     probeStillMasked: '{{target}} ({{vantage}}) 프로브에서 여전히 TLS가 되지 않습니다.',
+    probeOk_direct: '{{target}} ($t(fix.diagnose.vantageDirect)) 프로브에서 STARTTLS와 TLS가 확인됩니다.',
+    probeOk_firewall: '{{target}} ($t(fix.diagnose.vantageThrough)) 프로브에서 STARTTLS와 TLS가 확인됩니다.',
+    probeStillMasked_direct: '{{target}} ($t(fix.diagnose.vantageDirect)) 프로브에서 여전히 TLS가 되지 않습니다.',
+    probeStillMasked_firewall: '{{target}} ($t(fix.diagnose.vantageThrough)) 프로브에서 여전히 TLS가 되지 않습니다.',
   },
   refusals: {
     tokenUnknown: '거부: 이 미리보기에서 발급한 확인 토큰이 아닙니다(위조되었거나 다른 세션의 토큰).',
