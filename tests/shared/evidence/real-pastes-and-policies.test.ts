@@ -104,3 +104,26 @@ describe('a real Exchange NDR: Google answered "502 5.5.1 Unrecognized command" 
     expect(analyze(masked).findings.map((f) => f.id)).toContain('smtp.command-masked')
   })
 })
+
+describe('a real paste of two swaks dialogs merged (pastebin xJJQ05YE): GMX without STARTTLS, then a Postfix with it', () => {
+  const two = read('pastes/swaks_two_dialogs_merged_gmx_no_starttls_rlogin_tls_pastebin_xJJQ05YE.txt')
+  const findings = (text: string) =>
+    analyze(text).findings.map((f) => [f.id, f.evidence.map((e) => [e.startLine, e.endLine])] as const)
+
+  it("keeps both dialogs' verdicts: GMX lists no STARTTLS (lines 7-10), the second dialog's TLS works (32-33)", () => {
+    expect(findings(two)).toEqual([
+      ['smtp.starttls-missing', [[7, 10]]],
+      ['smtp.tls-ok', [[32, 33]]],
+    ])
+    expect(analyze(two).causes.map((c) => c.id)).toEqual(['server-no-starttls'])
+  })
+
+  it('counter-example: with the first dialog masked, the second dialog’s STARTTLS does not cancel the masking', () => {
+    const masked = two
+      .replace('<- 250-ENHANCEDSTATUSCODES\n<- 250 SIZE', '<- 250-XXXXXXXA\n<- 250-ENHANCEDSTATUSCODES\n<- 250 SIZE')
+      .replace('*** STARTTLS not supported', '-> STARTTLS\n<** 500 5.5.1 Command unrecognized')
+    const ids = analyze(masked).findings.map((f) => f.id)
+    expect(ids).toEqual(expect.arrayContaining(['smtp.starttls-masked', 'smtp.starttls-rejected']))
+    expect(analyze(masked).causes.map((c) => c.id)).toContain('path-inspection')
+  })
+})
