@@ -268,7 +268,7 @@ export class GuidedCapture {
       result.transcripts = evidence.texts
       result.findings = analyzeTexts([], evidence).findings.filter((f) => f.id.startsWith('capture.'))
     }
-    journal.append(JOURNAL.captureRun, {
+    journal.append(JOURNAL.captureOutcome, {
       device,
       peer: this.link.peer,
       runId,

@@ -7,7 +7,7 @@
  *   of what may exist on the device (the cleanup on reconnect reads it);
  * - `capture.removed`: a `no capture NAME` typed, in the run's finally or in a later cleanup, with what the device said
  *   and whether `show capture` still lists it;
- * - `capture.run`: the run's outcome (probe, read-back, removal), for the report's appendix and the panel.
+ * - `capture.outcome`: the run's outcome (probe, read-back, removal), for the report's appendix and the panel.
  * Lenient like every journal schema: unknown fields are ignored.
  */
 import { z } from 'zod'
@@ -57,7 +57,7 @@ export const captureRemovedData = z.object({
   confirmedBy: maybeStr,
 })
 
-export const captureRunData = z.object({
+export const captureOutcomeData = z.object({
   ...device,
   runId: str,
   outcome: z.enum(['completed', 'failed', 'lost']),
@@ -72,4 +72,4 @@ export const captureRunData = z.object({
 export type CapturePlannedData = z.input<typeof capturePlannedData>
 export type CaptureCreatedData = z.output<typeof captureCreatedData>
 export type CaptureRemovedData = z.output<typeof captureRemovedData>
-export type CaptureRunData = z.input<typeof captureRunData>
+export type CaptureOutcomeData = z.input<typeof captureOutcomeData>

@@ -11,10 +11,10 @@ import { fleetFindingsData } from '../audit/journal'
 import { captureAddedData } from './capture-evidence-schema'
 import {
   captureCreatedData,
+  captureOutcomeData,
   capturePlannedData,
   captureRefusedData,
   captureRemovedData,
-  captureRunData,
 } from './capture-schema'
 import {
   fixAppliedData,
@@ -84,12 +84,12 @@ export const JOURNAL = {
   mailPolicyResult: 'mailpolicy.result',
   /** A packet capture entered into the case as read: file, pasted dump or guided capture (capture-evidence-schema.ts). */
   captureAdded: 'capture.added',
-  /** The guided capture on a device (src/main/capture; journal/capture-schema.ts): plan, refusal, create, remove, run. */
+  /** The guided capture on a device (src/main/capture; journal/capture-schema.ts): plan, refusal, create, remove, outcome. */
   capturePlanned: 'capture.planned',
   captureRefused: 'capture.refused',
   captureCreated: 'capture.created',
   captureRemoved: 'capture.removed',
-  captureRun: 'capture.run',
+  captureOutcome: 'capture.outcome',
 } as const
 
 export type JournalType = (typeof JOURNAL)[keyof typeof JOURNAL]
@@ -129,7 +129,7 @@ export const journalEvents = {
   [JOURNAL.captureRefused]: captureRefusedData,
   [JOURNAL.captureCreated]: captureCreatedData,
   [JOURNAL.captureRemoved]: captureRemovedData,
-  [JOURNAL.captureRun]: captureRunData,
+  [JOURNAL.captureOutcome]: captureOutcomeData,
 } as const satisfies Record<JournalType, z.ZodType>
 
 /** What a writer passes for an event (the schema's input). */
