@@ -68,6 +68,7 @@ export function DiagnosisPane({ caseId, deviceTexts = [], onPathStatus }: Diagno
   const [error, setError] = useState<string>()
   const [fixing, setFixing] = useState<{ remedyId: string; title: string }>()
   const captures = useCaptures(caseId)
+  const analysedCaptures = useRef(0)
   const toolsRef = useRef<HTMLDetailsElement>(null)
   /** The forms fold after a run; focus inside them moves to their summary instead of dropping to <body>. */
   const foldForms = () => {
@@ -85,14 +86,22 @@ export function DiagnosisPane({ caseId, deviceTexts = [], onPathStatus }: Diagno
   ) => {
     if (!bridge) return
     const all = [...deviceTexts, ...nextTexts]
-    if (all.length === 0 && nextResults.length === 0 && nextCaptures.length === 0) return
+    if (all.length === 0 && nextResults.length === 0 && nextCaptures.length === 0 && captures.inCase === 0) return
     setAnalysis(
       await bridge.invoke('analysis.run', { texts: all, probes: nextResults, caseId, captures: nextCaptures }),
     )
     setRechecking(false)
     // Main journalled the new captures: the lanes now come from the case.
-    await captures.refresh()
+    analysedCaptures.current = await captures.refresh()
   }
+
+  // Captures that reached the case from elsewhere (the guided capture on the device, an earlier session) join the
+  // diagnosis; the ones this panel sent were analysed already (analysedCaptures).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only when the case's capture count grows
+  useEffect(() => {
+    if (captures.inCase > analysedCaptures.current)
+      void analyse(texts, results).catch((e: unknown) => setError(describeError(e, t)))
+  }, [captures.inCase])
 
   // New device evidence from a terminal session joins the diagnosis at once.
   // biome-ignore lint/correctness/useExhaustiveDependencies: re-run only when the device evidence changes

@@ -7,7 +7,7 @@ import { type CaptureSetLanes, captureLanes } from '@shared/capture/lanes'
 import type { CaptureProblem } from '@shared/capture/types'
 import type { CaptureAdded } from '@shared/journal/capture-evidence-schema'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
-import { useBridge } from '../bridge'
+import { useBridge, useBridgeEvent } from '../bridge'
 import { useI18n } from '../i18n'
 import { type CaptureInput, readDroppedCapture, readPastedCapture } from './read-capture'
 
@@ -24,8 +24,10 @@ export interface Captures {
   /** A pasted text: a capture, a refusal message, or null when it is no dump (the text path takes it). */
   readPaste(text: string): Promise<{ found?: CaptureAdded; message?: string } | null>
   add(records: readonly CaptureAdded[]): CaptureAdded[]
-  /** Reloads the case's captures (after an analysis journalled new ones, or another panel added some). */
-  refresh(): Promise<void>
+  /** How many captures the case holds (as last loaded). */
+  inCase: number
+  /** Reloads the case's captures (after an analysis journalled new ones, or another panel added some); their count. */
+  refresh(): Promise<number>
 }
 
 export function useCaptures(caseId: string | undefined): Captures {
@@ -37,12 +39,23 @@ export function useCaptures(caseId: string | undefined): Captures {
   const [inCase, setInCase] = useState<CaptureAdded[]>([])
 
   const refresh = useCallback(async () => {
-    if (bridge && caseId) setInCase(await bridge.invoke('capture.list', { caseId }))
+    if (!bridge || !caseId) return 0
+    const list = await bridge.invoke('capture.list', { caseId })
+    setInCase(list)
+    return list.length
   }, [bridge, caseId])
   useEffect(() => {
     setInCase([])
     void refresh().catch(() => undefined)
   }, [refresh])
+  // The guided capture (device pane) journals its two dumps before it removes the captures: reload then.
+  const onStep = useCallback(
+    (step: { step: string }) => {
+      if (step.step === 'remove') void refresh().catch(() => undefined)
+    },
+    [refresh],
+  )
+  useBridgeEvent('capture.step', onStep)
 
   const lanes = useMemo(() => {
     const known = new Set(inCase.map(key))
@@ -91,5 +104,5 @@ export function useCaptures(caseId: string | undefined): Captures {
     return next
   }
 
-  return { local, all: () => latest.current, lanes, readFiles, readPaste, add, refresh }
+  return { local, all: () => latest.current, inCase: inCase.length, lanes, readFiles, readPaste, add, refresh }
 }
