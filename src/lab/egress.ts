@@ -28,7 +28,12 @@ export async function startProviders(
   closers: Array<() => Promise<void>>,
 ): Promise<LabProvider[]> {
   const egress = device
-    ? { counters: device.counters, log: (m: string) => device.log(m), currentPolicy: () => device.policyFor('inside') }
+    ? {
+        counters: device.counters,
+        log: (m: string) => device.log(m),
+        currentPolicy: () => device.policyFor('inside'),
+        captures: device.captures,
+      }
     : null
   const providers: LabProvider[] = []
   for (const spec of specs) {
