@@ -28,9 +28,6 @@ import { countDotnetDataBlocks, fromDotnetTrace } from './dotnet-trace'
 import { MASKED_BANNER } from './masks'
 
 const SHAPES: readonly RegExp[] = [
-  /(<rx>|\[rx\]|\[tx\])[ \t]?(.*)$/,
-  /^\[[\d:]+\] (E?SMTP[<>])[ \t]?(.*)$/,
-  /^\[[\d.]+\] [\d:]+ \[\d+\] (RSP|CMD):[ \t]?(.*)$/,
   /(?:^|[\s:])(SERVER -> CLIENT|CLIENT -> SERVER):[ \t]?(.*)$/,
   /^\s*(Got|Sent):[ \t]?(.*)$/,
   /\b(Recv|Send):[ \t](.*)$/,
@@ -38,6 +35,10 @@ const SHAPES: readonly RegExp[] = [
   /"(SENT|RECEIVED): (.*?)"?\s*$/,
   /(?:^|\s)(<--|-->)[ \t](.*)$/,
   /^[^,]*,(?:[^,]*,){5}(<|>),"?(.*?)"?,[^,]*$/,
+  /^\[[\d:]+\] (E?SMTP[<>])[ \t]?(.*)$/,
+  /^\[[\d.]+\] [\d:]+ \[\d+\] (RSP|CMD):[ \t]?(.*)$/,
+  // Last: unanchored, so it is tried only once the anchored shapes have failed.
+  /(<rx>|\[rx\]|\[tx\])[ \t]?(.*)$/,
 ]
 /** Lines a client log writes about the dialog rather than of it: PHPMailer's raw echo of what follows. */
 const ECHO = /\bSMTP INBOUND: "/
@@ -94,7 +95,7 @@ export function fromClientLog(lines: readonly NumberedLine[]): TranscriptLine[] 
   const out: TranscriptLine[] = []
   let lastServer = false
   for (const l of lines) {
-    if (STATE_NOISE.test(clip(l.text))) continue
+    if (l.text.includes('entering state') && STATE_NOISE.test(clip(l.text))) continue
     const payload = clientLogPayload(l.text)
     const bare = clip(l.text).trim()
     if (payload === null) {
