@@ -7,7 +7,7 @@
 import { userInfo } from 'node:os'
 import { createInterface } from 'node:readline'
 import { GuidedCapture } from '../../main/capture/guided-capture'
-import { type CaseHandle, CaseNotFoundError, CaseStore } from '../../main/cases/case-store'
+import { CaseStore } from '../../main/cases/case-store'
 import { unmaskHome } from '../../main/cases/paths'
 import { SessionLog } from '../../main/device/session-log'
 import type { DeviceLink } from '../../main/fix/device-link'
@@ -22,6 +22,7 @@ import type {
 } from '../../shared/capture/guided/types'
 import { parseTarget as parseProbeTarget } from '../../shared/probe/target'
 import type { ProbeTarget } from '../../shared/probe/types'
+import { openCase } from '../case-open'
 import { json } from '../format'
 import { type CliContext, EXIT, type ExitCode, UsageError } from '../io'
 import { askHidden, connect } from './diagnose-io'
@@ -71,11 +72,22 @@ function parse(opts: CaptureOptions, ctx: CliContext): Parsed {
   }
 }
 
-function fromEnv(ctx: CliContext, name: string | undefined): string | undefined {
-  if (!name) return undefined
-  const value = ctx.io.env[name]
-  if (value === undefined) throw new UsageError(ctx.t('device.collect.envMissing', { name }))
-  return value
+/**
+ * The login password and enable secret: from the named environment variable (an unset one is bad usage), else asked
+ * without echo on a terminal, else none. Never from argv.
+ */
+async function credentials(ctx: CliContext, opts: CaptureOptions, target: Parsed['target'], device: string) {
+  const { t, io } = ctx
+  const read = async (envName: string | undefined, prompt: string): Promise<string | undefined> => {
+    if (envName === undefined) return process.stdin.isTTY ? askHidden(prompt) : undefined
+    const value = io.env[envName]
+    if (value === undefined) throw new UsageError(t('device.collect.envMissing', { name: envName }))
+    return value
+  }
+  const password = await read(opts.passwordEnv, t('fix.diagnose.passwordPrompt', { device }))
+  const secret = await read(opts.secretEnv, t('fix.diagnose.secretPrompt'))
+  if (password === undefined && target.kind === 'ssh') throw new UsageError(t('device.collect.noPassword'))
+  return { password, secret }
 }
 
 /** Answers to `yes` questions: a terminal is asked line by line; piped input is read once and taken line by line. */
@@ -95,17 +107,6 @@ function answers(ctx: CliContext): (prompt: string) => Promise<string> {
   }
 }
 
-function openCase(store: CaseStore, opts: CaptureOptions, device: string, ctx: CliContext): CaseHandle {
-  if (!opts.case) return store.create({ customer: opts.customer ?? device, engineer: opts.engineer })
-  try {
-    return store.open(opts.case)
-  } catch (error) {
-    if (error instanceof CaseNotFoundError)
-      throw new UsageError(ctx.t('cli.case.show.notFound', { id: opts.case, home: store.root }))
-    throw error
-  }
-}
-
 interface CaptureJson {
   case: { id: string; dir: string }
   cleanup?: CleanupResult | CaptureRefusal | { skipped: string[] }
@@ -121,17 +122,14 @@ export async function runCapture(opts: CaptureOptions, outer: CliContext): Promi
   const k = (key: string, params?: Record<string, string | number>) => t(`device.guidedCapture.${key}`, params)
   const { target, probeTarget, direction } = parse(opts, ctx)
   const device = describeTarget(target)
+  const { password, secret } = await credentials(ctx, opts, target, device)
   const tty = process.stdin.isTTY === true
-  let password = fromEnv(ctx, opts.passwordEnv)
-  const secret =
-    fromEnv(ctx, opts.secretEnv) ??
-    (tty && !opts.secretEnv ? await askHidden(t('fix.diagnose.secretPrompt')) : undefined)
-  if (password === undefined && tty) password = await askHidden(t('fix.diagnose.passwordPrompt', { device }))
-  if (password === undefined && target.kind === 'ssh') throw new UsageError(t('device.collect.noPassword'))
 
   const home = unmaskHome(io.env)
   const store = new CaseStore(home)
-  const handle = openCase(store, opts, device, ctx)
+  const handle = opts.case
+    ? openCase(ctx, opts.case, store)
+    : store.create({ customer: opts.customer ?? device, engineer: opts.engineer })
   const engineer = opts.engineer ?? (store.read(handle.dir).engineer || userInfo().username)
   const out: CaptureJson = { case: { id: handle.id, dir: handle.dir }, exitCode: EXIT.ok }
   const ask = answers(ctx)

@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto'
 import type { CleanupProposal } from '../../shared/capture/guided/types'
 import type { DeviceProfile } from '../../shared/profiles'
-import type { CaseHandle, CaseStore } from '../cases/case-store'
+import type { CaseStore } from '../cases/case-store'
 import type { HostKeyQuestions } from '../device/host-key-questions'
 import { SessionLog } from '../device/session-log'
 import { openDeviceLink } from '../fix/device-link'
@@ -16,8 +16,8 @@ import { GuidedCapture, type RunRequest } from './guided-capture'
 
 interface Open {
   capture: GuidedCapture
-  handle: CaseHandle
-  log: SessionLog
+  /** Closes the connection, the session log and the case handle, in that order. */
+  dispose: () => Promise<void>
 }
 
 export class CaptureService {
@@ -59,7 +59,12 @@ export class CaptureService {
         journal: handle,
         onStep: (step, detail) => this.emit?.('capture.step', { captureId, step, detail }),
       })
-      this.open.set(captureId, { capture, handle, log })
+      const dispose = async () => {
+        await link.close()
+        log.close('closed')
+        handle.close()
+      }
+      this.open.set(captureId, { capture, dispose })
       const cleanup = await capture.remover.proposeCleanup(this.cases.read(handle.dir).entries)
       return { captureId, device: capture.remover.deviceName(), cleanup }
     } catch (error) {
@@ -81,17 +86,17 @@ export class CaptureService {
     return this.get(captureId).capture.remover.cleanup(token, confirmedBy)
   }
 
+  /** Ends one capture session (the panel closed); unknown ids are ignored. */
   async close(captureId: string): Promise<void> {
     const open = this.open.get(captureId)
-    if (!open) return
     this.open.delete(captureId)
-    await open.capture.link.close()
-    open.log.close('closed')
-    open.handle.close()
+    await open?.dispose()
   }
 
   async closeAll(): Promise<void> {
-    await Promise.all([...this.open.keys()].map((id) => this.close(id)))
+    const all = [...this.open.values()]
+    this.open.clear()
+    await Promise.all(all.map((o) => o.dispose()))
   }
 
   private get(captureId: string): Open {

@@ -6,34 +6,26 @@
  */
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type Lab, startLab } from '../../../src/lab'
+import { describe, expect, it } from 'vitest'
 import { CaseStore } from '../../../src/main/cases/case-store'
 import { JOURNAL } from '../../../src/shared/journal/events'
 import { runUnmask } from '../../support/cli'
-import { makeTempDir } from '../../support/temp-dir'
+import { labFixture } from '../../support/lab'
 
 describe('unmask capture', () => {
-  const tmp = makeTempDir('unmask-cli-capture-')
-  let lab: Lab
-  beforeAll(async () => {
-    lab = await startLab({ scenario: 'asa9-default', stateDir: join(tmp.path, 'lab') })
-  })
-  afterAll(async () => {
-    await lab?.stop()
-    tmp.remove()
-  })
-  const home = () => join(tmp.path, 'home')
+  const fixture = labFixture('asa9-default')
+  const lab = () => fixture.lab
+  const home = () => join(fixture.dir, 'home')
   const env = () => ({ UNMASK_HOME: home(), FW_PASS: 'lab-admin', FW_ENABLE: 'lab-enable' })
   /** The lab's packets name the mail host 127.0.0.1 on both sides (no NAT): the interfaces are given. */
   const base = (mailHost = '127.0.0.1') => [
     'capture',
     '--device',
-    `ssh://admin@127.0.0.1:${lab.management!.port}`,
+    `ssh://admin@127.0.0.1:${lab().management!.port}`,
     '--mail-host',
     mailHost,
     '--probe',
-    `127.0.0.1:${lab.smtp.port}`,
+    `127.0.0.1:${lab().smtp.port}`,
     '--password-env',
     'FW_PASS',
     '--secret-env',
@@ -43,7 +35,10 @@ describe('unmask capture', () => {
     '--accept-new-host-key',
   ]
   const sides = ['--server-interface', 'inside', '--client-interface', 'outside']
-  const onDevice = () => lab.device!.captures.list().map((c) => c.name)
+  const onDevice = () =>
+    lab()
+      .device!.captures.list()
+      .map((c) => c.name)
   const journal = (stdout: string) => {
     const dir = /\((\/[^)]+)\)\.\s*$/m.exec(stdout)?.[1]
     if (!dir) throw new Error(`no case folder in: ${stdout}`)

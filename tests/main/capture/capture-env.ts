@@ -10,6 +10,18 @@ import type { ByteChannel } from '../../../src/main/transports/channel'
 import { JOURNAL } from '../../../src/shared/journal/events'
 import { labFixEnv, type OpenedFix } from '../fix/lab-session'
 
+/**
+ * The lab's packets carry 127.0.0.1 for the mail host on both interfaces (/work/notes/lab-capture-api.md: it never
+ * puts the config's 192.168.10.25 / 198.51.100.25 on the wire), so the flow is driven as an engineer answers the
+ * plan's question for a host without NAT: the server side is `inside`, the client side `outside`.
+ */
+export const LAB_HOST = {
+  mailHost: '127.0.0.1',
+  direction: 'inbound',
+  serverInterface: 'inside',
+  clientInterface: 'outside',
+} as const
+
 export interface OpenedCapture extends OpenedFix {
   capture: GuidedCapture
   /** Closes the live SSH channel; with `refuse`, every new connection fails until `allow()`. */

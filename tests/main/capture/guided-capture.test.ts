@@ -10,20 +10,9 @@ import { describe, expect, it } from 'vitest'
 import type { CaptureProposal, CaptureRunResult } from '../../../src/shared/capture/guided/types'
 import { captureAddedData } from '../../../src/shared/journal/capture-evidence-schema'
 import { captureCreatedData, captureRemovedData } from '../../../src/shared/journal/capture-schema'
-import { captureEnv, entriesOf, JOURNAL, type OpenedCapture } from './capture-env'
+import { captureEnv, entriesOf, JOURNAL, LAB_HOST, type OpenedCapture } from './capture-env'
 
 const env = captureEnv('asa9-default')
-/**
- * The lab's packets carry 127.0.0.1 for the mail host on both interfaces (/work/notes/lab-capture-api.md: it never
- * puts the config's 192.168.10.25 / 198.51.100.25 on the wire), so the flow is driven as an engineer answers the
- * plan's question for a host without NAT: the server side is `inside`, the client side `outside`.
- */
-const LAB_HOST = {
-  mailHost: '127.0.0.1',
-  direction: 'inbound',
-  serverInterface: 'inside',
-  clientInterface: 'outside',
-} as const
 /** The lab config's own mail host (object NAT 192.168.10.25 → 198.51.100.25). */
 const CONFIG_HOST = { mailHost: '192.168.10.25', direction: 'inbound' } as const
 

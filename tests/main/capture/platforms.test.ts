@@ -4,14 +4,7 @@
  * access-list in the configuration; nothing is typed).
  */
 import { describe, expect, it } from 'vitest'
-import { captureEnv, entriesOf, JOURNAL } from './capture-env'
-
-const LAB_HOST = {
-  mailHost: '127.0.0.1',
-  direction: 'inbound',
-  serverInterface: 'inside',
-  clientInterface: 'outside',
-} as const
+import { captureEnv, entriesOf, JOURNAL, LAB_HOST } from './capture-env'
 
 describe('FTD (CLISH)', () => {
   const env = captureEnv('ftd7')

@@ -4,17 +4,13 @@
  * shown before anything is typed (the lab holds no capture then), the run's steps, the rewrite finding and the
  * removal confirmed (the lab holds no capture after).
  */
-import { randomUUID } from 'node:crypto'
 import { join } from 'node:path'
 import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type Lab, startLab } from '../../../src/lab'
-import { createHandlers, dispatch } from '../../../src/main/api-handlers'
-import { createServices } from '../../../src/main/services'
 import { BridgeContext } from '../../../src/renderer/src/bridge'
 import { CaptureDialog } from '../../../src/renderer/src/capture/CaptureDialog'
-import { ApiCallError, type EventName, type UnmaskBridge } from '../../../src/shared/api'
-import { deviceProfileSchema } from '../../../src/shared/profiles'
+import { labServices } from '../../main/capture/lab-services'
 import { makeTempDir } from '../../support/temp-dir'
 
 const tmp = makeTempDir('unmask-capture-dialog-')
@@ -27,55 +23,14 @@ afterAll(async () => {
   tmp.remove()
 })
 
-/** window.unmask as the preload gives it, but calling main's real handlers in this process. */
-function realBridge() {
-  const listeners = new Map<string, Set<(payload: unknown) => void>>()
-  const services = createServices({
-    home: join(tmp.path, 'home'),
-    encryptor: null,
-    emit: (event, payload) => {
-      // The host-key question is answered as the device pane's dialog would: accepted.
-      if (event === 'session.hostKey')
-        setTimeout(() => services.sessions.decideHostKey((payload as { requestId: string }).requestId, true), 0)
-      for (const l of listeners.get(event) ?? []) l(payload)
-    },
-  })
-  const handlers = createHandlers(services)
-  const bridge: UnmaskBridge = {
-    invoke: (async (method: string, input: unknown) => {
-      const r = await dispatch(handlers, method, input)
-      if (!r.ok) throw new ApiCallError(r.error)
-      return r.value
-    }) as UnmaskBridge['invoke'],
-    on: ((event: EventName, listener: (payload: unknown) => void) => {
-      const set = listeners.get(event) ?? new Set()
-      set.add(listener)
-      listeners.set(event, set)
-      return () => set.delete(listener)
-    }) as UnmaskBridge['on'],
-  }
-  return { services, bridge }
-}
-
 describe('capture dialog', () => {
   it('asks for the interfaces, shows the exact lines before typing, runs, and shows the finding and the removal', {
     timeout: 60_000,
   }, async () => {
-    const { services, bridge } = realBridge()
-    const profile = deviceProfileSchema.parse({
-      id: randomUUID(),
-      name: 'lab',
-      transport: 'ssh',
-      host: '127.0.0.1',
-      port: lab.management!.port,
-      username: lab.credentials!.username,
-    })
-    services.profiles.saveDevice(profile)
-    const handle = services.cases.create({ customer: 'Capture dialog' })
-    handle.close()
+    const { services, bridge, profile, caseId } = labServices(join(tmp.path, 'home'), lab, 'Capture dialog')
     render(
       <BridgeContext.Provider value={bridge}>
-        <CaptureDialog caseId={handle.id} profileId={profile.id} engineer="Kim" onClose={() => {}} />
+        <CaptureDialog caseId={caseId} profileId={profile.id} engineer="Kim" onClose={() => {}} />
       </BridgeContext.Provider>,
     )
     const type = (label: string, value: string) => fireEvent.change(screen.getByLabelText(label), { target: { value } })
