@@ -82,6 +82,9 @@ describe.skipIf(!appReady)('captures in the diagnosis panel (built renderer, rea
     const t = createTranslator('en')
     const page = await openApp(browser, app, 'en')
     await newJob(page, t, 'Capture Freight')
+    // Files are read in a worker (the window stays responsive), not on the page's thread.
+    const workers: string[] = []
+    page.on('worker', (w) => workers.push(w.url()))
     await dropFiles(page, [
       { name: 'inside.pcap', bytes: captureBytes('postfix-esmtp-inside.pcap') },
       { name: 'outside.pcap', bytes: captureBytes('postfix-esmtp-outside.pcap') },
@@ -93,6 +96,7 @@ describe.skipIf(!appReady)('captures in the diagnosis panel (built renderer, rea
     expect(await row.textContent()).toContain('250-XXXXXXXB')
     expect(await row.locator('td.rewritten').count()).toBe(2)
     expect(await lanes.textContent()).toContain('inside.pcap')
+    expect(workers.filter((u) => /capture-worker/.test(u))).toHaveLength(2)
     mkdirSync(artifacts, { recursive: true })
     await lanes.screenshot({ path: join(artifacts, 'capture-lanes-en.png') })
     // The finding, in the check rows, with the same line numbers.

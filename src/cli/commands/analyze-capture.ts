@@ -6,8 +6,8 @@
  */
 import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs'
 import type { CaptureEvidence, NamedCapture } from '../../shared/capture/evidence'
-import { hasReadableSmtp, MAX_CAPTURE_BYTES, readCapture } from '../../shared/capture/read'
-import { readDumpText, SNIFF_BYTES, sniffCapture } from '../../shared/capture/sniff'
+import { MAX_CAPTURE_BYTES, readCapture } from '../../shared/capture/read'
+import { readDumpText, refusalOf, SNIFF_BYTES, sniffCapture } from '../../shared/capture/sniff'
 import type { CaptureProblem, CaptureReading } from '../../shared/capture/types'
 import { type CliContext, UsageError } from '../io'
 import { MAX_INPUT_BYTES } from '../read-input'
@@ -29,8 +29,6 @@ function head(file: string, bytes: number): Uint8Array | null {
   }
 }
 
-const FATAL: ReadonlySet<CaptureProblem['code']> = new Set(['too-large', 'no-tcp', 'no-smtp', 'encrypted'])
-
 function message(ctx: CliContext, file: string, p: CaptureProblem): string {
   return ctx.t(`findings.capture.errors.${p.code}`, { file, ...p.params })
 }
@@ -46,9 +44,8 @@ export function readCaptureInput(ctx: CliContext, file: string): NamedCapture | 
   const reading = format === 'asa-dump' ? readDumpFile(file) : readCaptureFile(ctx, file)
   if (reading === undefined) return null
   if (!reading) throw new UsageError(ctx.t('findings.capture.errors.not-a-capture', { file }))
-  const fatal = reading.problems.find((p) => FATAL.has(p.code))
-  if (fatal || !hasReadableSmtp(reading))
-    throw new UsageError(message(ctx, file, fatal ?? { code: 'no-smtp', params: { connections: 0 } }))
+  const refused = refusalOf(reading)
+  if (refused) throw new UsageError(message(ctx, file, refused))
   for (const p of reading.problems) ctx.io.err(`${message(ctx, file, p)}\n`)
   return { name: file, reading }
 }

@@ -6,8 +6,8 @@
  */
 import { looksLikeAsaDump, readAsaDump } from './asa-dump'
 import { sniffContainer } from './frames'
-import { readCapture, transcriptsOf } from './read'
-import type { CaptureFormat, CaptureReading } from './types'
+import { hasReadableSmtp, readCapture, transcriptsOf } from './read'
+import type { CaptureFormat, CaptureProblem, CaptureReading } from './types'
 
 /** How many leading bytes the sniffing reads (looksLikeAsaDump reads no further). */
 export const SNIFF_BYTES = 64 * 1024
@@ -43,4 +43,14 @@ export function readCaptureBytes(bytes: Uint8Array): CaptureReading | null {
   if (format === null) return null
   if (format === 'asa-dump') return readDumpText(latin1(bytes))
   return readCapture(bytes)
+}
+
+/** Problems that leave nothing to compare: the capture is refused with this message rather than read. */
+const FATAL: ReadonlySet<CaptureProblem['code']> = new Set(['too-large', 'no-tcp', 'no-smtp', 'encrypted'])
+
+/** Why a reading is refused (nothing readable to compare), or null when it has readable SMTP. */
+export function refusalOf(reading: CaptureReading): CaptureProblem | null {
+  const fatal = reading.problems.find((p) => FATAL.has(p.code))
+  if (fatal) return fatal
+  return hasReadableSmtp(reading) ? null : { code: 'no-smtp', params: { connections: 0 } }
 }

@@ -1,27 +1,23 @@
 /**
- * Captures dropped or pasted on the diagnosis panel, read here in the renderer with the pure reader of
- * src/shared/capture (no node:*): a pcap/pcapng file is known by its magic number, an ASA `show capture NAME dump`
- * by its text layout (shared/capture/sniff.ts). Only the transcripts (journal `capture.added` shape, a few hundred
- * KB at most) travel to main; a capture file of tens of megabytes never crosses IPC, and a long read blocks this
- * window only, never main (which serves every window and the device sessions).
+ * Captures dropped or pasted on the diagnosis panel, read in the renderer with the pure reader of src/shared/capture
+ * (no node:*): a pcap/pcapng file is known by its magic number, an ASA `show capture NAME dump` by its text layout
+ * (shared/capture/sniff.ts). Why here and not in main: a capture file may be tens of megabytes, mostly other
+ * traffic; only its transcripts (journal `capture.added` shape, a few hundred KB at most) need to reach main, and a
+ * long read must not stall main, which serves every window and the device sessions. Files are read in a worker
+ * (capture-worker.ts) so the window stays responsive too; where no worker can be started, here.
  *
  * A capture with nothing to compare (not a capture, no TCP, no SMTP, only TLS, too large) is refused with the
  * reader's own translated message (`findings.capture.errors.<code>`); lesser problems (a cut last record, gaps)
  * travel with the capture and are shown as warnings.
  */
-import { hasReadableSmtp, MAX_CAPTURE_BYTES } from '@shared/capture/read'
-import { isDumpText, readCaptureBytes, readDumpText, SNIFF_BYTES, sniffCapture } from '@shared/capture/sniff'
-import type { CaptureProblem, CaptureReading } from '@shared/capture/types'
-import { type CaptureAdded, type CaptureOrigin, captureRecord } from '@shared/journal/capture-evidence-schema'
+import { MAX_CAPTURE_BYTES } from '@shared/capture/read'
+import { isDumpText, SNIFF_BYTES, sniffCapture } from '@shared/capture/sniff'
+import { type CaptureInput, type JudgeRequest, judgeBytes, judgeDumpText } from './judge-capture'
+
+export type { CaptureInput }
 
 /** Largest capture file read in the app (the reader's own limit is higher; a window should not hold more). */
 export const MAX_APP_CAPTURE_BYTES = Math.min(MAX_CAPTURE_BYTES, 100 * 1024 * 1024)
-
-const FATAL: ReadonlySet<CaptureProblem['code']> = new Set(['too-large', 'no-tcp', 'no-smtp', 'encrypted'])
-
-export type CaptureInput =
-  | { ok: true; record: CaptureAdded; warnings: CaptureProblem[] }
-  | { ok: false; problem: CaptureProblem }
 
 async function sha256(bytes: Uint8Array): Promise<string | null> {
   try {
@@ -33,12 +29,28 @@ async function sha256(bytes: Uint8Array): Promise<string | null> {
   }
 }
 
-function judged(reading: CaptureReading, name: string, origin: CaptureOrigin, bytes: number, hash: string | null) {
-  const fatal = reading.problems.find((p) => FATAL.has(p.code))
-  if (fatal || !hasReadableSmtp(reading))
-    return { ok: false as const, problem: fatal ?? { code: 'no-smtp' as const, params: { connections: 0 } } }
-  const record = captureRecord(reading, { name, origin, bytes, sha256: hash })
-  return { ok: true as const, record, warnings: reading.problems }
+/** The capture read in a worker; null when no worker could be started or it failed to load (read here instead). */
+function inWorker(bytes: Uint8Array, request: JudgeRequest): Promise<CaptureInput | null> {
+  if (typeof Worker === 'undefined') return Promise.resolve(null)
+  let worker: Worker
+  try {
+    worker = new Worker(new URL('./capture-worker.ts', import.meta.url), { type: 'module' })
+  } catch {
+    return Promise.resolve(null)
+  }
+  return new Promise((resolve) => {
+    const done = (result: CaptureInput | null) => {
+      worker.terminate()
+      resolve(result)
+    }
+    worker.onmessage = (event: MessageEvent<CaptureInput>) => done(event.data)
+    worker.onerror = (event) => {
+      event.preventDefault()
+      done(null)
+    }
+    // A copy goes over (not the buffer itself): if the worker fails, the bytes are still here to read.
+    worker.postMessage({ bytes, request })
+  })
 }
 
 /** Whether the first bytes look binary (a NUL byte) — a dropped file that is neither a capture nor text. */
@@ -60,14 +72,13 @@ export async function readDroppedCapture(file: Blob & { name: string }): Promise
   if (file.size > MAX_APP_CAPTURE_BYTES)
     return { ok: false, problem: { code: 'too-large', params: { limit: MAX_APP_CAPTURE_BYTES } } }
   const bytes = new Uint8Array(await file.arrayBuffer())
-  const reading = readCaptureBytes(bytes)
-  if (!reading) return { ok: false, problem: { code: 'not-a-capture' } }
-  return judged(reading, file.name, 'file', bytes.length, await sha256(bytes))
+  const request: JudgeRequest = { name: file.name, origin: 'file', size: bytes.length, sha256: await sha256(bytes) }
+  return (await inWorker(bytes, request)) ?? judgeBytes(bytes, request)
 }
 
 /** Pasted text as a capture when it is `show capture … dump` output; null for any other text. */
 export async function readPastedCapture(text: string, name: string): Promise<CaptureInput | null> {
   if (!isDumpText(text)) return null
-  const bytes = new TextEncoder().encode(text)
-  return judged(readDumpText(text), name, 'paste', bytes.length, await sha256(bytes))
+  const encoded = new TextEncoder().encode(text)
+  return judgeDumpText(text, { name, origin: 'paste', size: encoded.length, sha256: await sha256(encoded) })
 }
