@@ -163,9 +163,20 @@ function isKnownOrMasked(keyword: string): boolean {
   return (KNOWN_EHLO_KEYWORDS as readonly string[]).includes(keyword) || isMaskedToken(keyword)
 }
 
+/**
+ * `250-XXXXXXXXXX Hello XXXXXXXXXX [XXXXXXXXXX]`: a greeting whose host names the poster replaced with X (real Claws
+ * Mail log, tests/fixtures/pastes/clawsmail_network_log_redacted_x_runs_pastebin_19wtmK5a.txt). The first line of an
+ * EHLO reply is always the domain (RFC 5321 §4.1.1.1) and an ASA masks EHLO keywords, never that line, and no keyword
+ * takes a `Hello` phrase or an address literal as its parameter.
+ */
+function isRedactedGreeting(kw: { keyword: string; params: string }): boolean {
+  return isMaskedToken(kw.keyword) && /\bhello\b|\bpleased\b|\[[0-9a-fA-F.:X]+\]/i.test(kw.params)
+}
+
 /** A greeting line names the host: a dotted name, an address literal, or a `Hello` phrase. */
 function looksLikeGreeting(l: ReplyLine): boolean {
   const first = splitKeyword(l)
+  if (first && isRedactedGreeting(first)) return true
   if (first && isKnownOrMasked(first.keyword)) return false
   return /[A-Za-z0-9-]+\.[A-Za-z0-9.-]+|\[[0-9a-fA-F.:]+\]|\bhello\b|\bpleased\b/i.test(l.text)
 }
@@ -196,7 +207,7 @@ export function parseEhloReply(reply: SmtpReply): EhloReplyView {
   const [first, ...rest] = reply.lines
   if (!first) return { greeting: null, extensions: [], extensionBeforeGreeting: null }
   const firstKw = splitKeyword(first)
-  if (!firstKw || !isKnownOrMasked(firstKw.keyword)) {
+  if (!firstKw || !isKnownOrMasked(firstKw.keyword) || isRedactedGreeting(firstKw)) {
     return { greeting: first, extensions: parseEhloExtensions(rest), extensionBeforeGreeting: null }
   }
   const greetingIndex = rest.findIndex(looksLikeGreeting)

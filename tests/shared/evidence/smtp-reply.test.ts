@@ -71,6 +71,28 @@ describe('masked EHLO keywords', () => {
     expect(view.greeting?.line).toBe(2)
   })
 
+  it('reads a greeting whose host names the poster replaced with X as the greeting (real Claws Mail log)', () => {
+    // tests/fixtures/pastes/clawsmail_network_log_redacted_x_runs_pastebin_19wtmK5a.txt: https://pastebin.com/19wtmK5a
+    const [reply] = parseReplies(
+      server('250-XXXXXXXXXX Hello XXXXXXXXXX [XXXXXXXXXX]', '250-SIZE 52428800', '250-STARTTLS', '250 HELP'),
+    )
+    const view = parseEhloReply(reply!)
+    expect(view.greeting?.line).toBe(1)
+    expect(view.extensionBeforeGreeting).toBeNull()
+    expect(view.extensions.map((e) => e.keyword)).toEqual(['SIZE', 'STARTTLS', 'HELP'])
+    expect(view.extensions.every((e) => e.masked === null)).toBe(true)
+  })
+
+  it('counter-example: an X-run with ordinary parameters is still a masked keyword', () => {
+    const [reply] = parseReplies(server('250-XXXXXXXXXX', '250-mx.example.org Hello [192.0.2.1]', '250 XXXX PLAIN'))
+    const view = parseEhloReply(reply!)
+    expect(view.greeting?.line).toBe(2)
+    expect(view.extensions.map((e) => [e.keyword, e.masked !== null])).toEqual([
+      ['XXXXXXXXXX', true],
+      ['XXXX', true],
+    ])
+  })
+
   it('treats a reply tail without greeting as extensions only, not as the look-alike', () => {
     const [reply] = parseReplies(server('250-8BITMIME\\', '250-SIZE 14680064', '250 XXXXXXXA'))
     const view = parseEhloReply(reply!)
