@@ -4,7 +4,9 @@
  * (shared/capture/sniff.ts). Why here and not in main: a capture file may be tens of megabytes, mostly other
  * traffic; only its transcripts (journal `capture.added` shape, a few hundred KB at most) need to reach main, and a
  * long read must not stall main, which serves every window and the device sessions. Files are read in a worker
- * (capture-worker.ts) so the window stays responsive too; where no worker can be started, here.
+ * (capture-worker.ts) so the window stays responsive too; where no worker can be started, here. The app loads its
+ * page from file://, from which Electron lets workers load local scripts (electron/electron#28573, test in #28858);
+ * not run in Electron here (only headless Chromium over http), hence the fallback.
  *
  * A capture with nothing to compare (not a capture, no TCP, no SMTP, only TLS, too large) is refused with the
  * reader's own translated message (`findings.capture.errors.<code>`); lesser problems (a cut last record, gaps)
