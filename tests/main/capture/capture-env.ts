@@ -33,12 +33,30 @@ export interface OpenedCapture extends OpenedFix {
 
 export function captureEnv(scenario: string) {
   const env = labFixEnv(scenario)
-  const open = async (options: Partial<GuidedCaptureOptions> = {}): Promise<OpenedCapture> => {
+  /**
+   * `fault`: the first write matching `on` never leaves; with `close` the connection dies instead (new ones work),
+   * with `swallow` it stays open and the device simply never hears that line (so it never answers it).
+   */
+  const open = async (
+    options: Partial<GuidedCaptureOptions> = {},
+    fault?: { on: RegExp; action: 'close' | 'swallow' },
+  ): Promise<OpenedCapture> => {
     let live: ByteChannel | undefined
     let refusing = false
+    let dropped = false
     const opened = await env.open((channel) => {
       if (refusing) throw new Error('test: the network is down')
       live = channel
+      if (!fault) return channel
+      const write = channel.write.bind(channel)
+      channel.write = (data) => {
+        if (!dropped && fault.on.test(String(data))) {
+          dropped = true
+          if (fault.action === 'close') void channel.close()
+          return
+        }
+        write(data)
+      }
       return channel
     })
     const capture = new GuidedCapture({

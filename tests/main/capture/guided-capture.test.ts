@@ -5,8 +5,11 @@
  * next session, from the journal, with its own confirmation). Counter-examples: a customer's capture of the same
  * name is neither reused nor removed; a host without NAT asks for the interface.
  */
+import { readdirSync, readFileSync } from 'node:fs'
 import { createServer } from 'node:net'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { readAsaDump } from '../../../src/shared/capture/asa-dump'
 import type { CaptureProposal, CaptureRunResult } from '../../../src/shared/capture/guided/types'
 import { captureAddedData } from '../../../src/shared/journal/capture-evidence-schema'
 import { captureCreatedData, captureRemovedData } from '../../../src/shared/journal/capture-schema'
@@ -174,6 +177,61 @@ describe('guided capture on the lab ASA', () => {
     // Nothing left to offer afterwards (the journal of both cases together).
     const both = [...first.journal(), ...second.journal()]
     expect(await second.capture.remover.proposeCleanup(both)).toBeNull()
+  })
+
+  it('a connection that dies as the first capture line goes out: journalled before, found absent afterwards', async () => {
+    const opened = await env.open({}, { on: /^capture UNMASK_SRV /, action: 'close' })
+    const proposal = await ready(opened)
+    const result = await completed(opened, proposal.token)
+    expect(result.outcome).toBe('lost')
+    expect(result.created.map((c) => c.status)).toEqual(['unknown'])
+    // The record was written before the line was typed, so the run knew to clean up after it.
+    const created = entriesOf(opened, JOURNAL.captureCreated).map((d) => captureCreatedData.parse(d))
+    expect(created.map((c) => c.name)).toEqual(['UNMASK_SRV'])
+    const types = opened.journal().map((e) => `${e.type} ${(e.data as { command?: string }).command ?? ''}`)
+    const journalled = types.findIndex((x) => x.startsWith(JOURNAL.captureCreated))
+    const typed = types.findIndex((x) => x.startsWith(`${JOURNAL.deviceOutput} capture UNMASK_SRV`))
+    expect(journalled).toBeGreaterThanOrEqual(0)
+    expect(journalled).toBeLessThan(typed)
+    // A new session: the line never reached the device, so `no capture` finds nothing and says so.
+    expect(result.removal).toEqual([{ name: 'UNMASK_SRV', outcome: 'absent' }])
+    expect(result.leftOnDevice).toEqual([])
+    expect(env.lab().device!.captures.list()).toEqual([])
+  })
+
+  it('a dump longer than the cap is cut at the last whole packet and still read', async () => {
+    const opened = await env.open({ maxDumpChars: 1500 })
+    const proposal = await ready(opened)
+    const result = await completed(opened, proposal.token)
+    expect(result.readBack.map((r) => r.truncated)).toEqual([true, true])
+    for (const r of result.readBack) expect(r.bytes).toBeLessThanOrEqual(1500)
+    // What was kept (attached to the case verbatim) ends with a whole packet: every frame is as long as its IPv4
+    // header says.
+    const dumps = readdirSync(join(opened.caseDir, 'attachments')).filter((f) => f.endsWith('-dump.txt'))
+    expect(dumps).toHaveLength(2)
+    for (const file of dumps) {
+      const { frames } = readAsaDump(readFileSync(join(opened.caseDir, 'attachments', file), 'utf8'))
+      expect(frames.length).toBeGreaterThan(0)
+      for (const f of frames) expect(f.data.length).toBe((f.data[2]! << 8) | f.data[3]!)
+    }
+    expect(result.removal.map((r) => r.outcome)).toEqual(['removed', 'removed'])
+  })
+
+  it('a read-back that times out still ends with the captures removed', async () => {
+    // The first read-back line never reaches the device, so no answer comes: its timeout ends the wait.
+    const opened = await env.open(
+      { timeouts: { lineMs: 5_000, dumpMs: 1_000 } },
+      {
+        on: /^show capture UNMASK_SRV dump/,
+        action: 'swallow',
+      },
+    )
+    const proposal = await ready(opened)
+    const result = await completed(opened, proposal.token)
+    expect(result.outcome).toBe('lost')
+    expect(result.readBack).toEqual([])
+    expect(result.removal.map((r) => r.outcome)).toEqual(['removed', 'removed'])
+    expect(env.lab().device!.captures.list()).toEqual([])
   })
 
   it('counter-example: a customer capture of our name is neither reused nor removed', async () => {
