@@ -67,17 +67,28 @@ const STARTTLS_LINE = /^STARTTLS(?:\s|$)/i
 function firstEhloLine(
   exchanges: readonly SmtpExchange[],
   test: (text: string) => boolean,
-): { at: number; line: TranscriptLine } | null {
+): { at: number; line: TranscriptLine; server: string | null } | null {
   let at = 0
   for (const e of exchanges) {
     if (e.verb !== 'EHLO' || e.afterTls || e.reply?.code !== 250) continue
     for (const l of e.reply.lines) {
       const text = l.text.trimStart()
-      if (test(text)) return { at, line: { direction: 'server', text: l.raw, line: l.line } }
+      if (test(text)) return { at, line: { direction: 'server', text: l.raw, line: l.line }, server: serverName(e) }
     }
     at++
   }
   return null
+}
+
+/**
+ * The host an EHLO reply's first line names (RFC 5321 §4.1.1.1: the reply starts with the server's domain), when it
+ * is a dotted name; an ASA never masks that line. Two replies naming different hosts are two servers (a real paste of
+ * two swaks runs merged, tests/fixtures/pastes/swaks_two_dialogs_merged_gmx_no_starttls_rlogin_tls_pastebin_xJJQ05YE.txt),
+ * so one listing STARTTLS says nothing about the other's mask.
+ */
+function serverName(e: SmtpExchange): string | null {
+  const first = e.reply?.lines[0]?.text.trim().split(/\s+/)[0] ?? ''
+  return /^[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+\.?$/.test(first) ? first.toLowerCase().replace(/\.$/, '') : null
 }
 
 function contradiction(exchanges: readonly SmtpExchange[]): SmtpSession['contradiction'] {
@@ -86,6 +97,7 @@ function contradiction(exchanges: readonly SmtpExchange[]): SmtpSession['contrad
   if (!listed) return null
   const masked = firstEhloLine(exchanges, (t) => t.charCodeAt(0) === 88 && MASK_OF_STARTTLS_LENGTH.test(t))
   if (!masked) return null
+  if (masked.at !== listed.at && masked.server && listed.server && masked.server !== listed.server) return null
   return { reason: masked.at === listed.at ? 'same-reply' : 'two-replies', masked: masked.line, listed: listed.line }
 }
 

@@ -125,5 +125,20 @@ describe('a real paste of two swaks dialogs merged (pastebin xJJQ05YE): GMX with
     const ids = analyze(masked).findings.map((f) => f.id)
     expect(ids).toEqual(expect.arrayContaining(['smtp.starttls-masked', 'smtp.starttls-rejected']))
     expect(analyze(masked).causes.map((c) => c.id)).toContain('path-inspection')
+    // The two EHLO replies name two servers (mx0.gmx.net, rlogin.dk): the second's STARTTLS is no contradiction of
+    // the first's mask, which is judged on its own (before: `basis: contradiction`, `contradiction: two-replies`).
+    const f = analyze(masked).findings.find((x) => x.id === 'smtp.starttls-masked')
+    expect(f?.params).not.toHaveProperty('contradiction')
+    expect(f?.params).toMatchObject({ masked: 'XXXXXXXA', basis: 'length' })
+    expect(f?.evidence.map((e) => [e.startLine, e.endLine])).toEqual([[9, 9]])
+  })
+
+  it('counter-example: the same merge with the second dialog from the same server is still a contradiction', () => {
+    const masked = two
+      .replace('<- 250-ENHANCEDSTATUSCODES\n<- 250 SIZE', '<- 250-XXXXXXXA\n<- 250-ENHANCEDSTATUSCODES\n<- 250 SIZE')
+      .replaceAll('250-rlogin.dk', '250-mx0.gmx.net')
+    const f = analyze(masked).findings.find((x) => x.id === 'smtp.starttls-masked')
+    expect(f?.params).toMatchObject({ contradiction: 'two-replies' })
+    expect(f!.confidence).toBeLessThanOrEqual(0.5)
   })
 })
