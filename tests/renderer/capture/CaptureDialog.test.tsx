@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type Lab, startLab } from '../../../src/lab'
 import { BridgeContext } from '../../../src/renderer/src/bridge'
 import { CaptureDialog } from '../../../src/renderer/src/capture/CaptureDialog'
+import { CapturePanel } from '../../../src/renderer/src/capture/CapturePanel'
 import { labServices } from '../../main/capture/lab-services'
 import { makeTempDir } from '../../support/temp-dir'
 
@@ -69,5 +70,18 @@ describe('capture dialog', () => {
     )
     await waitFor(() => expect(lab.device!.captures.list()).toEqual([]))
     await services.capture?.closeAll()
+  })
+
+  it('the device pane button needs a case and a device profile, and opens the dialog', () => {
+    const { rerender } = render(<CapturePanel profileId="0b6f1d1e-3f61-4a57-9a55-8a0f7c2f0e0a" />)
+    const button = screen.getByRole('button', { name: 'Packet capture…' })
+    expect(button).toBeDisabled()
+    rerender(<CapturePanel caseId="20261205-120000-acme-abcdef" />)
+    expect(screen.getByRole('button', { name: 'Packet capture…' })).toBeDisabled()
+    rerender(<CapturePanel caseId="20261205-120000-acme-abcdef" profileId="0b6f1d1e-3f61-4a57-9a55-8a0f7c2f0e0a" />)
+    fireEvent.click(screen.getByRole('button', { name: 'Packet capture…' }))
+    expect(screen.getByRole('dialog', { name: 'Packet capture on the firewall' })).toBeInTheDocument()
+    // Nothing can be proposed before the mail host, the probe target and who confirms are filled in.
+    expect(screen.getByRole('button', { name: 'Connect and propose' })).toBeDisabled()
   })
 })
