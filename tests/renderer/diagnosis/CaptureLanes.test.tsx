@@ -68,6 +68,21 @@ describe('CaptureLanes', () => {
     expect(document.querySelector('tr[data-kind="changed"]')).toBeNull()
   })
 
+  it('a line the other side never saw is marked "only on this side" (a firewall that drops STARTTLS)', () => {
+    const inside = rec('postfix-esmtp-inside.pcap', 'inside.pcap')
+    const outside = rec('postfix-esmtp-outside.pcap', 'outside.pcap')
+    const c = outside.connections[0]!
+    c.lines = c.lines.filter((l) => l.text !== '250-XXXXXXXB')
+    const { container } = render(<CaptureLanes sets={captureLanes([inside, outside])} />)
+    const row = container.querySelector('tr[data-kind="only-left"]')!
+    expect(row.textContent).toContain('250-STARTTLS')
+    expect(row.textContent).toContain(t('ui.captures.onlyHere'))
+    expect(row.querySelector('td.alone')).not.toBeNull()
+    // A single capture's rows are all on one side: not marked one by one.
+    const single = render(<CaptureLanes sets={captureLanes([inside])} />)
+    expect(single.container.textContent).not.toContain(t('ui.captures.onlyHere'))
+  })
+
   it('draws nothing without captures', () => {
     const { container } = render(<CaptureLanes sets={[]} />)
     expect(container.innerHTML).toBe('')

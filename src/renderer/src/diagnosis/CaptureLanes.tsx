@@ -12,28 +12,38 @@ import './capture-lanes.css'
 
 const ARROW: Record<LaneLine['direction'], string> = { client: '→', server: '←', note: '·' }
 
-function Cell({ line, head, row }: { line: LaneLine | null; head: LaneHead | null; row: LaneRow }) {
+interface CellProps {
+  line: LaneLine | null
+  head: LaneHead | null
+  row: LaneRow
+  /** Both captures are here: a line on one side only is a difference worth saying. */
+  twoSided: boolean
+}
+
+function Cell({ line, head, row, twoSided }: CellProps) {
   const { t } = useI18n()
   if (!line || !head) return <td className="lane-empty">—</td>
   const changed = row.kind === 'changed'
-  const alone = row.kind === 'only-left' || row.kind === 'only-right'
+  const alone = twoSided && line.direction !== 'note' && (row.kind === 'only-left' || row.kind === 'only-right')
   return (
     <td
       id={lineAnchor(head.source, line.line)}
       tabIndex={-1}
-      className={`dir-${line.direction}${changed ? ' rewritten' : ''}${alone && line.direction !== 'note' ? ' alone' : ''}`}
+      className={`dir-${line.direction}${changed ? ' rewritten' : ''}${alone ? ' alone' : ''}`}
     >
       <span className="lineno">{t('ui.captures.line', { line: line.line })}</span>
       <span className="at">{line.clock}</span>
       <span className="arrow">{ARROW[line.direction]}</span>
       <code>{line.text}</code>
       {changed && <span className="expected">{t('ui.captures.changed')}</span>}
+      {alone && <span className="expected">{t('ui.captures.onlyHere')}</span>}
     </td>
   )
 }
 
 function Pair({ pair, set }: { pair: LanePair; set: CaptureSetLanes }) {
   const { t } = useI18n()
+  const twoSided = set.left !== null && set.right !== null
   const title = (head: LaneHead | null, lane: CaptureSetLanes['left']) => {
     const side = lane?.side ? `${t(`ui.captures.side.${lane.side}`)}: ` : ''
     if (!head || !lane) return `${side}${t('ui.captures.missing')}`
@@ -55,8 +65,8 @@ function Pair({ pair, set }: { pair: LanePair; set: CaptureSetLanes }) {
               className={row.kind === 'same' ? 'same' : 'differs'}
               data-kind={row.kind}
             >
-              <Cell line={row.left} head={pair.left} row={row} />
-              <Cell line={row.right} head={pair.right} row={row} />
+              <Cell line={row.left} head={pair.left} row={row} twoSided={twoSided} />
+              <Cell line={row.right} head={pair.right} row={row} twoSided={twoSided} />
             </tr>
           ))}
         </tbody>

@@ -259,7 +259,6 @@ export const ui = {
     unpaired: '{{count}} connections were seen in one capture only.',
     unpaired_one: '{{count}} connection was seen in one capture only.',
     pastedSource: 'pasted dump {{n}}',
-    tooLarge: '{{name}} is larger than {{mb}} MB and was not read.',
     warning: 'Read with a warning: {{message}}',
   },
   keys: {

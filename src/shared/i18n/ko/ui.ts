@@ -256,7 +256,6 @@ export const ui = {
     unpaired: '연결 {{count}}개는 한 캡처에만 있습니다.',
     unpaired_one: '연결 {{count}}개는 한 캡처에만 있습니다.',
     pastedSource: '붙여 넣은 덤프 {{n}}',
-    tooLarge: '{{name}} 파일이 {{mb}}MB보다 커서 읽지 않았습니다.',
     warning: '경고와 함께 읽음: {{message}}',
   },
   keys: {

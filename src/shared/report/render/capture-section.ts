@@ -13,10 +13,12 @@ import { caseText, esc } from './escape'
 
 const ARROW = { client: '→', server: '←', note: '·' } as const
 
-function cell(line: LaneLine | null, row: LaneRow, ctx: RenderContext): string {
+function cell(line: LaneLine | null, row: LaneRow, twoSided: boolean, ctx: RenderContext): string {
   if (!line) return '<td class="text">—</td>'
-  const changed = row.kind === 'changed' ? `<br><em>${esc(ctx.t('ui.captures.changed'))}</em>` : ''
-  return `<td class="text"><span class="n">${esc(ctx.t('ui.captures.line', { line: line.line }))}</span> <span class="ms">${esc(line.clock)}</span> ${ARROW[line.direction]} ${caseText(line.text)}${changed}</td>`
+  const alone = twoSided && line.direction !== 'note' && row.kind !== 'same' && row.kind !== 'changed'
+  const note = row.kind === 'changed' ? 'ui.captures.changed' : alone ? 'ui.captures.onlyHere' : null
+  const words = note ? `<br><em>${esc(ctx.t(note))}</em>` : ''
+  return `<td class="text"><span class="n">${esc(ctx.t('ui.captures.line', { line: line.line }))}</span> <span class="ms">${esc(line.clock)}</span> ${ARROW[line.direction]} ${caseText(line.text)}${words}</td>`
 }
 
 function rowClass(row: LaneRow, twoSided: boolean): string {
@@ -38,7 +40,8 @@ function laneTitle(pair: LanePair, set: CaptureSetLanes, which: 'left' | 'right'
 function pairTable(pair: LanePair, set: CaptureSetLanes, ctx: RenderContext): string {
   const twoSided = set.left !== null && set.right !== null
   const rows = pair.rows.map(
-    (row) => `<tr class="${rowClass(row, twoSided)}">${cell(row.left, row, ctx)}${cell(row.right, row, ctx)}</tr>`,
+    (row) =>
+      `<tr class="${rowClass(row, twoSided)}">${cell(row.left, row, twoSided, ctx)}${cell(row.right, row, twoSided, ctx)}</tr>`,
   )
   const hidden =
     pair.hiddenRows > 0 ? `<p class="note">${esc(ctx.t('ui.captures.hiddenRows', { count: pair.hiddenRows }))}</p>` : ''

@@ -65,6 +65,15 @@ describe('capture section of the report', () => {
     expect(same).not.toContain('mark-masked')
   })
 
+  it('a line seen on one side only is marked and named (a firewall that drops the line)', () => {
+    const outside = rec('postfix-esmtp-outside.pcap', 'outside.pcap')
+    outside.connections[0]!.lines = outside.connections[0]!.lines.filter((l) => l.text !== '250-XXXXXXXB')
+    const html = section(report([rec('postfix-esmtp-inside.pcap', 'inside.pcap'), outside]))
+    const row = /<tr class="server mark-dropped">((?:(?!<\/tr>).)*)<\/tr>/.exec(html)?.[1]
+    expect(row).toContain('250-STARTTLS')
+    expect(row).toContain(createTranslator('en')('ui.captures.onlyHere'))
+  })
+
   it('no section when the case holds no capture', () => {
     const html = report([])
     expect(html).not.toContain('id="captures"')
