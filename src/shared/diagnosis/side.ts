@@ -58,12 +58,22 @@ export function providerOf(domain: string): string | null {
   return PROVIDERS.find(([suffix]) => domain === suffix || domain.endsWith(`.${suffix}`))?.[1] ?? null
 }
 
+/**
+ * Google appends `- gsmtp` to every error its own servers return (Gmail SMTP errors and codes,
+ * https://support.google.com/a/answer/3726730), so a quoted reply carrying it came from Google's MX even when the
+ * bounce names only the recipient's domain (a real Exchange NDR: `#< #5.5.1 smtp;502 5.5.1 Unrecognized command.
+ * j65si249990ywg.6 - gsmtp> #SMTP#`, tests/fixtures/real-networks/exchange_ndr_502_5.5.1_unrecognized_command_gsmtp_pastebin_DdVfruM2.txt).
+ */
+const GOOGLE_REPLY_TAG = /\s-\s*gsmtp\b/i
+
 function destinationsIn(text: string): string[] {
   const out: string[] = []
+  const head = text.slice(0, 1000)
   for (const p of DESTINATION_PATTERNS) {
-    const m = p.exec(text.slice(0, 1000))
+    const m = p.exec(head)
     if (m?.[1]) out.push(registrableDomain(m[1]))
   }
+  if (GOOGLE_REPLY_TAG.test(head)) out.push('google.com')
   return out
 }
 

@@ -103,6 +103,16 @@ describe('a real Exchange NDR: Google answered "502 5.5.1 Unrecognized command" 
     const masked = ndr.replace('502 5.5.1 Unrecognized command.', '500 5.5.1 Command unrecognized: "XXXXXXXX"')
     expect(analyze(masked).findings.map((f) => f.id)).toContain('smtp.command-masked')
   })
+
+  it('the X-ed command answered by Google ("- gsmtp") points at the local egress path, not the remote side', () => {
+    const masked = ndr.replace('502 5.5.1 Unrecognized command.', '500 5.5.1 Command unrecognized: "XXXXXXXX"')
+    const causes = analyze(masked).causes
+    expect(causes.map((c) => c.id)).toContain('local-egress-inspection')
+    expect(causes.map((c) => c.id)).not.toContain('remote-inspection')
+    // Counter-example: without Google's reply tag the bounce names only the recipient's domain: the remote side.
+    const untagged = masked.replace(' - gsmtp', '')
+    expect(analyze(untagged).causes.map((c) => c.id)).toContain('remote-inspection')
+  })
 })
 
 describe('a real paste of two swaks dialogs merged (pastebin xJJQ05YE): GMX without STARTTLS, then a Postfix with it', () => {
