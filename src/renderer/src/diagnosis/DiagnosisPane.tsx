@@ -22,6 +22,7 @@ import { CaptureLanes } from './CaptureLanes'
 import { ComparisonTable } from './ComparisonTable'
 import { EgressCheck } from './EgressCheck'
 import { MailPolicyProbe } from './MailPolicyProbe'
+import { PasteForm } from './PasteForm'
 import { ProbeLanes } from './ProbeLanes'
 import { type PathStatus, pathStatus } from './path-status'
 import { RecognitionChips } from './RecognitionChips'
@@ -59,7 +60,6 @@ export function DiagnosisPane({ caseId, deviceTexts = [], onPathStatus }: Diagno
   const [results, setResults] = useState<ProbeResult[]>([])
   const [comparison, setComparison] = useState<PathComparison>()
   const [texts, setTexts] = useState<PastedText[]>([])
-  const [paste, setPaste] = useState('')
   const [analysis, setAnalysis] = useState<Analysis>()
   const [before, setBefore] = useState<{ analysis?: Analysis; results: ProbeResult[] }>()
   const [rechecking, setRechecking] = useState(false)
@@ -199,10 +199,9 @@ export function DiagnosisPane({ caseId, deviceTexts = [], onPathStatus }: Diagno
     else await addText({ source: t('ui.analysis.pastedSource', { n: texts.length + 1 }), text })
   }
 
-  const onDrop = async (event: React.DragEvent) => {
-    event.preventDefault()
+  const onDrop = async (files: File[]) => {
     // Captures (pcap, pcapng, dump text) first, by their first bytes; they have their own size limit.
-    const { found, messages, rest } = await captures.readFiles([...event.dataTransfer.files])
+    const { found, messages, rest } = await captures.readFiles(files)
     await addCaptures(found, messages)
     for (const file of rest) {
       if (file.size > MAX_FILE_BYTES) {
@@ -270,30 +269,11 @@ export function DiagnosisPane({ caseId, deviceTexts = [], onPathStatus }: Diagno
             }}
           />
         </form>
-        <form
-          className="paste-form"
-          onSubmit={(e) => {
-            e.preventDefault()
-            if (paste.trim() === '') return
-            void pasteSubmitted(paste)
-            setPaste('')
-          }}
-          onDragOver={(e) => e.preventDefault()}
-          onDrop={(e) => void onDrop(e)}
-        >
-          <label>
-            {t('ui.analysis.paste')}
-            <textarea
-              rows={4}
-              value={paste}
-              onChange={(e) => setPaste(e.target.value)}
-              placeholder={t('ui.analysis.placeholder')}
-            />
-          </label>
-          <button type="submit" disabled={!bridge}>
-            {t('ui.analysis.run')}
-          </button>
-        </form>
+        <PasteForm
+          disabled={!bridge}
+          onPaste={(text) => void pasteSubmitted(text)}
+          onFiles={(files) => void onDrop(files)}
+        />
         <EgressCheck caseId={caseId} />
         <MailPolicyProbe caseId={caseId} />
       </details>
