@@ -200,6 +200,7 @@ export const requests = {
       direction: z.enum(['inbound', 'outbound']).default('inbound'),
       serverInterface: z.string().trim().min(1).max(48).optional(),
       clientInterface: z.string().trim().min(1).max(48).optional(),
+      peerAddress: z.string().trim().min(7).max(15).optional(),
     }),
     output: z.custom<CaptureProposal>(),
   },

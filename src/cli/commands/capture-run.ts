@@ -35,6 +35,7 @@ export interface CaptureOptions {
   direction: string
   serverInterface?: string
   clientInterface?: string
+  peerAddress?: string
   case?: string
   customer?: string
   yes?: boolean
@@ -62,6 +63,7 @@ function parse(opts: CaptureOptions, ctx: CliContext): Parsed {
   }
   if (target.kind === 'serial') throw e('badDevice', opts.device)
   if (!isIpv4(opts.mailHost)) throw e('badMailHost', opts.mailHost)
+  if (opts.peerAddress !== undefined && !isIpv4(opts.peerAddress)) throw e('badPeer', opts.peerAddress)
   const probe = parseProbeTarget(opts.probe)
   if (!probe.ok) throw e('badProbe', opts.probe)
   if (opts.direction !== 'inbound' && opts.direction !== 'outbound') throw e('badDirection', opts.direction)
@@ -173,6 +175,7 @@ export async function runCapture(opts: CaptureOptions, outer: CliContext): Promi
       direction,
       serverInterface: opts.serverInterface,
       clientInterface: opts.clientInterface,
+      peerAddress: opts.peerAddress,
     })
     if (proposal.status !== 'ready') {
       out.proposal = proposal

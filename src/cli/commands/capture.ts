@@ -1,6 +1,6 @@
 /**
  * `unmask capture --device URL --mail-host ADDR --probe HOST[:PORT] [--direction inbound|outbound]
- * [--server-interface IF] [--client-interface IF] [--case DIR] [--yes] [--json]`: the guided packet capture on a
+ * [--server-interface IF] [--client-interface IF] [--peer-address ADDR] [--case DIR] [--yes] [--json]`: the guided packet capture on a
  * firewall (issue 21). Prints the exact capture lines, the read-back and the removal lines, and types them only after
  * `yes` at the prompt (or --yes in scripts); then probes through the firewall, reads both captures back into the case
  * and removes them. Exit codes (README "Exit codes"): 0 captured and no line changed, 1 the firewall changed a line
@@ -24,6 +24,7 @@ export function registerCaptureCommand(program: Command, ctx: CliContext): void 
     .option('--direction <direction>', k('direction'), 'inbound')
     .option('--server-interface <nameif>', k('serverInterface'))
     .option('--client-interface <nameif>', k('clientInterface'))
+    .option('--peer-address <address>', k('peerAddress'))
     .option('--case <dir>', k('case'))
     .option('--customer <name>', k('customer'))
     .option('--yes', k('yes'))

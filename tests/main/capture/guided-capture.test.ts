@@ -122,6 +122,21 @@ describe('guided capture on the lab ASA', () => {
     expect(await opened.listed()).not.toMatch(/UNMASK_/)
   })
 
+  it('counter-example: narrowed to another peer address, the probe is not captured', async () => {
+    const opened = await env.open()
+    const proposal = await opened.capture.propose({ ...LAB_HOST, peerAddress: '127.0.0.2' })
+    if (proposal.status !== 'ready') throw new Error(proposal.status)
+    expect(proposal.plan.lines[0]!.command).toContain('match tcp host 127.0.0.2 host 127.0.0.1 eq 25')
+    const result = await completed(opened, proposal.token)
+    expect(result.readBack.map((r) => r.conversations)).toEqual([0, 0])
+    expect(result.findings).toEqual([])
+    // And narrowed to the probe's own address it is.
+    const again = await opened.capture.propose({ ...LAB_HOST, peerAddress: '127.0.0.1' })
+    if (again.status !== 'ready') throw new Error(again.status)
+    const mine = await completed(opened, again.token)
+    expect(mine.findings.map((f) => f.id)).toContain('capture.firewall-rewrote')
+  })
+
   it('a probe that fails still leaves no capture behind', async () => {
     const opened = await env.open()
     const proposal = await ready(opened)

@@ -174,6 +174,20 @@ capture UNMASK_CLI type raw-data interface outside [Capturing - 0 bytes]
     expect(result.plan.removal.map((l) => l.command)).toEqual(['no capture UNMASK_SRV_2', 'no capture UNMASK_CLI_3'])
   })
 
+  it('a known peer address narrows both captures to that peer (other senders stay out); a bad one is refused', () => {
+    const inbound = buildCapturePlan(base({ peerAddress: '203.0.113.7' }))
+    if (inbound.status !== 'ready') throw new Error(inbound.status)
+    expect(inbound.plan.lines.map((l) => l.command)).toEqual([
+      `capture UNMASK_SRV interface inside buffer ${CAPTURE_BUFFER_BYTES} match tcp host 203.0.113.7 host 192.168.10.25 eq 25`,
+      `capture UNMASK_CLI interface outside buffer ${CAPTURE_BUFFER_BYTES} match tcp host 203.0.113.7 host 198.51.100.25 eq 25`,
+    ])
+    const outbound = buildCapturePlan(base({ direction: 'outbound', peerAddress: '203.0.113.7' }))
+    expect(outbound.status === 'ready' && outbound.plan.lines[1]!.command).toBe(
+      `capture UNMASK_CLI interface inside buffer ${CAPTURE_BUFFER_BYTES} match tcp host 192.168.10.25 host 203.0.113.7 eq 25`,
+    )
+    expect(buildCapturePlan(base({ peerAddress: 'any' }))).toMatchObject({ code: 'bad-host', params: { host: 'any' } })
+  })
+
   it('not an IPv4 address is refused', () => {
     expect(buildCapturePlan(base({ mailHost: 'mail; no capture X' }))).toMatchObject({ code: 'bad-host' })
   })

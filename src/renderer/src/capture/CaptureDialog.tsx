@@ -38,6 +38,7 @@ export function CaptureDialog({ caseId, profileId, engineer, onClose }: CaptureD
     confirmedBy: engineer ?? '',
     serverInterface: '',
     clientInterface: '',
+    peerAddress: '',
   })
   const captureId = useRef<string | null>(null)
   const [cleanup, setCleanup] = useState<CleanupProposal | null>(null)
@@ -81,6 +82,7 @@ export function CaptureDialog({ caseId, profileId, engineer, onClose }: CaptureD
         direction: form.direction,
         serverInterface: form.serverInterface || undefined,
         clientInterface: form.clientInterface || undefined,
+        peerAddress: form.peerAddress.trim() || undefined,
       })
       setProposal(p)
       setPhase(p.status === 'ready' ? 'review' : 'form')
@@ -169,6 +171,9 @@ export function CaptureDialog({ caseId, profileId, engineer, onClose }: CaptureD
           </label>
           <label>
             {t(k('panel.probeHost'))} <input value={form.probeHost} onChange={set('probeHost')} />
+          </label>
+          <label>
+            {t(k('panel.peerAddress'))} <input value={form.peerAddress} onChange={set('peerAddress')} />
           </label>
           <label>
             {t(k('panel.probePort'))} <input inputMode="numeric" value={form.probePort} onChange={set('probePort')} />

@@ -51,6 +51,12 @@ export interface PlanInput {
   /** The user's answers when the evidence did not say (nameif names). */
   serverInterface?: string
   clientInterface?: string
+  /**
+   * The other end's address as the firewall sees it, when the user knows it — inbound: the probe's source; outbound:
+   * the outside server. The captures then take only that peer's connections instead of everyone's mail to or from
+   * the host during the run (other people's messages stay out of the case).
+   */
+  peerAddress?: string
 }
 
 export interface PlannedCapture {
@@ -114,6 +120,8 @@ export function buildCapturePlan(input: PlanInput): PlanResult {
   if (input.platform === 'pix6') return { status: 'refused', code: 'platform-pix6', params: {} }
   const given = input.mailHost.trim()
   if (!isIpv4(given)) return { status: 'refused', code: 'bad-host', params: { host: given } }
+  const peer = input.peerAddress?.trim()
+  if (peer && !isIpv4(peer)) return { status: 'refused', code: 'bad-host', params: { host: peer } }
   const facts = readConfigFacts(input.config)
   const { real, mapped, nat } = hostAddresses(facts, given)
   const names = dataInterfaces(facts).map((i) => i.name)
@@ -137,7 +145,7 @@ export function buildCapturePlan(input: PlanInput): PlanResult {
     return { status: 'refused', code: 'same-interface', params: { interface: serverInterface! } }
 
   const taken = new Set(readCaptureList(input.captureList).map((c) => c.name.toLowerCase()))
-  const any = input.platform === 'ftd' ? 'any4' : 'any'
+  const any = peer ? `host ${peer}` : input.platform === 'ftd' ? 'any4' : 'any'
   const mode = EXEC
   const make = (role: CaptureRole, iface: string): PlannedCapture | null => {
     const name = freeName(CAPTURE_BASE_NAMES[role], taken)

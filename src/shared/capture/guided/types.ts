@@ -12,6 +12,8 @@ export interface CaptureRequest {
   direction: MailDirection
   serverInterface?: string
   clientInterface?: string
+  /** The other end's address as the firewall sees it (optional): narrows both captures to that peer. */
+  peerAddress?: string
 }
 
 export type CaptureRefusalCode =

@@ -83,6 +83,8 @@ export const device = {
       direction: 'inbound (mail reaches the mail host, default) or outbound (the mail host sends)',
       serverInterface: 'the interface facing the mail server (nameif), when the configuration does not say',
       clientInterface: 'the interface facing the mail client (nameif), when the configuration does not say',
+      peerAddress:
+        "the other end's address as the firewall sees it (the probe's source inbound, the outside server outbound): only its connections are captured",
       case: 'an existing case to record into (default: a new case)',
       customer: 'customer name for a new case',
       yes: 'confirm the capture lines without asking (for scripts; the lines are still printed)',
@@ -95,6 +97,7 @@ export const device = {
     errors: {
       badDevice: "'{{value}}' is not a firewall address: use ssh://USER@HOST[:PORT] or telnet://HOST[:PORT].",
       badMailHost: "'{{value}}' is not an IPv4 address of the mail host.",
+      badPeer: "'{{value}}' is not an IPv4 address of the other end.",
       badProbe: "'{{value}}' is not HOST[:PORT] for the probe.",
       badDirection: "'{{value}}' is not a direction: use inbound or outbound.",
       needsYes: 'Nothing was sent: type yes at the prompt, or give --yes in scripts.',
@@ -171,6 +174,7 @@ export const device = {
       confirmedBy: 'Confirmed by',
       serverInterface: 'Interface facing the mail server',
       clientInterface: 'Interface facing the mail client',
+      peerAddress: 'Peer address, to capture only its connections (optional)',
       propose: 'Connect and propose',
       proposeAgain: 'Propose',
       run: 'Type these lines',

@@ -82,6 +82,7 @@ export const device = {
       direction: 'inbound(메일이 메일 호스트로 들어옴, 기본) 또는 outbound(메일 호스트가 보냄)',
       serverInterface: '구성에 나와 있지 않을 때, 메일 서버 쪽 인터페이스(nameif)',
       clientInterface: '구성에 나와 있지 않을 때, 메일 클라이언트 쪽 인터페이스(nameif)',
+      peerAddress: '방화벽이 보는 상대편 주소(인바운드는 프로브 출발지, 아웃바운드는 외부 서버): 그 연결만 캡처합니다',
       case: '기록할 기존 케이스(기본: 새 케이스)',
       customer: '새 케이스의 고객 이름',
       yes: '묻지 않고 캡처 명령을 확인합니다(스크립트용; 명령은 그래도 출력됩니다)',
@@ -95,6 +96,7 @@ export const device = {
       badDevice:
         "'{{value}}'은(는) 방화벽 주소가 아닙니다. ssh://USER@HOST[:PORT] 또는 telnet://HOST[:PORT]를 사용하십시오.",
       badMailHost: "'{{value}}'은(는) 메일 호스트의 IPv4 주소가 아닙니다.",
+      badPeer: "'{{value}}'은(는) 상대편의 IPv4 주소가 아닙니다.",
       badProbe: "'{{value}}'은(는) 프로브용 HOST[:PORT]가 아닙니다.",
       badDirection: "'{{value}}'은(는) 방향이 아닙니다. inbound 또는 outbound를 사용하십시오.",
       needsYes: '아무것도 보내지 않았습니다. 프롬프트에 yes를 입력하거나 스크립트에서는 --yes를 지정하십시오.',
@@ -169,6 +171,7 @@ export const device = {
       confirmedBy: '확인자',
       serverInterface: '메일 서버 쪽 인터페이스',
       clientInterface: '메일 클라이언트 쪽 인터페이스',
+      peerAddress: '상대편 주소(선택: 그 연결만 캡처)',
       propose: '연결하고 제안',
       proposeAgain: '제안',
       run: '이 명령 입력',
