@@ -59,6 +59,11 @@ describe('readPastedCapture', () => {
     const r = await readPastedCapture(asDump('postfix-esmtp-outside.pcap'), 'pasted dump 1')
     expect(r).toMatchObject({ ok: true, record: { format: 'asa-dump', origin: 'paste', name: 'pasted dump 1' } })
     expect(await readPastedCapture('show running-config\nhostname fw1', 'x')).toBeNull()
+    const huge = asDump('postfix-esmtp-outside.pcap').padEnd(MAX_APP_CAPTURE_BYTES + 1, ' ')
+    expect(await readPastedCapture(huge, 'big')).toEqual({
+      ok: false,
+      problem: { code: 'too-large', params: { limit: MAX_APP_CAPTURE_BYTES } },
+    })
   })
 
   it('the public PIX 515 sample (ICMP only) is a dump without TCP', async () => {

@@ -81,6 +81,8 @@ export async function readDroppedCapture(file: Blob & { name: string }): Promise
 /** Pasted text as a capture when it is `show capture … dump` output; null for any other text. */
 export async function readPastedCapture(text: string, name: string): Promise<CaptureInput | null> {
   if (!isDumpText(text)) return null
+  if (text.length > MAX_APP_CAPTURE_BYTES)
+    return { ok: false, problem: { code: 'too-large', params: { limit: MAX_APP_CAPTURE_BYTES } } }
   const encoded = new TextEncoder().encode(text)
   return judgeDumpText(text, { name, origin: 'paste', size: encoded.length, sha256: await sha256(encoded) })
 }
