@@ -116,6 +116,16 @@ describe.skipIf(!appReady)('captures in the diagnosis panel (built renderer, rea
       .poll(() => page.locator('.diagnosis-pane').textContent())
       .toContain(t('findings.capture.errors.not-a-capture', { file: 'photo.png' }))
     expect(journalled()).toHaveLength(2)
+    // Another analysis (a pasted config) sends the panel's captures again: the case still holds each once.
+    await openTools(page)
+    await page
+      .getByLabel(t('ui.analysis.paste'))
+      .fill('hostname fw1\npolicy-map global_policy\n class inspection_default\n  inspect esmtp\n')
+    await page.getByRole('button', { name: t('ui.analysis.run') }).click()
+    await expect.poll(() => page.getByTestId('recognition-chip').count()).toBe(1)
+    await expect.poll(() => store.read(id).entries.filter((e) => e.type === JOURNAL.analysisResult).length).toBe(2)
+    expect(journalled()).toHaveLength(2)
+    expect(await lanes.locator('tr[data-kind="changed"]', { hasText: '250-STARTTLS' }).count()).toBe(1)
     expect(pageErrors(page)).toEqual([])
     await page.close()
   })
