@@ -6,6 +6,7 @@
  */
 import { userInfo } from 'node:os'
 import { createInterface } from 'node:readline'
+import { captureHistory } from '../../main/capture/capture-history'
 import { GuidedCapture } from '../../main/capture/guided-capture'
 import { CaseStore } from '../../main/cases/case-store'
 import { unmaskHome } from '../../main/cases/paths'
@@ -154,7 +155,7 @@ export async function runCapture(opts: CaptureOptions, outer: CliContext): Promi
     })
 
     // What an earlier cut run left on this device comes first: a new device action, confirmed like any other.
-    const offer = await capture.remover.proposeCleanup(store.read(handle.dir).entries)
+    const offer = await capture.remover.proposeCleanup(captureHistory(store, handle.dir))
     if (offer) {
       say(k('cleanup.header', { device: offer.device || device }))
       for (const line of offer.lines) say(`  ${line}`)

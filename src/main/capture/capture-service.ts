@@ -1,8 +1,8 @@
 /**
  * The capture panel's side in main: one guided capture per panel, on its own connection to the device (the terminal
- * tab stays the engineer's), writing to the case the panel was opened for. Opening it also looks in that case's
- * journal for captures an earlier run left on this device and returns their removal as a proposal (with its token):
- * the panel shows it first. Everything else goes through GuidedCapture.
+ * tab stays the engineer's), writing to the case the panel was opened for. Opening it also looks in the journals
+ * (this case and the recent others, ./capture-history.ts) for captures an earlier run left on this device and returns
+ * their removal as a proposal with its token: the panel shows it first. Everything else goes through GuidedCapture.
  */
 import { randomUUID } from 'node:crypto'
 import type { CleanupProposal } from '../../shared/capture/guided/types'
@@ -12,6 +12,7 @@ import type { HostKeyQuestions } from '../device/host-key-questions'
 import { SessionLog } from '../device/session-log'
 import { openDeviceLink } from '../fix/device-link'
 import type { Emit, OpenChannel, SessionCredentials } from '../sessions/session-service'
+import { captureHistory } from './capture-history'
 import { GuidedCapture, type RunRequest } from './guided-capture'
 
 interface Open {
@@ -65,7 +66,7 @@ export class CaptureService {
         handle.close()
       }
       this.open.set(captureId, { capture, dispose })
-      const cleanup = await capture.remover.proposeCleanup(this.cases.read(handle.dir).entries)
+      const cleanup = await capture.remover.proposeCleanup(captureHistory(this.cases, handle.dir))
       return { captureId, device: capture.remover.deviceName(), cleanup }
     } catch (error) {
       log.close('connect failed')

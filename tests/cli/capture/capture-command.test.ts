@@ -127,7 +127,7 @@ describe('unmask capture', () => {
     expect(run.stdout).toContain('UNMASK_SRV: 삭제됨')
   })
 
-  it('a run cut earlier (app side) leaves captures: the next unmask capture on that case offers their removal first', async () => {
+  it('a run cut earlier (app side) leaves captures: the next unmask capture, even in a new case, offers their removal first', async () => {
     const store = new CaseStore(home())
     const handle = store.create({ customer: 'Cut run' })
     let down = false
@@ -179,7 +179,8 @@ describe('unmask capture', () => {
     expect(onDevice().sort()).toEqual(['UNMASK_CLI', 'UNMASK_SRV'])
 
     // yes to the removal, no to a new capture.
-    const run = await runUnmask([...base(), ...sides, '--case', handle.id], env(), 'yes\nno\n')
+    // A new case (no --case): the cut run's records are found in the other cases of this home.
+    const run = await runUnmask([...base(), ...sides], env(), 'yes\nno\n')
     expect(run.stdout).toContain('An earlier capture run on ciscoasa was cut; its captures are still there:')
     expect(run.stdout).toContain('  no capture UNMASK_SRV\n  no capture UNMASK_CLI')
     expect(run.stdout).toContain('UNMASK_SRV: removed (no longer listed by show capture)')
