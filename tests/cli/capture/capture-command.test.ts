@@ -7,14 +7,9 @@
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { GuidedCapture } from '../../../src/main/capture/guided-capture'
 import { CaseStore } from '../../../src/main/cases/case-store'
-import { openDeviceLink } from '../../../src/main/fix/device-link'
-import { probe } from '../../../src/main/smtp/probe'
-import type { ByteChannel } from '../../../src/main/transports/channel'
-import { HostKeyTrust } from '../../../src/main/transports/host-key-trust'
-import { connectSsh } from '../../../src/main/transports/ssh-transport'
 import { JOURNAL } from '../../../src/shared/journal/events'
+import { cutRun } from '../../main/capture/cut-run'
 import { runUnmask } from '../../support/cli'
 import { labFixture } from '../../support/lab'
 
@@ -128,52 +123,10 @@ describe('unmask capture', () => {
   })
 
   it('a run cut earlier (app side) leaves captures: the next unmask capture, even in a new case, offers their removal first', async () => {
-    const store = new CaseStore(home())
-    const handle = store.create({ customer: 'Cut run' })
-    let down = false
-    let channel: ByteChannel | undefined
-    const link = await openDeviceLink({
-      connect: async () => {
-        if (down) throw new Error('test: the network is down')
-        channel = await connectSsh({
-          host: '127.0.0.1',
-          port: lab().management!.port,
-          username: 'admin',
-          password: 'lab-admin',
-          trust: new HostKeyTrust({ storeFile: join(fixture.dir, 'cut-known_hosts'), readOnlyFiles: [] }),
-          askHostKey: async () => true,
-          timeoutMs: 10_000,
-        })
-        return channel
-      },
-      credentials: { username: 'admin', password: 'lab-admin', secret: 'lab-enable' },
-    })
+    const handle = new CaseStore(home()).create({ customer: 'Cut run' })
     try {
-      const capture = new GuidedCapture({
-        link,
-        journal: handle,
-        // The session dies during the probe and cannot come back: both captures stay on the device.
-        probe: async (target) => {
-          down = true
-          await channel?.close()
-          return probe(target)
-        },
-      })
-      const proposal = await capture.propose({
-        mailHost: '127.0.0.1',
-        direction: 'inbound',
-        serverInterface: 'inside',
-        clientInterface: 'outside',
-      })
-      if (proposal.status !== 'ready') throw new Error(proposal.status)
-      const cut = await capture.run({
-        token: proposal.token,
-        confirmedBy: 'Kim',
-        probeTarget: { host: '127.0.0.1', port: lab().smtp.port },
-      })
-      expect(cut).toMatchObject({ leftOnDevice: ['UNMASK_SRV', 'UNMASK_CLI'] })
+      expect(await cutRun(lab(), handle, fixture.dir)).toMatchObject({ leftOnDevice: ['UNMASK_SRV', 'UNMASK_CLI'] })
     } finally {
-      await link.close()
       handle.close()
     }
     expect(onDevice().sort()).toEqual(['UNMASK_CLI', 'UNMASK_SRV'])

@@ -11,6 +11,7 @@ import { type Lab, startLab } from '../../../src/lab'
 import { BridgeContext } from '../../../src/renderer/src/bridge'
 import { CaptureDialog } from '../../../src/renderer/src/capture/CaptureDialog'
 import { CapturePanel } from '../../../src/renderer/src/capture/CapturePanel'
+import { cutRun } from '../../main/capture/cut-run'
 import { labServices } from '../../main/capture/lab-services'
 import { makeTempDir } from '../../support/temp-dir'
 
@@ -69,6 +70,39 @@ describe('capture dialog', () => {
       'UNMASK_SRV: removed (no longer listed by show capture)',
     )
     await waitFor(() => expect(lab.device!.captures.list()).toEqual([]))
+    await services.capture?.closeAll()
+  })
+
+  it('offers the removal of what a cut run left on the device before proposing anything new', {
+    timeout: 60_000,
+  }, async () => {
+    const { services, bridge, profile, caseId } = labServices(join(tmp.path, 'home2'), lab, 'Capture leftovers')
+    const handle = services.cases.open(caseId)
+    try {
+      await cutRun(lab, handle, tmp.path)
+    } finally {
+      handle.close()
+    }
+    expect(lab.device!.captures.list().map((c) => c.name)).toEqual(['UNMASK_SRV', 'UNMASK_CLI'])
+    render(
+      <BridgeContext.Provider value={bridge}>
+        <CaptureDialog caseId={caseId} profileId={profile.id} engineer="Kim" onClose={() => {}} />
+      </BridgeContext.Provider>,
+    )
+    const type = (label: string, value: string) => fireEvent.change(screen.getByLabelText(label), { target: { value } })
+    type('Mail host address', '127.0.0.1')
+    type('Probe through the firewall to', '127.0.0.1')
+    type('Password (empty: the remembered one)', lab.credentials!.password)
+    type('Enable secret', lab.credentials!.enable)
+    fireEvent.click(screen.getByRole('button', { name: 'Connect and propose' }))
+    const lines = await screen.findByTestId('capture-cleanup-lines', undefined, { timeout: 20_000 })
+    expect(lines.textContent).toBe('no capture UNMASK_SRV\nno capture UNMASK_CLI')
+    // Shown, not yet typed.
+    expect(lab.device!.captures.list()).toHaveLength(2)
+    fireEvent.click(screen.getByRole('button', { name: 'Remove them' }))
+    // Then the new proposal goes on (this host has no NAT: the plan asks for the interfaces).
+    await screen.findByTestId('capture-clientInterface', undefined, { timeout: 20_000 })
+    expect(lab.device!.captures.list()).toEqual([])
     await services.capture?.closeAll()
   })
 
