@@ -20,12 +20,9 @@ import type {
   CaptureRequest,
   CaptureRunResult,
   CaptureStep,
-  ReadBack,
 } from '../../shared/capture/guided/types'
 import { hasReadableSmtp } from '../../shared/capture/read'
-import { readDumpText } from '../../shared/capture/sniff'
 import { analyzeTexts } from '../../shared/diagnosis'
-import { captureRecord } from '../../shared/journal/capture-evidence-schema'
 import { JOURNAL } from '../../shared/journal/events'
 import type { ProbeResult, ProbeTarget } from '../../shared/probe/types'
 import type { DeviceLink } from '../fix/device-link'
@@ -34,7 +31,8 @@ import { linesHash } from '../fix/hash'
 import { TokenBook } from '../fix/token'
 import { probe as runProbe } from '../smtp/probe'
 import { CaptureRemover, tokenRefusal } from './cleanup'
-import { DEFAULT_STEP_TIMEOUTS, inExecMode, listedNames, readDump, type StepTimeouts, typeLine } from './device-steps'
+import { DEFAULT_STEP_TIMEOUTS, inExecMode, listedNames, type StepTimeouts, typeLine } from './device-steps'
+import { readBackCapture } from './read-back'
 
 export interface GuidedCaptureOptions {
   link: DeviceLink
@@ -224,33 +222,22 @@ export class GuidedCapture {
         step('probe', `${request.probeTarget.host}:${request.probeTarget.port}`)
         result.probe = await this.probe(request.probeTarget)
         // Read back even after a failed probe: what the captures hold may say why it failed.
+        const hostRole = plan.direction === 'inbound' ? 'server' : 'client'
+        const ctx = { driver: this.link.driver, journal, device, runId, timeoutMs: this.timeouts.dumpMs }
         for (const c of plan.captures) {
           step('read', c.name)
-          const dump = await readDump(this.link.driver, c.name, this.timeouts.dumpMs, this.options.maxDumpChars)
-          if (dump.failed) {
+          const read = await readBackCapture(
+            { ...ctx, maxChars: this.options.maxDumpChars },
+            c,
+            c.role === hostRole ? 'inside' : 'outside',
+          )
+          if (!read.ok) {
             result.outcome = 'lost'
-            result.error = dump.text.trim() || 'read-back failed'
+            result.error = read.error
             break
           }
-          const side = c.role === (plan.direction === 'inbound' ? 'server' : 'client') ? 'inside' : 'outside'
-          const name = `device:${device} show capture ${c.name}`
-          const reading = readDumpText(dump.text)
-          journal.attach(`${c.name}-${runId.slice(0, 8)}-dump.txt`, dump.text)
-          journal.append(
-            JOURNAL.captureAdded,
-            captureRecord(reading, { name, origin: 'device', side, set: runId, bytes: dump.text.length }),
-          )
-          captures.push({ name, reading })
-          const readBack: ReadBack = {
-            name: c.name,
-            interface: c.interface,
-            side,
-            bytes: dump.text.length,
-            truncated: dump.truncated,
-            conversations: reading.transcripts.filter((t) => !t.encrypted).length,
-            problems: reading.problems.map((p) => p.code),
-          }
-          result.readBack.push(readBack)
+          captures.push(read.named)
+          result.readBack.push(read.readBack)
         }
       }
     } catch (error) {
