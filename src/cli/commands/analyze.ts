@@ -4,6 +4,7 @@
  * the case with its SHA-256 and the analysis is journalled, as the app does with pasted texts. Exit codes (README
  * "Exit codes"): 0 nothing wrong found, 1 a problem found, 2 an input cannot be read (missing, a folder without
  * reports, not text or gzip, too large) or no such case. The engine is loaded with `import()` when the command runs, not at start-up.
+ * A plain text file is streamed into the engine in chunks (read-input.ts streamTextFile, issue 16), never held whole.
  * `--direct FILE --through FILE` label two SMTP transcripts by vantage (straight to the server, and through the
  * path) so the direct-vs-through comparison works offline; one without the other, or no input at all, exits 2.
  */
