@@ -34,12 +34,13 @@ export interface OpenedCapture extends OpenedFix {
 export function captureEnv(scenario: string) {
   const env = labFixEnv(scenario)
   /**
-   * `fault`: the first write matching `on` never leaves; with `close` the connection dies instead (new ones work),
-   * with `swallow` it stays open and the device simply never hears that line (so it never answers it).
+   * `fault`: the first write matching `on` never leaves as written; with `close` the connection dies instead (new
+   * ones work), with `swallow` the device simply never hears that line (so it never answers it), with `garble` it
+   * hears the line with `match` misspelled (as a device that does not know the keyword would refuse it).
    */
   const open = async (
     options: Partial<GuidedCaptureOptions> = {},
-    fault?: { on: RegExp; action: 'close' | 'swallow' },
+    fault?: { on: RegExp; action: 'close' | 'swallow' | 'garble' },
   ): Promise<OpenedCapture> => {
     let live: ByteChannel | undefined
     let refusing = false
@@ -53,6 +54,7 @@ export function captureEnv(scenario: string) {
         if (!dropped && fault.on.test(String(data))) {
           dropped = true
           if (fault.action === 'close') void channel.close()
+          if (fault.action === 'garble') write(String(data).replace(' match ', ' matsch '))
           return
         }
         write(data)

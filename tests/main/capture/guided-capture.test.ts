@@ -214,6 +214,20 @@ describe('guided capture on the lab ASA', () => {
     expect(env.lab().device!.captures.list()).toEqual([])
   })
 
+  it('a device that refuses the capture line: nothing more is typed, the error is shown, nothing is left', async () => {
+    const opened = await env.open({}, { on: /^capture UNMASK_SRV /, action: 'garble' })
+    const proposal = await ready(opened)
+    const result = await completed(opened, proposal.token)
+    expect(result.outcome).toBe('failed')
+    expect(result.created.map((c) => c.status)).toEqual(['error'])
+    expect(result.error).toMatch(/ERROR/)
+    // The second capture line was never typed, and no probe ran.
+    expect(entriesOf(opened, JOURNAL.captureCreated)).toHaveLength(1)
+    expect(result.probe).toBeNull()
+    expect(result.removal).toEqual([{ name: 'UNMASK_SRV', outcome: 'absent' }])
+    expect(env.lab().device!.captures.list()).toEqual([])
+  })
+
   it('a dump longer than the cap is cut at the last whole packet and still read', async () => {
     const opened = await env.open({ maxDumpChars: 1500 })
     const proposal = await ready(opened)

@@ -22,8 +22,11 @@
  *   enough that its `dump` stays a few MB of text.
  * - PIX 6.2/6.3 know `capture` with `access-list` only (PIXBOOK; simplenetworktips.blogspot.com 2009): a capture there
  *   needs a new access-list in the configuration, which this flow does not write: refused with a message.
- * [?] Which 7.x release added `match` was not found; a 7.x device that refuses it answers `ERROR:` to the first line,
- * the run stops there and removes what it created.
+ * - The PIX OS 7.0 syntax as quoted by simplenetworktips.blogspot.com (2009) has no `match` yet (`access-list`,
+ *   `buffer`, `ethernet-type`, `interface`, `packet-length`, `circular-buffer`); ASA 9.1 has it. [?] Which 7.x/8.x
+ *   release added `match` was not found. A device that does not know it answers `ERROR:` to the first line: the run
+ *   stops there, types nothing more, removes what it may have created and says what the device answered. (The
+ *   access-list form would need a configuration change — a new ACL — which this flow does not make.)
  */
 import type { PlatformId } from '../../devices/types'
 import type { CommandLine } from '../../remedies/types'
