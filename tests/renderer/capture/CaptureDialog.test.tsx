@@ -12,7 +12,7 @@ import { BridgeContext } from '../../../src/renderer/src/bridge'
 import { CaptureDialog } from '../../../src/renderer/src/capture/CaptureDialog'
 import { CapturePanel } from '../../../src/renderer/src/capture/CapturePanel'
 import { cutRun } from '../../main/capture/cut-run'
-import { labServices } from '../../main/capture/lab-services'
+import { type LabServices, labServices } from '../../main/capture/lab-services'
 import { makeTempDir } from '../../support/temp-dir'
 
 const tmp = makeTempDir('unmask-capture-dialog-')
@@ -25,23 +25,28 @@ afterAll(async () => {
   tmp.remove()
 })
 
+/** Opens the dialog on the lab profile, fills the form as the engineer would, and asks for the proposal. */
+function openAndPropose({ bridge, profile, caseId }: Pick<LabServices, 'bridge' | 'profile' | 'caseId'>) {
+  render(
+    <BridgeContext.Provider value={bridge}>
+      <CaptureDialog caseId={caseId} profileId={profile.id} engineer="Kim" onClose={() => {}} />
+    </BridgeContext.Provider>,
+  )
+  const type = (label: string, value: string) => fireEvent.change(screen.getByLabelText(label), { target: { value } })
+  type('Mail host address', '127.0.0.1')
+  type('Probe through the firewall to', '127.0.0.1')
+  type('Port', String(lab.smtp.port))
+  type('Password (empty: the remembered one)', lab.credentials!.password)
+  type('Enable secret', lab.credentials!.enable)
+  fireEvent.click(screen.getByRole('button', { name: 'Connect and propose' }))
+}
+
 describe('capture dialog', () => {
   it('asks for the interfaces, shows the exact lines before typing, runs, and shows the finding and the removal', {
     timeout: 60_000,
   }, async () => {
     const { services, bridge, profile, caseId } = labServices(join(tmp.path, 'home'), lab, 'Capture dialog')
-    render(
-      <BridgeContext.Provider value={bridge}>
-        <CaptureDialog caseId={caseId} profileId={profile.id} engineer="Kim" onClose={() => {}} />
-      </BridgeContext.Provider>,
-    )
-    const type = (label: string, value: string) => fireEvent.change(screen.getByLabelText(label), { target: { value } })
-    type('Mail host address', '127.0.0.1')
-    type('Probe through the firewall to', '127.0.0.1')
-    type('Port', String(lab.smtp.port))
-    type('Password (empty: the remembered one)', lab.credentials!.password)
-    type('Enable secret', lab.credentials!.enable)
-    fireEvent.click(screen.getByRole('button', { name: 'Connect and propose' }))
+    openAndPropose({ bridge, profile, caseId })
 
     // A host without NAT: the plan asks instead of guessing.
     const client = await screen.findByTestId('capture-clientInterface', undefined, { timeout: 20_000 })
@@ -84,17 +89,7 @@ describe('capture dialog', () => {
       handle.close()
     }
     expect(lab.device!.captures.list().map((c) => c.name)).toEqual(['UNMASK_SRV', 'UNMASK_CLI'])
-    render(
-      <BridgeContext.Provider value={bridge}>
-        <CaptureDialog caseId={caseId} profileId={profile.id} engineer="Kim" onClose={() => {}} />
-      </BridgeContext.Provider>,
-    )
-    const type = (label: string, value: string) => fireEvent.change(screen.getByLabelText(label), { target: { value } })
-    type('Mail host address', '127.0.0.1')
-    type('Probe through the firewall to', '127.0.0.1')
-    type('Password (empty: the remembered one)', lab.credentials!.password)
-    type('Enable secret', lab.credentials!.enable)
-    fireEvent.click(screen.getByRole('button', { name: 'Connect and propose' }))
+    openAndPropose({ bridge, profile, caseId })
     const lines = await screen.findByTestId('capture-cleanup-lines', undefined, { timeout: 20_000 })
     expect(lines.textContent).toBe('no capture UNMASK_SRV\nno capture UNMASK_CLI')
     // Shown, not yet typed.
