@@ -99,6 +99,10 @@ describe.runIf(isBuilt)('modules loaded at start', () => {
     for (const name of [...HEAVY, ...TEST_ONLY]) expect(run.packages, name).not.toContain(name)
     expect(run.chunks).not.toContain('src/lab')
     expect(run.chunks).not.toContain('src/shared/diagnosis')
+    // The probe (node:tls, node:net, node:dns) and the capture reader came in through a constant and a static
+    // import of two option declarations; they are `probe`'s and `analyze`'s work, not start-up's.
+    expect(run.chunks).not.toContain('src/main/smtp')
+    expect(run.chunks).not.toContain('src/shared/capture')
   })
 
   it('unmask analyze loads the engine, but no transport, browser or lab', () => {
@@ -108,11 +112,14 @@ describe.runIf(isBuilt)('modules loaded at start', () => {
     expect(run.chunks).toContain('src/shared/diagnosis')
     for (const name of HEAVY) expect(run.packages, name).not.toContain(name)
     expect(run.chunks).not.toContain('src/lab')
+    expect(run.chunks).not.toContain('src/main/smtp')
   })
 
   it('the heavy modules do come in with the commands that need them (the listing sees lazy loads)', () => {
     const report = loaded([BIN, 'report', '--case', 'no-such-case', '--out', join(tmp.path, 'r.pdf')])
     expect(report.packages).toContain('playwright-core')
+    const probe = loaded([BIN, 'probe', '127.0.0.1:1', '--timeout', '1'])
+    expect(probe.chunks).toContain('src/main/smtp')
     const lab = loaded([BIN, 'lab', '--list'])
     expect(lab.chunks).toContain('src/lab')
     expect(lab.packages).not.toContain('playwright-core')

@@ -9,7 +9,7 @@
  * command runs, so other commands start without it (README "Performance").
  */
 import type { Command } from 'commander'
-import { DEFAULT_CONCURRENCY } from '../../main/smtp/probe-many'
+import { DEFAULT_CONCURRENCY } from '../../shared/probe/concurrency'
 import { type CliContext, UsageError } from '../io'
 import type { EgressCliOptions } from './probe-egress'
 import type { ProbeCliOptions } from './probe-run'

@@ -4,10 +4,9 @@
  * running: each then ends as `aborted` and no socket stays open.
  */
 import { setMaxListeners } from 'node:events'
+import { DEFAULT_CONCURRENCY } from '../../shared/probe/concurrency'
 import type { ProbeResult, ProbeTarget } from '../../shared/probe/types'
 import { type ProbeRunOptions, probe } from './probe'
-
-export const DEFAULT_CONCURRENCY = 8
 
 export interface BatchOptions extends ProbeRunOptions {
   concurrency?: number
