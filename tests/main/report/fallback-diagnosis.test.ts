@@ -6,7 +6,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CaseStore } from '../../../src/main/cases/case-store'
 import { renderCaseReport } from '../../../src/main/report/export-report'
 import { fallbackDiagnosis } from '../../../src/main/report/fallback-diagnosis'
+import { readCapture } from '../../../src/shared/capture/read'
+import { captureRecord } from '../../../src/shared/journal/capture-evidence-schema'
+import { JOURNAL } from '../../../src/shared/journal/events'
 import type { ProbeResult } from '../../../src/shared/probe/types'
+import { captureBytes } from '../../shared/capture/fixtures'
 import { probeMaskedPath } from '../../shared/report/helpers/lab-case'
 import { makeTempDir } from '../../support/temp-dir'
 
@@ -27,6 +31,34 @@ describe('fallback diagnosis for the report', () => {
     const f = model.findings.find((x) => x.id === 'smtp.starttls-masked')
     expect(f?.evidence[0]).toMatchObject({ source: 'probe:outside', startLine: 7 })
     expect(model.summary.state).toBe('problem-found')
+  })
+
+  // A guided capture (or `unmask capture --case`) writes `capture.added` for both sides and no diagnosis. The two
+  // captures are tcpdump's of a real Postfix through the lab's inspection path (tests/fixtures/captures/README.md).
+  const record = (file: string, side: 'inside' | 'outside') =>
+    captureRecord(readCapture(captureBytes(file))!, { name: file, origin: 'device', side, set: 'run-1', bytes: 1 })
+
+  it("a case holding only a capture pair reports the firewall's rewrite, citing both captures", () => {
+    const c = new CaseStore(temp.path).create({ customer: 'Capture Only Ltd' })
+    c.append(JOURNAL.captureAdded, record('postfix-esmtp-inside.pcap', 'inside'))
+    c.append(JOURNAL.captureAdded, record('postfix-esmtp-outside.pcap', 'outside'))
+    c.close()
+    const { model } = renderCaseReport({ home: temp.path, caseRef: c.dir, lang: 'en' })
+    const f = model.findings.find((x) => x.id === 'capture.firewall-rewrote')
+    expect(f).toBeDefined()
+    expect(new Set(f!.evidence.map((e) => e.source.split(' ')[0]))).toEqual(
+      new Set(['postfix-esmtp-inside.pcap', 'postfix-esmtp-outside.pcap']),
+    )
+    expect(model.summary.state).toBe('problem-found')
+  })
+
+  it('counter-example: identical captures on a clear path give no rewrite finding', () => {
+    const entries = [
+      { seq: 0, at: 'x', type: JOURNAL.captureAdded, data: record('postfix-off-inside.pcap', 'inside') },
+      { seq: 1, at: 'x', type: JOURNAL.captureAdded, data: record('postfix-off-outside.pcap', 'outside') },
+    ]
+    const d = fallbackDiagnosis(entries)
+    expect(d?.findings.map((f) => f.id)).not.toContain('capture.firewall-rewrote')
   })
 
   it('leaves a journal with its own analysis alone', () => {
