@@ -8,7 +8,7 @@ import { registerIpc } from './ipc'
 import { installApplicationMenu } from './menu'
 import { createElectronPrinter } from './report/pdf-electron'
 import { electronEncryptor } from './secrets/safe-storage'
-import { createServices } from './services'
+import { closeDeviceConnections, createServices } from './services'
 import { createMainWindow, denyAllPermissions } from './window'
 import { windowStatePath } from './window-state'
 
@@ -41,10 +41,7 @@ if (!app.requestSingleInstanceLock()) {
         },
       })
       registerIpc(createHandlers(services), (w) => w !== null && w === mainWindow)
-      app.on('before-quit', () => {
-        void services.sessions.closeAll()
-        void services.remediation.closeAll()
-      })
+      app.on('before-quit', () => void closeDeviceConnections(services))
       installApplicationMenu()
       mainWindow = createMainWindow(windowStatePath(home))
       mainWindow.on('closed', () => (mainWindow = null))

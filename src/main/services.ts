@@ -55,3 +55,16 @@ export function createServices(options: ServiceOptions): Services {
     shell: options.shell,
   }
 }
+
+/**
+ * Ends every device connection the services hold (terminal sessions, remediation runs, guided captures): the app
+ * calls it when it quits, so no SSH session is left to time out on the firewall. A capture cut this way is removed by
+ * the next capture session on that device (its journal keeps what was created).
+ */
+export async function closeDeviceConnections(services: Pick<Services, 'sessions' | 'remediation' | 'capture'>) {
+  await Promise.allSettled([
+    services.sessions.closeAll(),
+    services.remediation.closeAll(),
+    services.capture?.closeAll(),
+  ])
+}
