@@ -33,6 +33,7 @@ export async function startProviders(
         log: (m: string) => device.log(m),
         currentPolicy: () => device.policyFor('inside'),
         captures: device.captures,
+        mailHostAddresses: (host: string, peer: string) => device.mailHostAddresses(host, peer),
       }
     : null
   const providers: LabProvider[] = []
@@ -43,6 +44,9 @@ export async function startProviders(
       upstream: mailHost,
       firewall: egress,
       interfaces: { client: 'inside', server: 'outside' },
+      // The client is the site's mail host: its captures show it real on inside, NAT-mapped on outside; a provider
+      // keeps its socket address (the scenario names none), which the guided plan matches as `any` (plan.ts).
+      mailHostEnd: 'client',
     })
     closers.push(() => proxy.close())
     providers.push({

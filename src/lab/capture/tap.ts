@@ -3,12 +3,14 @@
  * in) carries what the client sent and the replies after inspection, the server-facing leg (`inside`) the server's
  * original replies and the commands after inspection. Each leg keeps real TCP sequence numbers; the server's ISN
  * differs between the legs, as the ASA's TCP sequence number randomization rewrites it. The proxy's own ports are
- * lab artefacts: the server side is shown on the SMTP port 25, which is what the firewall would see.
+ * lab artefacts: the server side is shown on the SMTP port 25, which is what the firewall would see. Each leg carries
+ * the addresses its interface would see (the mail host real on its own side, mapped on the other: addresses.ts).
  *
  * Sequence numbers are counted always (a few additions); packets are built only while a capture wants them, so the
  * proxy keeps streaming without copies when nobody captures.
  */
 import { randomBytes } from 'node:crypto'
+import type { MailHostAddresses } from './addresses'
 import type { FlowTuple } from './match'
 import { buildSegment, ipv4Bytes, TCP_FLAGS } from './packets'
 import type { CaptureStore } from './store'
@@ -17,11 +19,45 @@ export const SMTP_PORT = 25
 const MSS = 1460
 const WINDOW = 65535
 
+export interface Endpoint {
+  address: string
+  port: number
+}
+
+/** One interface's view of the connection: its name, and both ends as the packets on that interface carry them. */
+export interface LegView {
+  iface: string
+  client: Endpoint
+  server: Endpoint
+}
+
 export interface TapEndpoints {
-  client: { address: string; port: number }
-  server: { address: string; port: number }
-  /** Interface names: the client's side and the server's side. */
-  interfaces: { client: string; server: string }
+  /** The client-facing interface (`outside` for mail coming in). */
+  clientSide: LegView
+  /** The server-facing interface. */
+  serverSide: LegView
+}
+
+/** Which end of the connection is the configuration's mail host: the server for mail coming in, the client for egress. */
+export type MailHostEnd = 'client' | 'server'
+
+/**
+ * Both legs of one connection: the mail host's end shows its real address on its own interface and its mapped one on
+ * the other; the peer keeps its socket address and port on both (no NAT for it in the lab configurations).
+ */
+export function legViews(
+  interfaces: { client: string; server: string },
+  mailHost: MailHostEnd,
+  host: MailHostAddresses | undefined,
+  ends: { client: Endpoint; server: Endpoint },
+): TapEndpoints {
+  const at = (side: MailHostEnd): LegView => {
+    const view = { iface: interfaces[side], client: ends.client, server: ends.server }
+    if (!host) return view
+    const shown = { ...ends[mailHost], address: side === mailHost ? host.real : host.mapped }
+    return mailHost === 'client' ? { ...view, client: shown } : { ...view, server: shown }
+  }
+  return { clientSide: at('client'), serverSide: at('server') }
 }
 
 type Direction = 'toServer' | 'toClient'
@@ -33,8 +69,7 @@ class Leg {
 
   constructor(
     private readonly store: CaptureStore,
-    readonly iface: string,
-    private readonly ends: TapEndpoints,
+    private readonly view: LegView,
     clientIsn: number,
     serverIsn: number,
   ) {
@@ -43,7 +78,7 @@ class Leg {
   }
 
   private tuple(dir: Direction): FlowTuple {
-    const { client, server } = this.ends
+    const { client, server } = this.view
     return dir === 'toServer'
       ? { src: client.address, dst: server.address, sport: client.port, dport: server.port }
       : { src: server.address, dst: client.address, sport: server.port, dport: client.port }
@@ -56,7 +91,7 @@ class Leg {
     const span = payload.length + (flags & (TCP_FLAGS.SYN | TCP_FLAGS.FIN) ? 1 : 0)
     this.next[dir] = (seq + span) >>> 0
     const t = this.tuple(dir)
-    if (!this.store.wants(this.iface, t)) return
+    if (!this.store.wants(this.view.iface, t)) return
     const src = ipv4Bytes(t.src)
     const dst = ipv4Bytes(t.dst)
     if (!src || !dst) return
@@ -76,7 +111,7 @@ class Leg {
       mss,
       payload,
     })
-    this.store.record(this.iface, {
+    this.store.record(this.view.iface, {
       ts: this.store.now(),
       ...t,
       flags,
@@ -120,8 +155,8 @@ export class ConnectionTap {
 
   constructor(store: CaptureStore, ends: TapEndpoints) {
     const clientIsn = randomBytes(4).readUInt32BE()
-    this.outside = new Leg(store, ends.interfaces.client, ends, clientIsn, randomBytes(4).readUInt32BE())
-    this.inside = new Leg(store, ends.interfaces.server, ends, clientIsn, randomBytes(4).readUInt32BE())
+    this.outside = new Leg(store, ends.clientSide, clientIsn, randomBytes(4).readUInt32BE())
+    this.inside = new Leg(store, ends.serverSide, clientIsn, randomBytes(4).readUInt32BE())
   }
 
   /** The client's connection was accepted (its handshake on the client-facing interface). */

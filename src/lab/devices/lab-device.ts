@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { type MailHostAddresses, mailHostAddresses } from '../capture/addresses'
 import { CaptureStore } from '../capture/store'
 import { type InspectingFirewall, type InspectionCounters, type InspectionPolicy, newCounters } from '../proxy/policy'
 import { asaInspectionPolicy } from './asa-policy'
@@ -72,6 +73,11 @@ export class LabDevice implements InspectingFirewall {
     // A PIX 6 fixup is global: it knows no per-interface policies.
     if (this.spec.kind === 'pix6') return pix6Policy(this.running, this.spec.version)
     return asaInspectionPolicy(this.running, this.spec.version, ingress)
+  }
+
+  /** The mail host's addresses in capture packets: real on `hostInterface`, NAT-mapped on `peerInterface`. */
+  mailHostAddresses(hostInterface: string, peerInterface: string): MailHostAddresses {
+    return mailHostAddresses(this.runningText().join('\n'), this.spec.config, hostInterface, peerInterface)
   }
 
   log(message: string): void {

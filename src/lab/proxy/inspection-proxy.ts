@@ -4,7 +4,7 @@
  * on a real ASA. Streams both ways with back-pressure, so large messages pass without being held in memory.
  */
 import { connect, createServer, type Server, type Socket } from 'node:net'
-import { ConnectionTap, SMTP_PORT } from '../capture/tap'
+import { ConnectionTap, legViews, type MailHostEnd, SMTP_PORT } from '../capture/tap'
 import { listenOnLoopback } from '../endpoints/listen'
 import type { InspectingFirewall } from './policy'
 import { type InspectorOutput, SmtpInspector } from './smtp-inspector'
@@ -18,6 +18,11 @@ export interface InspectionProxyOptions {
   connectTimeoutMs?: number
   /** Interface names for syslog lines: the client's and the server's side (default outside → inside). */
   interfaces?: { client: string; server: string }
+  /**
+   * Which end is the configuration's mail host, for the addresses in capture packets: the server (default, mail
+   * coming in) or the client (the site's own mail leaving through the egress path).
+   */
+  mailHostEnd?: MailHostEnd
 }
 
 export interface InspectionProxy {
@@ -131,18 +136,24 @@ function handle(client: Socket, options: InspectionProxyOptions, sockets: Set<So
 
 /**
  * The device's capture hooks for this connection, or undefined when the path has no device with captures. The
- * server side is shown on port 25 (the proxy's own port is a lab artefact), the client with its real address.
+ * server side is shown on port 25 (the proxy's own port is a lab artefact), the client with its real port; the mail
+ * host's end with the addresses the device's configuration gives it on each interface, asked now, so a NAT changed
+ * over SSH applies from the next connection on.
  */
 function tapFor(
   client: Socket,
   options: InspectionProxyOptions,
   interfaces: { client: string; server: string },
 ): ConnectionTap | undefined {
-  const store = options.firewall?.captures
-  if (!store) return undefined
-  return new ConnectionTap(store, {
+  const firewall = options.firewall
+  const store = firewall?.captures
+  if (!firewall || !store) return undefined
+  const mailHost = options.mailHostEnd ?? 'server'
+  const peer = mailHost === 'server' ? 'client' : 'server'
+  const host = firewall.mailHostAddresses?.(interfaces[mailHost], interfaces[peer])
+  const ends = {
     client: { address: client.remoteAddress ?? '127.0.0.1', port: client.remotePort ?? 0 },
     server: { address: options.upstream.host, port: SMTP_PORT },
-    interfaces,
-  })
+  }
+  return new ConnectionTap(store, legViews(interfaces, mailHost, host, ends))
 }

@@ -1,3 +1,4 @@
+import type { MailHostAddresses } from '../capture/addresses'
 import type { CaptureStore } from '../capture/store'
 
 /** What the simulated firewall does to SMTP on a new connection, as read from its live configuration. */
@@ -77,4 +78,9 @@ export interface InspectingFirewall {
   log(message: string): void
   /** The device's packet captures (`capture NAME …`); absent on a path without a Cisco device. */
   captures?: CaptureStore
+  /**
+   * The mail host's addresses as the captures on `hostInterface` (real) and `peerInterface` (mapped) show them, read
+   * from the live configuration; asked once per new connection. Absent: the packets carry the sockets' addresses.
+   */
+  mailHostAddresses?(hostInterface: string, peerInterface: string): MailHostAddresses
 }

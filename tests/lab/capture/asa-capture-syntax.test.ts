@@ -38,7 +38,7 @@ describe('capture output layout against public ASA samples', () => {
 
     const shell = await privileged(lab(), track)
     await captureOneMail(shell, lab().smtp.port, {
-      LAY1: 'interface inside match tcp any host 127.0.0.1 eq 25',
+      LAY1: 'interface inside match tcp any host 192.168.10.25 eq 25',
       LAY2: 'interface outside buffer 1534 circular-buffer match tcp any any eq 25',
       LAY3: 'interface outside buffer 1534 match tcp any any eq 25',
     })
@@ -61,7 +61,7 @@ describe('capture command syntax on the lab ASA', () => {
     const cases: Array<[string, string]> = [
       ['capture BAD interface nowhere', 'nowhere'],
       ['capture BAD interface inside match tcp any host 999.1.1.1 eq 25', '999.1.1.1'],
-      ['capture BAD interface inside match tcp any host 127.0.0.1 eq notaport', 'notaport'],
+      ['capture BAD interface inside match tcp any host 192.168.10.25 eq notaport', 'notaport'],
       ['capture BAD interface inside match gre any any', 'gre'],
       ['capture BAD interface inside buffer lots', 'lots'],
       ['capture BAD interface inside buffer 100', '100'],
@@ -116,18 +116,27 @@ describe('capture command syntax on the lab ASA', () => {
     expect(await cli(shell, 'show capture')).toBe('')
   })
 
-  it('access-list captures use the ACL of the running-config (OUTSIDE_IN names MAIL_HOST, not the lab address)', async () => {
+  it('access-list captures use the ACL of the running-config, against the addresses as seen on the interface', async () => {
     const shell = await privileged(lab(), track)
     await captureOneMail(shell, lab().smtp.port, {
       BOTH: 'interface outside match tcp any any eq 25',
       ACLCAP: 'access-list OUTSIDE_IN interface outside',
+      ACLIN: 'access-list OUTSIDE_IN interface inside',
     })
     expect(await cli(shell, 'show capture')).toContain(
       'capture ACLCAP type raw-data access-list OUTSIDE_IN interface outside [Capturing - 0 bytes]',
     )
-    // object MAIL_HOST is 192.168.10.25: the lab's packets carry 127.0.0.1, so the ACL takes none of them.
+    // OUTSIDE_IN names object MAIL_HOST, the REAL 192.168.10.25 (8.3+ access rules use real addresses); a capture
+    // ACL is matched against the addresses as seen on the interface ("capture command ACLs" use "the mapped values
+    // as seen on an interface", Cisco ASA Series CLI Configuration Guide 9.0, "NAT and ACLs",
+    // http://manualslib.com/manual/1549611/Cisco-Asa-Series.html?page=560). Outside shows 198.51.100.25: nothing.
     expect(await cli(shell, 'show capture ACLCAP')).toBe('\n0 packets captured\n\n0 packets shown')
-    await removeCaptures(shell, ['ACLCAP', 'BOTH'])
+    // Inside shows 192.168.10.25: the one ACE takes the client's packets towards the mail host, not the replies.
+    const inside = await cli(shell, 'show capture ACLIN')
+    const packets = inside.split('\n').filter((l) => /^ +\d+: /.test(l))
+    expect(packets.length).toBeGreaterThan(3)
+    expect(packets.every((l) => / 127\.0\.0\.1\.\d+ > 192\.168\.10\.25\.25: /.test(l))).toBe(true)
+    await removeCaptures(shell, ['ACLCAP', 'ACLIN', 'BOTH'])
   })
 
   it('circular-buffer keeps capturing by dropping its oldest packets; headers-only and packet-length cut packets', async () => {
@@ -198,7 +207,7 @@ describe('capture command syntax on the lab ASA', () => {
     expect(lines[1]).toMatch(/^\d+ packets captured$/)
     expect(lines[3]).toMatch(/^ {3}1: \d\d:\d\d:\d\d\.\d{6} 0050\.568d\.992b 0050\.568d\.c0e2 0x0800 Length: 58$/)
     expect(lines[4]).toMatch(
-      /^ {6}127\.0\.0\.1\.\d+ > 127\.0\.0\.1\.25: S \[tcp sum ok\] \d+:\d+\(0\) win 65535 <mss 1460> \(DF\) \(ttl 64, id \d+\)$/,
+      /^ {6}127\.0\.0\.1\.\d+ > 198\.51\.100\.25\.25: S \[tcp sum ok\] \d+:\d+\(0\) win 65535 <mss 1460> \(DF\) \(ttl 64, id \d+\)$/,
     )
     expect(detail).not.toContain('0x0000')
     expect(detail).not.toContain('EHLO')

@@ -2,7 +2,9 @@
  * The lab ASA answers the capture commands from the bytes its inspection path really moved (issue 21): captures on
  * both interfaces, a real SMTP conversation through the proxy, `show capture NAME dump` read back by the product's
  * own reader (src/shared/capture/asa-dump.ts → transcripts → compare) shows the mask on one side and the original on
- * the other. Output layouts and their public sources: src/lab/capture/show.ts.
+ * the other. Output layouts and their public sources: src/lab/capture/show.ts. The packets carry the mail host's
+ * addresses from the configuration (object MAIL_HOST host 192.168.10.25, nat (inside,outside) static 198.51.100.25):
+ * real on inside, mapped on outside, as a real ASA's captures would (src/lab/capture/addresses.ts).
  */
 import { describe, expect, it } from 'vitest'
 import { compareCopies } from '../../../src/shared/capture/compare'
@@ -27,15 +29,15 @@ describe('lab ASA packet captures (asa9-default, inspect esmtp with the default 
   it('captures both sides of a real conversation: the dumps show STARTTLS inside and XXXXXXXA outside', async () => {
     const shell = await privileged(lab(), track)
     // Lines as the guided capture proposes them (buffer before interface is accepted too).
-    expect(await cli(shell, 'capture CAPO interface outside buffer 1048576 match tcp any host 127.0.0.1 eq 25')).toBe(
-      '',
-    )
-    expect(await cli(shell, 'capture CAPI interface inside match tcp any host 127.0.0.1 eq smtp')).toBe('')
+    expect(
+      await cli(shell, 'capture CAPO interface outside buffer 1048576 match tcp any host 198.51.100.25 eq 25'),
+    ).toBe('')
+    expect(await cli(shell, 'capture CAPI interface inside match tcp any host 192.168.10.25 eq smtp')).toBe('')
     expect((await cli(shell, 'show capture')).split('\n')).toEqual([
       'capture CAPO type raw-data buffer 1048576 interface outside [Capturing - 0 bytes]',
-      '  match tcp any host 127.0.0.1 eq smtp',
+      '  match tcp any host 198.51.100.25 eq smtp',
       'capture CAPI type raw-data interface inside [Capturing - 0 bytes]',
-      '  match tcp any host 127.0.0.1 eq smtp',
+      '  match tcp any host 192.168.10.25 eq smtp',
     ])
 
     await mailThrough(lab().smtp.port)
@@ -47,7 +49,10 @@ describe('lab ASA packet captures (asa9-default, inspect esmtp with the default 
     const brief = await cli(shell, 'show capture CAPO')
     expect(brief).toMatch(/^\d+ packets captured$/m)
     expect(brief).toMatch(
-      /^ {3}1: \d\d:\d\d:\d\d\.\d{6} {7}127\.0\.0\.1\.\d+ > 127\.0\.0\.1\.25: S \d+:\d+\(0\) win 65535 <mss 1460>$/m,
+      /^ {3}1: \d\d:\d\d:\d\d\.\d{6} {7}127\.0\.0\.1\.\d+ > 198\.51\.100\.25\.25: S \d+:\d+\(0\) win 65535 <mss 1460>$/m,
+    )
+    expect(await cli(shell, 'show capture CAPI')).toMatch(
+      /^ {3}1: \S+ {7}127\.0\.0\.1\.\d+ > 192\.168\.10\.25\.25: S /m,
     )
     expect(brief).toMatch(/^\d+ packets shown$/m)
 
@@ -58,7 +63,10 @@ describe('lab ASA packet captures (asa9-default, inspect esmtp with the default 
       expect(r.transcripts).toHaveLength(1)
       expect(r.transcripts[0]!.connection.sawSyn).toBe(true)
       expect(r.transcripts[0]!.connection.server.port).toBe(25)
+      expect(r.transcripts[0]!.connection.client.address).toBe('127.0.0.1')
     }
+    expect(inside.transcripts[0]!.connection.server.address).toBe('192.168.10.25')
+    expect(outside.transcripts[0]!.connection.server.address).toBe('198.51.100.25')
     // The server's original on the inside, the mask on the outside; the client's command the other way round.
     expect(smtpLines(inside, 'server')).toContain('250 STARTTLS')
     expect(smtpLines(outside, 'server')).toContain('250 XXXXXXXA')
@@ -91,7 +99,7 @@ describe('lab ASA packet captures (asa9-default, inspect esmtp with the default 
       SEQO: `interface outside ${any25}`,
     })
     const isn = (text: string, dir: 'S' | 'S.ack') => {
-      const re = dir === 'S' ? /> 127\.0\.0\.1\.25: S (\d+):/ : /127\.0\.0\.1\.25 > \S+: S (\d+):\d+\(0\) ack/
+      const re = dir === 'S' ? /> [\d.]+\.25: S (\d+):/ : /[\d.]+\.25 > \S+: S (\d+):\d+\(0\) ack/
       return re.exec(text)?.[1]
     }
     const o = await cli(shell, 'show capture SEQO')

@@ -4,8 +4,9 @@
  * nobody captures. The same code is driven over SSH through the real proxy in asa-capture*.test.ts.
  */
 import { describe, expect, it } from 'vitest'
+import type { MailHostAddresses } from '../../../src/lab/capture/addresses'
 import { parseCapture } from '../../../src/lab/capture/parse'
-import { ConnectionTap } from '../../../src/lab/capture/tap'
+import { ConnectionTap, legViews } from '../../../src/lab/capture/tap'
 import { captureEnvironment } from '../../../src/lab/devices/asa-capture-commands'
 import { LabDevice } from '../../../src/lab/devices/lab-device'
 
@@ -42,12 +43,15 @@ function create(d: LabDevice, name: string, line: string): void {
 }
 
 /** One short conversation on both legs: handshake, a banner, a command, both FINs. */
-function converse(d: LabDevice): void {
-  const tap = new ConnectionTap(d.captures, {
-    client: { address: '127.0.0.1', port: 40000 },
-    server: { address: '127.0.0.25', port: 25 },
-    interfaces: { client: 'outside', server: 'inside' },
-  })
+function converse(d: LabDevice, host?: MailHostAddresses): void {
+  // Without addresses from a configuration both legs carry the sockets' addresses (addresses.test.ts covers NAT).
+  const tap = new ConnectionTap(
+    d.captures,
+    legViews({ client: 'outside', server: 'inside' }, 'server', host, {
+      client: { address: '127.0.0.1', port: 40000 },
+      server: { address: '127.0.0.25', port: 25 },
+    }),
+  )
   tap.clientAccepted()
   tap.serverConnected()
   tap.fromServer(Buffer.from('220 mx ESMTP\r\n'))
@@ -105,6 +109,23 @@ describe('capture store and proxy hooks', () => {
     const broken = d.captures.get('IN')!.packets[0]!.bytes.slice()
     broken[25] = broken[25]! ^ 0xff
     expect(checksumOk(broken)).toBe(false)
+  })
+
+  it('writes the configured addresses into the IP headers with checksums still valid', () => {
+    const d = device()
+    create(d, 'IN', 'interface inside match tcp any host 192.168.10.25 eq 25')
+    create(d, 'OUT', 'interface outside match tcp any host 198.51.100.25 eq 25')
+    converse(d, { real: '192.168.10.25', mapped: '198.51.100.25' })
+    const server = (p: { bytes: Uint8Array; sport: number }) =>
+      [...p.bytes.subarray(p.sport === 25 ? 12 : 16, p.sport === 25 ? 16 : 20)].join('.')
+    for (const [name, address] of [
+      ['IN', '192.168.10.25'],
+      ['OUT', '198.51.100.25'],
+    ] as const) {
+      const packets = d.captures.get(name)!.packets
+      expect(packets.length).toBeGreaterThan(6)
+      expect(packets.every((p) => server(p) === address && checksumOk(p.bytes))).toBe(true)
+    }
   })
 
   it('takes nothing when no capture matches the interface or the flow', () => {

@@ -30,11 +30,12 @@ async function run(shell: ShellClient, line: string, prompt = '\r\n> '): Promise
 describe('ftd7 captures', () => {
   it('CLISH: capture, show capture NAME dump with the mask, no capture; errors marked', async () => {
     const shell = await clish()
-    const match = 'match tcp any4 host 127.0.0.1 eq 25'
+    // ftd7.cfg: object MAIL_HOST host 192.168.10.25, nat (inside,outside) static 198.51.100.25.
+    const match = (host: string) => `match tcp any4 host ${host} eq 25`
     await captureOneMail(
       shell,
       lab().smtp.port,
-      { CAPI: `interface inside ${match}`, CAPO: `interface outside ${match}` },
+      { CAPI: `interface inside ${match('192.168.10.25')}`, CAPO: `interface outside ${match('198.51.100.25')}` },
       'CAPI',
       (sh, line) => run(sh, line),
     )

@@ -31,11 +31,14 @@ describe('captures per security context', () => {
     await shell.run('changeto context mail', 'ciscoasa/mail# ')
     const mail = runner('ciscoasa/mail# ')
     expect(await mail(shell, 'show capture')).toBe('')
-    const any25 = 'match tcp any any eq 25'
+    // The mail context's own NAT (asa9-multi-mail.cfg: MAIL_HOST 192.168.10.25, static 198.51.100.25) decides.
     await captureOneMail(
       shell,
       lab().smtp.port,
-      { MAILI: `interface inside ${any25}`, MAILO: `interface outside ${any25}` },
+      {
+        MAILI: 'interface inside match tcp any host 192.168.10.25 eq 25',
+        MAILO: 'interface outside match tcp any host 198.51.100.25 eq 25',
+      },
       'MAILI',
       mail,
     )

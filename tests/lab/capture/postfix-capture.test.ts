@@ -50,11 +50,12 @@ describe.skipIf(!hasPostfix || !hasTcpdump)(
       const cert = await makeCertificate({ commonName: 'mx.postfix.test', names: ['mx.postfix.test'] })
       postfix = await startPostfix({ cert })
       const proxy = await startInspectionProxy({ upstream: postfix, firewall: device })
-      for (const [name, iface] of [
-        ['CAPO', 'outside'],
-        ['CAPI', 'inside'],
+      // The mail host as each interface sees it (object MAIL_HOST, nat (inside,outside) static 198.51.100.25).
+      for (const [name, iface, host] of [
+        ['CAPO', 'outside', '198.51.100.25'],
+        ['CAPI', 'inside', '192.168.10.25'],
       ] as const) {
-        const words = ['capture', name, 'interface', iface, 'match', 'tcp', 'any', 'host', '127.0.0.1', 'eq', '25']
+        const words = ['capture', name, 'interface', iface, 'match', 'tcp', 'any', 'host', host, 'eq', '25']
         const parsed = parseCapture(words, captureEnvironment(device))
         if (!parsed.ok) throw new Error(`capture line refused at word ${parsed.failedAt}`)
         device.captures.set(name, parsed.value)
