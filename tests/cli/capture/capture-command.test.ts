@@ -1,8 +1,10 @@
 /**
  * `unmask capture` in-process against the lab's asa9-default over SSH: bad usage (exit 2, nothing opened), the lines
  * printed and nothing typed without `yes`, the whole run confirmed at the prompt (piped `yes`) or by --yes (exit 1:
- * the firewall changed a line; the lab device holds no capture afterwards), a host without NAT that needs its
- * interfaces named, and Korean output.
+ * the firewall changed a line; the lab device holds no capture afterwards), a host the configuration does not know
+ * that needs its interfaces named, a peer that is not the probe (empty captures), and Korean output. The mail host
+ * is the lab config's own (192.168.10.25, NAT 198.51.100.25): the plan's interfaces and addresses come from the
+ * running-config, and the lab's capture packets carry the same addresses.
  */
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
@@ -18,8 +20,7 @@ describe('unmask capture', () => {
   const lab = () => fixture.lab
   const home = () => join(fixture.dir, 'home')
   const env = () => ({ UNMASK_HOME: home(), FW_PASS: 'lab-admin', FW_ENABLE: 'lab-enable' })
-  /** The lab's packets name the mail host 127.0.0.1 on both sides (no NAT): the interfaces are given. */
-  const base = (mailHost = '127.0.0.1') => [
+  const base = (mailHost = '192.168.10.25') => [
     'capture',
     '--device',
     `ssh://admin@127.0.0.1:${lab().management!.port}`,
@@ -35,7 +36,6 @@ describe('unmask capture', () => {
     'Kim',
     '--accept-new-host-key',
   ]
-  const sides = ['--server-interface', 'inside', '--client-interface', 'outside']
   const onDevice = () =>
     lab()
       .device!.captures.list()
@@ -47,13 +47,13 @@ describe('unmask capture', () => {
   }
 
   it('rejects bad usage with exit 2 before connecting', async () => {
-    const badHost = await runUnmask([...base('mail.example; no capture X'), ...sides], env())
+    const badHost = await runUnmask(base('mail.example; no capture X'), env())
     expect(badHost.code).toBe(2)
     expect(badHost.stderr).toContain('is not an IPv4 address of the mail host')
     const badDirection = await runUnmask([...base(), '--direction', 'sideways'], env())
     expect(badDirection.code).toBe(2)
     expect(badDirection.stderr).toContain("'sideways' is not a direction")
-    const badPeer = await runUnmask([...base(), ...sides, '--peer-address', '127.0.0'], env())
+    const badPeer = await runUnmask([...base(), '--peer-address', '127.0.0'], env())
     expect(badPeer.code).toBe(2)
     expect(badPeer.stderr).toContain("'127.0.0' is not an IPv4 address of the other end")
     const noEnv = await runUnmask([...base().slice(0, 7), '--password-env', 'NOPE'], env())
@@ -62,10 +62,13 @@ describe('unmask capture', () => {
   })
 
   it('prints the lines and types none of them without yes', async () => {
-    const run = await runUnmask([...base(), ...sides], env(), 'no\n')
+    const run = await runUnmask(base(), env(), 'no\n')
     expect(run.code).toBe(2)
     expect(run.stdout).toContain(
-      'capture UNMASK_SRV interface inside buffer 1048576 match tcp any host 127.0.0.1 eq 25',
+      'capture UNMASK_SRV interface inside buffer 1048576 match tcp any host 192.168.10.25 eq 25',
+    )
+    expect(run.stdout).toContain(
+      'capture UNMASK_CLI interface outside buffer 1048576 match tcp any host 198.51.100.25 eq 25',
     )
     expect(run.stdout).toContain('no capture UNMASK_CLI')
     expect(run.stderr).toContain('Nothing was sent')
@@ -76,7 +79,7 @@ describe('unmask capture', () => {
   })
 
   it('confirmed with a typed yes: captures, finds the rewrite (exit 1) and leaves nothing on the device', async () => {
-    const run = await runUnmask([...base(), ...sides], env(), 'yes\n')
+    const run = await runUnmask(base(), env(), 'yes\n')
     expect(run.stderr).toBe('')
     expect(run.code).toBe(1)
     expect(run.stdout).toContain('Confirmed by Kim.')
@@ -95,7 +98,7 @@ describe('unmask capture', () => {
   })
 
   it('--yes for scripts, with --json', async () => {
-    const run = await runUnmask([...base(), ...sides, '--yes', '--json'], env())
+    const run = await runUnmask([...base(), '--yes', '--json'], env())
     expect(run.code).toBe(1)
     const out = JSON.parse(run.stdout) as {
       run: { removal: Array<{ outcome: string }>; findings: Array<{ id: string }> }
@@ -106,8 +109,8 @@ describe('unmask capture', () => {
     expect(run.stdout).not.toMatch(/"token"/)
   })
 
-  it('counter-example: a host without NAT and no interfaces given asks instead of guessing (exit 2)', async () => {
-    const run = await runUnmask(base(), env(), 'yes\n')
+  it('counter-example: a mail host the configuration does not know asks for the interfaces (exit 2)', async () => {
+    const run = await runUnmask(base('10.9.9.9'), env(), 'yes\n')
     expect(run.code).toBe(2)
     expect(run.stderr).toContain('--server-interface')
     expect(run.stderr).toContain('--client-interface')
@@ -115,8 +118,25 @@ describe('unmask capture', () => {
     expect(onDevice()).toEqual([])
   })
 
+  it('counter-example: narrowed to a peer that is not the probe, both captures are empty and nothing is found', async () => {
+    const run = await runUnmask([...base(), '--peer-address', '127.0.0.2', '--yes', '--json'], env())
+    expect(run.stderr).toBe('')
+    const out = JSON.parse(run.stdout) as {
+      run: {
+        readBack: Array<{ conversations: number }>
+        findings: Array<{ id: string }>
+        removal: Array<{ outcome: string }>
+      }
+    }
+    expect(out.run.readBack.map((r) => r.conversations)).toEqual([0, 0])
+    expect(out.run.findings.map((f) => f.id)).not.toContain('capture.firewall-rewrote')
+    expect(out.run.removal.map((r) => r.outcome)).toEqual(['removed', 'removed'])
+    expect(run.code).toBe(0)
+    expect(onDevice()).toEqual([])
+  })
+
   it('speaks Korean with --lang ko', async () => {
-    const run = await runUnmask(['--lang', 'ko', ...base(), ...sides, '--yes'], env())
+    const run = await runUnmask(['--lang', 'ko', ...base(), '--yes'], env())
     expect(run.code).toBe(1)
     expect(run.stdout).toContain('다음 명령을 입력합니다')
     expect(run.stdout).toContain('UNMASK_SRV: 삭제됨')
@@ -133,7 +153,7 @@ describe('unmask capture', () => {
 
     // yes to the removal, no to a new capture.
     // A new case (no --case): the cut run's records are found in the other cases of this home.
-    const run = await runUnmask([...base(), ...sides], env(), 'yes\nno\n')
+    const run = await runUnmask(base(), env(), 'yes\nno\n')
     expect(run.stdout).toContain('An earlier capture run on ciscoasa was cut; its captures are still there:')
     expect(run.stdout).toContain('  no capture UNMASK_SRV\n  no capture UNMASK_CLI')
     expect(run.stdout).toContain('UNMASK_SRV: removed (no longer listed by show capture)')

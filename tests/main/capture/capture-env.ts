@@ -11,16 +11,11 @@ import { JOURNAL } from '../../../src/shared/journal/events'
 import { labFixEnv, type OpenedFix } from '../fix/lab-session'
 
 /**
- * The lab's packets carry 127.0.0.1 for the mail host on both interfaces (/work/notes/lab-capture-api.md: it never
- * puts the config's 192.168.10.25 / 198.51.100.25 on the wire), so the flow is driven as an engineer answers the
- * plan's question for a host without NAT: the server side is `inside`, the client side `outside`.
+ * The lab configurations' own mail host (object MAIL_HOST / static: 192.168.10.25 inside, published as
+ * 198.51.100.25 outside). The plan reads its interfaces and mapped address from the running-config, and the lab's
+ * capture packets carry those addresses (src/lab/capture/addresses.ts), so nothing is named by hand.
  */
-export const LAB_HOST = {
-  mailHost: '127.0.0.1',
-  direction: 'inbound',
-  serverInterface: 'inside',
-  clientInterface: 'outside',
-} as const
+export const LAB_HOST = { mailHost: '192.168.10.25', direction: 'inbound' } as const
 
 export interface OpenedCapture extends OpenedFix {
   capture: GuidedCapture

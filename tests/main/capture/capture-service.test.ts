@@ -35,9 +35,8 @@ describe('capture.* through the contract', () => {
     expect(bad).toMatchObject({ ok: false, error: { code: 'invalid-input' } })
     const proposal = (await call('capture.propose', {
       captureId: started.captureId,
-      mailHost: '127.0.0.1',
-      serverInterface: 'inside',
-      clientInterface: 'outside',
+      // The lab config's mail host: interfaces and the mapped address come from its running-config.
+      mailHost: '192.168.10.25',
     })) as Extract<CaptureProposal, { status: 'ready' }>
     expect(proposal.status).toBe('ready')
     const probe = { host: '127.0.0.1', port: lab.smtp.port }

@@ -2,8 +2,10 @@
  * The guided capture against the lab ASA 9 (default ESMTP map) over real SSH: lines shown = lines typed, nothing
  * typed without the token, the two dumps read back and compared (the rewrite finding), and the captures removed
  * every time — after a probe failure, and after a connection cut between creating and removing them (then by the
- * next session, from the journal, with its own confirmation). Counter-examples: a customer's capture of the same
- * name is neither reused nor removed; a host without NAT asks for the interface.
+ * next session, from the journal, with its own confirmation). The plan comes straight from the lab's running-config
+ * (real address inside, NAT-mapped outside) and the lab's packets carry those addresses. Counter-examples: captures
+ * narrowed to a peer that is not the probe stay empty; a customer's capture of the same name is neither reused nor
+ * removed; a host without NAT asks for the interface.
  */
 import { readdirSync, readFileSync } from 'node:fs'
 import { createServer } from 'node:net'
@@ -16,8 +18,13 @@ import { captureCreatedData, captureRemovedData } from '../../../src/shared/jour
 import { captureEnv, entriesOf, JOURNAL, LAB_HOST, type OpenedCapture } from './capture-env'
 
 const env = captureEnv('asa9-default')
-/** The lab config's own mail host (object NAT 192.168.10.25 → 198.51.100.25). */
-const CONFIG_HOST = { mailHost: '192.168.10.25', direction: 'inbound' } as const
+/** The same mail host given by its public (mapped) address, as an engineer outside the site knows it. */
+const PUBLIC_HOST = { mailHost: '198.51.100.25', direction: 'inbound' } as const
+/** The plan from the lab's running-config: inside sees the real address, outside the mapped one. */
+const PLANNED = [
+  'capture UNMASK_SRV interface inside buffer 1048576 match tcp any host 192.168.10.25 eq 25',
+  'capture UNMASK_CLI interface outside buffer 1048576 match tcp any host 198.51.100.25 eq 25',
+]
 
 function through() {
   return { host: '127.0.0.1', port: env.lab().smtp.port, vantage: 'through' }
@@ -25,7 +32,7 @@ function through() {
 
 async function ready(
   opened: OpenedCapture,
-  request: typeof LAB_HOST | typeof CONFIG_HOST = LAB_HOST,
+  request: typeof LAB_HOST | typeof PUBLIC_HOST = LAB_HOST,
 ): Promise<Extract<CaptureProposal, { status: 'ready' }>> {
   const proposal = await opened.capture.propose(request)
   if (proposal.status !== 'ready') throw new Error(`not ready: ${JSON.stringify(proposal)}`)
@@ -67,10 +74,7 @@ describe('guided capture on the lab ASA', () => {
     const opened = await env.open()
     const proposal = await ready(opened)
     const shown = proposal.plan.lines.map((l) => l.command)
-    expect(shown).toEqual([
-      'capture UNMASK_SRV interface inside buffer 1048576 match tcp any host 127.0.0.1 eq 25',
-      'capture UNMASK_CLI interface outside buffer 1048576 match tcp any host 127.0.0.1 eq 25',
-    ])
+    expect(shown).toEqual(PLANNED)
     const result = await completed(opened, proposal.token)
     expect(result.outcome).toBe('completed')
     // Lines typed = lines shown, in order, journalled before each was typed.
@@ -107,29 +111,35 @@ describe('guided capture on the lab ASA', () => {
     expect(await opened.listed()).not.toMatch(/UNMASK_/)
   })
 
-  it('counter-example: planned from the config NAT (addresses the lab never sends), the captures stay empty: no finding, still removed', async () => {
+  it('given the public (mapped) address, the plan from the config NAT captures the probe on both sides', async () => {
     const opened = await env.open()
-    const proposal = await ready(opened, CONFIG_HOST)
-    expect(proposal.plan.lines.map((l) => l.command)).toEqual([
-      'capture UNMASK_SRV interface inside buffer 1048576 match tcp any host 192.168.10.25 eq 25',
-      'capture UNMASK_CLI interface outside buffer 1048576 match tcp any host 198.51.100.25 eq 25',
-    ])
+    const proposal = await ready(opened, PUBLIC_HOST)
+    expect(proposal.plan.lines.map((l) => l.command)).toEqual(PLANNED)
+    expect(proposal.plan.host).toMatchObject({ real: '192.168.10.25', mapped: '198.51.100.25' })
     const result = await completed(opened, proposal.token)
     expect(result.outcome).toBe('completed')
-    expect(result.readBack.map((r) => r.conversations)).toEqual([0, 0])
-    expect(result.findings).toEqual([])
+    expect(result.readBack.map((r) => [r.side, r.conversations])).toEqual([
+      ['inside', 1],
+      ['outside', 1],
+    ])
+    expect(result.findings.map((f) => f.id)).toContain('capture.firewall-rewrote')
     expect(result.removal.map((r) => r.outcome)).toEqual(['removed', 'removed'])
     expect(await opened.listed()).not.toMatch(/UNMASK_/)
   })
 
-  it('counter-example: narrowed to another peer address, the probe is not captured', async () => {
+  it('counter-example: narrowed to a peer address that is not the probe’s, both captures stay empty', async () => {
     const opened = await env.open()
     const proposal = await opened.capture.propose({ ...LAB_HOST, peerAddress: '127.0.0.2' })
     if (proposal.status !== 'ready') throw new Error(proposal.status)
-    expect(proposal.plan.lines[0]!.command).toContain('match tcp host 127.0.0.2 host 127.0.0.1 eq 25')
+    expect(proposal.plan.lines.map((l) => l.command)).toEqual([
+      'capture UNMASK_SRV interface inside buffer 1048576 match tcp host 127.0.0.2 host 192.168.10.25 eq 25',
+      'capture UNMASK_CLI interface outside buffer 1048576 match tcp host 127.0.0.2 host 198.51.100.25 eq 25',
+    ])
     const result = await completed(opened, proposal.token)
+    expect(result.probe?.ok).toBe(true)
     expect(result.readBack.map((r) => r.conversations)).toEqual([0, 0])
     expect(result.findings).toEqual([])
+    expect(result.removal.map((r) => r.outcome)).toEqual(['removed', 'removed'])
     // And narrowed to the probe's own address it is.
     const again = await opened.capture.propose({ ...LAB_HOST, peerAddress: '127.0.0.1' })
     if (again.status !== 'ready') throw new Error(again.status)

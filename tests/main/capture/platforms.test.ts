@@ -14,7 +14,7 @@ describe('FTD (CLISH)', () => {
     const proposal = await opened.capture.propose(LAB_HOST)
     if (proposal.status !== 'ready') throw new Error(JSON.stringify(proposal))
     expect(proposal.plan.lines[0]!.command).toBe(
-      'capture UNMASK_SRV interface inside buffer 1048576 match tcp any4 host 127.0.0.1 eq 25',
+      'capture UNMASK_SRV interface inside buffer 1048576 match tcp any4 host 192.168.10.25 eq 25',
     )
     const result = await opened.capture.run({
       token: proposal.token,
@@ -31,7 +31,7 @@ describe('FTD (CLISH)', () => {
 
 describe('PIX 7 (static NAT)', () => {
   const env = captureEnv('pix7-old')
-  it('reads the pre-8.3 static NAT: inside real, outside mapped', async () => {
+  it('reads the pre-8.3 static NAT (inside real, outside mapped) and catches the rewrite with that plan', async () => {
     const opened = await env.open()
     const proposal = await opened.capture.propose({ mailHost: '198.51.100.25', direction: 'inbound' })
     if (proposal.status !== 'ready') throw new Error(JSON.stringify(proposal))
@@ -39,6 +39,16 @@ describe('PIX 7 (static NAT)', () => {
       'capture UNMASK_SRV interface inside buffer 1048576 match tcp any host 192.168.10.25 eq 25',
       'capture UNMASK_CLI interface outside buffer 1048576 match tcp any host 198.51.100.25 eq 25',
     ])
+    const result = await opened.capture.run({
+      token: proposal.token,
+      confirmedBy: 'Kim',
+      probeTarget: { host: '127.0.0.1', port: env.lab().smtp.port },
+    })
+    if (result.refused) throw new Error(result.code)
+    expect(result.readBack.map((r) => r.conversations)).toEqual([1, 1])
+    expect(result.findings.map((f) => f.id)).toContain('capture.firewall-rewrote')
+    expect(result.removal.map((r) => r.outcome)).toEqual(['removed', 'removed'])
+    expect(env.lab().device!.captures.list()).toEqual([])
   })
 })
 

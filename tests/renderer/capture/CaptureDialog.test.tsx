@@ -1,8 +1,9 @@
 /**
  * The capture dialog against the real main-process handlers (createServices + dispatch, in-process: only the IPC
- * hop is replaced) and the lab ASA over SSH: the form, the plan's question for a host without NAT, the exact lines
- * shown before anything is typed (the lab holds no capture then), the run's steps, the rewrite finding and the
- * removal confirmed (the lab holds no capture after).
+ * hop is replaced) and the lab ASA over SSH: the form, the plan straight from the lab's running-config for its mail
+ * host (real address inside, NAT-mapped outside, which the lab's capture packets carry too), the exact lines shown
+ * before anything is typed (the lab holds no capture then), the run's steps, the rewrite finding and the removal
+ * confirmed (the lab holds no capture after); the plan's question for a host the configuration does not know.
  */
 import { join } from 'node:path'
 import { fireEvent, render, screen, waitFor } from '@testing-library/react'
@@ -26,14 +27,17 @@ afterAll(async () => {
 })
 
 /** Opens the dialog on the lab profile, fills the form as the engineer would, and asks for the proposal. */
-function openAndPropose({ bridge, profile, caseId }: Pick<LabServices, 'bridge' | 'profile' | 'caseId'>) {
+function openAndPropose(
+  { bridge, profile, caseId }: Pick<LabServices, 'bridge' | 'profile' | 'caseId'>,
+  mailHost = '192.168.10.25',
+) {
   render(
     <BridgeContext.Provider value={bridge}>
       <CaptureDialog caseId={caseId} profileId={profile.id} engineer="Kim" onClose={() => {}} />
     </BridgeContext.Provider>,
   )
   const type = (label: string, value: string) => fireEvent.change(screen.getByLabelText(label), { target: { value } })
-  type('Mail host address', '127.0.0.1')
+  type('Mail host address', mailHost)
   type('Probe through the firewall to', '127.0.0.1')
   type('Port', String(lab.smtp.port))
   type('Password (empty: the remembered one)', lab.credentials!.password)
@@ -42,23 +46,19 @@ function openAndPropose({ bridge, profile, caseId }: Pick<LabServices, 'bridge' 
 }
 
 describe('capture dialog', () => {
-  it('asks for the interfaces, shows the exact lines before typing, runs, and shows the finding and the removal', {
+  it('plans from the running-config, shows the exact lines before typing, runs, and shows the finding and the removal', {
     timeout: 60_000,
   }, async () => {
     const { services, bridge, profile, caseId } = labServices(join(tmp.path, 'home'), lab, 'Capture dialog')
     openAndPropose({ bridge, profile, caseId })
 
-    // A host without NAT: the plan asks instead of guessing.
-    const client = await screen.findByTestId('capture-clientInterface', undefined, { timeout: 20_000 })
-    fireEvent.change(client, { target: { value: 'outside' } })
-    fireEvent.change(screen.getByTestId('capture-serverInterface'), { target: { value: 'inside' } })
-    fireEvent.click(screen.getByRole('button', { name: 'Propose' }))
-
+    // The config's NAT names both interfaces: no question, the lines at once.
     const lines = await screen.findByTestId('capture-lines', undefined, { timeout: 20_000 })
+    expect(screen.queryByTestId('capture-clientInterface')).toBeNull()
     expect(lines.textContent).toBe(
       [
-        'capture UNMASK_SRV interface inside buffer 1048576 match tcp any host 127.0.0.1 eq 25',
-        'capture UNMASK_CLI interface outside buffer 1048576 match tcp any host 127.0.0.1 eq 25',
+        'capture UNMASK_SRV interface inside buffer 1048576 match tcp any host 192.168.10.25 eq 25',
+        'capture UNMASK_CLI interface outside buffer 1048576 match tcp any host 198.51.100.25 eq 25',
       ].join('\n'),
     )
     expect(screen.getByTestId('capture-removal-lines').textContent).toBe('no capture UNMASK_SRV\nno capture UNMASK_CLI')
@@ -95,8 +95,20 @@ describe('capture dialog', () => {
     // Shown, not yet typed.
     expect(lab.device!.captures.list()).toHaveLength(2)
     fireEvent.click(screen.getByRole('button', { name: 'Remove them' }))
-    // Then the new proposal goes on (this host has no NAT: the plan asks for the interfaces).
+    // Then the new proposal goes on, shown and not typed.
+    await screen.findByTestId('capture-lines', undefined, { timeout: 20_000 })
+    expect(lab.device!.captures.list()).toEqual([])
+    await services.capture?.closeAll()
+  })
+
+  it('counter-example: a mail host the configuration does not know makes the plan ask for both interfaces', {
+    timeout: 60_000,
+  }, async () => {
+    const { services, bridge, profile, caseId } = labServices(join(tmp.path, 'home3'), lab, 'Capture unknown host')
+    openAndPropose({ bridge, profile, caseId }, '10.9.9.9')
     await screen.findByTestId('capture-clientInterface', undefined, { timeout: 20_000 })
+    expect(screen.getByTestId('capture-serverInterface')).toBeInTheDocument()
+    expect(screen.queryByTestId('capture-lines')).toBeNull()
     expect(lab.device!.captures.list()).toEqual([])
     await services.capture?.closeAll()
   })
