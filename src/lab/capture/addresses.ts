@@ -11,10 +11,11 @@
  * (static, object or twice NAT) from the host's interface to the peer's — every lab configuration with a firewall
  * publishes its mail host that way (resources/lab/configs). Whether it is mapped NOW is read from the live
  * running-config at each new connection, so removing or changing the NAT over SSH applies to the next connection.
- * The forms are read by the guided capture's own reader (src/shared/capture/guided/config-facts.ts), so the lab and
- * the plan agree on what a configuration says; the lab tests pin the literal addresses per scenario.
+ * The forms are read by the lab's own reader (nat.ts), independent of the product's; the lab tests pin the literal
+ * addresses per scenario configuration.
  */
-import { readConfigFacts, type StaticNat } from '../../shared/capture/guided/config-facts'
+import type { ConfigNode } from '../devices/config-tree'
+import { type HostNat, hostNats } from './nat'
 
 /** Without any NAT of a mail host in the configuration: the socket's own address. */
 export const LOOPBACK = '127.0.0.1'
@@ -31,14 +32,14 @@ export interface MailHostAddresses {
  * `running` is the live configuration, `shipped` the scenario's configuration as the lab started it.
  */
 export function mailHostAddresses(
-  running: string,
-  shipped: string,
+  running: readonly ConfigNode[],
+  shipped: readonly ConfigNode[],
   hostInterface: string,
   peerInterface: string,
 ): MailHostAddresses {
-  const between = (n: StaticNat) => n.realInterface === hostInterface && n.mappedInterface === peerInterface
-  const published = readConfigFacts(shipped).nat.find(between)?.real
-  const live = readConfigFacts(running).nat.filter(between)
+  const between = (n: HostNat) => n.realInterface === hostInterface && n.mappedInterface === peerInterface
+  const published = hostNats(shipped).find(between)?.real
+  const live = hostNats(running).filter(between)
   // A NAT of another host does not move the mail host; one added to a configuration that published none does.
   const nat = published ? live.find((n) => n.real === published) : live[0]
   const real = nat?.real ?? published ?? LOOPBACK

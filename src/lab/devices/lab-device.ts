@@ -77,8 +77,12 @@ export class LabDevice implements InspectingFirewall {
 
   /** The mail host's addresses in capture packets: real on `hostInterface`, NAT-mapped on `peerInterface`. */
   mailHostAddresses(hostInterface: string, peerInterface: string): MailHostAddresses {
-    return mailHostAddresses(this.runningText().join('\n'), this.spec.config, hostInterface, peerInterface)
+    this.shipped ??= parseConfig(this.spec.config)
+    return mailHostAddresses(this.running, this.shipped, hostInterface, peerInterface)
   }
+
+  /** The scenario's configuration as shipped (which host it publishes), parsed once on first use. */
+  private shipped: ConfigNode[] | undefined
 
   log(message: string): void {
     this.logs.push({ at: new Date(), message })

@@ -8,10 +8,16 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { mailHostAddresses } from '../../../src/lab/capture/addresses'
 import { legViews } from '../../../src/lab/capture/tap'
+import { parseConfig } from '../../../src/lab/devices/config-tree'
 import { labResourcesDir } from '../../../src/lab/scenarios'
 
 const config = (name: string) => readFileSync(join(labResourcesDir(), 'configs', name), 'utf8')
 const PUBLISHED = { real: '192.168.10.25', mapped: '198.51.100.25' }
+
+/** The addresses between inside (the mail host's side) and `peer`, the live config against the shipped one. */
+function addresses(running: string, shipped = running, peer = 'outside') {
+  return mailHostAddresses(parseConfig(running), parseConfig(shipped), 'inside', peer)
+}
 
 describe('the mail host’s addresses from the configuration', () => {
   // Every configuration a scenario's mail path uses (the multicontext scenario: its mail context's).
@@ -27,7 +33,7 @@ describe('the mail host’s addresses from the configuration', () => {
     ['pix7-old.cfg', 'static (inside,outside) … netmask'],
   ])('%s (%s): real 192.168.10.25 inside, mapped 198.51.100.25 outside', (file) => {
     const text = config(file)
-    expect(mailHostAddresses(text, text, 'inside', 'outside')).toEqual(PUBLISHED)
+    expect(addresses(text)).toEqual(PUBLISHED)
   })
 
   it('twice NAT with host objects maps the same way', () => {
@@ -38,14 +44,23 @@ describe('the mail host’s addresses from the configuration', () => {
       ' host 203.0.113.25',
       'nat (inside,outside) source static MX_REAL MX_PUBLIC',
     ].join('\n')
-    expect(mailHostAddresses(text, text, 'inside', 'outside')).toEqual({ real: '10.1.1.25', mapped: '203.0.113.25' })
+    expect(addresses(text)).toEqual({ real: '10.1.1.25', mapped: '203.0.113.25' })
+  })
+
+  it('the port form of static and twice NAT with inline addresses; subnets and interface PAT map no host', () => {
+    const port = 'static (inside,outside) tcp 198.51.100.25 smtp 192.168.10.25 smtp netmask 255.255.255.255'
+    expect(addresses(port)).toEqual(PUBLISHED)
+    expect(addresses('nat (inside,outside) source static 192.168.10.25 198.51.100.25')).toEqual(PUBLISHED)
+    const none = { real: '127.0.0.1', mapped: '127.0.0.1' }
+    expect(addresses('static (inside,outside) 198.51.100.0 192.168.10.0 netmask 255.255.255.0')).toEqual(none)
+    expect(addresses('object network MX\n host 192.168.10.25\n nat (inside,outside) static interface')).toEqual(none)
   })
 
   it('the NAT removed from the live configuration: the real address on both sides', () => {
     const shipped = config('asa9-default.cfg')
     const running = shipped.replace(' nat (inside,outside) static 198.51.100.25\n', '')
     expect(running).not.toBe(shipped)
-    expect(mailHostAddresses(running, shipped, 'inside', 'outside')).toEqual({
+    expect(addresses(running, shipped)).toEqual({
       real: '192.168.10.25',
       mapped: '192.168.10.25',
     })
@@ -54,12 +69,12 @@ describe('the mail host’s addresses from the configuration', () => {
   it('a changed mapped address is taken; a NAT of another host does not move the mail host', () => {
     const shipped = config('pix7-old.cfg')
     const moved = shipped.replace('static (inside,outside) 198.51.100.25 ', 'static (inside,outside) 198.51.100.99 ')
-    expect(mailHostAddresses(moved, shipped, 'inside', 'outside')).toEqual({
+    expect(addresses(moved, shipped)).toEqual({
       real: '192.168.10.25',
       mapped: '198.51.100.99',
     })
     const other = shipped.replace(' 192.168.10.25 netmask', ' 192.168.10.26 netmask')
-    expect(mailHostAddresses(other, shipped, 'inside', 'outside')).toEqual({
+    expect(addresses(other, shipped)).toEqual({
       real: '192.168.10.25',
       mapped: '192.168.10.25',
     })
@@ -67,9 +82,9 @@ describe('the mail host’s addresses from the configuration', () => {
 
   it('a NAT between other interfaces, or none at all, leaves the socket address', () => {
     const text = config('asa9-default.cfg')
-    expect(mailHostAddresses(text, text, 'inside', 'management')).toEqual({ real: '127.0.0.1', mapped: '127.0.0.1' })
+    expect(addresses(text, text, 'management')).toEqual({ real: '127.0.0.1', mapped: '127.0.0.1' })
     const admin = config('asa9-multi-admin.cfg')
-    expect(mailHostAddresses(admin, admin, 'inside', 'outside')).toEqual({ real: '127.0.0.1', mapped: '127.0.0.1' })
+    expect(addresses(admin)).toEqual({ real: '127.0.0.1', mapped: '127.0.0.1' })
   })
 })
 
