@@ -6,7 +6,13 @@ import type { CommandTable } from '../terminal/command-words'
 import { type ConfigNode, findChild, insertTopLevel, nodeAt, removeChildren } from './config-tree'
 import type { LabDevice } from './lab-device'
 
-export type ConfigMode = 'config' | 'config-cmap' | 'config-pmap' | 'config-pmap-c' | 'config-pmap-p'
+export type ConfigMode =
+  | 'config'
+  | 'config-cmap'
+  | 'config-pmap'
+  | 'config-pmap-c'
+  | 'config-pmap-p'
+  | 'config-network-object'
 
 export interface ConfigContext {
   device: LabDevice

@@ -22,6 +22,7 @@ import {
   privilegedCommands,
   userCommands,
 } from './asa-exec-commands'
+import { natGlobalCommands, networkObjectCommands } from './asa-nat-commands'
 import { type FailoverPair, STANDBY_CONFIG_WARNING } from './failover'
 import type { LabDevice } from './lab-device'
 import type { SecurityContexts } from './security-contexts'
@@ -242,8 +243,8 @@ export class AsaShell implements Shell, ExecShell {
 
 /** How deep in the config tree a table's commands act: global 0, class-map/policy-map 1, class/parameters 2. */
 function tableDepth(table: Array<CommandTable<ConfigContext>>): number {
-  if (table === globalConfigCommands) return 0
-  if (table === classMapCommands || table === policyMapCommands) return 1
+  if (table === globalConfigCommands || table === natGlobalCommands) return 0
+  if (table === classMapCommands || table === policyMapCommands || table === networkObjectCommands) return 1
   return 2
 }
 
@@ -257,7 +258,9 @@ function modeTables(mode: Mode): Array<Array<CommandTable<ConfigContext>>> {
       return [policyClassCommands, policyMapCommands, globalConfigCommands]
     case 'config-pmap-p':
       return [parametersCommands, globalConfigCommands]
+    case 'config-network-object':
+      return [networkObjectCommands, globalConfigCommands, natGlobalCommands]
     default:
-      return [globalConfigCommands]
+      return [globalConfigCommands, natGlobalCommands]
   }
 }

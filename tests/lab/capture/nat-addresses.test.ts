@@ -6,7 +6,6 @@
  * The sockets themselves stay on 127.0.0.1; only the bytes in the capture buffers carry these addresses.
  */
 import { describe, expect, it } from 'vitest'
-import { findChild } from '../../../src/lab/devices/config-tree'
 import { pairTranscripts } from '../../../src/shared/capture/pair'
 import { labPerFile } from '../helpers/lab-fixture'
 import { captureOneMail, cli, privileged, readDump, removeCaptures, smtpLines } from './asa-capture-shell'
@@ -61,15 +60,19 @@ describe('mail host addresses in the lab’s captures (asa9-default)', () => {
     await removeCaptures(shell, ['ALLI', 'WRONGI', 'WRONGO'])
   })
 
-  it('the NAT removed from the running-config: the next connection shows the real address outside too', async () => {
-    const device = lab().device!
-    // The lab ASA's configuration mode has no NAT commands: the live tree is edited as they would edit it.
-    const object = findChild(device.running, 'object network MAIL_HOST')!
-    const nat = object.children.find((c) => c.line.startsWith('nat '))!
-    expect(nat.line).toBe(`nat (inside,outside) static ${MAPPED}`)
-    object.children = object.children.filter((c) => c !== nat)
+  it('the NAT removed over SSH: the next connection shows the real address outside too; restored, the mapped one', async () => {
     const shell = await privileged(lab(), track)
+    const config = /ciscoasa\(config[^)]*\)# /
+    const configure = async (lines: string[]) => {
+      await shell.run('configure terminal', config)
+      for (const line of lines) expect(await shell.run(line, config)).not.toContain('ERROR')
+      await shell.run('end', 'ciscoasa# ')
+    }
+    await configure(['object network MAIL_HOST', 'no nat (inside,outside) static 198.51.100.25'])
     try {
+      const object = await cli(shell, 'show running-config object network MAIL_HOST')
+      expect(object).toContain(`host ${REAL}`)
+      expect(object).not.toContain(' nat ')
       await captureOneMail(
         shell,
         lab().smtp.port,
@@ -84,12 +87,37 @@ describe('mail host addresses in the lab’s captures (asa9-default)', () => {
       expect(smtpLines(outside, 'server')).toContain('250 XXXXXXXA')
       expect(await cli(shell, 'show capture OLDO')).toBe('\n0 packets captured\n\n0 packets shown')
     } finally {
-      object.children.push(nat)
       await removeCaptures(shell, ['NONATO', 'OLDO'])
+      await configure(['object network MAIL_HOST', `nat (inside,outside) static ${MAPPED}`])
     }
     // Restored: the mapped address again, from the next connection on.
     await captureOneMail(shell, lab().smtp.port, { BACKO: `interface outside match tcp any host ${MAPPED} eq 25` })
     expect(readDump(await cli(shell, 'show capture BACKO dump')).transcripts[0]!.connection.server.address).toBe(MAPPED)
     await removeCaptures(shell, ['BACKO'])
+  })
+
+  it('a NAT moved to another mapped address over SSH: outside shows the new one', async () => {
+    const shell = await privileged(lab(), track)
+    const config = /ciscoasa\(config[^)]*\)# /
+    const setNat = async (mapped: string) => {
+      await shell.run('configure terminal', config)
+      await shell.run('object network MAIL_HOST', /ciscoasa\(config-network-object\)# /)
+      await shell.run(`nat (inside,outside) static ${mapped}`, config)
+      await shell.run('end', 'ciscoasa# ')
+    }
+    await setNat('198.51.100.99')
+    try {
+      expect(await cli(shell, 'show running-config object network MAIL_HOST')).toContain(
+        ' nat (inside,outside) static 198.51.100.99',
+      )
+      await captureOneMail(shell, lab().smtp.port, {
+        MOVEDO: 'interface outside match tcp any host 198.51.100.99 eq 25',
+      })
+      const moved = readDump(await cli(shell, 'show capture MOVEDO dump'))
+      expect(moved.transcripts[0]!.connection.server.address).toBe('198.51.100.99')
+    } finally {
+      await removeCaptures(shell, ['MOVEDO'])
+      await setNat(MAPPED)
+    }
   })
 })
