@@ -44,6 +44,8 @@ export class LabDevice implements InspectingFirewall {
   readonly logs: Array<{ at: Date; message: string }> = []
   /** `capture NAME …` buffers, fed by the inspection proxy with the bytes each interface saw. */
   readonly captures = new CaptureStore()
+  /** The scenario's configuration as shipped (which host it publishes as the mail host), parsed on first use. */
+  private shipped: ConfigNode[] | undefined
   readonly bootedAt = new Date()
   logins = 0
   lastLogin: { at: Date; from: string } | undefined
@@ -80,9 +82,6 @@ export class LabDevice implements InspectingFirewall {
     this.shipped ??= parseConfig(this.spec.config)
     return mailHostAddresses(this.running, this.shipped, hostInterface, peerInterface)
   }
-
-  /** The scenario's configuration as shipped (which host it publishes), parsed once on first use. */
-  private shipped: ConfigNode[] | undefined
 
   log(message: string): void {
     this.logs.push({ at: new Date(), message })

@@ -138,7 +138,7 @@ function handle(client: Socket, options: InspectionProxyOptions, sockets: Set<So
  * The device's capture hooks for this connection, or undefined when the path has no device with captures. The
  * server side is shown on port 25 (the proxy's own port is a lab artefact), the client with its real port; the mail
  * host's end with the addresses the device's configuration gives it on each interface, asked now, so a NAT changed
- * over SSH applies from the next connection on.
+ * over SSH (asa-nat-commands.ts) applies from the next connection on.
  */
 function tapFor(
   client: Socket,
