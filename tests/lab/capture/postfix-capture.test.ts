@@ -65,7 +65,8 @@ describe.skipIf(!hasPostfix || !hasTcpdump)(
       const inside = await recordLoopback(files.inside, [postfix.port])
       try {
         await mailThrough(proxy.port)
-        await new Promise((r) => setTimeout(r, 300))
+        // Both legs' closes in the files before stopping (tcpdump may lag on a loaded machine).
+        await Promise.all([outside.untilClosed(), inside.untilClosed()])
       } finally {
         await outside.stop()
         await inside.stop()

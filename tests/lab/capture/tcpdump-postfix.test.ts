@@ -80,8 +80,8 @@ async function capture(
   const inside = await recordLoopback(files.inside, [postfix.port])
   try {
     await conversation(proxy.port, ca)
-    // Let the FIN/ACKs of both legs reach the capture before stopping it.
-    await new Promise((r) => setTimeout(r, 300))
+    // Both legs' closes in the files before stopping (tcpdump may lag on a loaded machine).
+    await Promise.all([outside.untilClosed(), inside.untilClosed()])
   } finally {
     await outside.stop()
     await inside.stop()

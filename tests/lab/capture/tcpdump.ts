@@ -4,13 +4,32 @@
  * reach the file before the stop). Needs root.
  */
 import { type ChildProcess, spawn } from 'node:child_process'
-import { existsSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
+import { readFrames } from '../../../src/shared/capture/frames'
+import { tcpSegment } from '../../../src/shared/capture/segments'
 
 export const TCPDUMP = '/usr/bin/tcpdump'
 export const hasTcpdump: boolean = existsSync(TCPDUMP) && process.getuid?.() === 0
 
 export interface Recording {
+  /**
+   * Resolves once the file holds a FIN from both ends of a connection: on a loaded machine tcpdump may write the
+   * last packets well after the conversation ended, and stopping it earlier loses them (a fixed pause did).
+   */
+  untilClosed(timeoutMs?: number): Promise<void>
   stop(): Promise<void>
+}
+
+/** Whether the pcap written so far holds FINs sent by two different endpoints. */
+function finsFromBothEnds(file: string): boolean {
+  if (!existsSync(file)) return false
+  const reading = readFrames(readFileSync(file))
+  const senders = new Set<string>()
+  for (const frame of reading?.frames ?? []) {
+    const s = tcpSegment(frame)
+    if (s?.fin) senders.add(`${s.src}:${s.srcPort}`)
+  }
+  return senders.size >= 2
 }
 
 export async function recordLoopback(file: string, ports: readonly number[]): Promise<Recording> {
@@ -39,6 +58,13 @@ export async function recordLoopback(file: string, ports: readonly number[]): Pr
     })
   })
   return {
+    untilClosed: async (timeoutMs = 10_000) => {
+      const deadline = Date.now() + timeoutMs
+      while (!finsFromBothEnds(file)) {
+        if (Date.now() > deadline) throw new Error(`tcpdump wrote no FIN from both ends into ${file}`)
+        await new Promise((r) => setTimeout(r, 50))
+      }
+    },
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve()
