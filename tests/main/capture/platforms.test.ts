@@ -1,7 +1,8 @@
 /**
  * The guided capture on the other lab platforms: an FTD (captures typed at the CLISH `>` prompt with `any4`, as
- * Cisco TechNote 212474 does), a PIX 7 with the pre-8.3 `static` NAT, and a PIX 6 (refused: its `capture` needs an
- * access-list in the configuration; nothing is typed).
+ * Cisco TechNote 212474 does), a PIX 7 with the pre-8.3 `static` NAT, a PIX 6 (refused: its `capture` needs an
+ * access-list in the configuration; nothing is typed), and outbound mail through the egress path (the site's host
+ * is the client). Every plan comes from the lab's running-config, whose addresses the lab's capture packets carry.
  */
 import { describe, expect, it } from 'vitest'
 import { captureEnv, entriesOf, JOURNAL, LAB_HOST } from './capture-env'
@@ -60,5 +61,39 @@ describe('PIX 6', () => {
     expect(proposal).toMatchObject({ status: 'refused', code: 'platform-pix6' })
     expect(entriesOf(opened, JOURNAL.captureCreated)).toEqual([])
     expect(entriesOf(opened, JOURNAL.captureRefused)).toHaveLength(1)
+  })
+})
+
+describe('outbound mail (egress-providers)', () => {
+  const env = captureEnv('egress-providers')
+  it('plans the site’s host as the client (real inside, mapped outside) and catches a provider’s STARTTLS masked', async () => {
+    const opened = await env.open()
+    const proposal = await opened.capture.propose({ mailHost: '192.168.10.25', direction: 'outbound' })
+    if (proposal.status !== 'ready') throw new Error(JSON.stringify(proposal))
+    expect(proposal.plan.lines.map((l) => l.command)).toEqual([
+      'capture UNMASK_SRV interface outside buffer 1048576 match tcp host 198.51.100.25 any eq 25',
+      'capture UNMASK_CLI interface inside buffer 1048576 match tcp host 192.168.10.25 any eq 25',
+    ])
+    const provider = env.lab().providers[0]!
+    const result = await opened.capture.run({
+      token: proposal.token,
+      confirmedBy: 'Kim',
+      probeTarget: { host: provider.smtp.host, port: provider.smtp.port },
+    })
+    if (result.refused) throw new Error(result.code)
+    expect(result.readBack.map((r) => [r.side, r.conversations])).toEqual([
+      ['outside', 1],
+      ['inside', 1],
+    ])
+    const rewrite = result.findings.find((f) => f.id === 'capture.firewall-rewrote')
+    // The provider's original is on the outside capture (the server's side), the mask on the inside one.
+    expect(rewrite?.params).toMatchObject({
+      original: '250-STARTTLS',
+      changed: '250-XXXXXXXB',
+      originalCapture: 'device:ciscoasa show capture UNMASK_SRV',
+      changedCapture: 'device:ciscoasa show capture UNMASK_CLI',
+    })
+    expect(result.removal.map((r) => r.outcome)).toEqual(['removed', 'removed'])
+    expect(env.lab().device!.captures.list()).toEqual([])
   })
 })
