@@ -228,7 +228,7 @@ function printRun(result: CaptureRunResult, ctx: CliContext): ExitCode {
       k('result.readBack', {
         name: r.name,
         interface: r.interface,
-        side: r.side,
+        side: k(`result.sideOf.${r.side}`),
         bytes: r.bytes,
         conversations: r.conversations,
       }),

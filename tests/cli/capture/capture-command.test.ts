@@ -85,6 +85,9 @@ describe('unmask capture', () => {
     expect(run.stdout).toContain('Confirmed by Kim.')
     expect(run.stdout).toMatch(/S: 250 STARTTLS/)
     expect(run.stdout).toContain('The firewall changed "250 STARTTLS" into "250 XXXXXXXA"')
+    // Which interface and which side of the firewall each capture was on, in words (not "inside, inside side").
+    expect(run.stdout).toMatch(/^UNMASK_SRV on inside \(the mail host’s side\): \d+ characters, 1 SMTP conversation/m)
+    expect(run.stdout).toMatch(/^UNMASK_CLI on outside \(the far side\): \d+ characters, 1 SMTP conversation/m)
     expect(run.stdout).toContain('UNMASK_SRV: removed (no longer listed by show capture)')
     expect(run.stdout).toContain('UNMASK_CLI: removed (no longer listed by show capture)')
     expect(onDevice()).toEqual([])
@@ -140,6 +143,7 @@ describe('unmask capture', () => {
     expect(run.code).toBe(1)
     expect(run.stdout).toContain('다음 명령을 입력합니다')
     expect(run.stdout).toContain('UNMASK_SRV: 삭제됨')
+    expect(run.stdout).toContain('UNMASK_SRV, inside 인터페이스(메일 호스트 쪽)')
   })
 
   it('a run cut earlier (app side) leaves captures: the next unmask capture, even in a new case, offers their removal first', async () => {

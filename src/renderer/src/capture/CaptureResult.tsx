@@ -19,7 +19,7 @@ export function CaptureResult({ result, onClose }: { result: CaptureRunResult; o
             {t(k('result.readBack'), {
               name: r.name,
               interface: r.interface,
-              side: r.side,
+              side: t(k(`result.sideOf.${r.side}`)),
               bytes: r.bytes,
               conversations: r.conversations,
             })}

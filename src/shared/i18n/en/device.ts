@@ -145,7 +145,8 @@ export const device = {
         lost: 'The session was lost: {{error}}',
       },
       probe: 'Probe: {{summary}}',
-      readBack: '{{name}} ({{interface}}, {{side}} side): {{bytes}} characters, {{conversations}} SMTP conversation(s)',
+      readBack: '{{name}} on {{interface}} ({{side}}): {{bytes}} characters, {{conversations}} SMTP conversation(s)',
+      sideOf: { inside: 'the mail host’s side', outside: 'the far side' },
       truncated: '{{name}}: the dump was longer than the limit and was cut at the last whole packet.',
       removal: '{{name}}: {{outcome}}',
       outcomes: {

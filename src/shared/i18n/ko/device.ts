@@ -142,7 +142,8 @@ export const device = {
         lost: '세션이 끊어졌습니다: {{error}}',
       },
       probe: '프로브: {{summary}}',
-      readBack: '{{name}} ({{interface}}, {{side}} 쪽): {{bytes}}자, SMTP 대화 {{conversations}}개',
+      readBack: '{{name}}, {{interface}} 인터페이스({{side}}): {{bytes}}자, SMTP 대화 {{conversations}}개',
+      sideOf: { inside: '메일 호스트 쪽', outside: '반대쪽' },
       truncated: '{{name}}: 덤프가 한도보다 길어 마지막 온전한 패킷에서 잘랐습니다.',
       removal: '{{name}}: {{outcome}}',
       outcomes: {
