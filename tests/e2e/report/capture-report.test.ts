@@ -67,6 +67,28 @@ describe.skipIf(!chromium.ok || !hasPoppler)('capture lanes in the PDF report', 
     }
   })
 
+  it('a long capture finding title does not squeeze the severity column until "Critical" breaks', {
+    timeout: 60_000,
+  }, async () => {
+    // The guided capture names its captures `device:HOST show capture NAME`, which makes the finding's title long.
+    const caseId = newCase('Capture Long Names')
+    const records = (['inside', 'outside'] as const).map((side) =>
+      captureRecord(readCapture(captureBytes(`postfix-esmtp-${side}.pcap`))!, {
+        name: `device:fw-edge-01.example show capture UNMASK_${side === 'inside' ? 'SRV' : 'CLI'}`,
+        origin: 'device',
+        side,
+        set: 'run-long',
+        bytes: 1,
+      }),
+    )
+    service.analyze([], [], caseId, records)
+    const text = await pdfText(caseId, 'en')
+    expect(text).toContain('UNMASK_SRV')
+    expect(text).toMatch(/\bCritical\b/)
+    expect(text).not.toMatch(/Criti\s+cal/)
+    expect(text).not.toMatch(/Severi\s+ty/)
+  })
+
   it('a case without captures has no capture section', { timeout: 60_000 }, async () => {
     const caseId = newCase('No Capture Ltd')
     service.analyze(

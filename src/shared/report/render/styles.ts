@@ -86,7 +86,9 @@ tr.mark-dropped td { background: #fee2e2; }
 table.capture-lanes td.text .n, table.capture-lanes td.text .ms { color: #6b7280; font-family: ${sans}; }
 tr.mark-tls td { background: #dcfce7; }
 tr.mark-error td { background: #fee2e2; }
-.sev { display: inline-block; padding: 0 5pt; border-radius: 3pt; font-size: 8pt; font-weight: 700; color: #fff; }
+.sev { display: inline-block; padding: 0 5pt; border-radius: 3pt; font-size: 8pt; font-weight: 700; color: #fff; white-space: nowrap; }
+/* A long finding title must not squeeze the severity column until its badge and heading break mid-word. */
+.overview th:nth-child(2), .overview td:nth-child(2) { white-space: nowrap; }
 .sev.critical { background: #b91c1c; }
 .sev.warning { background: #b45309; }
 .sev.info { background: #2563eb; }
