@@ -35,6 +35,11 @@ export interface ParseEnvironment {
   accessList(name: string): MatchRule[] | undefined
   /** `object network NAME` as an address, or undefined. */
   object(name: string): AddressSpec | undefined
+  /**
+   * False on a release whose `capture` has no `match` keyword yet (PIX/ASA 7.0: see asa-capture-commands.ts): the
+   * word is refused with the caret under it.
+   */
+  matchKnown?: boolean
 }
 
 const fail = (failedAt: number, words: string[]): Parsed<never> => ({
@@ -156,7 +161,7 @@ export function parseCapture(words: string[], env: ParseEnvironment): Parsed<Cap
       spec.headersOnly = true
       i += 1
     } else if (is('match', 2)) {
-      if (spec.accessList) return fail(i, words)
+      if (spec.accessList || env.matchKnown === false) return fail(i, words)
       const rule = parseRule(words, i + 1, true, env)
       if (!rule.ok) return rule
       spec.match = rule.value

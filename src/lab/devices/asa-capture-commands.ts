@@ -14,6 +14,7 @@ import { type CaptureView, captureList, capturePackets } from '../capture/show'
 import { applyPipe, type CommandTable, keywordMatches } from '../terminal/command-words'
 import type { ShellIo } from '../terminal/terminal-session'
 import type { LabDevice } from './lab-device'
+import { versionBefore } from './version'
 
 export interface CaptureCommandContext {
   device: LabDevice
@@ -23,9 +24,22 @@ export interface CaptureCommandContext {
   invalid(index: number): void
 }
 
+/**
+ * Whether this release's `capture` takes `match`. The PIX OS / ASA 7.0 syntax lists only `capture NAME [access-list
+ * ACL] [buffer N] [ethernet-type T] [interface IF] [packet-length N] [circular-buffer] [type …]`
+ * (simplenetworktips.blogspot.com 2009, quoting the 7.0 command reference); ASA 9.1 has `match` (General Operations
+ * CLI guide 9.1, "Capturing Packets", cisco.com …/asa91/configuration/general/asa_91_general_config/admin_trouble.html).
+ * [?] Which 7.x/8.x release added it was not found in public sources (searched: Cisco command references and their
+ * command-history tables, community threads): the lab refuses it on 7.0 only and accepts it from 7.1 on.
+ */
+export function captureKnowsMatch(device: LabDevice): boolean {
+  return device.spec.kind === 'ftd' || !versionBefore(device.spec.version, '7.1')
+}
+
 /** The device's interfaces (`nameif`), access-lists and network objects, for the capture parser. */
 export function captureEnvironment(device: LabDevice): ParseEnvironment {
   const env: ParseEnvironment = {
+    matchKnown: captureKnowsMatch(device),
     interfaces: device.running.flatMap((n) =>
       n.line.startsWith('interface ')
         ? n.children.filter((c) => c.line.startsWith('nameif ')).map((c) => c.line.slice('nameif '.length))

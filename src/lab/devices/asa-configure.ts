@@ -3,6 +3,7 @@
  * running-config tree; the inspection proxy reads the result on the next connection.
  */
 import type { CommandTable } from '../terminal/command-words'
+import { accessListCommands } from './asa-acl-commands'
 import { type ConfigNode, findChild, insertTopLevel, nodeAt, removeChildren } from './config-tree'
 import type { LabDevice } from './lab-device'
 
@@ -27,6 +28,8 @@ const here = (ctx: ConfigContext): ConfigNode | undefined => nodeAt(ctx.device.r
 const changed = (ctx: ConfigContext) => ctx.device.changed()
 
 export const globalConfigCommands: Array<CommandTable<ConfigContext>> = [
+  // The guided capture's access-list form (issue 21).
+  ...accessListCommands,
   {
     pattern: 'hostname <name>',
     run: (ctx, [name]) => {
