@@ -25,11 +25,13 @@
  * - The PIX OS 7.0 syntax as quoted by simplenetworktips.blogspot.com (2009) has no `match` yet (`access-list`,
  *   `buffer`, `ethernet-type`, `interface`, `packet-length`, `circular-buffer`); ASA 9.1 has it. [?] Which 7.x/8.x
  *   release added `match` was not found. A device that does not know it answers `ERROR:` to the first line: the run
- *   stops there, types nothing more, removes what it may have created and says what the device answered. (The
- *   access-list form would need a configuration change — a new ACL — which this flow does not make.)
+ *   stops there, types nothing more, removes what it may have created and says what the device answered; when the
+ *   caret sits under `match`, the result says the device needs the access-list form, which a new proposal
+ *   (`form: 'access-list'`, ./acl-form.ts) offers: a configuration change of its own, shown and confirmed as such.
  */
 import type { PlatformId } from '../../devices/types'
 import type { CommandLine } from '../../remedies/types'
+import { ACL_SUFFIX, aclEntries, aclNamesIn, aclRemoval, type CaptureForm, CONFIGURE, END } from './acl-form'
 import { readCaptureList } from './capture-list'
 import { type ConfigFacts, inSubnet, isIpv4, type NamedInterface, readConfigFacts } from './config-facts'
 
@@ -60,6 +62,8 @@ export interface PlanInput {
    * the host during the run (other people's messages stay out of the case).
    */
   peerAddress?: string
+  /** `access-list` for a device whose `capture` refused `match` (PIX/ASA 7.0); default `match`. */
+  form?: CaptureForm
 }
 
 export interface PlannedCapture {
@@ -69,18 +73,26 @@ export interface PlannedCapture {
   /** The mail host's address as that interface sees it. */
   hostAddress: string
   line: CommandLine
+  /** The access-list form: the ACL this capture uses and its entries (configuration mode). */
+  acl?: { name: string; entries: CommandLine[] }
 }
 
 export interface CapturePlan {
   platform: PlatformId
   direction: MailDirection
+  form: CaptureForm
+  /** True when the plan adds lines to the running-config (the access-list form's ACLs; never saved). */
+  changesConfig: boolean
   host: { real: string; mapped: string; natLine: number | null }
   captures: [PlannedCapture, PlannedCapture]
-  /** The lines that create the captures, in order: what the user confirms and what is typed. */
+  /**
+   * The lines that create the captures, in order: what the user confirms and what is typed (the access-list form:
+   * `configure terminal`, the ACL entries, `end`, then the capture lines).
+   */
   lines: CommandLine[]
   /** Read back after the probe. */
   readBack: string[]
-  /** Always typed at the end, whatever happened. */
+  /** Always typed at the end, whatever happened (the captures first, then their ACLs in configuration mode). */
   removal: CommandLine[]
   bufferBytes: number
 }
@@ -148,6 +160,8 @@ export function buildCapturePlan(input: PlanInput): PlanResult {
     return { status: 'refused', code: 'same-interface', params: { interface: serverInterface! } }
 
   const taken = new Set(readCaptureList(input.captureList).map((c) => c.name.toLowerCase()))
+  const form = input.form ?? 'match'
+  const aclsTaken = aclNamesIn(input.config)
   const any = peer ? `host ${peer}` : input.platform === 'ftd' ? 'any4' : 'any'
   const mode = EXEC
   const make = (role: CaptureRole, iface: string): PlannedCapture | null => {
@@ -156,6 +170,16 @@ export function buildCapturePlan(input: PlanInput): PlanResult {
     taken.add(name.toLowerCase())
     // The NAT's mapped side sees the mapped address; every other interface the real one.
     const hostAddress = iface === nat?.mappedInterface ? mapped : real
+    if (form === 'access-list') {
+      // The capture's ACL: a name the configuration does not have yet, neither the customer's nor an earlier run's.
+      const acl = freeName(`${name}${ACL_SUFFIX}`, aclsTaken)
+      if (!acl) return null
+      aclsTaken.add(acl.toLowerCase())
+      const entries = aclEntries(acl, hostAddress, any, input.direction === 'inbound', CAPTURE_PORT)
+      // The 7.0 order of the syntax (access-list, buffer, interface); the lab accepts any order, as 9.x does.
+      const command = `capture ${name} access-list ${acl} buffer ${CAPTURE_BUFFER_BYTES} interface ${iface}`
+      return { role, name, interface: iface, hostAddress, line: { mode, command }, acl: { name: acl, entries } }
+    }
     const match =
       input.direction === 'inbound'
         ? `match tcp ${any} host ${hostAddress} eq ${CAPTURE_PORT}`
@@ -167,16 +191,23 @@ export function buildCapturePlan(input: PlanInput): PlanResult {
   const client = make('client', clientInterface!)
   if (!server || !client) return { status: 'refused', code: 'no-free-name', params: {} }
   const captures: [PlannedCapture, PlannedCapture] = [server, client]
+  const acls = captures.flatMap((c) => (c.acl ? [c.acl] : []))
+  const inConfig = (lines: CommandLine[]) => (lines.length > 0 ? [CONFIGURE, ...lines, END] : [])
   return {
     status: 'ready',
     plan: {
       platform: input.platform,
       direction: input.direction,
+      form,
+      changesConfig: acls.length > 0,
       host: { real, mapped, natLine: nat?.line ?? null },
       captures,
-      lines: captures.map((c) => c.line),
+      lines: [...inConfig(acls.flatMap((a) => a.entries)), ...captures.map((c) => c.line)],
       readBack: captures.map((c) => `show capture ${c.name} dump`),
-      removal: captures.map((c) => ({ mode, command: `no capture ${c.name}` })),
+      removal: [
+        ...captures.map((c) => ({ mode, command: `no capture ${c.name}` })),
+        ...inConfig(acls.map((a) => aclRemoval(a.name))),
+      ],
       bufferBytes: CAPTURE_BUFFER_BYTES,
     },
   }
