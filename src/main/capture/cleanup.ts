@@ -7,6 +7,8 @@
  * Only captures this device still lists on the interface we created them on are offered: a name the customer took
  * since (after a reload wiped ours, say) is not ours to remove. Ours that are gone are journalled `absent`.
  */
+
+import { aclRemoval, CONFIGURE, END } from '../../shared/capture/guided/acl-form'
 import { readCaptureList } from '../../shared/capture/guided/capture-list'
 import { captureLeftovers } from '../../shared/capture/guided/leftovers'
 import type { CaptureRefusal, CleanupProposal, CleanupResult, RemovalOutcome } from '../../shared/capture/guided/types'
@@ -15,7 +17,14 @@ import type { DeviceLink } from '../fix/device-link'
 import type { FixJournal } from '../fix/fix-journal'
 import { linesHash } from '../fix/hash'
 import type { TokenBook } from '../fix/token'
+import { listedAcls, removeAcls } from './acl-steps'
 import { inExecMode, removeCaptures, type StepTimeouts, typeLine } from './device-steps'
+
+/** Ours to remove: the captures, then the ACLs they used (the access-list form); either may be empty. */
+export interface Removable {
+  captures: readonly string[]
+  acls: readonly string[]
+}
 
 const TOKEN_CODES = ['tokenUnknown', 'tokenUsed', 'tokenExpired', 'tokenWrongDevice'] as const
 
@@ -31,7 +40,7 @@ interface RemoveContext {
 }
 
 export class CaptureRemover {
-  private readonly pending = new Map<string, { names: string[]; hash: string }>()
+  private readonly pending = new Map<string, { items: Removable; hash: string }>()
 
   constructor(
     private readonly link: DeviceLink,
@@ -50,13 +59,31 @@ export class CaptureRemover {
     return `${this.link.peer}|${device}|capture`
   }
 
-  /** `no capture` for each name, re-opening the session once when it was lost; every outcome is journalled. */
-  async remove(names: readonly string[], ctx: RemoveContext): Promise<RemovalOutcome[]> {
+  /**
+   * `no capture` for each capture, then `clear configure access-list` for each ACL (a capture is gone before the ACL
+   * it used), re-opening the session once when it was lost; every outcome is journalled.
+   */
+  async removeAll(
+    items: Removable,
+    ctx: RemoveContext,
+  ): Promise<{ captures: RemovalOutcome[]; acls: RemovalOutcome[] }> {
+    const captures = await this.remove(items.captures, ctx)
+    const acls = await this.remove(items.acls, ctx, 'acl')
+    return { captures, acls }
+  }
+
+  /** `no capture` (or, for `acl`, `clear configure access-list`) for each name; see removeAll. */
+  async remove(
+    names: readonly string[],
+    ctx: RemoveContext,
+    kind: 'capture' | 'acl' = 'capture',
+  ): Promise<RemovalOutcome[]> {
     if (names.length === 0) return []
     const device = this.deviceName()
     const attempt = async () => {
       try {
-        return await removeCaptures(this.link.driver, names, this.timeouts.lineMs)
+        const steps = kind === 'acl' ? removeAcls : removeCaptures
+        return await steps(this.link.driver, names, this.timeouts.lineMs)
       } catch {
         return names.map((name) => ({ name, outcome: 'unknown' as const, output: '' }))
       }
@@ -74,6 +101,7 @@ export class CaptureRemover {
       this.journal.append(JOURNAL.captureRemoved, {
         device,
         peer: this.link.peer,
+        kind,
         runId: ctx.runId,
         name: o.name,
         outcome: o.outcome,
@@ -93,21 +121,39 @@ export class CaptureRemover {
     this.journal.append(JOURNAL.deviceOutput, { device, command: list.command, output: list.output })
     if (list.status !== 'ok') return null
     const listed = readCaptureList(list.output)
+    // Our ACLs are read from the running-config only when a cut run left one behind.
+    const aclLeft = leftovers.filter((l) => l.kind === 'acl')
+    const acls = aclLeft.length > 0 ? await listedAcls(this.link.driver, this.timeouts.lineMs) : new Set<string>()
+    if (!acls) return null
+    const present = (l: (typeof leftovers)[number]) =>
+      l.kind === 'acl'
+        ? acls.has(l.name.toLowerCase())
+        : listed.some((c) => c.name.toLowerCase() === l.name.toLowerCase())
     const ours = leftovers.filter((l) =>
-      listed.some((c) => c.name.toLowerCase() === l.name.toLowerCase() && c.interface === l.interface),
+      l.kind === 'acl'
+        ? present(l)
+        : listed.some((c) => c.name.toLowerCase() === l.name.toLowerCase() && c.interface === l.interface),
     )
-    for (const gone of leftovers.filter((l) => !listed.some((c) => c.name.toLowerCase() === l.name.toLowerCase())))
+    for (const gone of leftovers.filter((l) => !present(l)))
       this.journal.append(JOURNAL.captureRemoved, {
         device,
         peer: this.link.peer,
+        kind: gone.kind,
         runId: gone.runId,
         name: gone.name,
         outcome: 'absent',
         during: 'cleanup',
       })
     if (ours.length === 0) return null
-    const names = ours.map((l) => l.name)
-    const lines = names.map((n) => ({ mode: 'enable' as const, command: `no capture ${n}` }))
+    const items: Removable = {
+      captures: ours.filter((l) => l.kind === 'capture').map((l) => l.name),
+      acls: ours.filter((l) => l.kind === 'acl').map((l) => l.name),
+    }
+    const names = [...items.captures, ...items.acls]
+    const lines = [
+      ...items.captures.map((n) => ({ mode: 'enable' as const, command: `no capture ${n}` })),
+      ...(items.acls.length > 0 ? [CONFIGURE, ...items.acls.map(aclRemoval), END] : []),
+    ]
     const hash = linesHash(lines)
     const issued = this.tokens.issue({
       device: this.deviceKey(device),
@@ -116,7 +162,7 @@ export class CaptureRemover {
       linesHash: hash,
       configHash: '',
     })
-    this.pending.set(issued.token, { names, hash })
+    this.pending.set(issued.token, { items, hash })
     return {
       device,
       names,
@@ -138,7 +184,8 @@ export class CaptureRemover {
     if (!redeemed.ok) return refuse(tokenRefusal(redeemed.code))
     if (!pending || redeemed.binding.linesHash !== pending.hash) return refuse('tokenUnknown')
     if (!confirmedBy.trim()) return refuse('noConfirmer')
-    const removal = await this.remove(pending.names, { during: 'cleanup', confirmedBy })
+    const removed = await this.removeAll(pending.items, { during: 'cleanup', confirmedBy })
+    const removal = [...removed.captures, ...removed.acls]
     return {
       refused: false,
       removal,

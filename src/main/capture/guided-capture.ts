@@ -11,7 +11,9 @@
  */
 import { randomUUID } from 'node:crypto'
 import { captureEvidence, type NamedCapture } from '../../shared/capture/evidence'
+import { CONFIGURE, END } from '../../shared/capture/guided/acl-form'
 import { buildCapturePlan, type CapturePlan, type PlanResult } from '../../shared/capture/guided/plan'
+import { refusedMatch } from '../../shared/capture/guided/refusal'
 import type {
   CaptureLineOutcome,
   CaptureProposal,
@@ -30,6 +32,7 @@ import type { FixJournal } from '../fix/fix-journal'
 import { linesHash } from '../fix/hash'
 import { TokenBook } from '../fix/token'
 import { probe as runProbe } from '../smtp/probe'
+import { listedAcls } from './acl-steps'
 import { CaptureRemover, tokenRefusal } from './cleanup'
 import { DEFAULT_STEP_TIMEOUTS, inExecMode, listedNames, type StepTimeouts, typeLine } from './device-steps'
 import { readBackCapture } from './read-back'
@@ -132,6 +135,7 @@ export class GuidedCapture {
       readBack: plan.readBack,
       removal: plan.removal.map((l) => l.command),
       linesSha256: hash,
+      form: plan.form,
     })
     return {
       status: 'ready',
@@ -174,6 +178,14 @@ export class GuidedCapture {
     if (!listed) return refuse('sessionLost')
     const clash = pending.plan.captures.find((c) => listed.has(c.name.toLowerCase()))
     if (clash) return refuse('nameTaken', { name: clash.name })
+    // The same for our ACLs: an access-list of that name made since the preview is the customer's.
+    const acls = pending.plan.captures.flatMap((c) => (c.acl ? [c.acl.name] : []))
+    if (acls.length > 0) {
+      const configured = await listedAcls(this.link.driver, this.timeouts.lineMs)
+      if (!configured) return refuse('sessionLost')
+      const taken = acls.find((a) => configured.has(a.toLowerCase()))
+      if (taken) return refuse('nameTaken', { name: taken })
+    }
     return this.execute(pending, request)
   }
 
@@ -185,6 +197,7 @@ export class GuidedCapture {
       refused: false,
       runId,
       outcome: 'completed',
+      needsAccessList: false,
       created: [],
       probe: null,
       readBack: [],
@@ -194,9 +207,45 @@ export class GuidedCapture {
       leftOnDevice: [],
     }
     const journalled: string[] = []
+    const journalledAcls: string[] = []
     const captures: NamedCapture[] = []
+    /** Types one line of the plan; false (with the outcome set) when the device refused it or did not answer. */
+    const typed = async (command: string): Promise<boolean> => {
+      const line: CaptureLineOutcome = await typeLine(this.link.driver, command, this.timeouts.lineMs)
+      this.record(device, line.command, line.output)
+      result.created.push(line)
+      if (line.status === 'ok') return true
+      result.outcome = line.status === 'unknown' ? 'lost' : 'failed'
+      result.error = line.output.trim() || line.status
+      return false
+    }
     try {
-      for (const c of plan.captures) {
+      // The access-list form: the ACLs first, in configuration mode, each entry journalled before it is typed.
+      const acls = plan.captures.flatMap((c) => (c.acl ? [{ ...c.acl, interface: c.interface }] : []))
+      if (acls.length > 0 && (await typed(CONFIGURE.command))) {
+        for (const acl of acls) {
+          for (const entry of acl.entries) {
+            step('create', entry.command)
+            journal.append(JOURNAL.captureCreated, {
+              device,
+              peer: this.link.peer,
+              kind: 'acl',
+              runId,
+              name: acl.name,
+              interface: acl.interface,
+              command: entry.command,
+              confirmedBy: request.confirmedBy,
+            })
+            if (!journalledAcls.includes(acl.name)) journalledAcls.push(acl.name)
+            if (!(await typed(entry.command))) break
+          }
+          if (result.outcome !== 'completed') break
+        }
+        if (result.outcome === 'completed') await typed(END.command)
+        // A refused entry leaves the session in configuration mode: back to EXEC for the removal.
+        else if (result.outcome === 'failed') await typeLine(this.link.driver, END.command, this.timeouts.lineMs)
+      }
+      for (const c of result.outcome === 'completed' ? plan.captures : []) {
         step('create', c.line.command)
         // Before the line is typed: a cut right after still leaves the record the cleanup needs.
         journal.append(JOURNAL.captureCreated, {
@@ -209,12 +258,11 @@ export class GuidedCapture {
           confirmedBy: request.confirmedBy,
         })
         journalled.push(c.name)
-        const line: CaptureLineOutcome = await typeLine(this.link.driver, c.line.command, this.timeouts.lineMs)
-        this.record(device, line.command, line.output)
-        result.created.push(line)
-        if (line.status !== 'ok') {
-          result.outcome = line.status === 'unknown' ? 'lost' : 'failed'
-          result.error = line.output.trim() || line.status
+        if (!(await typed(c.line.command))) {
+          // PIX/ASA 7.0: the caret under `match` says the release needs the access-list form.
+          const prompt = this.link.driver.prompt?.text ?? ''
+          const output = result.created[result.created.length - 1]?.output ?? ''
+          result.needsAccessList = plan.form === 'match' && refusedMatch(c.line.command, output, prompt)
           break
         }
       }
@@ -245,8 +293,12 @@ export class GuidedCapture {
       result.outcome = 'failed'
       result.error = error instanceof Error ? error.message : String(error)
     } finally {
-      step('remove', journalled.join(' '))
-      const removal = await this.remover.remove(journalled, { runId, during: 'run', confirmedBy: request.confirmedBy })
+      step('remove', [...journalled, ...journalledAcls].join(' '))
+      const removed = await this.remover.removeAll(
+        { captures: journalled, acls: journalledAcls },
+        { runId, during: 'run', confirmedBy: request.confirmedBy },
+      )
+      const removal = [...removed.captures, ...removed.acls]
       result.removal = removal.map(({ name, outcome }) => ({ name, outcome }))
       result.leftOnDevice = removal.filter((r) => r.outcome === 'failed' || r.outcome === 'unknown').map((r) => r.name)
     }
@@ -272,6 +324,7 @@ export class GuidedCapture {
       removed: result.removal.filter((r) => r.outcome === 'removed' || r.outcome === 'absent').map((r) => r.name),
       leftOnDevice: result.leftOnDevice,
       confirmedBy: request.confirmedBy,
+      needsAccessList: result.needsAccessList,
     })
     return result
   }

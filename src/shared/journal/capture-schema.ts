@@ -4,7 +4,8 @@
  * - `capture.planned`: the exact lines shown to the engineer (the token itself is a capability: never written);
  * - `capture.refused`: a run refused (token, platform, session), nothing typed;
  * - `capture.created`: written BEFORE a capture line is typed, so a connection cut right after still leaves a record
- *   of what may exist on the device (the cleanup on reconnect reads it);
+ *   of what may exist on the device (the cleanup on reconnect reads it); `kind: 'acl'` for each access-list entry of
+ *   the access-list form (PIX/ASA 7.0), `name` then being the ACL's (the cleanup removes the whole ACL);
  * - `capture.removed`: a `no capture NAME` typed, in the run's finally or in a later cleanup, with what the device said
  *   and whether `show capture` still lists it;
  * - `capture.outcome`: the run's outcome (probe, read-back, removal), for the report's appendix and the panel.
@@ -27,6 +28,8 @@ export const capturePlannedData = z.object({
   readBack: z.array(str),
   removal: z.array(str),
   linesSha256: str,
+  /** `access-list`: the plan adds ACLs to the running-config (never saved). Absent in older journals: `match`. */
+  form: z.enum(['match', 'access-list']).default('match'),
 })
 
 export const captureRefusedData = z.object({
@@ -36,8 +39,12 @@ export const captureRefusedData = z.object({
   confirmedBy: maybeStr,
 })
 
+/** What a created/removed record is about: a capture, or one of our access-lists (the access-list form). */
+const kind = z.enum(['capture', 'acl']).default('capture')
+
 export const captureCreatedData = z.object({
   ...device,
+  kind,
   runId: str,
   name: str,
   interface: str,
@@ -47,6 +54,7 @@ export const captureCreatedData = z.object({
 
 export const captureRemovedData = z.object({
   ...device,
+  kind,
   runId: maybeStr,
   name: str,
   /** `removed`: typed and `show capture` no longer lists it; `absent`: it was not there; else failed / unknown. */
@@ -67,6 +75,8 @@ export const captureOutcomeData = z.object({
   removed: z.array(str),
   leftOnDevice: z.array(str),
   confirmedBy: str,
+  /** The device refused `capture … match` (caret under `match`): a new proposal in the access-list form can run. */
+  needsAccessList: z.boolean().default(false),
 })
 
 export type CapturePlannedData = z.input<typeof capturePlannedData>

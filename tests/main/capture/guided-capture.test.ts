@@ -231,6 +231,9 @@ describe('guided capture on the lab ASA', () => {
     expect(result.outcome).toBe('failed')
     expect(result.created.map((c) => c.status)).toEqual(['error'])
     expect(result.error).toMatch(/ERROR/)
+    // The device refused the word where `match` stands (as a release without it does): the access-list form is
+    // suggested (counter-examples, a caret anywhere else: tests/shared/capture/plan-refusal.test.ts).
+    expect(result.needsAccessList).toBe(true)
     // The second capture line was never typed, and no probe ran.
     expect(entriesOf(opened, JOURNAL.captureCreated)).toHaveLength(1)
     expect(result.probe).toBeNull()

@@ -9,6 +9,8 @@ import { captureCreatedData, captureRemovedData } from '../../journal/capture-sc
 import { JOURNAL } from '../../journal/events'
 
 export interface Leftover {
+  /** A capture, or one of our access-lists (the access-list form). */
+  kind: 'capture' | 'acl'
   name: string
   interface: string
   /** The line that created it: `show capture` must still show this capture before it is removed. */
@@ -30,13 +32,14 @@ export function captureLeftovers(
     if (entry.type === JOURNAL.captureCreated) {
       const created = captureCreatedData.safeParse(entry.data)
       if (!created.success || !sameDevice(created.data, target)) continue
-      const { name, interface: iface, command, runId } = created.data
-      open.set(name.toLowerCase(), { name, interface: iface, command, runId })
+      const { kind, name, interface: iface, command, runId } = created.data
+      // An ACL's two entries are one leftover (same key): the cleanup removes the whole ACL.
+      open.set(`${kind}:${name.toLowerCase()}`, { kind, name, interface: iface, command, runId })
     } else if (entry.type === JOURNAL.captureRemoved) {
       const removed = captureRemovedData.safeParse(entry.data)
       if (!removed.success || !sameDevice(removed.data, target)) continue
       if (removed.data.outcome === 'removed' || removed.data.outcome === 'absent')
-        open.delete(removed.data.name.toLowerCase())
+        open.delete(`${removed.data.kind}:${removed.data.name.toLowerCase()}`)
     }
   }
   return [...open.values()]

@@ -4,6 +4,7 @@
  * capability bound in main to the exact lines shown.
  */
 import type { Finding } from '../../findings'
+import type { CaptureForm } from './acl-form'
 import type { CapturePlan, MailDirection, PlanQuestion, PlanRefusal } from './plan'
 
 export interface CaptureRequest {
@@ -14,6 +15,8 @@ export interface CaptureRequest {
   clientInterface?: string
   /** The other end's address as the firewall sees it (optional): narrows both captures to that peer. */
   peerAddress?: string
+  /** `access-list` after a run said the device needs it (`needsAccessList`); default `match`. */
+  form?: CaptureForm
 }
 
 export type CaptureRefusalCode =
@@ -81,6 +84,11 @@ export interface CaptureRunResult {
   runId: string
   outcome: 'completed' | 'failed' | 'lost'
   error?: string
+  /**
+   * The device refused the `match` keyword of the first capture line (caret under `match`: PIX/ASA 7.0). Nothing
+   * else was typed; a new proposal with `form: 'access-list'` can run.
+   */
+  needsAccessList: boolean
   created: CaptureLineOutcome[]
   probe: { ok: boolean; summary: string } | null
   readBack: ReadBack[]
