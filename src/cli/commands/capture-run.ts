@@ -37,6 +37,7 @@ export interface CaptureOptions {
   serverInterface?: string
   clientInterface?: string
   peerAddress?: string
+  accessList?: boolean
   case?: string
   customer?: string
   yes?: boolean
@@ -177,6 +178,7 @@ export async function runCapture(opts: CaptureOptions, outer: CliContext): Promi
       serverInterface: opts.serverInterface,
       clientInterface: opts.clientInterface,
       peerAddress: opts.peerAddress,
+      form: opts.accessList ? 'access-list' : 'match',
     })
     if (proposal.status !== 'ready') {
       out.proposal = proposal
@@ -196,6 +198,10 @@ export async function runCapture(opts: CaptureOptions, outer: CliContext): Promi
     for (const line of proposal.plan.readBack) say(`  ${line}`)
     say(k('plan.removal'))
     for (const line of proposal.plan.removal) say(`  ${line.command}`)
+    if (proposal.plan.changesConfig) {
+      const acls = proposal.plan.captures.flatMap((c) => (c.acl ? [c.acl.name] : []))
+      say(k('plan.changesConfig', { acls: acls.join(', ') }))
+    }
     if (!(await confirmed(k('plan.confirmPrompt')))) {
       // Piped input without `yes` is a script that forgot --yes; at a terminal the engineer said no.
       if (tty) say(k('plan.declined'))
@@ -243,6 +249,10 @@ function printRun(result: CaptureRunResult, ctx: CliContext): ExitCode {
   if (result.leftOnDevice.length > 0) {
     say(k('result.leftOnDevice', { names: result.leftOnDevice.join(', ') }))
     return EXIT.unverified
+  }
+  if (result.needsAccessList) {
+    say(k('result.needsAccessList'))
+    return EXIT.usage
   }
   if (result.outcome !== 'completed') return EXIT.connect
   return result.findings.some((f) => f.id === 'capture.firewall-rewrote') ? EXIT.problem : EXIT.ok

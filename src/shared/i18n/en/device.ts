@@ -93,6 +93,8 @@ export const device = {
       secretEnv: 'name of the environment variable holding the enable secret',
       acceptNewHostKey: 'accept and remember an SSH host key seen for the first time (never a changed one)',
       legacy: 'allow the legacy SSH algorithms old PIX/ASA images need',
+      accessList:
+        'capture through an access-list per capture (a PIX/ASA 7.0 refuses capture … match): adds two access-lists to the running configuration for the run, never saved, removed at the end',
     },
     errors: {
       badDevice: "'{{value}}' is not a firewall address: use ssh://USER@HOST[:PORT] or telnet://HOST[:PORT].",
@@ -131,6 +133,8 @@ export const device = {
       confirmPrompt: 'Type yes to run these lines: ',
       confirmedBy: 'Confirmed by {{who}}.',
       declined: 'Not confirmed: nothing was sent.',
+      changesConfig:
+        'This plan CHANGES THE RUNNING CONFIGURATION: it adds the access-lists {{acls}} in configuration mode for the run (never saved with write memory) and removes them at the end, after the captures.',
     },
     steps: {
       create: 'Creating: {{detail}}',
@@ -157,6 +161,8 @@ export const device = {
       },
       leftOnDevice: 'Still on the device: {{names}}. The next capture session on this device offers to remove them.',
       noChange: 'The two captures show no line the firewall changed.',
+      needsAccessList:
+        'The device refused the match keyword of capture (PIX/ASA 7.0 has none); nothing else was typed and nothing is left. It needs the access-list form: run again with --access-list (two access-lists are added to the running configuration for the run and removed afterwards).',
       recorded: 'Recorded in case {{id}} ({{dir}}).',
     },
     panel: {
@@ -178,6 +184,9 @@ export const device = {
       peerAddress: 'Peer address, to capture only its connections (optional)',
       propose: 'Connect and propose',
       proposeAgain: 'Propose',
+      needsAccessList:
+        'The device refused capture … match (PIX/ASA 7.0 has no match). The access-list form captures there, but it changes the running configuration for the run.',
+      proposeAccessList: 'Propose with access-lists',
       run: 'Type these lines',
       removeLeftovers: 'Remove them',
       keepLeftovers: 'Leave them',

@@ -91,6 +91,8 @@ export const device = {
       secretEnv: 'enable 비밀번호가 들어 있는 환경 변수 이름',
       acceptNewHostKey: '처음 보는 SSH 호스트 키를 수락하고 기억합니다(바뀐 키는 절대 수락하지 않음)',
       legacy: '오래된 PIX/ASA 이미지에 필요한 레거시 SSH 알고리즘을 허용합니다',
+      accessList:
+        '캡처마다 액세스 리스트를 사용해 캡처합니다(PIX/ASA 7.0은 capture … match를 거부함): 실행 동안 running configuration에 액세스 리스트 두 개를 추가하며, 저장하지 않고 마지막에 삭제합니다',
     },
     errors: {
       badDevice:
@@ -128,6 +130,8 @@ export const device = {
       confirmPrompt: '이 명령을 실행하려면 yes를 입력하십시오: ',
       confirmedBy: '{{who}}이(가) 확인했습니다.',
       declined: '확인하지 않아 아무것도 보내지 않았습니다.',
+      changesConfig:
+        '이 계획은 RUNNING CONFIGURATION을 변경합니다: 실행 동안 구성 모드에서 액세스 리스트 {{acls}}을(를) 추가하고(write memory로 저장하지 않음), 마지막에 캡처를 삭제한 뒤 함께 삭제합니다.',
     },
     steps: {
       create: '생성 중: {{detail}}',
@@ -154,6 +158,8 @@ export const device = {
       },
       leftOnDevice: '장비에 아직 남아 있음: {{names}}. 이 장비의 다음 캡처 세션에서 삭제를 제안합니다.',
       noChange: '두 캡처에서 방화벽이 바꾼 줄이 보이지 않습니다.',
+      needsAccessList:
+        '장비가 capture의 match 키워드를 거부했습니다(PIX/ASA 7.0에는 없음). 그 밖에는 아무것도 입력하지 않았고 남은 것도 없습니다. 액세스 리스트 방식이 필요합니다: --access-list로 다시 실행하십시오(실행 동안 running configuration에 액세스 리스트 두 개를 추가하고 이후 삭제합니다).',
       recorded: '케이스 {{id}}({{dir}})에 기록했습니다.',
     },
     panel: {
@@ -175,6 +181,9 @@ export const device = {
       peerAddress: '상대편 주소(선택: 그 연결만 캡처)',
       propose: '연결하고 제안',
       proposeAgain: '제안',
+      needsAccessList:
+        '장비가 capture … match를 거부했습니다(PIX/ASA 7.0에는 match가 없음). 액세스 리스트 방식으로 캡처할 수 있지만, 실행 동안 running configuration을 변경합니다.',
+      proposeAccessList: '액세스 리스트로 제안',
       run: '이 명령 입력',
       removeLeftovers: '삭제',
       keepLeftovers: '그대로 두기',
