@@ -71,6 +71,12 @@ export class GuidedCapture {
   readonly remover: CaptureRemover
   private readonly timeouts: StepTimeouts
   private readonly pending = new Map<string, Pending>()
+  /**
+   * A run on this session found the device without `capture … match` (PIX/ASA 7.0): later proposals without an
+   * explicit form use the access-list form (the app's panel proposes again after that result). Its plan still shows
+   * every ACL line and says it changes the running-config, and still needs its own confirmation.
+   */
+  private accessListNeeded = false
 
   constructor(private readonly options: GuidedCaptureOptions) {
     this.tokens = options.tokens ?? new TokenBook()
@@ -108,6 +114,7 @@ export class GuidedCapture {
       config: config.output,
       captureList: list.output,
       ...request,
+      form: request.form ?? (this.accessListNeeded ? 'access-list' : 'match'),
     })
     if (result.status === 'ask') {
       const { questions, choices, host } = result
@@ -263,6 +270,7 @@ export class GuidedCapture {
           const prompt = this.link.driver.prompt?.text ?? ''
           const output = result.created[result.created.length - 1]?.output ?? ''
           result.needsAccessList = plan.form === 'match' && refusedMatch(c.line.command, output, prompt)
+          if (result.needsAccessList) this.accessListNeeded = true
           break
         }
       }

@@ -233,6 +233,13 @@ export function CaptureDialog({ caseId, profileId, engineer, onClose }: CaptureD
       {(phase === 'review' || phase === 'running') && ready && (
         <section aria-label={t(k('panel.lines'))}>
           <p>{t(k('plan.header'), { device: ready.device })}</p>
+          {ready.plan.changesConfig && (
+            <p role="alert" data-testid="capture-changes-config">
+              {t(k('plan.changesConfig'), {
+                acls: ready.plan.captures.flatMap((c) => (c.acl ? [c.acl.name] : [])).join(', '),
+              })}
+            </p>
+          )}
           <pre data-testid="capture-lines">{ready.plan.lines.map((l) => l.command).join('\n')}</pre>
           <p>{t(k('plan.readBack'))}</p>
           <pre>{ready.plan.readBack.join('\n')}</pre>
@@ -260,7 +267,18 @@ export function CaptureDialog({ caseId, profileId, engineer, onClose }: CaptureD
           </ol>
         </section>
       )}
-      {phase === 'done' && result && <CaptureResult result={result} onClose={onClose} />}
+      {phase === 'done' && result && (
+        // Main remembers that this device needs the access-list form: the next proposal on this session uses it.
+        <CaptureResult
+          result={result}
+          onClose={onClose}
+          onAccessList={() => {
+            setResult(null)
+            setSteps([])
+            void propose()
+          }}
+        />
+      )}
       <ErrorText error={error} />
     </Dialog>
   )

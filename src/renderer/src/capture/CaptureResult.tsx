@@ -7,7 +7,16 @@ import { useI18n } from '../i18n'
 
 const k = (key: string) => `device.guidedCapture.${key}`
 
-export function CaptureResult({ result, onClose }: { result: CaptureRunResult; onClose: () => void }) {
+export function CaptureResult({
+  result,
+  onClose,
+  onAccessList,
+}: {
+  result: CaptureRunResult
+  onClose: () => void
+  /** Propose again in the access-list form (shown when the device refused `capture … match`). */
+  onAccessList?: () => void
+}) {
   const { t } = useI18n()
   return (
     <section aria-label={t(k('panel.resultTitle'))} data-testid="capture-result">
@@ -51,10 +60,20 @@ export function CaptureResult({ result, onClose }: { result: CaptureRunResult; o
           {t(k('result.leftOnDevice'), { names: result.leftOnDevice.join(', ') })}
         </p>
       )}
+      {result.needsAccessList && (
+        <p role="alert" data-testid="capture-needs-acl">
+          {t(k('panel.needsAccessList'))}
+        </p>
+      )}
       <div className="actions">
         <button type="button" onClick={onClose}>
           {t(k('panel.close'))}
         </button>
+        {result.needsAccessList && onAccessList && (
+          <button type="button" onClick={onAccessList}>
+            {t(k('panel.proposeAccessList'))}
+          </button>
+        )}
       </div>
     </section>
   )
