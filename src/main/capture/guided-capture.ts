@@ -11,9 +11,7 @@
  */
 import { randomUUID } from 'node:crypto'
 import { captureEvidence, type NamedCapture } from '../../shared/capture/evidence'
-import { CONFIGURE, END } from '../../shared/capture/guided/acl-form'
 import { buildCapturePlan, type CapturePlan, type PlanResult } from '../../shared/capture/guided/plan'
-import { refusedMatch } from '../../shared/capture/guided/refusal'
 import type {
   CaptureLineOutcome,
   CaptureProposal,
@@ -34,6 +32,7 @@ import { TokenBook } from '../fix/token'
 import { probe as runProbe } from '../smtp/probe'
 import { listedAcls } from './acl-steps'
 import { CaptureRemover, tokenRefusal } from './cleanup'
+import { type CreateContext, createAcls, createCaptures } from './create-steps'
 import { DEFAULT_STEP_TIMEOUTS, inExecMode, listedNames, type StepTimeouts, typeLine } from './device-steps'
 import { readBackCapture } from './read-back'
 
@@ -226,54 +225,26 @@ export class GuidedCapture {
       result.error = line.output.trim() || line.status
       return false
     }
-    try {
-      // The access-list form: the ACLs first, in configuration mode, each entry journalled before it is typed.
-      const acls = plan.captures.flatMap((c) => (c.acl ? [{ ...c.acl, interface: c.interface }] : []))
-      if (acls.length > 0 && (await typed(CONFIGURE.command))) {
-        for (const acl of acls) {
-          for (const entry of acl.entries) {
-            step('create', entry.command)
-            journal.append(JOURNAL.captureCreated, {
-              device,
-              peer: this.link.peer,
-              kind: 'acl',
-              runId,
-              name: acl.name,
-              interface: acl.interface,
-              command: entry.command,
-              confirmedBy: request.confirmedBy,
-            })
-            if (!journalledAcls.includes(acl.name)) journalledAcls.push(acl.name)
-            if (!(await typed(entry.command))) break
-          }
-          if (result.outcome !== 'completed') break
-        }
-        if (result.outcome === 'completed') await typed(END.command)
-        // A refused entry leaves the session in configuration mode: back to EXEC for the removal.
-        else if (result.outcome === 'failed') await typeLine(this.link.driver, END.command, this.timeouts.lineMs)
-      }
-      for (const c of result.outcome === 'completed' ? plan.captures : []) {
-        step('create', c.line.command)
-        // Before the line is typed: a cut right after still leaves the record the cleanup needs.
+    const create: CreateContext = {
+      plan,
+      result,
+      typed,
+      typeQuietly: (command) => typeLine(this.link.driver, command, this.timeouts.lineMs),
+      journalCreated: (record) =>
         journal.append(JOURNAL.captureCreated, {
           device,
           peer: this.link.peer,
           runId,
-          name: c.name,
-          interface: c.interface,
-          command: c.line.command,
+          ...record,
           confirmedBy: request.confirmedBy,
-        })
-        journalled.push(c.name)
-        if (!(await typed(c.line.command))) {
-          // PIX/ASA 7.0: the caret under `match` says the release needs the access-list form.
-          const prompt = this.link.driver.prompt?.text ?? ''
-          const output = result.created[result.created.length - 1]?.output ?? ''
-          result.needsAccessList = plan.form === 'match' && refusedMatch(c.line.command, output, prompt)
-          if (result.needsAccessList) this.accessListNeeded = true
-          break
-        }
-      }
+        }),
+      step,
+      promptText: () => this.link.driver.prompt?.text ?? '',
+    }
+    try {
+      await createAcls(create, journalledAcls)
+      await createCaptures(create, journalled)
+      if (result.needsAccessList) this.accessListNeeded = true
       if (result.outcome === 'completed') {
         step('probe', `${request.probeTarget.host}:${request.probeTarget.port}`)
         result.probe = await this.probe(request.probeTarget)
