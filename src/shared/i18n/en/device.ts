@@ -199,7 +199,7 @@ export const device = {
       removalTitle: 'Removal',
     },
     cleanup: {
-      header: 'An earlier capture run on {{device}} was cut; its captures are still there:',
+      header: 'An earlier capture run on {{device}} was cut; its captures (or access-lists) are still there:',
       prompt: 'Type yes to remove them: ',
       skipped: 'Left in place (not confirmed): {{names}}',
     },

@@ -196,7 +196,7 @@ export const device = {
       removalTitle: '삭제',
     },
     cleanup: {
-      header: '{{device}}에서 이전 캡처 실행이 중단되어 그 캡처가 아직 남아 있습니다:',
+      header: '{{device}}에서 이전 캡처 실행이 중단되어 그 캡처(또는 액세스 리스트)가 아직 남아 있습니다:',
       prompt: '삭제하려면 yes를 입력하십시오: ',
       skipped: '확인하지 않아 그대로 두었습니다: {{names}}',
     },
