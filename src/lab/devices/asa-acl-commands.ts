@@ -13,13 +13,19 @@
 import { parseRule } from '../capture/parse'
 import type { CommandTable } from '../terminal/command-words'
 import { captureEnvironment } from './asa-capture-commands'
-import type { ConfigContext } from './asa-configure'
 import { insertTopLevel, removeChildren } from './config-tree'
+import type { LabDevice } from './lab-device'
+
+/** The part of asa-configure's ConfigContext these commands use (declared here: no import cycle back to it). */
+interface AclContext {
+  device: LabDevice
+  print(text: string): void
+}
 
 const INVALID = "ERROR: % Invalid input detected at '^' marker."
 
 /** The ACE as the running-config keeps it, or null when the words after the name are not a valid extended ACE. */
-function aceLine(ctx: ConfigContext, name: string, rest: string[]): string | null {
+function aceLine(ctx: AclContext, name: string, rest: string[]): string | null {
   const words = ['access-list', name, ...rest]
   if (rest[0]?.toLowerCase() !== 'extended') return null
   const action = rest[1]?.toLowerCase()
@@ -29,7 +35,7 @@ function aceLine(ctx: ConfigContext, name: string, rest: string[]): string | nul
   return words.join(' ')
 }
 
-export const accessListCommands: Array<CommandTable<ConfigContext>> = [
+export const accessListCommands: Array<CommandTable<AclContext>> = [
   {
     pattern: 'access-list <name> ...',
     run: (ctx, [name], rest) => {
