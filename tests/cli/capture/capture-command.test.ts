@@ -158,7 +158,9 @@ describe('unmask capture', () => {
     // yes to the removal, no to a new capture.
     // A new case (no --case): the cut run's records are found in the other cases of this home.
     const run = await runUnmask(base(), env(), 'yes\nno\n')
-    expect(run.stdout).toContain('An earlier capture run on ciscoasa was cut; its captures (or access-lists) are still there:')
+    expect(run.stdout).toContain(
+      'An earlier capture run on ciscoasa was cut; its captures (or access-lists) are still there:',
+    )
     expect(run.stdout).toContain('  no capture UNMASK_SRV\n  no capture UNMASK_CLI')
     expect(run.stdout).toContain('UNMASK_SRV: removed (no longer listed by show capture)')
     expect(onDevice()).toEqual([])
