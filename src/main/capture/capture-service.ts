@@ -10,7 +10,7 @@ import type { DeviceProfile } from '../../shared/profiles'
 import type { CaseStore } from '../cases/case-store'
 import type { HostKeyQuestions } from '../device/host-key-questions'
 import { SessionLog } from '../device/session-log'
-import { openDeviceLink } from '../fix/device-link'
+import { openProfileLink, profilePeer } from '../fix/profile-link'
 import type { Emit, OpenChannel, SessionCredentials } from '../sessions/session-service'
 import { captureHistory } from './capture-history'
 import { GuidedCapture, type RunRequest } from './guided-capture'
@@ -38,22 +38,20 @@ export class CaptureService {
   ): Promise<{ captureId: string; device: string; cleanup: CleanupProposal | null }> {
     const captureId = randomUUID()
     const handle = this.cases.open(caseId)
-    const peer = profile.transport === 'serial' ? profile.serial.path : `${profile.host}:${profile.port}`
     const log = new SessionLog(handle, {
-      peer,
+      peer: profilePeer(profile),
       transport: profile.transport,
       secrets: [credentials.password, credentials.secret],
     })
     try {
-      const link = await openDeviceLink({
-        // Host-key questions for this connection carry the capture's id where a fix run's would carry its fixId.
-        connect: () => this.openChannel(profile, credentials, (info) => this.hostKeys.ask({ fixId: captureId }, info)),
-        credentials: {
-          username: profile.transport === 'serial' ? undefined : profile.username,
-          password: credentials.password,
-          secret: credentials.secret,
-        },
-        driver: { onTraffic: (event) => log.record(event) },
+      // Host-key questions for this connection carry the capture's id where a fix run's would carry its fixId.
+      const link = await openProfileLink({
+        openChannel: this.openChannel,
+        profile,
+        credentials,
+        hostKeys: this.hostKeys,
+        runId: captureId,
+        log,
       })
       const capture = new GuidedCapture({
         link,

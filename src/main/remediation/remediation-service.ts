@@ -15,8 +15,8 @@ import type { Remedy } from '../../shared/remedies/types'
 import type { CaseHandle, CaseStore } from '../cases/case-store'
 import type { HostKeyQuestions } from '../device/host-key-questions'
 import type { SessionLog } from '../device/session-log'
-import { openDeviceLink } from '../fix/device-link'
 import { diagnoseDevice } from '../fix/diagnose-device'
+import { openProfileLink, profilePeer } from '../fix/profile-link'
 import type { RemediationRun } from '../fix/remediation-run'
 import type { ApplyResult, Preview, Refusal, SaveResult, VerifyResult } from '../fix/types'
 import type { VerifyProbe } from '../fix/verify'
@@ -51,18 +51,17 @@ export class RemediationService {
       const before = latestProbes(handle, this.cases)
       const { session, log, snapshot, analysis } = await diagnoseDevice({
         journal: handle,
-        peer: profile.transport === 'serial' ? profile.serial.path : `${profile.host}:${profile.port}`,
+        peer: profilePeer(profile),
         transport: profile.transport,
         secrets: [credentials.password, credentials.secret],
         openLink: (log) =>
-          openDeviceLink({
-            connect: () => this.openChannel(profile, credentials, (info) => this.hostKeys.ask({ fixId }, info)),
-            credentials: {
-              username: profile.transport === 'serial' ? undefined : profile.username,
-              password: credentials.password,
-              secret: credentials.secret,
-            },
-            driver: { onTraffic: (event) => log.record(event) },
+          openProfileLink({
+            openChannel: this.openChannel,
+            profile,
+            credentials,
+            hostKeys: this.hostKeys,
+            runId: fixId,
+            log,
           }),
         t: createTranslator(request.lang),
         before,
