@@ -34,6 +34,7 @@ import type { CommandLine } from '../../remedies/types'
 import { ACL_SUFFIX, aclEntries, aclNamesIn, aclRemoval, type CaptureForm, CONFIGURE, END } from './acl-form'
 import { readCaptureList } from './capture-list'
 import { type ConfigFacts, inSubnet, isIpv4, type NamedInterface, readConfigFacts } from './config-facts'
+import type { CaptureRequest } from './types'
 
 export const CAPTURE_BUFFER_BYTES = 1_048_576
 export const CAPTURE_PORT = 25
@@ -44,26 +45,13 @@ export type CaptureRole = 'server' | 'client'
 /** Inbound: mail from the outside reaches the mail host. Outbound: the mail host sends to outside servers. */
 export type MailDirection = 'inbound' | 'outbound'
 
-export interface PlanInput {
+/** What the user asked (./types.ts CaptureRequest) with what the session collected. */
+export interface PlanInput extends CaptureRequest {
   platform: PlatformId
   /** `show running-config` as collected. */
   config: string
   /** `show capture` as collected (the captures that already exist). */
   captureList: string
-  /** The mail host's address as the user gave it: real (behind the firewall) or mapped (public). */
-  mailHost: string
-  direction: MailDirection
-  /** The user's answers when the evidence did not say (nameif names). */
-  serverInterface?: string
-  clientInterface?: string
-  /**
-   * The other end's address as the firewall sees it, when the user knows it — inbound: the probe's source; outbound:
-   * the outside server. The captures then take only that peer's connections instead of everyone's mail to or from
-   * the host during the run (other people's messages stay out of the case).
-   */
-  peerAddress?: string
-  /** `access-list` for a device whose `capture` refused `match` (PIX/ASA 7.0); default `match`. */
-  form?: CaptureForm
 }
 
 export interface PlannedCapture {

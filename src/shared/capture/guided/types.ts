@@ -13,7 +13,11 @@ export interface CaptureRequest {
   direction: MailDirection
   serverInterface?: string
   clientInterface?: string
-  /** The other end's address as the firewall sees it (optional): narrows both captures to that peer. */
+  /**
+   * The other end's address as the firewall sees it, when the user knows it — inbound: the probe's source; outbound:
+   * the outside server. Both captures then take only that peer's connections, so other people's mail to or from the
+   * host during the run stays out of the case.
+   */
   peerAddress?: string
   /** `access-list` after a run said the device needs it (`needsAccessList`); default `match`. */
   form?: CaptureForm
